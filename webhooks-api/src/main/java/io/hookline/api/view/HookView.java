@@ -1,0 +1,7 @@
+package io.hookline.api.view;
+
+/** An incoming webhook as Mattermost's API shows one; {@code id} is the secret in the hook URL. */
+public record HookView(String id, long createAt, long updateAt, long deleteAt, String userId, String channelId,
+                       String teamId, String displayName, String description, String username, String iconUrl,
+                       boolean channelLocked) {
+}

@@ -1,0 +1,104 @@
+package io.hookline.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A plain HTTP client for black-box tests: what curl or a Mattermost client would send, nothing more. */
+public final class HooklineClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String baseUrl;
+    private String token;
+
+    public HooklineClient() {
+        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public static String adminUsername() {
+        return System.getProperty("hookline.admin.username", "itadmin");
+    }
+
+    public static String adminPassword() {
+        return System.getProperty("hookline.admin.password", "it-admin-Secret-1");
+    }
+
+    /** Signs in and keeps the token for later calls; returns the login response. */
+    public HttpResponse<String> login(String loginId, String password) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v4/users/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("login_id", loginId).add("password", password).build().toString())));
+        token = response.headers().firstValue("Token").orElse(null);
+        return response;
+    }
+
+    public HooklineClient loginAsAdmin() {
+        HttpResponse<String> response = login(adminUsername(), adminPassword());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("admin login failed: " + response.statusCode() + " " + response.body());
+        }
+        return this;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(authorized(HttpRequest.newBuilder(uri(path))).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, JsonObject body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** POSTs a raw body to a path with the given Content-Type (null: none), without credentials. */
+    public HttpResponse<String> postRaw(String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            JsonStructure structure = reader.read();
+            return structure.asJsonObject();
+        }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("HTTP request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.hookline.ejb.channel;
+
+import io.hookline.api.view.ChannelView;
+import io.hookline.ejb.common.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A public channel, private group or direct-message channel. */
+@Entity
+@Table(name = "channels")
+@NamedQuery(name = Channel.BY_TEAM_AND_NAME,
+        query = "SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.name = :name")
+public class Channel {
+
+    public static final String BY_TEAM_AND_NAME = "Channel.byTeamAndName";
+
+    @Id
+    private String id;
+    @Column(name = "team_id")
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ChannelType type;
+    private String name;
+    @Column(name = "display_name")
+    private String displayName;
+    private String header;
+    private String purpose;
+    @Column(name = "creator_id")
+    private String creatorId;
+    @Column(name = "create_at")
+    private long createAt;
+    @Column(name = "update_at")
+    private long updateAt;
+    @Column(name = "delete_at")
+    private long deleteAt;
+
+    protected Channel() {
+    }
+
+    public Channel(String teamId, ChannelType type, String name, String displayName, String creatorId, long now) {
+        this.id = Ids.newId();
+        this.teamId = teamId;
+        this.type = type;
+        this.name = name;
+        this.displayName = displayName;
+        this.header = "";
+        this.purpose = "";
+        this.creatorId = creatorId;
+        this.createAt = now;
+        this.updateAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    public ChannelType type() {
+        return type;
+    }
+
+    public boolean isArchived() {
+        return deleteAt != 0;
+    }
+
+    public ChannelView view() {
+        return new ChannelView(id, createAt, updateAt, deleteAt, teamId, type.name(), displayName, name, header,
+                purpose, creatorId);
+    }
+}

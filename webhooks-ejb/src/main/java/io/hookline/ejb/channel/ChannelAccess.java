@@ -1,0 +1,51 @@
+package io.hookline.ejb.channel;
+
+import io.hookline.api.auth.Caller;
+import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.team.TeamMember;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Who may see a channel, Mattermost's way: system admins everything; a public channel every member
+ * of its team; a private group or direct channel only its members.
+ */
+@Stateless
+public class ChannelAccess {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public boolean canRead(Caller caller, Channel channel) {
+        if (caller.systemAdmin()) {
+            return true;
+        }
+        if (channel.type() == ChannelType.O) {
+            TeamMember member = em.find(TeamMember.class, new TeamMember.Key(channel.teamId(), caller.userId()));
+            return member != null && member.isActive();
+        }
+        return isMember(channel.id(), caller.userId());
+    }
+
+    public boolean isMember(String channelId, String userId) {
+        return em.find(ChannelMember.class, new ChannelMember.Key(channelId, userId)) != null;
+    }
+
+    /** The channel, if it exists and the caller may read it; 404 and 403 otherwise. */
+    public Channel readable(Caller caller, String channelId) {
+        Channel channel = channelId == null ? null : em.find(Channel.class, channelId);
+        if (channel == null) {
+            throw ChannelErrors.notFound();
+        }
+        requireRead(caller, channel);
+        return channel;
+    }
+
+    public void requireRead(Caller caller, Channel channel) {
+        if (!canRead(caller, channel)) {
+            throw HooklineException.forbidden("api.context.permissions.app_error",
+                    "You do not have the appropriate permissions.");
+        }
+    }
+}

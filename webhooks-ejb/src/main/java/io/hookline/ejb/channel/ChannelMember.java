@@ -1,0 +1,60 @@
+package io.hookline.ejb.channel;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** Membership of a user in a channel. */
+@Entity
+@Table(name = "channel_members")
+@IdClass(ChannelMember.Key.class)
+public class ChannelMember {
+
+    @Id
+    @Column(name = "channel_id")
+    private String channelId;
+    @Id
+    @Column(name = "user_id")
+    private String userId;
+    private String roles;
+    @Column(name = "create_at")
+    private long createAt;
+
+    protected ChannelMember() {
+    }
+
+    public ChannelMember(String channelId, String userId, long now) {
+        this.channelId = channelId;
+        this.userId = userId;
+        this.roles = "channel_user";
+        this.createAt = now;
+    }
+
+    /** Composite primary key (channel_id, user_id). */
+    public static class Key implements Serializable {
+        private String channelId;
+        private String userId;
+
+        public Key() {
+        }
+
+        public Key(String channelId, String userId) {
+            this.channelId = channelId;
+            this.userId = userId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(channelId, k.channelId) && Objects.equals(userId, k.userId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(channelId, userId);
+        }
+    }
+}

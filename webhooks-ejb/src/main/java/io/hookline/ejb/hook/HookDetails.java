@@ -1,0 +1,34 @@
+package io.hookline.ejb.hook;
+
+import io.hookline.api.error.HooklineException;
+import io.hookline.api.view.NewHookRequest;
+
+/**
+ * The editable, validated fields of a hook, with Mattermost's length limits. Absent text fields
+ * become empty strings (the columns are NOT NULL, as in Mattermost).
+ */
+record HookDetails(String displayName, String description, String username, String iconUrl, boolean channelLocked) {
+
+    static final int MAX_DISPLAY_NAME = 64;
+    static final int MAX_DESCRIPTION = 500;
+    static final int MAX_USERNAME = 255;
+    static final int MAX_ICON_URL = 1024;
+
+    static HookDetails from(NewHookRequest request) {
+        return new HookDetails(
+                limited(request.displayName(), MAX_DISPLAY_NAME, "display_name"),
+                limited(request.description(), MAX_DESCRIPTION, "description"),
+                limited(request.username(), MAX_USERNAME, "username"),
+                limited(request.iconUrl(), MAX_ICON_URL, "icon_url"),
+                Boolean.TRUE.equals(request.channelLocked()));
+    }
+
+    private static String limited(String value, int max, String field) {
+        String v = value == null ? "" : value;
+        if (v.codePointCount(0, v.length()) > max) {
+            throw HooklineException.badRequest("model.incoming_hook." + field + ".app_error",
+                    "Invalid " + field + ": at most " + max + " characters.");
+        }
+        return v;
+    }
+}

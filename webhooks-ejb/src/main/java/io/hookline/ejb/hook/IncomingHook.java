@@ -1,0 +1,71 @@
+package io.hookline.ejb.hook;
+
+import io.hookline.api.view.HookView;
+import io.hookline.ejb.common.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An incoming webhook. Its id is the secret part of {@code /hooks/{id}}: whoever knows it may post. */
+@Entity
+@Table(name = "incoming_hooks")
+public class IncomingHook {
+
+    @Id
+    private String id;
+    @Column(name = "user_id")
+    private String userId;
+    @Column(name = "channel_id")
+    private String channelId;
+    @Column(name = "team_id")
+    private String teamId;
+    @Column(name = "display_name")
+    private String displayName;
+    private String description;
+    private String username;
+    @Column(name = "icon_url")
+    private String iconUrl;
+    @Column(name = "channel_locked")
+    private boolean channelLocked;
+    @Column(name = "create_at")
+    private long createAt;
+    @Column(name = "update_at")
+    private long updateAt;
+    @Column(name = "delete_at")
+    private long deleteAt;
+
+    protected IncomingHook() {
+    }
+
+    IncomingHook(String userId, String channelId, String teamId, HookDetails details, long now) {
+        this.id = Ids.newId();
+        this.userId = userId;
+        this.channelId = channelId;
+        this.teamId = teamId;
+        this.displayName = details.displayName();
+        this.description = details.description();
+        this.username = details.username();
+        this.iconUrl = details.iconUrl();
+        this.channelLocked = details.channelLocked();
+        this.createAt = now;
+        this.updateAt = now;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String channelId() {
+        return channelId;
+    }
+
+    boolean isDeleted() {
+        return deleteAt != 0;
+    }
+
+    public HookView view() {
+        return new HookView(id, createAt, updateAt, deleteAt, userId, channelId, teamId, displayName, description,
+                username, iconUrl, channelLocked);
+    }
+}

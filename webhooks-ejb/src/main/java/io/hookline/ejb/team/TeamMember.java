@@ -1,0 +1,66 @@
+package io.hookline.ejb.team;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** Membership of a user in a team. */
+@Entity
+@Table(name = "team_members")
+@IdClass(TeamMember.Key.class)
+public class TeamMember {
+
+    @Id
+    @Column(name = "team_id")
+    private String teamId;
+    @Id
+    @Column(name = "user_id")
+    private String userId;
+    private String roles;
+    @Column(name = "create_at")
+    private long createAt;
+    @Column(name = "delete_at")
+    private long deleteAt;
+
+    protected TeamMember() {
+    }
+
+    public TeamMember(String teamId, String userId, long now) {
+        this.teamId = teamId;
+        this.userId = userId;
+        this.roles = "team_user";
+        this.createAt = now;
+    }
+
+    public boolean isActive() {
+        return deleteAt == 0;
+    }
+
+    /** Composite primary key (team_id, user_id). */
+    public static class Key implements Serializable {
+        private String teamId;
+        private String userId;
+
+        public Key() {
+        }
+
+        public Key(String teamId, String userId) {
+            this.teamId = teamId;
+            this.userId = userId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(teamId, k.teamId) && Objects.equals(userId, k.userId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(teamId, userId);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.hookline.ejb.user;
+
+import io.hookline.api.view.UserView;
+import io.hookline.ejb.common.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A person (or the creator of an integration). Roles as Mattermost spells them: "system_user", "system_admin". */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = User.BY_LOGIN_ID,
+        query = "SELECT u FROM User u WHERE u.username = :loginId OR u.email = :loginId")
+@NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+public class User {
+
+    public static final String BY_USERNAME = "User.byUsername";
+    public static final String BY_LOGIN_ID = "User.byLoginId";
+    public static final String COUNT = "User.count";
+    public static final String ROLE_USER = "system_user";
+    public static final String ROLE_ADMIN = "system_admin";
+
+    @Id
+    private String id;
+    private String username;
+    private String email;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    private String nickname;
+    @Column(name = "first_name")
+    private String firstName;
+    @Column(name = "last_name")
+    private String lastName;
+    private String roles;
+    @Column(name = "create_at")
+    private long createAt;
+    @Column(name = "update_at")
+    private long updateAt;
+    @Column(name = "delete_at")
+    private long deleteAt;
+
+    protected User() {
+    }
+
+    public User(String username, String email, String password, boolean systemAdmin, long now) {
+        this.id = Ids.newId();
+        this.username = username;
+        this.email = email;
+        this.passwordHash = PasswordHasher.hash(password);
+        this.nickname = "";
+        this.firstName = "";
+        this.lastName = "";
+        this.roles = systemAdmin ? ROLE_ADMIN + " " + ROLE_USER : ROLE_USER;
+        this.createAt = now;
+        this.updateAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public boolean isActive() {
+        return deleteAt == 0;
+    }
+
+    public boolean isSystemAdmin() {
+        return (" " + roles + " ").contains(" " + ROLE_ADMIN + " ");
+    }
+
+    public boolean passwordMatches(String password) {
+        return PasswordHasher.matches(password, passwordHash);
+    }
+
+    public UserView view() {
+        return new UserView(id, createAt, updateAt, deleteAt, username, email, nickname, firstName, lastName, roles);
+    }
+}

@@ -1,0 +1,47 @@
+package io.hookline.ejb.user;
+
+import io.hookline.ejb.common.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A signed-in session behind one bearer token; the token itself is never stored, only its digest. */
+@Entity
+@Table(name = "sessions")
+@NamedQuery(name = UserSession.BY_TOKEN_HASH, query = "SELECT s FROM UserSession s WHERE s.tokenHash = :tokenHash")
+public class UserSession {
+
+    public static final String BY_TOKEN_HASH = "UserSession.byTokenHash";
+
+    @Id
+    private String id;
+    @Column(name = "token_hash")
+    private String tokenHash;
+    @Column(name = "user_id")
+    private String userId;
+    @Column(name = "create_at")
+    private long createAt;
+    @Column(name = "expires_at")
+    private long expiresAt;
+
+    protected UserSession() {
+    }
+
+    UserSession(String tokenHash, String userId, long now, long lifetimeMillis) {
+        this.id = Ids.newId();
+        this.tokenHash = tokenHash;
+        this.userId = userId;
+        this.createAt = now;
+        this.expiresAt = now + lifetimeMillis;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    boolean isExpiredAt(long now) {
+        return now >= expiresAt;
+    }
+}

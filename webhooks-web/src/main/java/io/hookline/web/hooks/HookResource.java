@@ -1,0 +1,53 @@
+package io.hookline.web.hooks;
+
+import io.hookline.api.error.HooklineException;
+import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.hook.HookPoster;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** {@code POST /hooks/{id}}: parse the body, post it, answer exactly {@code ok} once it is committed. */
+@Path("{id}")
+@RequestScoped
+public class HookResource {
+
+    /** Largest request body read, in bytes (Mattermost's MaximumPayloadSizeBytes default). */
+    public static final int MAX_PAYLOAD_BYTES = 300_000;
+
+    @Inject
+    private HookPoster poster;
+
+    @POST
+    public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         InputStream body) throws IOException {
+        WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(body));
+        poster.post(hookId, payload);
+        // Exactly the two bytes "ok": several real clients compare the body byte for byte.
+        return Response.ok("ok", MediaType.TEXT_PLAIN_TYPE).build();
+    }
+
+    /** Reads at most {@link #MAX_PAYLOAD_BYTES}, stopping (413) as soon as the body goes past it. */
+    static byte[] readCapped(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            if (out.size() + n > MAX_PAYLOAD_BYTES) {
+                throw new HooklineException(413, "payload_too_large",
+                        "The request body is larger than " + MAX_PAYLOAD_BYTES + " bytes.");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+}

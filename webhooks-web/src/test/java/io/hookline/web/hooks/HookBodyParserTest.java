@@ -1,0 +1,124 @@
+package io.hookline.web.hooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.hookline.api.error.HooklineException;
+import io.hookline.api.hook.WebhookPayload;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HookBodyParserTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private static WebhookPayload parse(String contentType, String body) {
+        return HookBodyParser.parse(contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertInvalid(String expectedId, String contentType, String body) {
+        HooklineException e = assertThrows(HooklineException.class, () -> parse(contentType, body));
+        assertEquals(400, e.status());
+        assertEquals(expectedId, e.id());
+    }
+
+    @Test
+    void specFormExampleAsCurlSendsIt() {
+        WebhookPayload p = parse(FORM, "payload={\"text\": \"Hello, this is some text.\"}");
+        assertEquals("Hello, this is some text.", p.text());
+    }
+
+    @Test
+    void urlEncodedFormPayload() {
+        WebhookPayload p = parse(FORM, "payload=%7B%22text%22%3A%22a+b%26c%22%2C%22channel%22%3A%22off-topic%22%7D");
+        assertEquals("a b&c", p.text());
+        assertEquals("off-topic", p.channel());
+    }
+
+    @Test
+    void rawFormPayloadKeepsQueryStringCharactersVerbatim() {
+        WebhookPayload p = parse(FORM, "payload={\"text\": \"see http://x/?a=1&b=2+3%20\"}");
+        assertEquals("see http://x/?a=1&b=2+3%20", p.text());
+    }
+
+    @Test
+    void payloadFieldAmongOtherFormFields() {
+        WebhookPayload p = parse(FORM + "; charset=UTF-8", "token=abc&payload=%7B%22text%22%3A%22hi%22%7D&x=1");
+        assertEquals("hi", p.text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "APPLICATION/JSON;charset=UTF-8"})
+    void jsonBodyWithAnyCharsetParameterOrCase(String contentType) {
+        assertEquals("Hello, this is some text.", parse(contentType, "{\"text\": \"Hello, this is some text.\"}").text());
+    }
+
+    @Test
+    void noContentTypeMeansJson() {
+        assertEquals("x", parse(null, "{\"text\":\"x\"}").text());
+        assertEquals("x", parse("", "{\"text\":\"x\"}").text());
+    }
+
+    @Test
+    void allFieldsAndUnicode() {
+        WebhookPayload p = parse("application/json", "{\"text\":\"✅ ⚠️ 日本\",\"channel\":\"#town-square\","
+                + "\"username\":\"robot\",\"icon_url\":\"http://x/i.png\",\"icon_emoji\":\":ghost:\",\"extra\":1}");
+        assertEquals("✅ ⚠️ 日本", p.text());
+        assertEquals("#town-square", p.channel());
+        assertEquals("robot", p.username());
+        assertEquals("http://x/i.png", p.iconUrl());
+        assertEquals(":ghost:", p.iconEmoji());
+    }
+
+    @Test
+    void nullOrEmptyOverridesMeanNotSet() {
+        WebhookPayload p = parse("application/json",
+                "{\"text\":\"t\",\"channel\":\"\",\"username\":null,\"icon_url\":\"\",\"icon_emoji\":null}");
+        assertNull(p.channel());
+        assertNull(p.username());
+        assertNull(p.iconUrl());
+        assertNull(p.iconEmoji());
+    }
+
+    @Test
+    void byteOrderMarkBeforeJsonIsIgnored() {
+        assertEquals("bom", parse("application/json", "\uFEFF{\"text\":\"bom\"}").text());
+    }
+
+    @Test
+    void missingTextIsNullNotAnError() {
+        assertNull(parse("application/json", "{}").text());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "application/json|{\"text\":",
+        "application/json|not json",
+        "application/json|[1,2]",
+        "application/json|\"text\"",
+        "application/json|{\"text\":1}",
+        "application/json|{\"text\":\"a\",\"channel\":[]}",
+        "application/json|''",
+        "application/x-www-form-urlencoded|text=hello",
+        "application/x-www-form-urlencoded|payload=%7B%22text%22%3A%zz",
+        "application/x-www-form-urlencoded|''",
+    })
+    void malformedBodiesAreInvalidPayload(String contentType, String body) {
+        assertInvalid("invalid_payload", contentType, body);
+    }
+
+    @Test
+    void nulByteIsACleanInvalidPayload() {
+        assertInvalid("invalid_payload", "application/json", "{\"text\":\"a\u0000b\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "application/", "/json", "application json", "a/b/c", "@/x"})
+    void malformedContentTypeIsInvalidPayload(String contentType) {
+        assertInvalid("invalid_payload", contentType, "{\"text\":\"x\"}");
+    }
+}
