@@ -45,15 +45,19 @@ public class FirstStartSetup {
         long now = System.currentTimeMillis();
         User admin = new User(username, username + "@localhost", password, true, now);
         em.persist(admin);
-
         Team team = new Team(TEAM_NAME, "Main", now);
         em.persist(team);
+        // The entities hold plain id columns, not JPA relationships, so EclipseLink cannot infer an
+        // insert order that satisfies the foreign keys: flush parents before their children.
+        em.flush();
         em.persist(new TeamMember(team.id(), admin.id(), now));
         for (String[] channel : new String[][] {{"town-square", "Town Square"}, {"off-topic", "Off-Topic"}}) {
             Channel created = new Channel(team.id(), ChannelType.O, channel[0], channel[1], admin.id(), now);
             em.persist(created);
+            em.flush();
             em.persist(new ChannelMember(created.id(), admin.id(), now));
         }
+        em.flush(); // fail the deployment here, loudly, rather than at commit
 
         if (generated) {
             // Printed once, on the first start only: the admin's way in. Set HOOKLINE_ADMIN_PASSWORD to avoid it.

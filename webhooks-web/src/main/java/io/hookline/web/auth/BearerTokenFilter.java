@@ -66,7 +66,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     }
 
     /** The token after "Bearer " or "Token " (scheme in any letter case), or null. */
-    static String tokenOf(String authorization) {
+    public static String tokenOf(String authorization) {
         if (authorization == null) {
             return null;
         }
