@@ -138,6 +138,33 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void specBuildBreakExampleAsWrittenPostsTheTable() {
+        String channelId = channelId("town-square");
+        String hookId = createHook(channelId);
+        // Verbatim from the spec: a form body whose JSON string holds raw line breaks.
+        String body = "payload={\"text\": \"\n---\n"
+                + "##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0\n"
+                + "| Component  | Tests Run   | Tests Failed                                   |\n"
+                + "|:-----------|:------------|:-----------------------------------------------|\n"
+                + "| Server     | 948         | :white_check_mark: 0                           |\n"
+                + "| Web Client | 123         | :warning: [2 (see details)](http://linktologs) |\n"
+                + "| iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |\n"
+                + "---\n\"}";
+        assertOk(admin.postRaw("/hooks/" + hookId, "application/x-www-form-urlencoded", body));
+        String message = newestPost(channelId).getString("message");
+        assertTrue(message.contains("##### Build Break - Project X"), message);
+        assertTrue(message.contains("| iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |\n"),
+                message);
+    }
+
+    @Test
+    void servesALandingPageAtTheRoot() {
+        HttpResponse<String> response = new HooklineClient().get("/");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Hookline"));
+    }
+
+    @Test
     void bodyWithoutContentTypeIsJson() {
         String channelId = channelId("off-topic");
         String hookId = createHook(channelId);

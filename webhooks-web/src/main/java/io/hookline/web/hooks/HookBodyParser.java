@@ -76,14 +76,16 @@ public final class HookBodyParser {
     private static WebhookPayload fromJson(String json) {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw invalid("The payload must be a JSON object.");
+        try {
+            object = readObject(text);
+        } catch (JsonException | IllegalStateException strictFailed) {
+            // Mattermost's leniency: hand-written payloads (the spec's own build-break table) put raw
+            // line breaks and tabs inside strings. Escape those and try once more.
+            try {
+                object = readObject(escapeControlCharactersInStrings(text));
+            } catch (JsonException | IllegalStateException notJson) {
+                throw invalid("The payload is not valid JSON.");
             }
-            object = value.asJsonObject();
-        } catch (JsonException | IllegalStateException notJson) {
-            throw invalid("The payload is not valid JSON.");
         }
         return new WebhookPayload(
                 string(object, "text", false),
@@ -91,6 +93,39 @@ public final class HookBodyParser {
                 string(object, "username", true),
                 string(object, "icon_url", true),
                 string(object, "icon_emoji", true));
+    }
+
+    private static JsonObject readObject(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalid("The payload must be a JSON object.");
+            }
+            return value.asJsonObject();
+        }
+    }
+
+    /** Replaces raw CR, LF and TAB inside JSON string literals by their escapes; everything else unchanged. */
+    static String escapeControlCharactersInStrings(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString && !escaped && (c == '\n' || c == '\r' || c == '\t')) {
+                out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
+                continue;
+            }
+            out.append(c);
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\' && inString) {
+                escaped = true;
+            } else if (c == '"') {
+                inString = !inString;
+            }
+        }
+        return out.toString();
     }
 
     /** A string field; absent or null is "not set", and so is "" where {@code emptyMeansUnset}. */

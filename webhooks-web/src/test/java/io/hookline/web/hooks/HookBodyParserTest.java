@@ -3,6 +3,7 @@ package io.hookline.web.hooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
@@ -109,6 +110,35 @@ class HookBodyParserTest {
     })
     void malformedBodiesAreInvalidPayload(String contentType, String body) {
         assertInvalid("invalid_payload", contentType, body);
+    }
+
+    /** The spec's build-break example exactly as written there: raw line breaks inside the JSON string. */
+    static final String SPEC_BUILD_BREAK = """
+            payload={"text": "
+            ---
+            ##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0
+            | Component  | Tests Run   | Tests Failed                                   |
+            |:-----------|:------------|:-----------------------------------------------|
+            | Server     | 948         | :white_check_mark: 0                           |
+            | Web Client | 123         | :warning: [2 (see details)](http://linktologs) |
+            | iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |
+            ---
+            "}""";
+
+    @Test
+    void specBuildBreakExampleWithRawNewlinesIsAcceptedLikeMattermost() {
+        WebhookPayload p = parse(FORM, SPEC_BUILD_BREAK);
+        assertTrue(p.text().startsWith("\n---\n##### Build Break - Project X"), p.text());
+        assertTrue(p.text().contains("| Web Client | 123         | :warning: [2 (see details)](http://linktologs) |\n"));
+        assertEquals(9, p.text().split("\n", -1).length - 1, "line breaks kept as line breaks");
+    }
+
+    @Test
+    void rawTabsAndCarriageReturnsInsideStringsAreEscapedOnRetry() {
+        assertEquals("a\tb\r\nc", parse("application/json", "{\"text\":\"a\tb\r\nc\"}").text());
+        // Outside strings they are plain JSON whitespace and must stay untouched.
+        assertEquals("{\n\t\"a\":\"x\\ny\"}", HookBodyParser.escapeControlCharactersInStrings("{\n\t\"a\":\"x\\ny\"}"));
+        assertEquals("{\"a\":\"q\\\"\\nz\"}", HookBodyParser.escapeControlCharactersInStrings("{\"a\":\"q\\\"\nz\"}"));
     }
 
     @Test
