@@ -15,9 +15,12 @@ import jakarta.persistence.Table;
 @Table(name = "channels")
 @NamedQuery(name = Channel.BY_TEAM_AND_NAME,
         query = "SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.name = :name")
+@NamedQuery(name = Channel.PUBLIC_OF_TEAM, query = "SELECT c FROM Channel c WHERE c.teamId = :teamId"
+        + " AND c.type = io.hookline.ejb.channel.ChannelType.O AND c.deleteAt = 0 ORDER BY c.name")
 public class Channel {
 
     public static final String BY_TEAM_AND_NAME = "Channel.byTeamAndName";
+    static final String PUBLIC_OF_TEAM = "Channel.publicOfTeam";
 
     @Id
     private String id;
@@ -43,7 +46,11 @@ public class Channel {
     }
 
     public Channel(String teamId, ChannelType type, String name, String displayName, String creatorId, long now) {
-        this.id = Ids.newId();
+        this(Ids.newId(), teamId, type, name, displayName, creatorId, now);
+    }
+
+    Channel(String id, String teamId, ChannelType type, String name, String displayName, String creatorId, long now) {
+        this.id = id;
         this.teamId = teamId;
         this.type = type;
         this.name = name;
@@ -71,8 +78,27 @@ public class Channel {
         return deleteAt != 0;
     }
 
+    public String name() {
+        return name;
+    }
+
+    void archive(long now) {
+        deleteAt = now;
+        updateAt = now;
+    }
+
+    void restore(long now) {
+        deleteAt = 0;
+        updateAt = now;
+    }
+
+    void describe(String purpose, String header) {
+        this.purpose = purpose;
+        this.header = header;
+    }
+
     public ChannelView view() {
-        return new ChannelView(id, createAt, updateAt, deleteAt, teamId, type.name(), displayName, name, header,
+        return new ChannelView(id, createAt, updateAt, deleteAt, teamId == null ? "" : teamId, type.name(), displayName, name, header,
                 purpose, creatorId);
     }
 }

@@ -2,6 +2,7 @@ package io.hookline.ejb.channel;
 
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.team.TeamMember;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,7 @@ public class ChannelAccess {
     public Channel readable(Caller caller, String channelId) {
         Channel channel = channelId == null ? null : em.find(Channel.class, channelId);
         if (channel == null) {
-            throw ChannelErrors.notFound();
+            throw Errors.channelNotFound();
         }
         requireRead(caller, channel);
         return channel;

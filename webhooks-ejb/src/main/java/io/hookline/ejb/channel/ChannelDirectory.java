@@ -1,15 +1,18 @@
 package io.hookline.ejb.channel;
 
 import io.hookline.api.auth.Caller;
-import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.ChannelView;
+import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.Team;
+import io.hookline.ejb.team.TeamMember;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 
-/** Finds channels by the names people use for them. */
+/** Finds channels by id or by the names people use for them, as far as the caller may see them. */
 @Stateless
 public class ChannelDirectory {
 
@@ -19,18 +22,41 @@ public class ChannelDirectory {
     @Inject
     private ChannelAccess access;
 
+    public ChannelView get(Caller caller, String channelId) {
+        return access.readable(caller, channelId).view();
+    }
+
     public ChannelView byTeamAndChannelName(Caller caller, String teamName, String channelName) {
         Team team = em.createNamedQuery(Team.BY_NAME, Team.class)
                 .setParameter("name", teamName)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> HooklineException.notFound("app.team.get_by_name.missing.app_error",
-                        "Unable to find the existing team."));
+                .orElseThrow(Errors::teamNotFound);
+        return byTeamIdAndName(caller, team.id(), channelName);
+    }
+
+    public ChannelView byTeamIdAndName(Caller caller, String teamId, String channelName) {
         Channel channel = em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
-                .setParameter("teamId", team.id())
+                .setParameter("teamId", teamId)
                 .setParameter("name", channelName)
                 .getResultStream().findFirst()
-                .orElseThrow(ChannelErrors::notFound);
+                .orElseThrow(Errors::channelNotFound);
         access.requireRead(caller, channel);
         return channel.view();
+    }
+
+    /** The team's public, unarchived channels, for its members (and system admins). */
+    public List<ChannelView> publicChannels(Caller caller, String teamId, Page page) {
+        Team team = teamId == null ? null : em.find(Team.class, teamId);
+        if (team == null) {
+            throw Errors.teamNotFound();
+        }
+        if (!caller.systemAdmin()) {
+            TeamMember member = em.find(TeamMember.class, new TeamMember.Key(teamId, caller.userId()));
+            if (member == null || !member.isActive()) {
+                throw Errors.forbidden();
+            }
+        }
+        return page.apply(em.createNamedQuery(Channel.PUBLIC_OF_TEAM, Channel.class).setParameter("teamId", teamId))
+                .getResultStream().map(Channel::view).toList();
     }
 }

@@ -1,9 +1,11 @@
 package io.hookline.ejb.channel;
 
+import io.hookline.api.view.ChannelMemberView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
@@ -12,7 +14,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "channel_members")
 @IdClass(ChannelMember.Key.class)
+@NamedQuery(name = ChannelMember.OF_CHANNEL,
+        query = "SELECT m FROM ChannelMember m WHERE m.channelId = :channelId ORDER BY m.createAt, m.userId")
 public class ChannelMember {
+
+    static final String OF_CHANNEL = "ChannelMember.ofChannel";
 
     @Id
     @Column(name = "channel_id")
@@ -32,6 +38,10 @@ public class ChannelMember {
         this.userId = userId;
         this.roles = "channel_user";
         this.createAt = now;
+    }
+
+    public ChannelMemberView view() {
+        return new ChannelMemberView(channelId, userId, roles, createAt);
     }
 
     /** Composite primary key (channel_id, user_id). */

@@ -7,12 +7,19 @@ import io.hookline.api.view.NewHookRequest;
 import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelAccess;
 import io.hookline.ejb.channel.ChannelType;
+import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
 
-/** Creates and manages incoming webhooks on behalf of signed-in users. */
+/**
+ * Incoming webhooks on behalf of signed-in users, with Mattermost's default permissions: a user
+ * creates hooks in channels they can read and manages only their own; a system admin manages all.
+ */
 @Stateless
 public class HookAdmin {
 
@@ -22,28 +29,88 @@ public class HookAdmin {
     @Inject
     private ChannelAccess access;
 
-    /**
-     * A new hook for a public channel or private group the caller can read; the caller becomes its
-     * creator, whose name and icon its posts carry unless overridden.
-     */
+    /** A new hook; the caller becomes its creator, whose name and icon its posts carry unless overridden. */
     public HookView create(Caller caller, NewHookRequest request) {
-        if (request == null || request.channelId() == null || request.channelId().isBlank()) {
-            throw HooklineException.badRequest("model.incoming_hook.channel_id.app_error",
-                    "Invalid channel_id: the hook needs a channel.");
-        }
         HookDetails details = HookDetails.from(request);
-        Channel channel = access.readable(caller, request.channelId());
-        if (channel.type() == ChannelType.D) {
-            throw HooklineException.badRequest("api.incoming_webhook.invalid_channel.app_error",
-                    "Incoming webhooks post to a public channel or private group, not a direct message.");
-        }
-        if (channel.isArchived()) {
-            throw HooklineException.badRequest("api.incoming_webhook.archived_channel.app_error",
-                    "The channel is archived.");
-        }
+        Channel channel = hookableChannel(caller, request.channelId());
         IncomingHook hook = new IncomingHook(caller.userId(), channel.id(), channel.teamId(), details,
                 System.currentTimeMillis());
         em.persist(hook);
         return hook.view();
+    }
+
+    /** The caller's hooks (all hooks for an admin), newest first, optionally of one team or channel. */
+    public List<HookView> list(Caller caller, String teamId, String channelId, Page page) {
+        StringBuilder jpql = new StringBuilder("SELECT h FROM IncomingHook h WHERE h.deleteAt = 0");
+        if (!caller.systemAdmin()) {
+            jpql.append(" AND h.userId = :userId");
+        }
+        if (teamId != null && !teamId.isEmpty()) {
+            jpql.append(" AND h.teamId = :teamId");
+        }
+        if (channelId != null && !channelId.isEmpty()) {
+            jpql.append(" AND h.channelId = :channelId");
+        }
+        jpql.append(" ORDER BY h.createAt DESC, h.id");
+        TypedQuery<IncomingHook> query = em.createQuery(jpql.toString(), IncomingHook.class);
+        if (!caller.systemAdmin()) {
+            query.setParameter("userId", caller.userId());
+        }
+        if (teamId != null && !teamId.isEmpty()) {
+            query.setParameter("teamId", teamId);
+        }
+        if (channelId != null && !channelId.isEmpty()) {
+            query.setParameter("channelId", channelId);
+        }
+        return page.apply(query).getResultStream().map(IncomingHook::view).toList();
+    }
+
+    public HookView get(Caller caller, String hookId) {
+        return manageable(caller, hookId).view();
+    }
+
+    public HookView update(Caller caller, String hookId, NewHookRequest request) {
+        IncomingHook hook = manageable(caller, hookId);
+        if (request.id() != null && !request.id().isEmpty() && !request.id().equals(hookId)) {
+            throw Errors.invalidField("incoming_hook", "id", "the body's id differs from the URL's.");
+        }
+        HookDetails details = HookDetails.from(request);
+        String channelId = request.channelId() == null || request.channelId().isEmpty()
+                ? hook.channelId() : request.channelId();
+        Channel channel = channelId.equals(hook.channelId()) ? em.find(Channel.class, channelId)
+                : hookableChannel(caller, channelId);
+        hook.update(channel.id(), channel.teamId(), details, System.currentTimeMillis());
+        return hook.view();
+    }
+
+    public void delete(Caller caller, String hookId) {
+        manageable(caller, hookId).delete(System.currentTimeMillis());
+    }
+
+    /** The hook, if it exists (not deleted) and the caller is its creator or an admin: 404 / 403 otherwise. */
+    private IncomingHook manageable(Caller caller, String hookId) {
+        IncomingHook hook = hookId == null ? null : em.find(IncomingHook.class, hookId);
+        if (hook == null || hook.isDeleted()) {
+            throw HooklineException.notFound("app.webhooks.get_incoming.app_error", "Unable to find the webhook.");
+        }
+        if (!caller.systemAdmin() && !caller.userId().equals(hook.userId())) {
+            throw Errors.forbidden();
+        }
+        return hook;
+    }
+
+    private Channel hookableChannel(Caller caller, String channelId) {
+        if (channelId == null || channelId.isBlank()) {
+            throw Errors.invalidField("incoming_hook", "channel_id", "the hook needs a channel.");
+        }
+        Channel channel = access.readable(caller, channelId);
+        if (channel.type() == ChannelType.D) {
+            throw Errors.invalidField("incoming_hook", "channel_id",
+                    "hooks post to a public channel or private group, not a direct message.");
+        }
+        if (channel.isArchived()) {
+            throw Errors.invalidField("incoming_hook", "channel_id", "the channel is archived.");
+        }
+        return channel;
     }
 }

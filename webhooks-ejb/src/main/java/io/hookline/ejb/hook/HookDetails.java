@@ -1,6 +1,6 @@
 package io.hookline.ejb.hook;
 
-import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.Errors;
 import io.hookline.api.view.NewHookRequest;
 
 /**
@@ -15,6 +15,9 @@ record HookDetails(String displayName, String description, String username, Stri
     static final int MAX_ICON_URL = 1024;
 
     static HookDetails from(NewHookRequest request) {
+        if (request == null) {
+            throw Errors.invalidField("incoming_hook", "channel_id", "the request has no hook.");
+        }
         return new HookDetails(
                 limited(request.displayName(), MAX_DISPLAY_NAME, "display_name"),
                 limited(request.description(), MAX_DESCRIPTION, "description"),
@@ -26,8 +29,7 @@ record HookDetails(String displayName, String description, String username, Stri
     private static String limited(String value, int max, String field) {
         String v = value == null ? "" : value;
         if (v.codePointCount(0, v.length()) > max) {
-            throw HooklineException.badRequest("model.incoming_hook." + field + ".app_error",
-                    "Invalid " + field + ": at most " + max + " characters.");
+            throw Errors.invalidField("incoming_hook", field, "at most " + max + " characters.");
         }
         return v;
     }

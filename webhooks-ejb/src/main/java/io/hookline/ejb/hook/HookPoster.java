@@ -4,8 +4,9 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.post.Post;
-import io.hookline.ejb.settings.SystemSettings;
+import io.hookline.ejb.settings.SettingsService;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -21,13 +22,16 @@ public class HookPoster {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private SettingsService settings;
+
     public void post(String hookId, WebhookPayload payload) {
-        SystemSettings settings = em.find(SystemSettings.class, SystemSettings.ID);
-        if (!settings.enableIncomingWebhooks()) {
+        if (!settings.current().enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
         }
         IncomingHook hook = Ids.isWellFormed(hookId) ? em.find(IncomingHook.class, hookId) : null;
         if (hook == null || hook.isDeleted()) {
+            // Same answer for "never existed" and "deleted": the URL reveals nothing about past hooks.
             throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
         }
         if (payload.text() == null || payload.text().isBlank()) {

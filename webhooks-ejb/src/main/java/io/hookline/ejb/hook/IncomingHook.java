@@ -5,12 +5,17 @@ import io.hookline.ejb.common.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** An incoming webhook. Its id is the secret part of {@code /hooks/{id}}: whoever knows it may post. */
 @Entity
 @Table(name = "incoming_hooks")
+@NamedQuery(name = IncomingHook.ACTIVE_OF_CHANNEL,
+        query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.channelId = :channelId")
 public class IncomingHook {
+
+    static final String ACTIVE_OF_CHANNEL = "IncomingHook.activeOfChannel";
 
     @Id
     private String id;
@@ -49,6 +54,24 @@ public class IncomingHook {
         this.iconUrl = details.iconUrl();
         this.channelLocked = details.channelLocked();
         this.createAt = now;
+        this.updateAt = now;
+    }
+
+    /** Replaces the editable fields, possibly moving the hook to another channel. */
+    void update(String channelId, String teamId, HookDetails details, long now) {
+        this.channelId = channelId;
+        this.teamId = teamId;
+        this.displayName = details.displayName();
+        this.description = details.description();
+        this.username = details.username();
+        this.iconUrl = details.iconUrl();
+        this.channelLocked = details.channelLocked();
+        this.updateAt = now;
+    }
+
+    /** Soft delete, as Mattermost: the URL stops working at once; the row stays for the record. */
+    void delete(long now) {
+        this.deleteAt = now;
         this.updateAt = now;
     }
 

@@ -5,6 +5,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.PostList;
 import io.hookline.api.view.PostView;
 import io.hookline.ejb.channel.ChannelAccess;
+import io.hookline.ejb.common.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,28 +19,26 @@ import java.util.Map;
 @Stateless
 public class ChannelPosts {
 
-    /** Mattermost's paging: 60 per page unless asked otherwise, never more than 200. */
-    public static final int DEFAULT_PER_PAGE = 60;
-    public static final int MAX_PER_PAGE = 200;
-
     @PersistenceContext
     private EntityManager em;
 
     @Inject
     private ChannelAccess access;
 
-    public PostList page(Caller caller, String channelId, int page, int perPage, long since) {
-        if (page < 0 || perPage < 0) {
-            throw HooklineException.badRequest("api.context.invalid_url_param.app_error",
-                    "Invalid page or per_page parameter.");
+    public PostView get(Caller caller, String postId) {
+        Post post = postId == null ? null : em.find(Post.class, postId);
+        if (post == null || post.isDeleted()) {
+            throw HooklineException.notFound("app.post.get.app_error", "Unable to find the post.");
         }
+        access.readable(caller, post.channelId());
+        return post.view();
+    }
+
+    public PostList page(Caller caller, String channelId, Page page, long since) {
         access.readable(caller, channelId);
-        int size = perPage == 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
-        List<Post> posts = em.createNamedQuery(Post.IN_CHANNEL_NEWEST_FIRST, Post.class)
-                .setParameter("channelId", channelId)
-                .setParameter("since", since)
-                .setFirstResult(Math.multiplyExact(page, size))
-                .setMaxResults(size)
+        List<Post> posts = page.apply(em.createNamedQuery(Post.IN_CHANNEL_NEWEST_FIRST, Post.class)
+                        .setParameter("channelId", channelId)
+                        .setParameter("since", since))
                 .getResultList();
         List<String> order = new ArrayList<>(posts.size());
         Map<String, PostView> byId = new LinkedHashMap<>();

@@ -60,6 +60,14 @@ public class Post {
         return id;
     }
 
+    public String channelId() {
+        return channelId;
+    }
+
+    public boolean isDeleted() {
+        return deleteAt != 0;
+    }
+
     public PostView view() {
         JsonObject parsedProps;
         try (var reader = Json.createReader(new StringReader(props))) {

@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The run-time switches of Mattermost's System Console (Service Settings), one row with id 1,
- * created with its defaults by the first migration.
+ * The run-time switches of Mattermost's System Console, one row with id 1, created with its
+ * defaults by the migrations. Read through {@link SettingsService}, which caches a snapshot.
  */
 @Entity
 @Table(name = "system_settings")
@@ -26,25 +26,28 @@ public class SystemSettings {
     private boolean enablePostIconOverride;
     @Column(name = "max_post_size")
     private int maxPostSize;
+    @Column(name = "maximum_payload_size_bytes")
+    private int maximumPayloadSizeBytes;
+    @Column(name = "enable_open_server")
+    private boolean enableOpenServer;
     @Column(name = "update_at")
     private long updateAt;
 
     protected SystemSettings() {
     }
 
-    public boolean enableIncomingWebhooks() {
-        return enableIncomingWebhooks;
+    Settings snapshot() {
+        return new Settings(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
+                maximumPayloadSizeBytes, enableOpenServer);
     }
 
-    public boolean enablePostUsernameOverride() {
-        return enablePostUsernameOverride;
-    }
-
-    public boolean enablePostIconOverride() {
-        return enablePostIconOverride;
-    }
-
-    public int maxPostSize() {
-        return maxPostSize;
+    void apply(Settings s, long now) {
+        enableIncomingWebhooks = s.enableIncomingWebhooks();
+        enablePostUsernameOverride = s.enablePostUsernameOverride();
+        enablePostIconOverride = s.enablePostIconOverride();
+        maxPostSize = s.maxPostSize();
+        maximumPayloadSizeBytes = s.maximumPayloadSizeBytes();
+        enableOpenServer = s.enableOpenServer();
+        updateAt = now;
     }
 }

@@ -1,16 +1,15 @@
 package io.hookline.ejb.setup;
 
-import io.hookline.ejb.channel.Channel;
-import io.hookline.ejb.channel.ChannelMember;
-import io.hookline.ejb.channel.ChannelType;
+import io.hookline.api.auth.Caller;
+import io.hookline.api.view.NewTeamRequest;
 import io.hookline.ejb.common.Ids;
-import io.hookline.ejb.team.Team;
-import io.hookline.ejb.team.TeamMember;
+import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.ejb.user.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
@@ -22,7 +21,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigrator")
+@DependsOn({"SchemaMigrator", "SettingsService"})
 public class FirstStartSetup {
 
     public static final String DEFAULT_ADMIN_USERNAME = "admin";
@@ -32,6 +31,9 @@ public class FirstStartSetup {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private TeamAdmin teams;
 
     @PostConstruct
     void createFirstUsersTeamAndChannels() {
@@ -45,19 +47,9 @@ public class FirstStartSetup {
         long now = System.currentTimeMillis();
         User admin = new User(username, username + "@localhost", password, true, now);
         em.persist(admin);
-        Team team = new Team(TEAM_NAME, "Main", now);
-        em.persist(team);
-        // The entities hold plain id columns, not JPA relationships, so EclipseLink cannot infer an
-        // insert order that satisfies the foreign keys: flush parents before their children.
-        em.flush();
-        em.persist(new TeamMember(team.id(), admin.id(), now));
-        for (String[] channel : new String[][] {{"town-square", "Town Square"}, {"off-topic", "Off-Topic"}}) {
-            Channel created = new Channel(team.id(), ChannelType.O, channel[0], channel[1], admin.id(), now);
-            em.persist(created);
-            em.flush();
-            em.persist(new ChannelMember(created.id(), admin.id(), now));
-        }
-        em.flush(); // fail the deployment here, loudly, rather than at commit
+        em.flush(); // the team membership's foreign key needs the user row first
+        // The same path as POST /api/v4/teams: the team, its default channels, the admin in all of them.
+        teams.create(new Caller(admin.id(), true), new NewTeamRequest(TEAM_NAME, "Main", "O", ""));
 
         if (generated) {
             // Printed once, on the first start only: the admin's way in. Set HOOKLINE_ADMIN_PASSWORD to avoid it.

@@ -12,9 +12,14 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "teams")
 @NamedQuery(name = Team.BY_NAME, query = "SELECT t FROM Team t WHERE t.name = :name")
+@NamedQuery(name = Team.ALL, query = "SELECT t FROM Team t WHERE t.deleteAt = 0 ORDER BY t.name")
+@NamedQuery(name = Team.OF_MEMBER, query = "SELECT t FROM Team t, TeamMember m WHERE m.teamId = t.id"
+        + " AND m.userId = :userId AND m.deleteAt = 0 AND t.deleteAt = 0 ORDER BY t.name")
 public class Team {
 
     public static final String BY_NAME = "Team.byName";
+    public static final String ALL = "Team.all";
+    public static final String OF_MEMBER = "Team.ofMember";
 
     @Id
     private String id;
@@ -34,11 +39,15 @@ public class Team {
     }
 
     public Team(String name, String displayName, long now) {
+        this(name, displayName, "O", "", now);
+    }
+
+    public Team(String name, String displayName, String type, String description, long now) {
         this.id = Ids.newId();
         this.name = name;
         this.displayName = displayName;
-        this.description = "";
-        this.type = "O";
+        this.description = description;
+        this.type = type;
         this.createAt = now;
         this.updateAt = now;
     }
@@ -49,6 +58,10 @@ public class Team {
 
     public String name() {
         return name;
+    }
+
+    public boolean isDeleted() {
+        return deleteAt != 0;
     }
 
     public TeamView view() {

@@ -1,5 +1,6 @@
 package io.hookline.ejb.team;
 
+import io.hookline.api.view.TeamMemberView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,6 +39,19 @@ public class TeamMember {
 
     public boolean isActive() {
         return deleteAt == 0;
+    }
+
+    /** Joining again after leaving reuses the row, as Mattermost does. */
+    public void rejoin() {
+        deleteAt = 0;
+    }
+
+    public void leave(long now) {
+        deleteAt = now;
+    }
+
+    public TeamMemberView view() {
+        return new TeamMemberView(teamId, userId, roles, deleteAt);
     }
 
     /** Composite primary key (team_id, user_id). */

@@ -3,6 +3,7 @@ package io.hookline.ejb.user;
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Ids;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ public class Authenticator {
                     "Enter a login id and a password.");
         }
         User user = em.createNamedQuery(User.BY_LOGIN_ID, User.class)
-                .setParameter("loginId", loginId.trim())
+                .setParameter("loginId", loginId.trim().toLowerCase(java.util.Locale.ROOT))
                 .getResultStream().findFirst().orElse(null);
         // One answer for "no such user" and "wrong password": do not reveal which accounts exist.
         if (user == null || !user.passwordMatches(password)) {
@@ -46,45 +47,46 @@ public class Authenticator {
         return new Login(token, user.view());
     }
 
-    /** The caller behind a token, or a 401 when the token is unknown, expired, or its user deactivated. */
+    /**
+     * The caller behind a token, a login session's or a personal access token's; 401 when the token
+     * is unknown, expired or revoked, or its user deactivated.
+     */
     public Caller authenticate(String token) {
         if (!Ids.isWellFormed(token)) {
-            throw invalidToken();
+            throw Errors.unauthenticated();
         }
-        UserSession session = findSession(token);
-        if (session == null || session.isExpiredAt(System.currentTimeMillis())) {
-            throw invalidToken();
+        String digest = TokenDigest.of(token);
+        String userId = sessionUser(digest);
+        if (userId == null) {
+            userId = accessTokenUser(digest);
         }
-        User user = em.find(User.class, session.userId());
+        User user = userId == null ? null : em.find(User.class, userId);
         if (user == null || !user.isActive()) {
-            throw invalidToken();
+            throw Errors.unauthenticated();
         }
         return new Caller(user.id(), user.isSystemAdmin());
     }
 
-    public void logout(String token) {
-        UserSession session = findSession(token);
-        if (session != null) {
-            em.remove(session);
-        }
-    }
-
-    public UserView user(String userId) {
-        User user = em.find(User.class, userId);
-        if (user == null) {
-            throw HooklineException.notFound("app.user.missing_account.const", "Unable to find the user.");
-        }
-        return user.view();
-    }
-
-    private UserSession findSession(String token) {
-        return em.createNamedQuery(UserSession.BY_TOKEN_HASH, UserSession.class)
-                .setParameter("tokenHash", TokenDigest.of(token))
+    private String sessionUser(String digest) {
+        UserSession session = em.createNamedQuery(UserSession.BY_TOKEN_HASH, UserSession.class)
+                .setParameter("tokenHash", digest)
                 .getResultStream().findFirst().orElse(null);
+        return session == null || session.isExpiredAt(System.currentTimeMillis()) ? null : session.userId();
     }
 
-    private static HooklineException invalidToken() {
-        return HooklineException.unauthorized("api.context.session_expired.app_error",
-                "Invalid or expired session, please login again.");
+    private String accessTokenUser(String digest) {
+        UserAccessToken token = em.createNamedQuery(UserAccessToken.BY_TOKEN_HASH, UserAccessToken.class)
+                .setParameter("tokenHash", digest)
+                .getResultStream().findFirst().orElse(null);
+        return token == null || !token.isActive() ? null : token.userId();
+    }
+
+    /** Ends the login session behind {@code token}; a personal access token is revoked separately. */
+    public void logout(String token) {
+        if (token == null) {
+            return;
+        }
+        em.createNamedQuery(UserSession.DELETE_BY_TOKEN_HASH).setParameter("tokenHash", TokenDigest.of(token))
+                .executeUpdate();
     }
 }

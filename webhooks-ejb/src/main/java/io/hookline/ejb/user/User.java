@@ -15,11 +15,13 @@ import jakarta.persistence.Table;
 @NamedQuery(name = User.BY_LOGIN_ID,
         query = "SELECT u FROM User u WHERE u.username = :loginId OR u.email = :loginId")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = User.COUNT_BY_EMAIL, query = "SELECT COUNT(u) FROM User u WHERE u.email = :email")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_LOGIN_ID = "User.byLoginId";
     public static final String COUNT = "User.count";
+    public static final String COUNT_BY_EMAIL = "User.countByEmail";
     public static final String ROLE_USER = "system_user";
     public static final String ROLE_ADMIN = "system_admin";
 
@@ -46,13 +48,18 @@ public class User {
     }
 
     public User(String username, String email, String password, boolean systemAdmin, long now) {
+        this(username, email, password, systemAdmin, "", "", "", now);
+    }
+
+    public User(String username, String email, String password, boolean systemAdmin, String nickname,
+                String firstName, String lastName, long now) {
         this.id = Ids.newId();
         this.username = username;
         this.email = email;
         this.passwordHash = PasswordHasher.hash(password);
-        this.nickname = "";
-        this.firstName = "";
-        this.lastName = "";
+        this.nickname = nickname;
+        this.firstName = firstName;
+        this.lastName = lastName;
         this.roles = systemAdmin ? ROLE_ADMIN + " " + ROLE_USER : ROLE_USER;
         this.createAt = now;
         this.updateAt = now;
@@ -72,6 +79,14 @@ public class User {
 
     public boolean isSystemAdmin() {
         return (" " + roles + " ").contains(" " + ROLE_ADMIN + " ");
+    }
+
+    /** Deactivation, Mattermost's "delete": the row stays (posts and hooks keep their author), sign-in stops. */
+    public void deactivate(long now) {
+        if (deleteAt == 0) {
+            deleteAt = now;
+            updateAt = now;
+        }
     }
 
     public boolean passwordMatches(String password) {

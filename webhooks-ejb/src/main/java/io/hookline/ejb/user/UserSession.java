@@ -11,9 +11,13 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "sessions")
 @NamedQuery(name = UserSession.BY_TOKEN_HASH, query = "SELECT s FROM UserSession s WHERE s.tokenHash = :tokenHash")
+@NamedQuery(name = UserSession.DELETE_BY_TOKEN_HASH, query = "DELETE FROM UserSession s WHERE s.tokenHash = :tokenHash")
+@NamedQuery(name = UserSession.DELETE_OF_USER, query = "DELETE FROM UserSession s WHERE s.userId = :userId")
 public class UserSession {
 
     public static final String BY_TOKEN_HASH = "UserSession.byTokenHash";
+    static final String DELETE_BY_TOKEN_HASH = "UserSession.deleteByTokenHash";
+    static final String DELETE_OF_USER = "UserSession.deleteOfUser";
 
     @Id
     private String id;

@@ -2,18 +2,27 @@ package io.hookline.web.api;
 
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
+import io.hookline.api.view.StatusOk;
+import io.hookline.ejb.common.Page;
 import io.hookline.ejb.hook.HookAdmin;
 import io.hookline.web.auth.CallerPrincipal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 
 /** {@code /api/v4/hooks/incoming}: incoming webhooks. */
 @Path("/hooks/incoming")
@@ -25,9 +34,38 @@ public class IncomingHooksResource {
     @Inject
     private HookAdmin hooks;
 
+    @Context
+    private SecurityContext security;
+
     @POST
-    public Response create(@Context SecurityContext security, NewHookRequest request) {
+    public Response create(NewHookRequest request) {
         HookView hook = hooks.create(CallerPrincipal.of(security), request);
         return Response.status(Response.Status.CREATED).entity(hook).build();
+    }
+
+    @GET
+    public List<HookView> list(@QueryParam("team_id") String teamId, @QueryParam("channel_id") String channelId,
+                               @QueryParam("page") @DefaultValue("0") int page,
+                               @QueryParam("per_page") @DefaultValue("60") int perPage) {
+        return hooks.list(CallerPrincipal.of(security), teamId, channelId, Page.of(page, perPage));
+    }
+
+    @GET
+    @Path("/{hook_id}")
+    public HookView get(@PathParam("hook_id") String hookId) {
+        return hooks.get(CallerPrincipal.of(security), hookId);
+    }
+
+    @PUT
+    @Path("/{hook_id}")
+    public HookView update(@PathParam("hook_id") String hookId, NewHookRequest request) {
+        return hooks.update(CallerPrincipal.of(security), hookId, request);
+    }
+
+    @DELETE
+    @Path("/{hook_id}")
+    public StatusOk delete(@PathParam("hook_id") String hookId) {
+        hooks.delete(CallerPrincipal.of(security), hookId);
+        return StatusOk.OK;
     }
 }

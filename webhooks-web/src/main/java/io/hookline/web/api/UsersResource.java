@@ -1,27 +1,36 @@
 package io.hookline.web.api;
 
 import io.hookline.api.view.LoginRequest;
+import io.hookline.api.view.NewUserRequest;
+import io.hookline.api.view.StatusOk;
+import io.hookline.api.view.TokenView;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.user.AccessTokens;
 import io.hookline.ejb.user.Authenticator;
+import io.hookline.ejb.user.UserAdmin;
 import io.hookline.web.auth.BearerTokenFilter;
 import io.hookline.web.auth.CallerPrincipal;
 import io.hookline.web.auth.PublicEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
+import java.util.List;
 
-/** {@code /api/v4/users}: sign-in, sign-out and the current user. */
+/** {@code /api/v4/users}: sign-in and sign-out, users, personal access tokens. */
 @Path("/users")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +39,15 @@ public class UsersResource {
 
     @Inject
     private Authenticator authenticator;
+
+    @Inject
+    private UserAdmin users;
+
+    @Inject
+    private AccessTokens tokens;
+
+    @Context
+    private SecurityContext security;
 
     /** Mattermost answers the session token in the {@code Token} header and the user in the body. */
     @POST
@@ -43,14 +61,64 @@ public class UsersResource {
 
     @POST
     @Path("/logout")
-    public Map<String, String> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public StatusOk logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         authenticator.logout(BearerTokenFilter.tokenOf(authorization));
-        return Map.of("status", "OK");
+        return StatusOk.OK;
+    }
+
+    /** Public so that open sign-up works without a token; the service decides who may create users. */
+    @POST
+    @PublicEndpoint
+    public Response create(NewUserRequest request) {
+        UserView user = users.create(CallerPrincipal.ifAny(security), request);
+        return Response.status(Response.Status.CREATED).entity(user).build();
     }
 
     @GET
     @Path("/me")
-    public UserView me(@Context SecurityContext security) {
-        return authenticator.user(CallerPrincipal.of(security).userId());
+    public UserView me() {
+        return users.get(CallerPrincipal.of(security).userId());
+    }
+
+    @GET
+    @Path("/{user_id}")
+    public UserView get(@PathParam("user_id") String userId) {
+        return users.get(userId);
+    }
+
+    @GET
+    @Path("/username/{username}")
+    public UserView byUsername(@PathParam("username") String username) {
+        return users.byUsername(username);
+    }
+
+    @DELETE
+    @Path("/{user_id}")
+    public StatusOk deactivate(@PathParam("user_id") String userId) {
+        users.deactivate(CallerPrincipal.of(security), userId);
+        return StatusOk.OK;
+    }
+
+    @POST
+    @Path("/{user_id}/tokens")
+    public TokenView createToken(@PathParam("user_id") String userId, JsonObject body) {
+        return tokens.create(CallerPrincipal.of(security), userId, stringField(body, "description"));
+    }
+
+    @GET
+    @Path("/{user_id}/tokens")
+    public List<TokenView> listTokens(@PathParam("user_id") String userId) {
+        return tokens.list(CallerPrincipal.of(security), userId);
+    }
+
+    @POST
+    @Path("/tokens/revoke")
+    public StatusOk revokeToken(JsonObject body) {
+        tokens.revoke(CallerPrincipal.of(security), stringField(body, "token_id"));
+        return StatusOk.OK;
+    }
+
+    private static String stringField(JsonObject body, String name) {
+        return body != null && body.get(name) instanceof JsonString s ? s.getString() : null;
     }
 }

@@ -32,15 +32,26 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String token = tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (isPublic()) {
+            // Public endpoints still learn who calls when a valid token comes along (POST /users by an admin).
+            if (token != null) {
+                try {
+                    authenticateAs(request, authenticator.authenticate(token));
+                } catch (HooklineException staleToken) {
+                    // anonymous, then
+                }
+            }
             return;
         }
-        String token = tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (token == null) {
             throw HooklineException.unauthorized("api.context.session_expired.app_error",
                     "Invalid or expired session, please login again.");
         }
-        Caller caller = authenticator.authenticate(token);
+        authenticateAs(request, authenticator.authenticate(token));
+    }
+
+    private static void authenticateAs(ContainerRequestContext request, Caller caller) {
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

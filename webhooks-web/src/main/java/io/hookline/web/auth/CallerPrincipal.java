@@ -16,4 +16,9 @@ public record CallerPrincipal(Caller caller) implements Principal {
     public static Caller of(SecurityContext context) {
         return ((CallerPrincipal) context.getUserPrincipal()).caller();
     }
+
+    /** The caller of a {@link PublicEndpoint} request, or null when it came without a valid token. */
+    public static Caller ifAny(SecurityContext context) {
+        return context.getUserPrincipal() instanceof CallerPrincipal p ? p.caller() : null;
+    }
 }

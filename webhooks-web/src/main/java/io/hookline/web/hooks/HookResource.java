@@ -3,6 +3,7 @@ package io.hookline.web.hooks;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.hook.HookPoster;
+import io.hookline.ejb.settings.SettingsService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -21,30 +22,34 @@ import java.io.InputStream;
 @RequestScoped
 public class HookResource {
 
-    /** Largest request body read, in bytes (Mattermost's MaximumPayloadSizeBytes default). */
-    public static final int MAX_PAYLOAD_BYTES = 300_000;
-
     @Inject
     private HookPoster poster;
+
+    @Inject
+    private SettingsService settings;
 
     @POST
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          InputStream body) throws IOException {
-        WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(body));
+        int maxBytes = settings.current().maximumPayloadSizeBytes();
+        WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(body, maxBytes));
         poster.post(hookId, payload);
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
         return Response.ok("ok", MediaType.TEXT_PLAIN_TYPE).build();
     }
 
-    /** Reads at most {@link #MAX_PAYLOAD_BYTES}, stopping (413) as soon as the body goes past it. */
-    static byte[] readCapped(InputStream in) throws IOException {
+    /**
+     * Reads at most {@code maxBytes} (ServiceSettings.MaximumPayloadSizeBytes), stopping with 413 as
+     * soon as the body goes past it, so an oversized body is never buffered whole.
+     */
+    static byte[] readCapped(InputStream in, int maxBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
         while ((n = in.read(buffer)) >= 0) {
-            if (out.size() + n > MAX_PAYLOAD_BYTES) {
+            if (out.size() + n > maxBytes) {
                 throw new HooklineException(413, "payload_too_large",
-                        "The request body is larger than " + MAX_PAYLOAD_BYTES + " bytes.");
+                        "The request body is larger than " + maxBytes + " bytes.");
             }
             out.write(buffer, 0, n);
         }

@@ -1,0 +1,135 @@
+package io.hookline.ejb.settings;
+
+import io.hookline.api.auth.Caller;
+import io.hookline.api.error.HooklineException;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The run-time settings: a snapshot cached in memory so the hook hot path never queries for them,
+ * replaced on every change so a saved setting applies to the next request, no restart. (One server:
+ * a second server would need the change broadcast or a short cache lifetime.)
+ * Speaks Mattermost's config document: {@code ServiceSettings} and {@code TeamSettings} with
+ * Mattermost's key names, plus Hookline's {@code MaxPostSize} under ServiceSettings.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@Lock(LockType.READ)
+public class SettingsService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    private volatile Settings current;
+
+    @PostConstruct
+    void load() {
+        current = em.find(SystemSettings.class, SystemSettings.ID).snapshot();
+    }
+
+    public Settings current() {
+        return current;
+    }
+
+    public JsonObject config(Caller caller) {
+        requireAdmin(caller);
+        return toDocument(current);
+    }
+
+    /** Applies the keys present in {@code patch}, leaves the others, and answers the whole document. */
+    @Lock(LockType.WRITE)
+    public JsonObject patch(Caller caller, JsonObject patch) {
+        requireAdmin(caller);
+        ConfigPatch p = new ConfigPatch(patch);
+        Settings s = current;
+        Settings changed = new Settings(
+                p.bool("ServiceSettings", "EnableIncomingWebhooks", s.enableIncomingWebhooks()),
+                p.bool("ServiceSettings", "EnablePostUsernameOverride", s.enablePostUsernameOverride()),
+                p.bool("ServiceSettings", "EnablePostIconOverride", s.enablePostIconOverride()),
+                p.integer("ServiceSettings", "MaxPostSize", s.maxPostSize()),
+                p.integer("ServiceSettings", "MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes()),
+                p.bool("TeamSettings", "EnableOpenServer", s.enableOpenServer()))
+                .validate();
+        em.find(SystemSettings.class, SystemSettings.ID).apply(changed, System.currentTimeMillis());
+        em.flush();
+        current = changed;
+        return toDocument(changed);
+    }
+
+    static JsonObject toDocument(Settings s) {
+        return Json.createObjectBuilder()
+                .add("ServiceSettings", Json.createObjectBuilder()
+                        .add("EnableIncomingWebhooks", s.enableIncomingWebhooks())
+                        .add("EnablePostUsernameOverride", s.enablePostUsernameOverride())
+                        .add("EnablePostIconOverride", s.enablePostIconOverride())
+                        .add("MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes())
+                        .add("MaxPostSize", s.maxPostSize()))
+                .add("TeamSettings", Json.createObjectBuilder()
+                        .add("EnableOpenServer", s.enableOpenServer()))
+                .build();
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.systemAdmin()) {
+            throw HooklineException.forbidden("api.context.permissions.app_error",
+                    "You do not have the appropriate permissions (system admin only).");
+        }
+    }
+
+    /** Typed reads from a partial config document; a present key of the wrong type is a 400 naming it. */
+    private record ConfigPatch(JsonObject document) {
+
+        boolean bool(String section, String key, boolean unchanged) {
+            JsonValue v = value(section, key);
+            if (v == null) {
+                return unchanged;
+            }
+            if (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE) {
+                return v.getValueType() == JsonValue.ValueType.TRUE;
+            }
+            throw wrongType(section, key, "true or false");
+        }
+
+        int integer(String section, String key, int unchanged) {
+            JsonValue v = value(section, key);
+            if (v == null) {
+                return unchanged;
+            }
+            if (v.getValueType() == JsonValue.ValueType.NUMBER && ((jakarta.json.JsonNumber) v).isIntegral()) {
+                try {
+                    return ((jakarta.json.JsonNumber) v).intValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    throw wrongType(section, key, "an integer");
+                }
+            }
+            throw wrongType(section, key, "an integer");
+        }
+
+        private JsonValue value(String section, String key) {
+            JsonValue s = document.get(section);
+            if (s == null || s.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (s.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw wrongType(section, "", "an object");
+            }
+            JsonValue v = s.asJsonObject().get(key);
+            return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : v;
+        }
+
+        private static HooklineException wrongType(String section, String key, String expected) {
+            String name = key.isEmpty() ? section : section + "." + key;
+            return HooklineException.badRequest("api.config.patch_config.app_error", name + " must be " + expected + ".");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.hookline.ejb.team;
+
+import io.hookline.api.auth.Caller;
+import io.hookline.api.error.HooklineException;
+import io.hookline.api.view.NewTeamRequest;
+import io.hookline.api.view.TeamMemberView;
+import io.hookline.api.view.TeamView;
+import io.hookline.ejb.channel.Channel;
+import io.hookline.ejb.channel.ChannelMember;
+import io.hookline.ejb.channel.ChannelType;
+import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Page;
+import io.hookline.ejb.user.User;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Teams and their members, with Mattermost's defaults: any user creates a team and becomes its
+ * member; members add members; a user leaves on their own or is removed by a system admin.
+ */
+@Stateless
+public class TeamAdmin {
+
+    /** Mattermost's team names: 2–64 characters, lowercase letters, digits and '-', not at either end. */
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}[a-z0-9]");
+    static final int MAX_DISPLAY_NAME = 64;
+    static final int MAX_DESCRIPTION = 255;
+    /** Mattermost's default channels of a new team: name and display name. */
+    private static final String[][] DEFAULT_CHANNELS = {{"town-square", "Town Square"}, {"off-topic", "Off-Topic"}};
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public TeamView create(Caller caller, NewTeamRequest request) {
+        if (request == null) {
+            throw Errors.invalidField("team", "name", "the request has no team.");
+        }
+        String name = request.name() == null ? "" : request.name();
+        if (!NAME.matcher(name).matches()) {
+            throw Errors.invalidField("team", "name",
+                    "2 to 64 characters: lowercase letters, digits and '-', starting and ending with a letter or digit.");
+        }
+        String displayName = request.displayName() == null ? "" : request.displayName().trim();
+        if (displayName.isEmpty() || displayName.length() > MAX_DISPLAY_NAME) {
+            throw Errors.invalidField("team", "display_name", "1 to " + MAX_DISPLAY_NAME + " characters.");
+        }
+        String type = request.type() == null || request.type().isEmpty() ? "O" : request.type();
+        if (!type.equals("O") && !type.equals("I")) {
+            throw Errors.invalidField("team", "type", "O (open) or I (invite only).");
+        }
+        String description = request.description() == null ? "" : request.description();
+        if (description.length() > MAX_DESCRIPTION) {
+            throw Errors.invalidField("team", "description", "at most " + MAX_DESCRIPTION + " characters.");
+        }
+        if (findByName(name) != null) {
+            throw HooklineException.badRequest("app.team.save.existing.app_error",
+                    "A team with that name already exists.");
+        }
+        long now = System.currentTimeMillis();
+        Team team = new Team(name, displayName, type, description, now);
+        em.persist(team);
+        em.flush(); // the membership's foreign key needs the team row first
+        em.persist(new TeamMember(team.id(), caller.userId(), now));
+        // Every Mattermost team starts with these two public channels; its members join them.
+        for (String[] channel : DEFAULT_CHANNELS) {
+            Channel created = new Channel(team.id(), ChannelType.O, channel[0], channel[1], caller.userId(), now);
+            em.persist(created);
+        }
+        em.flush();
+        joinDefaultChannels(team.id(), caller.userId(), now);
+        return team.view();
+    }
+
+    private void joinDefaultChannels(String teamId, String userId, long now) {
+        for (String[] channel : DEFAULT_CHANNELS) {
+            em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
+                    .setParameter("teamId", teamId).setParameter("name", channel[0])
+                    .getResultStream().findFirst()
+                    .filter(c -> em.find(ChannelMember.class, new ChannelMember.Key(c.id(), userId)) == null)
+                    .ifPresent(c -> em.persist(new ChannelMember(c.id(), userId, now)));
+        }
+    }
+
+    /** All teams for a system admin; a user's own teams otherwise. */
+    public List<TeamView> list(Caller caller, Page page) {
+        var query = caller.systemAdmin()
+                ? em.createNamedQuery(Team.ALL, Team.class)
+                : em.createNamedQuery(Team.OF_MEMBER, Team.class).setParameter("userId", caller.userId());
+        return page.apply(query).getResultStream().map(Team::view).toList();
+    }
+
+    public TeamView get(Caller caller, String teamId) {
+        return readable(caller, teamId == null ? null : em.find(Team.class, teamId)).view();
+    }
+
+    public TeamView byName(Caller caller, String name) {
+        return readable(caller, findByName(name)).view();
+    }
+
+    public TeamMemberView addMember(Caller caller, String teamId, String userId) {
+        Team team = readable(caller, teamId == null ? null : em.find(Team.class, teamId));
+        User user = userId == null ? null : em.find(User.class, userId);
+        if (user == null) {
+            throw Errors.userNotFound();
+        }
+        if (!user.isActive()) {
+            throw Errors.invalidField("team_member", "user_id", "the user is deactivated.");
+        }
+        TeamMember member = em.find(TeamMember.class, new TeamMember.Key(team.id(), userId));
+        if (member == null) {
+            member = new TeamMember(team.id(), userId, System.currentTimeMillis());
+            em.persist(member);
+        } else {
+            member.rejoin();
+        }
+        joinDefaultChannels(team.id(), userId, System.currentTimeMillis());
+        return member.view();
+    }
+
+    /** Removes a member (self, or by a system admin) and their memberships in the team's channels. */
+    public void removeMember(Caller caller, String teamId, String userId) {
+        if (!caller.systemAdmin() && !caller.userId().equals(userId)) {
+            throw Errors.forbidden();
+        }
+        Team team = teamId == null ? null : em.find(Team.class, teamId);
+        if (team == null) {
+            throw Errors.teamNotFound();
+        }
+        TeamMember member = em.find(TeamMember.class, new TeamMember.Key(teamId, userId));
+        if (member == null || !member.isActive()) {
+            throw HooklineException.notFound("app.team.get_member.missing.app_error",
+                    "The user is not a member of the team.");
+        }
+        member.leave(System.currentTimeMillis());
+        em.createQuery("DELETE FROM ChannelMember m WHERE m.userId = :userId"
+                        + " AND m.channelId IN (SELECT c.id FROM Channel c WHERE c.teamId = :teamId)")
+                .setParameter("userId", userId).setParameter("teamId", teamId).executeUpdate();
+    }
+
+    public boolean isMember(String teamId, String userId) {
+        TeamMember member = em.find(TeamMember.class, new TeamMember.Key(teamId, userId));
+        return member != null && member.isActive();
+    }
+
+    private Team readable(Caller caller, Team team) {
+        if (team == null || team.isDeleted()) {
+            throw Errors.teamNotFound();
+        }
+        if (!caller.systemAdmin() && !isMember(team.id(), caller.userId())) {
+            throw Errors.forbidden();
+        }
+        return team;
+    }
+
+    private Team findByName(String name) {
+        return em.createNamedQuery(Team.BY_NAME, Team.class).setParameter("name", name)
+                .getResultStream().findFirst().orElse(null);
+    }
+}
