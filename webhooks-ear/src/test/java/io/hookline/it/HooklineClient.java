@@ -1,6 +1,7 @@
 package io.hookline.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -55,6 +56,12 @@ public final class HooklineClient {
         return token;
     }
 
+    /** Uses the given token (a session or personal access token; null: anonymous) from now on; returns this client. */
+    public HooklineClient withToken(String token) {
+        this.token = token;
+        return this;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(authorized(HttpRequest.newBuilder(uri(path))).GET());
     }
@@ -63,6 +70,28 @@ public final class HooklineClient {
         return send(authorized(HttpRequest.newBuilder(uri(path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** POSTs any JSON value (e.g. the array of two user ids for a direct channel). */
+    public HttpResponse<String> postJson(String path, JsonStructure body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** POSTs with no body and no Content-Type, as {@code curl -X POST} does (logout, restore). */
+    public HttpResponse<String> post(String path) {
+        return send(authorized(HttpRequest.newBuilder(uri(path))).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public HttpResponse<String> put(String path, JsonStructure body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(authorized(HttpRequest.newBuilder(uri(path))).DELETE());
     }
 
     /** POSTs a raw body to a path with the given Content-Type (null: none), without credentials. */
@@ -79,6 +108,12 @@ public final class HooklineClient {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             JsonStructure structure = reader.read();
             return structure.asJsonObject();
+        }
+    }
+
+    public static JsonArray jsonArray(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
         }
     }
 
