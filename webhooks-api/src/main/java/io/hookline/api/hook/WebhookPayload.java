@@ -1,9 +1,38 @@
 package io.hookline.api.hook;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
 /**
- * What an integration asks to post through {@code /hooks/{id}}, already parsed from whatever body
- * form it arrived in. Absent fields are {@code null}; "not set" spellings ({@code ""}) are
- * normalized to {@code null} by the parser so later rules need only one check.
+ * What an integration asks to post through {@code /hooks/{id}}, already parsed and type-checked
+ * from whatever body form it arrived in. Absent fields are {@code null}; the "not set" spellings
+ * real clients use ({@code ""} for channel, username, icon_url, icon_emoji) are normalized to
+ * {@code null} by the parser so later rules need only one check.
+ *
+ * @param attachments Slack message attachments: an array of objects (never null elements)
+ * @param blocks      Slack Block Kit blocks: an array of objects
+ * @param props       extra post props the integration sends (Mattermost's {@code props})
+ * @param type        post type; {@code system_*} types are refused
+ * @param rootId      id of the post to reply to (a thread)
+ * @param priority    Mattermost's message priority object ({@code priority}, {@code requested_ack})
  */
-public record WebhookPayload(String text, String channel, String username, String iconUrl, String iconEmoji) {
+public record WebhookPayload(String text, String channel, String username, String iconUrl, String iconEmoji,
+                             JsonArray attachments, JsonArray blocks, JsonObject props, String type, String rootId,
+                             JsonObject priority) {
+
+    /** Mattermost's and Slack's cap on attachments in one message. */
+    public static final int MAX_ATTACHMENTS = 100;
+
+    /** A text-only payload. */
+    public static WebhookPayload ofText(String text) {
+        return new WebhookPayload(text, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public boolean hasAttachments() {
+        return attachments != null && !attachments.isEmpty();
+    }
+
+    public boolean hasBlocks() {
+        return blocks != null && !blocks.isEmpty();
+    }
 }

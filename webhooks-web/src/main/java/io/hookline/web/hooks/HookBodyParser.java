@@ -3,6 +3,7 @@ package io.hookline.web.hooks;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -21,15 +22,44 @@ import java.util.Locale;
 public final class HookBodyParser {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String MULTIPART = "multipart/form-data";
     private static final String PAYLOAD_FIELD = "payload=";
+    /** Deepest JSON nesting accepted; real payloads (attachments, Block Kit) stay far below it. */
+    public static final int MAX_JSON_DEPTH = 32;
+    /** The fields a multipart body may send as parts, when it has no {@code payload} part. */
+    private static final java.util.List<String> MULTIPART_STRING_FIELDS =
+            java.util.List.of("text", "channel", "username", "icon_url", "icon_emoji", "type", "root_id");
 
     private HookBodyParser() {
     }
 
     public static WebhookPayload parse(String contentType, byte[] body) {
         String mediaType = mediaTypeOf(contentType);
+        if (MULTIPART.equals(mediaType)) {
+            return fromMultipart(MultipartForm.parse(body, MultipartForm.boundaryOf(contentType)));
+        }
         String json = FORM.equals(mediaType) ? payloadField(body) : utf8(body);
-        return fromJson(json);
+        return fromObject(parseJson(json));
+    }
+
+    /** A {@code payload} part holds the JSON; otherwise each field is its own part (curl -F text=...). */
+    private static WebhookPayload fromMultipart(java.util.Map<String, String> parts) {
+        String payload = parts.get("payload");
+        if (payload != null) {
+            return fromObject(parseJson(payload));
+        }
+        jakarta.json.JsonObjectBuilder object = Json.createObjectBuilder();
+        for (String field : MULTIPART_STRING_FIELDS) {
+            if (parts.containsKey(field)) {
+                object.add(field, parts.get(field));
+            }
+        }
+        for (String jsonField : new String[] {"attachments", "props", "priority", "blocks"}) {
+            if (parts.containsKey(jsonField)) {
+                object.add(jsonField, parseJsonValue(parts.get(jsonField)));
+            }
+        }
+        return fromObject(object.build());
     }
 
     /** The bare media type, lowercased; {@code null} when the header is absent. A malformed header is a 400. */
@@ -73,36 +103,95 @@ public final class HookBodyParser {
         throw invalid("The form has no payload field.");
     }
 
-    private static WebhookPayload fromJson(String json) {
+    private static JsonObject parseJson(String json) {
+        JsonValue value = parseJsonValue(json);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid("The payload must be a JSON object.");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonValue parseJsonValue(String json) {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-        JsonObject object;
+        JsonValue value;
         try {
-            object = readObject(text);
+            value = readValue(text);
         } catch (JsonException | IllegalStateException strictFailed) {
             // Mattermost's leniency: hand-written payloads (the spec's own build-break table) put raw
             // line breaks and tabs inside strings. Escape those and try once more.
             try {
-                object = readObject(escapeControlCharactersInStrings(text));
+                value = readValue(escapeControlCharactersInStrings(text));
             } catch (JsonException | IllegalStateException notJson) {
                 throw invalid("The payload is not valid JSON.");
             }
+        }
+        PayloadChecks.requireSane(value, MAX_JSON_DEPTH);
+        return value;
+    }
+
+    private static WebhookPayload fromObject(JsonObject object) {
+        JsonArray attachments = objectArray(object, "attachments");
+        if (attachments != null && attachments.size() > WebhookPayload.MAX_ATTACHMENTS) {
+            throw HooklineException.badRequest("too_many_attachments",
+                    "At most " + WebhookPayload.MAX_ATTACHMENTS + " attachments per message.");
         }
         return new WebhookPayload(
                 string(object, "text", false),
                 string(object, "channel", true),
                 string(object, "username", true),
                 string(object, "icon_url", true),
-                string(object, "icon_emoji", true));
+                string(object, "icon_emoji", true),
+                attachments,
+                objectArray(object, "blocks"),
+                object(object, "props"),
+                string(object, "type", true),
+                string(object, "root_id", true),
+                object(object, "priority"));
     }
 
-    private static JsonObject readObject(String text) {
+    /**
+     * Strict JSON. Any parser failure is the sender's malformed input, whatever the parser throws
+     * for it: Parsson signals "too deeply nested" with a bare RuntimeException, and a parser without
+     * such a limit would overflow the stack; neither may become a 500.
+     */
+    private static JsonValue readValue(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw invalid("The payload must be a JSON object.");
-            }
-            return value.asJsonObject();
+            return reader.readValue();
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError unparseable) {
+            throw new JsonException("unparseable JSON", unparseable);
         }
+    }
+
+    /** An array of objects, or null when absent; a null element or another type is a 400 naming the field. */
+    private static JsonArray objectArray(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw invalid("The field '" + name + "' must be an array.");
+        }
+        JsonArray array = value.asJsonArray();
+        for (JsonValue element : array) {
+            if (element.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalid("Every element of '" + name + "' must be an object (found "
+                        + element.getValueType().name().toLowerCase(Locale.ROOT) + ").");
+            }
+        }
+        return array;
+    }
+
+    private static JsonObject object(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid("The field '" + name + "' must be an object.");
+        }
+        return value.asJsonObject();
     }
 
     /** Replaces raw CR, LF and TAB inside JSON string literals by their escapes; everything else unchanged. */
@@ -145,7 +234,7 @@ public final class HookBodyParser {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    private static HooklineException invalid(String message) {
+    static HooklineException invalid(String message) {
         return HooklineException.badRequest("invalid_payload", message);
     }
 }

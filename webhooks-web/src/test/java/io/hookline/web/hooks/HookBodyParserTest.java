@@ -151,4 +151,125 @@ class HookBodyParserTest {
     void malformedContentTypeIsInvalidPayload(String contentType) {
         assertInvalid("invalid_payload", contentType, "{\"text\":\"x\"}");
     }
+
+    // --- multipart/form-data -------------------------------------------------------------------
+
+    private static final String BOUNDARY = "----hookline7MA4YWxk";
+
+    private static String multipart(String... nameValuePairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            body.append("--").append(BOUNDARY).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(nameValuePairs[i]).append("\"\r\n\r\n")
+                    .append(nameValuePairs[i + 1]).append("\r\n");
+        }
+        return body.append("--").append(BOUNDARY).append("--\r\n").toString();
+    }
+
+    @Test
+    void multipartWithAPayloadPart() {
+        WebhookPayload p = parse("multipart/form-data; boundary=" + BOUNDARY,
+                multipart("payload", "{\"text\":\"from a part\",\"channel\":\"off-topic\"}"));
+        assertEquals("from a part", p.text());
+        assertEquals("off-topic", p.channel());
+    }
+
+    @Test
+    void multipartWithFieldsAsParts() {
+        WebhookPayload p = parse("multipart/form-data; boundary=\"" + BOUNDARY + "\"",
+                multipart("text", "line 1\r\nline 2 ✅", "channel", "#town-square", "username", "robot",
+                        "icon_url", "https://x/i.png", "icon_emoji", ":ghost:"));
+        assertEquals("line 1\r\nline 2 ✅", p.text());
+        assertEquals("#town-square", p.channel());
+        assertEquals("robot", p.username());
+        assertEquals("https://x/i.png", p.iconUrl());
+        assertEquals(":ghost:", p.iconEmoji());
+    }
+
+    @Test
+    void multipartFilePartIsReadAsText() {
+        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"payload\"; filename=\"m.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"text\":\"file\"}\r\n--" + BOUNDARY + "--\r\n";
+        assertEquals("file", parse("multipart/form-data; boundary=" + BOUNDARY, body).text());
+    }
+
+    @Test
+    void malformedMultipartIsInvalidPayload() {
+        assertInvalid("invalid_payload", "multipart/form-data", multipart("text", "x"));
+        assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY, "no parts at all");
+        assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nunterminated");
+    }
+
+    // --- fields, types and hostile JSON -----------------------------------------------------------
+
+    @Test
+    void allContractFieldsAreRead() {
+        WebhookPayload p = parse("application/json", "{\"text\":\"t\",\"attachments\":[{\"text\":\"a\"}],"
+                + "\"blocks\":[{\"type\":\"divider\"}],\"props\":{\"k\":1},\"type\":\"custom_x\","
+                + "\"root_id\":\"r\",\"priority\":{\"priority\":\"urgent\"},\"mrkdwn\":true,"
+                + "\"unfurl_links\":false,\"parse\":\"full\",\"link_names\":1,\"response_type\":\"in_channel\"}");
+        assertEquals(1, p.attachments().size());
+        assertEquals(1, p.blocks().size());
+        assertEquals(1, p.props().getInt("k"));
+        assertEquals("custom_x", p.type());
+        assertEquals("r", p.rootId());
+        assertEquals("urgent", p.priority().getString("priority"));
+    }
+
+    @Test
+    void nullCollectionsMeanNone() {
+        WebhookPayload p = parse("application/json",
+                "{\"text\":\"t\",\"attachments\":null,\"blocks\":null,\"props\":null,\"priority\":null}");
+        assertNull(p.attachments());
+        assertNull(p.blocks());
+        assertNull(p.props());
+        assertNull(p.priority());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"text\":\"x\",\"attachments\":[null]}",
+        "{\"text\":\"x\",\"attachments\":[{\"text\":\"a\"},null]}",
+        "{\"text\":\"x\",\"attachments\":\"x\"}",
+        "{\"text\":\"x\",\"attachments\":{}}",
+        "{\"text\":\"x\",\"attachments\":[1]}",
+        "{\"text\":\"x\",\"blocks\":[\"x\"]}",
+        "{\"text\":\"x\",\"props\":[]}",
+        "{\"text\":\"x\",\"priority\":\"urgent\"}",
+        "{\"text\":\"x\",\"type\":5}",
+        "{\"text\":\"x\",\"root_id\":{}}",
+        "{\"text\":\"a\\u0000b\"}",
+        "{\"text\":\"x\",\"props\":{\"k\\u0000\":1}}",
+    })
+    void wrongTypesNullElementsAndNulAreInvalidPayload(String json) {
+        assertInvalid("invalid_payload", "application/json", json);
+    }
+
+    @Test
+    void attachmentCountAtAndPastTheLimit() {
+        String one = "{\"text\":\"a\"}";
+        String atLimit = "{\"attachments\":[" + String.join(",", java.util.Collections.nCopies(100, one)) + "]}";
+        assertEquals(100, parse("application/json", atLimit).attachments().size());
+        String past = "{\"attachments\":[" + String.join(",", java.util.Collections.nCopies(101, one)) + "]}";
+        HooklineException e = assertThrows(HooklineException.class, () -> parse("application/json", past));
+        assertEquals(400, e.status());
+        assertEquals("too_many_attachments", e.id());
+    }
+
+    @Test
+    void nestingAtAndPastTheDepthLimit() {
+        int max = HookBodyParser.MAX_JSON_DEPTH;
+        // The payload object is level 1, props level 2; then (max - 2) nested arrays reach the limit.
+        String atLimit = "{\"text\":\"x\",\"props\":{\"k\":" + "[".repeat(max - 2) + "]".repeat(max - 2) + "}}";
+        assertEquals("x", parse("application/json", atLimit).text());
+        String past = "{\"text\":\"x\",\"props\":{\"k\":" + "[".repeat(max - 1) + "]".repeat(max - 1) + "}}";
+        assertInvalid("invalid_payload", "application/json", past);
+    }
+
+    @Test
+    void absurdNestingIsACleanErrorNotAStackOverflow() {
+        String deep = "{\"text\":\"x\",\"props\":{\"k\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}}";
+        assertInvalid("invalid_payload", "application/json", deep);
+    }
 }
