@@ -1,5 +1,6 @@
 package io.hookline.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +10,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -184,6 +187,126 @@ final class ApiFixtures {
         assertEquals(200, response.statusCode(), response.body());
         JsonObject list = HooklineClient.json(response);
         return list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(0));
+    }
+
+    /** {@code as} creates a hook with every field set; 201 expected. Empty strings mean "no default". */
+    static JsonObject createHook(HooklineClient as, String channelId, String displayName, boolean locked,
+            String username, String iconUrl) {
+        HttpResponse<String> response = as.postJson("/api/v4/hooks/incoming", Json.createObjectBuilder()
+                .add("channel_id", channelId).add("display_name", displayName).add("description", "")
+                .add("channel_locked", locked).add("username", username).add("icon_url", iconUrl).build());
+        assertEquals(201, response.statusCode(), response.body());
+        return HooklineClient.json(response);
+    }
+
+    /** A channel of a team by name, as {@code as} reads it (200 expected). */
+    static JsonObject channelByName(HooklineClient as, String teamId, String name) {
+        HttpResponse<String> response = as.get("/api/v4/teams/" + teamId + "/channels/name/" + name);
+        assertEquals(200, response.statusCode(), response.body());
+        return HooklineClient.json(response);
+    }
+
+    /** {@code as} creates a channel with exactly this name ("O" or "P") in the team; 201 expected. */
+    static JsonObject createNamedChannel(HooklineClient as, String teamId, String name, String type) {
+        HttpResponse<String> response = as.postJson("/api/v4/channels", channelBody(teamId, name, type));
+        assertEquals(201, response.statusCode(), response.body());
+        return HooklineClient.json(response);
+    }
+
+    /** The direct channel of two users (opened now if it does not exist yet), as {@code as} gets it. */
+    static String directChannelId(HooklineClient as, String userA, String userB) {
+        HttpResponse<String> response = as.postJson("/api/v4/channels/direct",
+                Json.createArrayBuilder().add(userA).add(userB).build());
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
+                response.statusCode() + " " + response.body());
+        return HooklineClient.json(response).getString("id");
+    }
+
+    /** One post by id, as {@code as} reads it. */
+    static JsonObject post(HooklineClient as, String postId) {
+        HttpResponse<String> response = as.get("/api/v4/posts/" + postId);
+        assertEquals(200, response.statusCode(), response.body());
+        return HooklineClient.json(response);
+    }
+
+    /** How many posts the channel holds, paging through all of them (per_page=200). */
+    static int postCount(HooklineClient as, String channelId) {
+        int count = 0;
+        for (int page = 0; page < 1000; page++) {
+            HttpResponse<String> response = as.get("/api/v4/channels/" + channelId + "/posts?page=" + page
+                    + "&per_page=200");
+            assertEquals(200, response.statusCode(), response.body());
+            int size = HooklineClient.json(response).getJsonArray("order").size();
+            count += size;
+            if (size < 200) {
+                return count;
+            }
+        }
+        throw new AssertionError("more than 200,000 posts in " + channelId);
+    }
+
+    // --- POST /hooks/{id} --------------------------------------------------------------------------------
+
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final String JSON = "application/json";
+
+    /** POSTs a body to the hook, without credentials (the hook id is the credential). */
+    static HttpResponse<String> hookPost(String hookId, String contentType, String body) {
+        return anonymous().postRaw("/hooks/" + hookId, contentType, body);
+    }
+
+    /** JSON as {@code Content-Type: application/json}. */
+    static HttpResponse<String> hookJson(String hookId, String json) {
+        return hookPost(hookId, JSON, json);
+    }
+
+    /** JSON as {@code curl -d 'payload=<json>'} sends it: raw, not URL-encoded, as a form. */
+    static HttpResponse<String> hookForm(String hookId, String json) {
+        return hookPost(hookId, FORM, "payload=" + json);
+    }
+
+    /** Slack's success answer: 200 and a body of exactly the two bytes {@code ok}. */
+    static void assertHookOk(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        assertArrayEquals("ok".getBytes(StandardCharsets.UTF_8), response.body().getBytes(StandardCharsets.UTF_8),
+                "body must be exactly ok, was: " + response.body());
+    }
+
+    /** Props every hook post carries: from_webhook "true" and the hook's display name. */
+    static void assertWebhookProps(JsonObject post, JsonObject hook) {
+        JsonObject props = post.getJsonObject("props");
+        assertTrue(props != null, "props in " + post);
+        assertEquals("true", props.getString("from_webhook", null), "from_webhook in " + props);
+        assertEquals(hook.getString("display_name"), props.getString("webhook_display_name", null),
+                "webhook_display_name in " + props);
+    }
+
+    /**
+     * Sets ServiceSettings (each by a patch, 200 expected), runs {@code body}, and in any case puts every
+     * named setting back to the value it had before.
+     */
+    static void withServiceSettings(HooklineClient admin, Map<String, JsonValue> settings, Runnable body) {
+        JsonObject before = config(admin).getJsonObject("ServiceSettings");
+        try {
+            for (Map.Entry<String, JsonValue> setting : settings.entrySet()) {
+                patchConfig(admin, "ServiceSettings", setting.getKey(), setting.getValue());
+            }
+            body.run();
+        } finally {
+            List<String> failed = new ArrayList<>();
+            for (String key : settings.keySet()) {
+                JsonValue original = before.get(key);
+                if (original != null) {
+                    HttpResponse<String> restored = patchConfigResponse(admin, "ServiceSettings", key, original);
+                    if (restored.statusCode() != 200) {
+                        failed.add(key + ": " + restored.statusCode() + " " + restored.body());
+                    }
+                }
+            }
+            if (!failed.isEmpty()) {
+                throw new AssertionError("could not restore ServiceSettings " + failed);
+            }
+        }
     }
 
     // --- config ------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -102,6 +103,35 @@ public final class HooklineClient {
             request.header("Content-Type", contentType);
         }
         return send(request);
+    }
+
+    /**
+     * POSTs exactly these bytes over HTTP/1.1, without credentials, with a Content-Length and the given
+     * headers as (name, value) pairs, names spelled as given ({@code "Content-type"}, {@code "CONTENT-TYPE"});
+     * the JDK client may normalise the case on the wire.
+     */
+    public HttpResponse<String> postBytes(String path, byte[] body, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(path)).version(HttpClient.Version.HTTP_1_1)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers));
+    }
+
+    /**
+     * Like {@link #postBytes} but the body comes from a stream of unknown length, so the request is sent
+     * with {@code Transfer-Encoding: chunked} and no Content-Length, as some clients do.
+     */
+    public HttpResponse<String> postChunked(String path, byte[] body, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(path)).version(HttpClient.Version.HTTP_1_1)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))), headers));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come as name, value pairs");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
     }
 
     public static JsonObject json(HttpResponse<String> response) {

@@ -130,7 +130,7 @@ public final class HookBodyParser {
     }
 
     private static WebhookPayload fromObject(JsonObject object) {
-        JsonArray attachments = objectArray(object, "attachments");
+        JsonArray attachments = objectArray(singleObjectAsArray(object, "attachments"), "attachments");
         if (attachments != null && attachments.size() > WebhookPayload.MAX_ATTACHMENTS) {
             throw HooklineException.badRequest("too_many_attachments",
                     "At most " + WebhookPayload.MAX_ATTACHMENTS + " attachments per message.");
@@ -162,6 +162,18 @@ public final class HookBodyParser {
         } catch (RuntimeException | StackOverflowError unparseable) {
             throw new JsonException("unparseable JSON", unparseable);
         }
+    }
+
+    /**
+     * Some clients (Debian's ruby-slack-notifier given a hash) send one attachment as a bare object
+     * instead of a one-element array: Slack accepts that, so do we.
+     */
+    private static JsonObject singleObjectAsArray(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return object;
+        }
+        return Json.createObjectBuilder(object).add(name, Json.createArrayBuilder().add(value)).build();
     }
 
     /** An array of objects, or null when absent; a null element or another type is a 400 naming the field. */

@@ -218,6 +218,13 @@ class HookBodyParserTest {
     }
 
     @Test
+    void aSingleAttachmentObjectCountsAsAOneElementList() {
+        WebhookPayload p = parse("application/json", "{\"attachments\":{\"text\":\"only\",\"color\":\"good\"}}");
+        assertEquals(1, p.attachments().size());
+        assertEquals("only", p.attachments().getJsonObject(0).getString("text"));
+    }
+
+    @Test
     void nullCollectionsMeanNone() {
         WebhookPayload p = parse("application/json",
                 "{\"text\":\"t\",\"attachments\":null,\"blocks\":null,\"props\":null,\"priority\":null}");
@@ -232,7 +239,6 @@ class HookBodyParserTest {
         "{\"text\":\"x\",\"attachments\":[null]}",
         "{\"text\":\"x\",\"attachments\":[{\"text\":\"a\"},null]}",
         "{\"text\":\"x\",\"attachments\":\"x\"}",
-        "{\"text\":\"x\",\"attachments\":{}}",
         "{\"text\":\"x\",\"attachments\":[1]}",
         "{\"text\":\"x\",\"blocks\":[\"x\"]}",
         "{\"text\":\"x\",\"props\":[]}",
