@@ -114,6 +114,9 @@ class HookErrorsIT {
         cases.put("text is a number", () -> hookJson(hookId, "{\"text\": 5}"));
         cases.put("form without payload", () -> hookPost(hookId, FORM, "text=hello"));
         cases.put("Content-Type 'bad type'", () -> hookPost(hookId, "bad type", "{\"text\":\"bad type\"}"));
+        cases.put("Content-Type parameter without value",
+                () -> hookPost(hookId, "application/json; charset", "{\"text\":\"x\"}"));
+        cases.put("Content-Type 'application/'", () -> hookPost(hookId, "application/", "{\"text\":\"x\"}"));
         cases.put("null attachment", () -> hookJson(hookId, "{\"text\":\"x\",\"attachments\":[null]}"));
         cases.put("attachments a string", () -> hookJson(hookId, "{\"attachments\": \"x\"}"));
         cases.put("system post type", () -> hookJson(hookId, "{\"text\":\"x\",\"type\":\"system_join\"}"));

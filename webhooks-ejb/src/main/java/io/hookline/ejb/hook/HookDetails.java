@@ -22,8 +22,20 @@ record HookDetails(String displayName, String description, String username, Stri
                 limited(request.displayName(), MAX_DISPLAY_NAME, "display_name"),
                 limited(request.description(), MAX_DESCRIPTION, "description"),
                 limited(request.username(), MAX_USERNAME, "username"),
-                limited(request.iconUrl(), MAX_ICON_URL, "icon_url"),
+                iconUrl(limited(request.iconUrl(), MAX_ICON_URL, "icon_url")),
                 Boolean.TRUE.equals(request.channelLocked()));
+    }
+
+    /** A default icon must be what an override may be: an http(s) URL (or none). */
+    private static String iconUrl(String url) {
+        if (url.isEmpty()) {
+            return url;
+        }
+        try {
+            return PostProps.requireHttpUrl(url);
+        } catch (io.hookline.api.error.HooklineException notHttp) {
+            throw Errors.invalidField("incoming_hook", "icon_url", "an http or https URL.");
+        }
     }
 
     private static String limited(String value, int max, String field) {

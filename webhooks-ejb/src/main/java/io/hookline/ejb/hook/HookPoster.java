@@ -2,31 +2,50 @@ package io.hookline.ejb.hook;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.channel.Channel;
+import io.hookline.ejb.channel.ChannelResolver;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.post.Post;
+import io.hookline.ejb.post.PostSplitter;
+import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.settings.SettingsService;
+import io.hookline.ejb.slack.MentionResolver;
+import io.hookline.ejb.slack.SlackTranslator;
+import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
 
 /**
- * The hook pipeline: one transaction per request, so the integration hears "ok" only once the post
- * is committed. Checks run in Mattermost's order (enabled → hook → payload → channel → store).
+ * The hook pipeline: one transaction per request, so the integration hears "ok" only once every
+ * post is committed, and a refused request stores nothing. Checks run in Mattermost's order:
+ * enabled → hook → payload → channel (lock, archive, permission) → overrides → translate → split → store.
  */
 @Stateless
 public class HookPoster {
+
+    /** Mattermost's cap on a post's props, in characters (it counts runes): attachments live there. */
+    public static final int MAX_PROPS_LENGTH = 800_000;
+    private static final Set<String> PRIORITIES = Set.of("", "important", "urgent");
 
     @PersistenceContext
     private EntityManager em;
 
     @Inject
-    private SettingsService settings;
+    private SettingsService settingsService;
+
+    @Inject
+    private ChannelResolver channels;
 
     public void post(String hookId, WebhookPayload payload) {
-        if (!settings.current().enableIncomingWebhooks()) {
+        Settings settings = settingsService.current();
+        if (!settings.enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
         }
         IncomingHook hook = Ids.isWellFormed(hookId) ? em.find(IncomingHook.class, hookId) : null;
@@ -34,13 +53,89 @@ public class HookPoster {
             // Same answer for "never existed" and "deleted": the URL reveals nothing about past hooks.
             throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
         }
-        if (payload.text() == null || payload.text().isBlank()) {
-            throw HooklineException.badRequest("no_text", "The payload has no text.");
+        requireValidPayload(payload);
+        Channel channel = channels.resolve(hook.route(), payload.channel());
+        String rootId = threadRoot(payload.rootId(), channel);
+
+        JsonObject props = PostProps.build(payload, hook.defaults(), settings);
+        String message = payload.text() == null ? "" : SlackTranslator.toMarkdown(payload.text(), mentions());
+        List<String> parts = PostSplitter.split(message, settings.maxPostSize());
+        String type = payload.hasAttachments() ? "slack_attachment" : payload.type() == null ? "" : payload.type();
+
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            // Attachments go with the last part, after the text they follow.
+            JsonObject partProps = last ? withAttachmentsAndPriority(props, payload) : props;
+            em.persist(new Post(channel.id(), hook.userId(), rootId, parts.get(i), last ? type : "", partProps,
+                    now + i));
         }
-        JsonObject props = Json.createObjectBuilder()
-                .add("from_webhook", "true")
-                .add("webhook_display_name", hook.view().displayName())
-                .build();
-        em.persist(new Post(hook.channelId(), hook.userId(), payload.text(), "", props, System.currentTimeMillis()));
+    }
+
+    private static void requireValidPayload(WebhookPayload payload) {
+        boolean hasText = payload.text() != null && !payload.text().isBlank();
+        if (!hasText && !payload.hasAttachments() && !payload.hasBlocks()) {
+            throw HooklineException.badRequest("no_text", "The payload has no text (and no attachments).");
+        }
+        if (payload.type() != null && payload.type().startsWith("system_")) {
+            throw invalid("type: system_ post types are reserved for the server.");
+        }
+        if (payload.priority() != null) {
+            JsonValue priority = payload.priority().get("priority");
+            if (priority != null && !(priority instanceof jakarta.json.JsonString s && PRIORITIES.contains(s.getString()))) {
+                throw invalid("priority.priority must be \"\", \"important\" or \"urgent\".");
+            }
+        }
+    }
+
+    /** A reply's root must be a post of the target channel; a reply to a reply joins the same thread. */
+    private String threadRoot(String rootId, Channel channel) {
+        if (rootId == null) {
+            return "";
+        }
+        Post root = Ids.isWellFormed(rootId) ? em.find(Post.class, rootId) : null;
+        if (root == null || root.isDeleted() || !root.channelId().equals(channel.id())) {
+            throw invalid("root_id: no such post in the target channel.");
+        }
+        return root.rootId().isEmpty() ? root.id() : root.rootId();
+    }
+
+    private static JsonObject withAttachmentsAndPriority(JsonObject props, WebhookPayload payload) {
+        if (!payload.hasAttachments() && payload.priority() == null) {
+            return props;
+        }
+        var builder = Json.createObjectBuilder(props);
+        if (payload.hasAttachments()) {
+            builder.add("attachments", payload.attachments());
+        }
+        if (payload.priority() != null) {
+            builder.add("priority", payload.priority());
+        }
+        JsonObject built = builder.build();
+        if (built.toString().length() > MAX_PROPS_LENGTH) {
+            throw invalid("The attachments and props are larger than " + MAX_PROPS_LENGTH + " characters.");
+        }
+        return built;
+    }
+
+    /** Slack's {@code <@U…>} and {@code <#C…>} resolve when they carry Hookline ids. */
+    private MentionResolver mentions() {
+        return new MentionResolver() {
+            @Override
+            public String usernameOf(String userId) {
+                User user = Ids.isWellFormed(userId) ? em.find(User.class, userId) : null;
+                return user == null ? null : user.username();
+            }
+
+            @Override
+            public String channelNameOf(String channelId) {
+                Channel channel = Ids.isWellFormed(channelId) ? em.find(Channel.class, channelId) : null;
+                return channel == null ? null : channel.name();
+            }
+        };
+    }
+
+    private static HooklineException invalid(String message) {
+        return HooklineException.badRequest("invalid_payload", message);
     }
 }

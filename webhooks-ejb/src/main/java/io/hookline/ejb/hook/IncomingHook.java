@@ -1,6 +1,7 @@
 package io.hookline.ejb.hook;
 
 import io.hookline.api.view.HookView;
+import io.hookline.ejb.channel.HookRoute;
 import io.hookline.ejb.common.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,6 +74,14 @@ public class IncomingHook {
     void delete(long now) {
         this.deleteAt = now;
         this.updateAt = now;
+    }
+
+    HookRoute route() {
+        return new HookRoute(channelId, teamId, userId, channelLocked);
+    }
+
+    PostProps.HookDefaults defaults() {
+        return new PostProps.HookDefaults(displayName, username, iconUrl);
     }
 
     String userId() {

@@ -44,11 +44,12 @@ public class Post {
     protected Post() {
     }
 
-    public Post(String channelId, String userId, String message, String type, JsonObject props, long now) {
+    public Post(String channelId, String userId, String rootId, String message, String type, JsonObject props,
+                long now) {
         this.id = Ids.newId();
         this.channelId = channelId;
         this.userId = userId;
-        this.rootId = "";
+        this.rootId = rootId;
         this.message = message;
         this.type = type;
         this.props = props.toString();
@@ -58,6 +59,10 @@ public class Post {
 
     public String id() {
         return id;
+    }
+
+    public String rootId() {
+        return rootId;
     }
 
     public String channelId() {

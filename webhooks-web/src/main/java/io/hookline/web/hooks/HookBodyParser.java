@@ -24,6 +24,10 @@ public final class HookBodyParser {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String MULTIPART = "multipart/form-data";
     private static final String PAYLOAD_FIELD = "payload=";
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(TOKEN + "/" + TOKEN);
+    private static final java.util.regex.Pattern PARAMETER =
+            java.util.regex.Pattern.compile(TOKEN + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\")");
     /** Deepest JSON nesting accepted; real payloads (attachments, Block Kit) stay far below it. */
     public static final int MAX_JSON_DEPTH = 32;
     /** The fields a multipart body may send as parts, when it has no {@code payload} part. */
@@ -67,9 +71,16 @@ public final class HookBodyParser {
         if (contentType == null || contentType.isBlank()) {
             return null;
         }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!type.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+")) {
+        String[] parts = contentType.split(";");
+        String type = parts[0].trim().toLowerCase(Locale.ROOT);
+        if (!MEDIA_TYPE.matcher(type).matches()) {
             throw invalid("The Content-Type header is malformed.");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (!parameter.isEmpty() && !PARAMETER.matcher(parameter).matches()) {
+                throw invalid("The Content-Type header has a malformed parameter.");
+            }
         }
         return type;
     }

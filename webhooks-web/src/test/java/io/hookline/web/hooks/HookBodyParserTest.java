@@ -53,7 +53,8 @@ class HookBodyParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "APPLICATION/JSON;charset=UTF-8"})
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "APPLICATION/JSON;charset=UTF-8",
+        "application/json; charset=\"utf-8\"", "application/json;", "application/json ; charset=utf-8"})
     void jsonBodyWithAnyCharsetParameterOrCase(String contentType) {
         assertEquals("Hello, this is some text.", parse(contentType, "{\"text\": \"Hello, this is some text.\"}").text());
     }
@@ -147,7 +148,8 @@ class HookBodyParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"json", "application/", "/json", "application json", "a/b/c", "@/x"})
+    @ValueSource(strings = {"json", "application/", "/json", "application json", "a/b/c", "@/x", "bad type",
+        "application/json; charset", "application/json; =utf-8", "application/json; charset=\"unterminated", "application/json; charset = utf-8"})
     void malformedContentTypeIsInvalidPayload(String contentType) {
         assertInvalid("invalid_payload", contentType, "{\"text\":\"x\"}");
     }

@@ -1,0 +1,90 @@
+package io.hookline.ejb.channel;
+
+import io.hookline.api.auth.Caller;
+import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.team.TeamMember;
+import io.hookline.ejb.user.User;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+
+/**
+ * Where a hook post goes, by Mattermost's rules (and Slack's {@code channel} habits): no override →
+ * the hook's channel; {@code "name"} or {@code "#name"} → that channel in the hook's team;
+ * {@code "@username"} → the direct channel of the hook's creator and that user, opened on first use.
+ * Then: a locked hook may not leave its channel; archived channels take no posts; the creator must
+ * still be allowed to post there — checked on every post, so removing the creator from a private
+ * group stops the hook posting into it.
+ */
+@Stateless
+public class ChannelResolver {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ChannelAdmin channels;
+
+    public Channel resolve(HookRoute route, String requested) {
+        Channel channel = requested == null ? em.find(Channel.class, route.hookChannelId())
+                : requested.startsWith("@") ? directChannel(route, requested.substring(1))
+                : namedChannel(route, requested.startsWith("#") ? requested.substring(1) : requested);
+        if (channel == null) {
+            throw channelNotFound();
+        }
+        if (route.channelLocked() && !channel.id().equals(route.hookChannelId())) {
+            throw actionProhibited("This webhook is locked to its channel.");
+        }
+        if (channel.isArchived()) {
+            throw new HooklineException(410, "channel_is_archived", "The channel is archived.");
+        }
+        if (!creatorMayPost(route.creatorId(), channel)) {
+            throw actionProhibited("The webhook's creator may not post in this channel.");
+        }
+        return channel;
+    }
+
+    private Channel namedChannel(HookRoute route, String name) {
+        return em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
+                .setParameter("teamId", route.teamId())
+                .setParameter("name", name.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private Channel directChannel(HookRoute route, String username) {
+        User user = em.createNamedQuery(User.BY_USERNAME, User.class)
+                .setParameter("username", username.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst().orElse(null);
+        if (user == null || !user.isActive()) {
+            throw HooklineException.notFound("user_not_found", "No user named '" + username + "'.");
+        }
+        if (route.channelLocked()) {
+            // A hook's own channel is never a direct channel: nothing to open.
+            throw actionProhibited("This webhook is locked to its channel.");
+        }
+        String channelId = channels.direct(new Caller(route.creatorId(), false), route.creatorId(), user.id()).id();
+        return em.find(Channel.class, channelId);
+    }
+
+    private boolean creatorMayPost(String creatorId, Channel channel) {
+        User creator = em.find(User.class, creatorId);
+        if (creator == null || !creator.isActive()) {
+            return false;
+        }
+        if (channel.type() == ChannelType.O) {
+            TeamMember member = em.find(TeamMember.class, new TeamMember.Key(channel.teamId(), creatorId));
+            return member != null && member.isActive();
+        }
+        return em.find(ChannelMember.class, new ChannelMember.Key(channel.id(), creatorId)) != null;
+    }
+
+    private static HooklineException channelNotFound() {
+        return HooklineException.notFound("channel_not_found", "The channel does not exist.");
+    }
+
+    private static HooklineException actionProhibited(String message) {
+        return HooklineException.forbidden("action_prohibited", message);
+    }
+}
