@@ -37,7 +37,9 @@ import java.util.Objects;
  * Hard cuts never split a surrogate pair, and they step back rather than separate a character from
  * what extends it: a variation selector (the U+FE0F of "⚠️"), a skin tone, a zero-width joiner
  * sequence, a combining mark, the second half of a flag. Only a cluster longer than the room left is
- * split, at a code point boundary.
+ * split, at a code point boundary. A space or hard cut is never made right before a fence marker
+ * ({@code ```} or {@code ~~~} in the middle of a line): at the start of the next part it would open a
+ * code block that is not in the message.
  *
  * <h2>Blocks</h2>
  * <ul>
@@ -47,9 +49,11 @@ import java.util.Objects;
  * then a delimiter row ({@code |---|:--:|}) with the same number of cells, then the following
  * non-blank rows that contain a pipe. Tables are not looked for inside code blocks.</li>
  * <li>A block that fits in one post is never cut inside: the splitter cuts before it.</li>
- * <li>A block longer than the limit has to be cut. A code block cut inside is closed at the end of the
- * part (its marker on a line of its own) and reopened at the start of the next part with its original
- * opening line, info string included. A table cut between rows gets its header and delimiter rows
+ * <li>A block longer than the limit has to be cut anyway, so its inner line breaks are candidates too
+ * (graded below plain ones): a short introduction line stays with the beginning of its code rather than
+ * becoming a post of its own. A code block cut inside is closed at the end of the part (its marker on a
+ * line of its own) and reopened at the start of the next part with its original opening line, info
+ * string included. A table cut between rows gets its header and delimiter rows
  * repeated at the start of the next part. Both count toward the limit. A table row cut in the middle
  * (only when the row alone does not fit) gets no header: the fragment could not render as a row.</li>
  * <li>The header row is never separated from its delimiter row, and a code block is never cut right
@@ -207,7 +211,7 @@ public final class PostSplitter {
                     i++;
                 } else if (isSpaceOrTab(ch)) {
                     int runEnd = endOfSpaceRun(i);
-                    if (separatesWords(i, runEnd) && firstVisible >= 0) {
+                    if (separatesWords(i, runEnd) && firstVisible >= 0 && !wouldStartWithFence(runEnd)) {
                         offerSpace(options, lookup, start, repeatedLength, i, runEnd);
                     }
                     i = runEnd;
@@ -272,19 +276,18 @@ public final class PostSplitter {
          * not allowed (inside a block that fits, on a fence line, in a table's header or delimiter row).
          */
         private Cut hardCut(int start, int budget, int firstVisible, int furthest) {
-            int end = keepClustersTogether(firstVisible, furthest);
+            int end = safeHardCut(firstVisible, furthest);
             Block block = new BlockLookup().around(end);
             if (block == null) {
-                return end > firstVisible ? new Cut(end, end, "", "") : null;
+                return end > firstVisible && !wouldStartWithFence(end) ? new Cut(end, end, "", "") : null;
             }
             if (block.closingLength > 0) {
                 // The closing fence line takes room, so the cut moves back; it must still be in the block.
-                end = keepClustersTogether(firstVisible, codePoints.indexAfter(start, budget - block.closingLength));
-                if (!block.contains(end)) {
-                    return null;
-                }
+                end = codePoints.indexAfter(start, budget - block.closingLength);
             }
-            if (!block.allowsCutWithinLine(end) || end <= firstVisible) {
+            end = safeHardCut(firstVisible, block.lastCutWithinLineAtOrBefore(end));
+            if (!block.contains(end) || !block.allowsCutWithinLine(end) || end <= firstVisible
+                    || wouldStartWithFence(end)) {
                 return null;
             }
             return new Cut(end, end, block.closing, block.repeatAfterCutWithinLine);
@@ -295,11 +298,10 @@ public final class PostSplitter {
          * limit anyway, still closing a code block if there is room for that.
          */
         private Cut forcedCut(int start, int budget, int firstVisible, int furthest) {
-            int end = keepClustersTogether(firstVisible, furthest);
+            int end = safeHardCut(firstVisible, furthest);
             Block block = new BlockLookup().around(end);
             if (block != null && block.closingLength > 0 && block.closingLength < budget) {
-                int inner = keepClustersTogether(firstVisible,
-                        codePoints.indexAfter(start, budget - block.closingLength));
+                int inner = safeHardCut(firstVisible, codePoints.indexAfter(start, budget - block.closingLength));
                 if (inner > firstVisible && block.contains(inner)) {
                     return new Cut(inner, inner, block.closing, block.repeatAfterCutWithinLine);
                 }
@@ -309,6 +311,32 @@ public final class PostSplitter {
 
         private static int closingLength(Block block) {
             return block == null ? 0 : block.closingLength;
+        }
+
+        /**
+         * Moves a hard cut back to where it keeps clusters together and does not put a fence marker at the
+         * start of the next part; positions at or before {@code lowerBound} are not used.
+         */
+        private int safeHardCut(int lowerBound, int cut) {
+            return keepClustersTogether(lowerBound, avoidStartingWithFence(lowerBound, cut));
+        }
+
+        /**
+         * Steps a hard cut back before the word ahead of a fence marker ({@code z ~~~} moves to the next
+         * part whole), so that the marker stays in the middle of a line. Gives the cut back unchanged
+         * when there is no such place.
+         */
+        private int avoidStartingWithFence(int lowerBound, int cut) {
+            int candidate = cut;
+            while (candidate > lowerBound && wouldStartWithFence(candidate)) {
+                while (candidate > lowerBound && isSpaceOrTab(text.charAt(candidate - 1))) {
+                    candidate--;
+                }
+                if (candidate > lowerBound) {
+                    candidate = text.offsetByCodePoints(candidate, -1);
+                }
+            }
+            return candidate > lowerBound ? candidate : cut;
         }
 
         /**
@@ -344,10 +372,22 @@ public final class PostSplitter {
             return count % 2 == 1;
         }
 
-        /** Spaces at the start or end of a line are not word separators: the line break covers them. */
+        /**
+         * Spaces at the start or end of a line are not word separators: the line break covers them. (A
+         * space before a fence marker is no cut either, see {@link #wouldStartWithFence}.)
+         */
         private boolean separatesWords(int runStart, int runEnd) {
             return runStart > 0 && !Character.isWhitespace(text.charAt(runStart - 1))
                     && runEnd < text.length() && !Character.isWhitespace(text.charAt(runEnd));
+        }
+
+        /**
+         * Whether a part starting at {@code position} (in the middle of a line) would begin with a fence
+         * opening: the marker would open a code block that is not in the message. Spaces before it do not
+         * help, an indented marker still opens a fence.
+         */
+        private boolean wouldStartWithFence(int position) {
+            return opensFence(text, endOfSpaceRun(position));
         }
 
         private int endOfSpaceRun(int from) {
@@ -484,6 +524,14 @@ public final class PostSplitter {
             return !fitsAlone && allowsCutWithinLineWhenOversized(position);
         }
 
+        /**
+         * The furthest position at or before {@code position} where a cut within a line could be allowed;
+         * moving back there can turn a refused hard cut into an allowed one.
+         */
+        int lastCutWithinLineAtOrBefore(int position) {
+            return position;
+        }
+
         abstract Grade lineBreakGradeWhenOversized(int newline);
 
         abstract boolean allowsCutWithinLineWhenOversized(int position);
@@ -494,12 +542,21 @@ public final class PostSplitter {
         private final int firstVisible;
         /** Index just after the last visible character of the content; -1 when the content is blank. */
         private final int visibleEnd;
+        /** Index of the last visible code point of the content; -1 when the content is blank. */
+        private final int lastVisible;
 
         Fence(int start, int end, boolean fitsAlone, String openingLine, String closingMarker, int firstVisible,
-                int visibleEnd) {
+                int visibleEnd, int lastVisible) {
             super(start, end, fitsAlone, "\n" + closingMarker, openingLine + "\n", openingLine + "\n");
             this.firstVisible = firstVisible;
             this.visibleEnd = visibleEnd;
+            this.lastVisible = lastVisible;
+        }
+
+        @Override
+        int lastCutWithinLineAtOrBefore(int position) {
+            // Cutting after the last visible code point would leave the next part an empty code block.
+            return lastVisible >= 0 ? Math.min(position, lastVisible) : position;
         }
 
         @Override
@@ -600,8 +657,9 @@ public final class PostSplitter {
             int repairLength = CodePoints.length(openingLine) + 1 + 1 + markerLength + 1;
             if (repairLength <= max) {
                 boolean fitsAlone = codePoints.between(openingStart, lastLineEnd) <= max;
+                int lastVisible = visibleEnd < 0 ? -1 : text.offsetByCodePoints(visibleEnd, -1);
                 blocks.add(new Fence(openingStart, lastLineEnd, fitsAlone, openingLine, closingMarker,
-                        firstVisible, visibleEnd));
+                        firstVisible, visibleEnd, lastVisible));
             }
             return lastLineEnd;
         }
@@ -705,19 +763,7 @@ public final class PostSplitter {
 
         private boolean isFenceOpening(int lineStart, int lineEnd) {
             int markerStart = skipIndentation(lineStart, lineEnd);
-            if (markerStart < 0 || markerStart >= lineEnd) {
-                return false;
-            }
-            char markerChar = text.charAt(markerStart);
-            if (markerChar != '`' && markerChar != '~') {
-                return false;
-            }
-            int markerLength = runLength(markerStart, lineEnd, markerChar);
-            if (markerLength < 3) {
-                return false;
-            }
-            // A backtick fence's info string cannot contain a backtick (it would be inline code).
-            return markerChar == '~' || indexOf('`', markerStart + markerLength, lineEnd) < 0;
+            return markerStart >= 0 && opensFence(text, markerStart);
         }
 
         private boolean isFenceClosing(int lineStart, int lineEnd, char markerChar, int openingLength) {
@@ -861,6 +907,37 @@ public final class PostSplitter {
         static boolean isRegionalIndicator(int codePoint) {
             return codePoint >= 0x1F1E6 && codePoint <= 0x1F1FF;
         }
+    }
+
+    /**
+     * Whether the text from {@code markerStart} to the end of its line is a fence opening (indentation
+     * aside): three or more backticks or tildes; after backticks, an info string without backticks
+     * (otherwise it is inline code).
+     */
+    private static boolean opensFence(String text, int markerStart) {
+        if (markerStart >= text.length()) {
+            return false;
+        }
+        char markerChar = text.charAt(markerStart);
+        if (markerChar != '`' && markerChar != '~') {
+            return false;
+        }
+        int i = markerStart;
+        while (i < text.length() && text.charAt(i) == markerChar) {
+            i++;
+        }
+        if (i - markerStart < 3) {
+            return false;
+        }
+        if (markerChar == '~') {
+            return true;
+        }
+        for (; i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (text.charAt(i) == '`') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSpaceOrTab(char ch) {
