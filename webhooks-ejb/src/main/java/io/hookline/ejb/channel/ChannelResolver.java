@@ -2,7 +2,6 @@ package io.hookline.ejb.channel;
 
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
-import io.hookline.ejb.team.TeamMember;
 import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -26,6 +25,9 @@ public class ChannelResolver {
 
     @Inject
     private ChannelAdmin channels;
+
+    @Inject
+    private ChannelAccess access;
 
     public Channel resolve(HookRoute route, String requested) {
         Channel channel = requested == null ? em.find(Channel.class, route.hookChannelId())
@@ -68,16 +70,10 @@ public class ChannelResolver {
         return em.find(Channel.class, channelId);
     }
 
+    /** The creator must be active and able to read the channel as an ordinary user (admin rights don't carry over). */
     private boolean creatorMayPost(String creatorId, Channel channel) {
         User creator = em.find(User.class, creatorId);
-        if (creator == null || !creator.isActive()) {
-            return false;
-        }
-        if (channel.type() == ChannelType.O) {
-            TeamMember member = em.find(TeamMember.class, new TeamMember.Key(channel.teamId(), creatorId));
-            return member != null && member.isActive();
-        }
-        return em.find(ChannelMember.class, new ChannelMember.Key(channel.id(), creatorId)) != null;
+        return creator != null && creator.isActive() && access.canRead(new Caller(creatorId, false), channel);
     }
 
     private static HooklineException channelNotFound() {

@@ -10,11 +10,9 @@ import io.hookline.ejb.post.PostSplitter;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.ejb.slack.MentionResolver;
-import io.hookline.ejb.slack.SlackTranslator;
 import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -30,8 +28,6 @@ import java.util.Set;
 @Stateless
 public class HookPoster {
 
-    /** Mattermost's cap on a post's props, in characters (it counts runes): attachments live there. */
-    public static final int MAX_PROPS_LENGTH = 800_000;
     private static final Set<String> PRIORITIES = Set.of("", "important", "urgent");
 
     @PersistenceContext
@@ -57,17 +53,20 @@ public class HookPoster {
         Channel channel = channels.resolve(hook.route(), payload.channel());
         String rootId = threadRoot(payload.rootId(), channel);
 
+        MentionResolver mentions = mentions();
         JsonObject props = PostProps.build(payload, hook.defaults(), settings);
-        String message = payload.text() == null ? "" : SlackTranslator.toMarkdown(payload.text(), mentions());
-        List<String> parts = PostSplitter.split(message, settings.maxPostSize());
-        String type = payload.hasAttachments() ? "slack_attachment" : payload.type() == null ? "" : payload.type();
+        SlackContent content = SlackContent.of(payload, mentions);
+        List<String> parts = PostSplitter.split(content.message(), settings.maxPostSize());
+        String ownType = payload.type() == null ? "" : payload.type();
+        // Mattermost marks the post that carries attachments as slack_attachment; the other parts keep the type asked for.
+        String lastType = content.attachments() != null ? "slack_attachment" : ownType;
 
         long now = System.currentTimeMillis();
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            // Attachments go with the last part, after the text they follow.
-            JsonObject partProps = last ? withAttachmentsAndPriority(props, payload) : props;
-            em.persist(new Post(channel.id(), hook.userId(), rootId, parts.get(i), last ? type : "", partProps,
+            // Attachments (and the rest of the Slack content) go with the last part, after the text they follow.
+            JsonObject partProps = last ? content.addTo(props, payload.priority()) : props;
+            em.persist(new Post(channel.id(), hook.userId(), rootId, parts.get(i), last ? lastType : ownType, partProps,
                     now + i));
         }
     }
@@ -98,24 +97,6 @@ public class HookPoster {
             throw invalid("root_id: no such post in the target channel.");
         }
         return root.rootId().isEmpty() ? root.id() : root.rootId();
-    }
-
-    private static JsonObject withAttachmentsAndPriority(JsonObject props, WebhookPayload payload) {
-        if (!payload.hasAttachments() && payload.priority() == null) {
-            return props;
-        }
-        var builder = Json.createObjectBuilder(props);
-        if (payload.hasAttachments()) {
-            builder.add("attachments", payload.attachments());
-        }
-        if (payload.priority() != null) {
-            builder.add("priority", payload.priority());
-        }
-        JsonObject built = builder.build();
-        if (built.toString().length() > MAX_PROPS_LENGTH) {
-            throw invalid("The attachments and props are larger than " + MAX_PROPS_LENGTH + " characters.");
-        }
-        return built;
     }
 
     /** Slack's {@code <@U…>} and {@code <#C…>} resolve when they carry Hookline ids. */
