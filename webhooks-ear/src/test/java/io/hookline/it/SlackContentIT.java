@@ -157,4 +157,28 @@ class SlackContentIT {
             assertTrue(props.toString().length() <= 760_000, "props within the cap");
         });
     }
+
+    /** The captured Block Kit and attachment payloads of real clients store the markdown a reader expects. */
+    @Test
+    void capturedBlockAndAttachmentPayloadsStoreTheExpectedMarkdown() throws java.io.IOException {
+        java.nio.file.Path captures = SlackFixturesIT.capturesDir();
+        for (String fixture : new String[] {"@slack_webhook@8.0.2-blocks.body", "slack-api-client-java-blocks.body"}) {
+            assertHookOk(hookJson(hookId, java.nio.file.Files.readString(captures.resolve(fixture))));
+            JsonObject post = newestPost(admin, channelId);
+            String message = post.getString("message");
+            assertTrue(message.contains("Deploy finished"), fixture + ": " + message);
+            assertTrue(message.contains("[prod](https://example.com)"), fixture + ": " + message);
+            assertTrue(message.contains("![img](https://example.com/img.png)"), fixture + ": " + message);
+            assertTrue(message.contains("1.2.3"), fixture + ": " + message);
+            assertTrue(message.contains("interactive elements not supported"), fixture + ": " + message);
+            assertEquals("fallback text for notifications", post.getJsonObject("props").getString("fallback"));
+        }
+        // Sent to this test's channel rather than the capture's #alerts.
+        assertHookOk(hookJson(hookId, java.nio.file.Files.readString(captures.resolve("alertmanager-default-firing.body"))
+                .replace("\"channel\":\"#alerts\",", "")));
+        JsonObject alert = newestPost(admin, channelId);
+        assertEquals("slack_attachment", alert.getString("type"));
+        JsonObject attachment = alert.getJsonObject("props").getJsonArray("attachments").getJsonObject(0);
+        assertTrue(attachment.getString("title").contains("FIRING"), attachment.toString());
+    }
 }
