@@ -245,18 +245,23 @@ class SlackFixturesIT {
     // --- the captures on disk ------------------------------------------------------------------------------
 
     /**
-     * {@code <module basedir>/../../shared/fixtures/captures}: CI checks out {@code shared/} beside the
-     * repository. The module basedir comes from the {@code basedir} property (failsafe sets it), else the
-     * working directory.
+     * The project's shared captures, {@code <module basedir>/../../shared/fixtures/captures}, when
+     * {@code shared/} sits beside the repository (as in CI, so newly captured clients are tested at
+     * once); otherwise the copy under {@code src/test/resources/fixtures/captures}, so that a fresh
+     * clone on a machine with only JDK and Maven runs the same test.
      */
     static Path capturesDir() {
         String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
-        Path dir = Paths.get(basedir).toAbsolutePath().resolve("../../shared/fixtures/captures").normalize();
-        if (!Files.isRegularFile(dir.resolve("index.json"))) {
-            fail("The captured Slack-client requests are missing: expected " + dir.resolve("index.json")
-                    + " (the shared/ folder beside the repository, resolved from basedir=" + basedir + ")");
+        Path module = Paths.get(basedir).toAbsolutePath();
+        Path shared = module.resolve("../../shared/fixtures/captures").normalize();
+        Path bundled = module.resolve("src/test/resources/fixtures/captures");
+        for (Path dir : new Path[] {shared, bundled}) {
+            if (Files.isRegularFile(dir.resolve("index.json"))) {
+                return dir;
+            }
         }
-        return dir;
+        return fail("The captured Slack-client requests are missing: looked for index.json in " + shared
+                + " and " + bundled);
     }
 
     private static JsonArray index() {

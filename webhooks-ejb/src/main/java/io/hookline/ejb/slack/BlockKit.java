@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * Translates Slack Block Kit {@code blocks} into markdown. Mattermost ignores Block Kit entirely, so a message
  * sent with only blocks would arrive empty there; Hookline renders the blocks as the post's message instead.
  *
- * <p>The output is CommonMark with the GFM table and strikethrough extensions, which Mattermost's renderers
- * (webapp and mobile) understand. Blocks are separated by a blank line. What is rendered:
+ * <p>The output is CommonMark with the GFM table and strikethrough extensions, as Mattermost renders it. Blocks
+ * are separated by a blank line. What is rendered:
  * <ul>
  *   <li>{@code header}: {@code ### text}, on one line.</li>
  *   <li>{@code section}: its {@code text}; then its {@code fields}: one field as a paragraph, two or more as a
@@ -40,7 +40,10 @@ import java.util.regex.Pattern;
  *   <li>{@code image}: {@code ![alt_text](image_url "title")}; the title only when present.</li>
  *   <li>{@code rich_text}: {@code rich_text_section} as a paragraph; inline {@code text} with {@code style}
  *       bold/italic/strike/code as {@code **}, {@code _} (or {@code *} inside a word, where {@code _} does not
- *       work), {@code ~~}, and a code span; {@code link} as {@code [text](url)}, or {@code [url](url)} without
+ *       work), {@code ~~}, and a code span (its backtick fence longer than any run inside); whitespace at the
+ *       edges of a styled run stays outside the delimiters, each line of a run is wrapped on its own, and a run
+ *       whose delimiters would stand between a letter and punctuation ({@code foo**(bar)**}, which CommonMark
+ *       shows literally) is shown unstyled; {@code link} as {@code [text](url)}, or {@code [url](url)} without
  *       text; {@code user} as {@code @name} (resolved, else {@code @U..}); {@code channel} as {@code ~name}
  *       (resolved, else {@code ~C..}); {@code emoji} as {@code :name:} (skin tone dropped; the {@code unicode}
  *       code points when the name is unusable); {@code broadcast} as {@code @here}, {@code @channel},
@@ -49,11 +52,16 @@ import java.util.regex.Pattern;
  *       timestamp in UTC. {@code rich_text_list} as a markdown list ({@code -} or {@code N.}, numbers starting
  *       at {@code offset + 1}); nested by {@code indent} under the last item one level up, indented to that
  *       item's content column (2 spaces under {@code - }, 3 under {@code 1. }, more under longer numbers), as
- *       CommonMark requires. {@code rich_text_quote} as {@code > } lines; {@code rich_text_preformatted} as a
- *       fenced code block whose backtick fence is longer than any backtick run inside.</li>
+ *       CommonMark requires; {@code indent} is clamped to 0..{@value #MAX_LIST_INDENT} and to one level below
+ *       the previous list, {@code offset} to 0..{@value #MAX_LIST_OFFSET}; line breaks inside an item are indented
+ *       to its content column, empty items are skipped, and a nested ordered list not starting at 1 gets a blank
+ *       line before it (it could not interrupt its parent item's text). {@code rich_text_quote} as {@code > }
+ *       lines; {@code rich_text_preformatted} as a fenced code block whose backtick fence is longer than any
+ *       backtick run inside (its {@code language}, when a plain word, as the info string).</li>
  *   <li>{@code markdown} (Slack's standard-markdown block): its text, unchanged.</li>
  *   <li>{@code table}: a GFM table, first row as the header row, {@code column_settings[].align} as the
- *       delimiter row's alignment; cells are {@code raw_text} or {@code rich_text} (flattened to one line).</li>
+ *       delimiter row's alignment; cells are {@code raw_text} or {@code rich_text} (flattened to one line); at
+ *       most {@value #MAX_TABLE_COLUMNS} columns, short rows padded.</li>
  *   <li>{@code video}: a link {@code [title](title_url)} ({@code video_url} when there is no usable
  *       {@code title_url}); Mattermost previews the link itself.</li>
  *   <li>{@code actions}, {@code input}, {@code context_actions} and every interactive element (a non-image
@@ -66,11 +74,13 @@ import java.util.regex.Pattern;
  *
  * <p>Text: {@code mrkdwn} goes through {@link SlackTranslator} (so, as there, Slack's {@code *bold*} is passed
  * through as markdown). {@code plain_text} and rich text are literal: markdown syntax in them is backslash-escaped
- * ({@code \ ` * _ [ ] ~ <}, an entity-like {@code &}, and at the start of a line {@code # - + = > |} and
- * {@code 1.}); leading blanks of a line are dropped (four would start a code block). Slack entities are not decoded
- * there. The {@code emoji} flag of {@code plain_text} has no effect: {@code :name:} is left as written and
- * Mattermost shows it as an emoji, which is what Slack does for the default {@code emoji: true}; markdown has no
- * way to suppress that for {@code emoji: false}.
+ * ({@code ` * [ ] ~}, {@code _} unless inside a word, {@code \} before punctuation, {@code <} before a non-blank,
+ * {@code &} starting an entity; at the start of a line what would open a block: {@code # }, {@code > },
+ * {@code - }, {@code + }, {@code 1. }, a thematic break or setext underline, a table delimiter row); leading blanks
+ * of a line are dropped (four would start a code block). Slack entities are not decoded there. The {@code emoji}
+ * flag of {@code plain_text} has no effect: {@code :name:} is left as written and Mattermost shows it as an emoji,
+ * which is what Slack does for the default {@code emoji: true}; markdown has no way to suppress that for
+ * {@code emoji: false}.
  *
  * <p>URLs (images, links, video) are kept only when they are http(s) with a host (the rule of
  * {@link SlackAttachments}); anything else drops the image, or leaves a link's text without the link. They are
@@ -96,7 +106,7 @@ public final class BlockKit {
     /** Deepest {@code rich_text_list} {@code indent} (Slack's range is 0 to 8); deeper is clamped. */
     static final int MAX_LIST_INDENT = 8;
 
-    /** Largest {@code rich_text_list} {@code offset} honoured, so list numbers stay short (CommonMark allows 9 digits). */
+    /** Largest {@code rich_text_list} {@code offset} honoured, so numbers stay short (CommonMark allows 9 digits). */
     static final int MAX_LIST_OFFSET = 99_999;
 
     /** Columns kept in a {@code table} block (Slack's maximum); cells past it are dropped. */
@@ -301,8 +311,7 @@ public final class BlockKit {
         private String imageOf(JsonObject image, String path, boolean block) {
             String url = safeUrl(optString(image, "image_url", path));
             if (url == null) {
-                optObject(image, "slack_file", path); // type-checked, never shown (a private Slack URL)
-                return null;
+                return null; // not http(s), or only a slack_file: a private Slack URL nobody here can open
             }
             String alt = nullToEmpty(optString(image, "alt_text", path));
             String title = null;
