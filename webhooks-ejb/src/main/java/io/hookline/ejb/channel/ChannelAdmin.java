@@ -5,6 +5,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.ChannelView;
 import io.hookline.api.view.NewChannelRequest;
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.team.Team;
 import io.hookline.ejb.team.TeamMember;
 import io.hookline.ejb.user.User;
@@ -151,10 +152,9 @@ public class ChannelAdmin {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("direct:" + pairName)
                     .getBytes(StandardCharsets.UTF_8));
-            StringBuilder id = new StringBuilder(26);
-            String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-            for (int i = 0; i < 26; i++) {
-                id.append(alphabet.charAt(digest[i] & 31));
+            StringBuilder id = new StringBuilder(Ids.LENGTH);
+            for (int i = 0; i < Ids.LENGTH; i++) {
+                id.append(Ids.ALPHABET.charAt(digest[i] & 31));
             }
             return id.toString();
         } catch (NoSuchAlgorithmException e) {

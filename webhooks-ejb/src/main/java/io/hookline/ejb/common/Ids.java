@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 public final class Ids {
 
     public static final int LENGTH = 26;
-    static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+    public static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {
