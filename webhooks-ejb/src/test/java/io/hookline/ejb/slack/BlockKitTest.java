@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,30 +38,11 @@ class BlockKitTest {
     private static final Duration SAFETY_NET = Duration.ofSeconds(5);
     private static final int HOSTILE = 100_000;
 
-    /** A resolver backed by two maps, as described by a vector's optional "users" / "channels". */
-    private record MapResolver(Map<String, String> users, Map<String, String> channels) implements MentionResolver {
-        @Override
-        public String usernameOf(String userId) {
-            return users.get(userId);
-        }
-
-        @Override
-        public String channelNameOf(String channelId) {
-            return channels.get(channelId);
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------ vectors
 
     static List<JsonObject> loadVectors() throws IOException {
-        try (InputStream in = BlockKitTest.class.getResourceAsStream(VECTORS)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + VECTORS);
-            }
-            try (JsonReader reader = Json.createReader(in)) {
-                return reader.readArray().getValuesAs(JsonObject.class);
-            }
-        }
+        return SlackVectors.load(VECTORS);
     }
 
     static Stream<Arguments> vectors() throws IOException {

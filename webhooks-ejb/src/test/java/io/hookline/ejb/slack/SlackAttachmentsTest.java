@@ -17,7 +17,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,29 +51,11 @@ class SlackAttachmentsTest {
             + "\"text\":\"\",\"fields\":null,\"image_url\":\"\",\"thumb_url\":\"\",\"footer\":\"\",\"footer_icon\":\"\","
             + "\"ts\":null}").asJsonObject();
 
-    private record MapResolver(Map<String, String> users, Map<String, String> channels) implements MentionResolver {
-        @Override
-        public String usernameOf(String userId) {
-            return users.get(userId);
-        }
-
-        @Override
-        public String channelNameOf(String channelId) {
-            return channels.get(channelId);
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------ vectors
 
     static List<JsonObject> loadVectors() throws IOException {
-        try (InputStream in = SlackAttachmentsTest.class.getResourceAsStream(VECTORS)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + VECTORS);
-            }
-            try (JsonReader reader = Json.createReader(in)) {
-                return reader.readArray().getValuesAs(JsonObject.class);
-            }
-        }
+        return SlackVectors.load(VECTORS);
     }
 
     static Stream<Arguments> vectors() throws IOException {

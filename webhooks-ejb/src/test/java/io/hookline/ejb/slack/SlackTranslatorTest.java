@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,29 +32,9 @@ class SlackTranslatorTest {
     private static final Duration SAFETY_NET = Duration.ofSeconds(2);
     private static final int HOSTILE = 100_000;
 
-    /** A resolver backed by two maps, as described by a vector's optional "users" / "channels". */
-    private record MapResolver(Map<String, String> users, Map<String, String> channels) implements MentionResolver {
-        @Override
-        public String usernameOf(String userId) {
-            return users.get(userId);
-        }
-
-        @Override
-        public String channelNameOf(String channelId) {
-            return channels.get(channelId);
-        }
-    }
 
     static List<JsonObject> loadVectors() throws IOException {
-        try (InputStream in = SlackTranslatorTest.class.getResourceAsStream(VECTORS)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + VECTORS);
-            }
-            try (JsonReader reader = Json.createReader(in)) {
-                JsonArray array = reader.readArray();
-                return array.getValuesAs(JsonObject.class);
-            }
-        }
+        return SlackVectors.load(VECTORS);
     }
 
     static Stream<Arguments> vectors() throws IOException {

@@ -1,0 +1,41 @@
+package io.hookline.ejb.slack;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** What the Slack vector tests share: reading a vector file, and a mention resolver backed by two maps. */
+final class SlackVectors {
+
+    private SlackVectors() {
+    }
+
+    /** A JSON array of vector objects from the test classpath. */
+    static List<JsonObject> load(String resource) throws IOException {
+        try (InputStream in = SlackVectors.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + resource);
+            }
+            try (JsonReader reader = Json.createReader(in)) {
+                return reader.readArray().getValuesAs(JsonObject.class);
+            }
+        }
+    }
+}
+
+/** A resolver backed by two maps, as described by a vector's optional "users" / "channels". */
+record MapResolver(Map<String, String> users, Map<String, String> channels) implements MentionResolver {
+    @Override
+    public String usernameOf(String userId) {
+        return users.get(userId);
+    }
+
+    @Override
+    public String channelNameOf(String channelId) {
+        return channels.get(channelId);
+    }
+}
