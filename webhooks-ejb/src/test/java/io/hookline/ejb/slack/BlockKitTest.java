@@ -50,17 +50,9 @@ class BlockKitTest {
     }
 
     private static MentionResolver resolverOf(JsonObject vector) {
-        return new MapResolver(stringMap(vector, "users"), stringMap(vector, "channels"));
+        return MapResolver.of(vector);
     }
 
-    private static Map<String, String> stringMap(JsonObject vector, String key) {
-        Map<String, String> map = new HashMap<>();
-        JsonObject object = vector.getJsonObject(key);
-        if (object != null) {
-            object.forEach((k, value) -> map.put(k, ((JsonString) value).getString()));
-        }
-        return map;
-    }
 
     /**
      * Each vector gives {@code blocks} and either the exact {@code markdown} or the {@code error} id (with the

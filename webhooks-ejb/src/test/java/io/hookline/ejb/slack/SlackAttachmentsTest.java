@@ -66,7 +66,7 @@ class SlackAttachmentsTest {
     @MethodSource("vectors")
     void normalizesVector(String name, JsonObject vector) {
         JsonArray input = vector.getJsonArray("attachments");
-        MentionResolver resolver = new MapResolver(stringMap(vector, "users"), stringMap(vector, "channels"));
+        MentionResolver resolver = MapResolver.of(vector);
         if (vector.containsKey("error")) {
             HooklineException e = assertThrows(HooklineException.class,
                     () -> SlackAttachments.normalize(input, resolver), name);
@@ -96,14 +96,6 @@ class SlackAttachmentsTest {
         return out.build();
     }
 
-    private static Map<String, String> stringMap(JsonObject vector, String key) {
-        Map<String, String> map = new HashMap<>();
-        JsonObject object = vector.getJsonObject(key);
-        if (object != null) {
-            object.forEach((k, value) -> map.put(k, ((JsonString) value).getString()));
-        }
-        return map;
-    }
 
     @Test
     void vectorFileIsWellFormed() throws IOException {
@@ -368,7 +360,7 @@ class SlackAttachmentsTest {
                 jobs.add(() -> {
                     for (int round = 0; round < 20; round++) {
                         for (JsonObject v : vectors) {
-                            MentionResolver r = new MapResolver(stringMap(v, "users"), stringMap(v, "channels"));
+                            MentionResolver r = MapResolver.of(v);
                             assertEquals(expected(v), SlackAttachments.normalize(v.getJsonArray("attachments"), r));
                         }
                     }

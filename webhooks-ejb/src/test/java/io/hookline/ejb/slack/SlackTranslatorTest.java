@@ -42,17 +42,9 @@ class SlackTranslatorTest {
                 v.getString("name"),
                 v.getString("slack"),
                 v.getString("markdown"),
-                new MapResolver(stringMap(v, "users"), stringMap(v, "channels"))));
+                MapResolver.of(v)));
     }
 
-    private static Map<String, String> stringMap(JsonObject vector, String key) {
-        Map<String, String> map = new HashMap<>();
-        JsonObject object = vector.getJsonObject(key);
-        if (object != null) {
-            object.forEach((k, value) -> map.put(k, ((JsonString) value).getString()));
-        }
-        return map;
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
@@ -96,7 +88,7 @@ class SlackTranslatorTest {
                 jobs.add(() -> {
                     for (int round = 0; round < 50; round++) {
                         for (JsonObject v : vectors) {
-                            MentionResolver r = new MapResolver(stringMap(v, "users"), stringMap(v, "channels"));
+                            MentionResolver r = MapResolver.of(v);
                             assertEquals(v.getString("markdown"), SlackTranslator.toMarkdown(v.getString("slack"), r));
                         }
                     }

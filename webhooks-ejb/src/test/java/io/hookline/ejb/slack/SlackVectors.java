@@ -3,8 +3,10 @@ package io.hookline.ejb.slack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,21 @@ final class SlackVectors {
 
 /** A resolver backed by two maps, as described by a vector's optional "users" / "channels". */
 record MapResolver(Map<String, String> users, Map<String, String> channels) implements MentionResolver {
+
+    /** The resolver a vector describes with its optional {@code "users"} and {@code "channels"} objects. */
+    static MapResolver of(JsonObject vector) {
+        return new MapResolver(stringMap(vector, "users"), stringMap(vector, "channels"));
+    }
+
+    private static Map<String, String> stringMap(JsonObject vector, String key) {
+        Map<String, String> map = new HashMap<>();
+        JsonObject object = vector.getJsonObject(key);
+        if (object != null) {
+            object.forEach((k, value) -> map.put(k, ((JsonString) value).getString()));
+        }
+        return map;
+    }
+
     @Override
     public String usernameOf(String userId) {
         return users.get(userId);

@@ -1,6 +1,7 @@
 package io.hookline.web.hooks;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.web.error.ErrorResponses;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Answers a malformed Content-Type on {@code /hooks/*} with the contract's 400 {@code invalid_payload}.
@@ -30,7 +30,7 @@ public class MalformedContentTypeFilter extends HttpFilter {
                     .add("id", malformed.id())
                     .add("message", malformed.getMessage())
                     .add("detailed_error", "")
-                    .add("request_id", UUID.randomUUID().toString().replace("-", "").substring(0, 26))
+                    .add("request_id", ErrorResponses.newRequestId())
                     .add("status_code", malformed.status())
                     .build().toString().getBytes(StandardCharsets.UTF_8);
             response.setStatus(malformed.status());
