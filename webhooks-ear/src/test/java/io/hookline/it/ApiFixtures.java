@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Shared set-up and assertions for the API integration tests. Every test runs against one server and one
  * database that outlives the run, so everything created here gets a name no earlier run can have used.
  */
-final class ApiFixtures {
+public final class ApiFixtures {
 
-    static final String ID_PATTERN = "[a-z2-7]{26}";
+    public static final String ID_PATTERN = "[a-z2-7]{26}";
 
     /** Microseconds since the epoch, strictly increasing in this JVM: unique across runs as well. */
     private static final AtomicLong LAST = new AtomicLong();
@@ -35,22 +35,22 @@ final class ApiFixtures {
     }
 
     /** A user the admin created, already signed in through {@link #client}. */
-    record TestUser(String id, String username, String email, String password, HooklineClient client) {
+    public record TestUser(String id, String username, String email, String password, HooklineClient client) {
     }
 
     /** A lowercase suffix of 10 base-36 characters, unique in this run and across runs. */
-    static String suffix() {
+    public static String suffix() {
         long next = LAST.updateAndGet(previous -> Math.max(previous + 1, System.currentTimeMillis() * 1000));
         return Long.toString(next, 36);
     }
 
     /** prefix (a few letters) + {@link #suffix()}: fits a team name (<= 15) for prefixes up to 5 letters. */
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return (prefix + suffix()).toLowerCase(Locale.ROOT);
     }
 
     /** A well-formed id (26 base-32 characters) that names nothing. */
-    static String unknownId() {
+    public static String unknownId() {
         StringBuilder id = new StringBuilder(26);
         for (int i = 0; i < 26; i++) {
             id.append(BASE32.charAt(RANDOM.nextInt(BASE32.length())));
@@ -58,15 +58,15 @@ final class ApiFixtures {
         return id.toString();
     }
 
-    static HooklineClient admin() {
+    public static HooklineClient admin() {
         return new HooklineClient().loginAsAdmin();
     }
 
-    static HooklineClient anonymous() {
+    public static HooklineClient anonymous() {
         return new HooklineClient();
     }
 
-    static String userId(HooklineClient client) {
+    public static String userId(HooklineClient client) {
         HttpResponse<String> me = client.get("/api/v4/users/me");
         assertEquals(200, me.statusCode(), me.body());
         return HooklineClient.json(me).getString("id");
@@ -74,7 +74,7 @@ final class ApiFixtures {
 
     // --- users -------------------------------------------------------------------------------------------
 
-    static JsonObject newUserBody(String username) {
+    public static JsonObject newUserBody(String username) {
         return Json.createObjectBuilder()
                 .add("username", username)
                 .add("email", username + "@example.com")
@@ -83,7 +83,7 @@ final class ApiFixtures {
     }
 
     /** The admin creates a user (201) and the user signs in (200). */
-    static TestUser newUser(HooklineClient admin, String prefix) {
+    public static TestUser newUser(HooklineClient admin, String prefix) {
         String username = unique(prefix);
         JsonObject body = newUserBody(username);
         HttpResponse<String> created = admin.postJson("/api/v4/users", body);
@@ -97,33 +97,33 @@ final class ApiFixtures {
 
     // --- teams -------------------------------------------------------------------------------------------
 
-    static JsonObject teamBody(String name, String type) {
+    public static JsonObject teamBody(String name, String type) {
         return Json.createObjectBuilder().add("name", name).add("display_name", "Team " + name)
                 .add("type", type).build();
     }
 
     /** {@code as} creates an open team (and so becomes its member). */
-    static JsonObject createTeam(HooklineClient as) {
+    public static JsonObject createTeam(HooklineClient as) {
         return createTeam(as, "O");
     }
 
-    static JsonObject createTeam(HooklineClient as, String type) {
+    public static JsonObject createTeam(HooklineClient as, String type) {
         HttpResponse<String> response = as.postJson("/api/v4/teams", teamBody(unique("t"), type));
         assertEquals(201, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
-    static HttpResponse<String> addTeamMemberResponse(HooklineClient as, String teamId, String userId) {
+    public static HttpResponse<String> addTeamMemberResponse(HooklineClient as, String teamId, String userId) {
         return as.postJson("/api/v4/teams/" + teamId + "/members",
                 Json.createObjectBuilder().add("team_id", teamId).add("user_id", userId).build());
     }
 
-    static void addTeamMember(HooklineClient as, String teamId, String userId) {
+    public static void addTeamMember(HooklineClient as, String teamId, String userId) {
         HttpResponse<String> response = addTeamMemberResponse(as, teamId, userId);
         assertEquals(201, response.statusCode(), response.body());
     }
 
-    static String mainTeamId(HooklineClient as) {
+    public static String mainTeamId(HooklineClient as) {
         HttpResponse<String> response = as.get("/api/v4/teams/name/main");
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response).getString("id");
@@ -131,29 +131,29 @@ final class ApiFixtures {
 
     // --- channels ----------------------------------------------------------------------------------------
 
-    static JsonObject channelBody(String teamId, String name, String type) {
+    public static JsonObject channelBody(String teamId, String name, String type) {
         return Json.createObjectBuilder().add("team_id", teamId).add("name", name)
                 .add("display_name", "Channel " + name).add("type", type).build();
     }
 
     /** {@code as} creates a channel ("O" or "P") in the team and so becomes its member. */
-    static JsonObject createChannel(HooklineClient as, String teamId, String type) {
+    public static JsonObject createChannel(HooklineClient as, String teamId, String type) {
         HttpResponse<String> response = as.postJson("/api/v4/channels", channelBody(teamId, unique("c"), type));
         assertEquals(201, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
-    static HttpResponse<String> addChannelMemberResponse(HooklineClient as, String channelId, String userId) {
+    public static HttpResponse<String> addChannelMemberResponse(HooklineClient as, String channelId, String userId) {
         return as.postJson("/api/v4/channels/" + channelId + "/members",
                 Json.createObjectBuilder().add("user_id", userId).build());
     }
 
-    static void addChannelMember(HooklineClient as, String channelId, String userId) {
+    public static void addChannelMember(HooklineClient as, String channelId, String userId) {
         HttpResponse<String> response = addChannelMemberResponse(as, channelId, userId);
         assertEquals(201, response.statusCode(), response.body());
     }
 
-    static String mainChannelId(HooklineClient as, String name) {
+    public static String mainChannelId(HooklineClient as, String name) {
         HttpResponse<String> response = as.get("/api/v4/teams/name/main/channels/name/" + name);
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response).getString("id");
@@ -161,20 +161,20 @@ final class ApiFixtures {
 
     // --- hooks and posts ---------------------------------------------------------------------------------
 
-    static HttpResponse<String> createHookResponse(HooklineClient as, String channelId, String displayName) {
+    public static HttpResponse<String> createHookResponse(HooklineClient as, String channelId, String displayName) {
         return as.postJson("/api/v4/hooks/incoming", Json.createObjectBuilder()
                 .add("channel_id", channelId).add("display_name", displayName).add("description", "")
                 .add("channel_locked", false).add("username", "").add("icon_url", "").build());
     }
 
-    static JsonObject createHook(HooklineClient as, String channelId) {
+    public static JsonObject createHook(HooklineClient as, String channelId) {
         HttpResponse<String> response = createHookResponse(as, channelId, "it " + suffix());
         assertEquals(201, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
     /** Posts {@code text} through the hook, expecting Slack's 200 "ok". */
-    static void postThroughHook(String hookId, String text) {
+    public static void postThroughHook(String hookId, String text) {
         HttpResponse<String> response = anonymous().postRaw("/hooks/" + hookId, "application/json",
                 Json.createObjectBuilder().add("text", text).build().toString());
         assertEquals(200, response.statusCode(), response.body());
@@ -182,7 +182,7 @@ final class ApiFixtures {
     }
 
     /** The newest post of a channel, as {@code as} reads it. */
-    static JsonObject newestPost(HooklineClient as, String channelId) {
+    public static JsonObject newestPost(HooklineClient as, String channelId) {
         HttpResponse<String> response = as.get("/api/v4/channels/" + channelId + "/posts?per_page=1");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject list = HooklineClient.json(response);
@@ -190,7 +190,7 @@ final class ApiFixtures {
     }
 
     /** {@code as} creates a hook with every field set; 201 expected. Empty strings mean "no default". */
-    static JsonObject createHook(HooklineClient as, String channelId, String displayName, boolean locked,
+    public static JsonObject createHook(HooklineClient as, String channelId, String displayName, boolean locked,
             String username, String iconUrl) {
         HttpResponse<String> response = as.postJson("/api/v4/hooks/incoming", Json.createObjectBuilder()
                 .add("channel_id", channelId).add("display_name", displayName).add("description", "")
@@ -200,21 +200,21 @@ final class ApiFixtures {
     }
 
     /** A channel of a team by name, as {@code as} reads it (200 expected). */
-    static JsonObject channelByName(HooklineClient as, String teamId, String name) {
+    public static JsonObject channelByName(HooklineClient as, String teamId, String name) {
         HttpResponse<String> response = as.get("/api/v4/teams/" + teamId + "/channels/name/" + name);
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
     /** {@code as} creates a channel with exactly this name ("O" or "P") in the team; 201 expected. */
-    static JsonObject createNamedChannel(HooklineClient as, String teamId, String name, String type) {
+    public static JsonObject createNamedChannel(HooklineClient as, String teamId, String name, String type) {
         HttpResponse<String> response = as.postJson("/api/v4/channels", channelBody(teamId, name, type));
         assertEquals(201, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
     /** The direct channel of two users (opened now if it does not exist yet), as {@code as} gets it. */
-    static String directChannelId(HooklineClient as, String userA, String userB) {
+    public static String directChannelId(HooklineClient as, String userA, String userB) {
         HttpResponse<String> response = as.postJson("/api/v4/channels/direct",
                 Json.createArrayBuilder().add(userA).add(userB).build());
         assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
@@ -223,14 +223,14 @@ final class ApiFixtures {
     }
 
     /** One post by id, as {@code as} reads it. */
-    static JsonObject post(HooklineClient as, String postId) {
+    public static JsonObject post(HooklineClient as, String postId) {
         HttpResponse<String> response = as.get("/api/v4/posts/" + postId);
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
     /** How many posts the channel holds, paging through all of them (per_page=200). */
-    static int postCount(HooklineClient as, String channelId) {
+    public static int postCount(HooklineClient as, String channelId) {
         int count = 0;
         for (int page = 0; page < 1000; page++) {
             HttpResponse<String> response = as.get("/api/v4/channels/" + channelId + "/posts?page=" + page
@@ -247,33 +247,33 @@ final class ApiFixtures {
 
     // --- POST /hooks/{id} --------------------------------------------------------------------------------
 
-    static final String FORM = "application/x-www-form-urlencoded";
-    static final String JSON = "application/json";
+    public static final String FORM = "application/x-www-form-urlencoded";
+    public static final String JSON = "application/json";
 
     /** POSTs a body to the hook, without credentials (the hook id is the credential). */
-    static HttpResponse<String> hookPost(String hookId, String contentType, String body) {
+    public static HttpResponse<String> hookPost(String hookId, String contentType, String body) {
         return anonymous().postRaw("/hooks/" + hookId, contentType, body);
     }
 
     /** JSON as {@code Content-Type: application/json}. */
-    static HttpResponse<String> hookJson(String hookId, String json) {
+    public static HttpResponse<String> hookJson(String hookId, String json) {
         return hookPost(hookId, JSON, json);
     }
 
     /** JSON as {@code curl -d 'payload=<json>'} sends it: raw, not URL-encoded, as a form. */
-    static HttpResponse<String> hookForm(String hookId, String json) {
+    public static HttpResponse<String> hookForm(String hookId, String json) {
         return hookPost(hookId, FORM, "payload=" + json);
     }
 
     /** Slack's success answer: 200 and a body of exactly the two bytes {@code ok}. */
-    static void assertHookOk(HttpResponse<String> response) {
+    public static void assertHookOk(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
         assertArrayEquals("ok".getBytes(StandardCharsets.UTF_8), response.body().getBytes(StandardCharsets.UTF_8),
                 "body must be exactly ok, was: " + response.body());
     }
 
     /** Props every hook post carries: from_webhook "true" and the hook's display name. */
-    static void assertWebhookProps(JsonObject post, JsonObject hook) {
+    public static void assertWebhookProps(JsonObject post, JsonObject hook) {
         JsonObject props = post.getJsonObject("props");
         assertTrue(props != null, "props in " + post);
         assertEquals("true", props.getString("from_webhook", null), "from_webhook in " + props);
@@ -285,7 +285,7 @@ final class ApiFixtures {
      * Sets ServiceSettings (each by a patch, 200 expected), runs {@code body}, and in any case puts every
      * named setting back to the value it had before.
      */
-    static void withServiceSettings(HooklineClient admin, Map<String, JsonValue> settings, Runnable body) {
+    public static void withServiceSettings(HooklineClient admin, Map<String, JsonValue> settings, Runnable body) {
         JsonObject before = config(admin).getJsonObject("ServiceSettings");
         try {
             for (Map.Entry<String, JsonValue> setting : settings.entrySet()) {
@@ -311,31 +311,31 @@ final class ApiFixtures {
 
     // --- config ------------------------------------------------------------------------------------------
 
-    static JsonObject config(HooklineClient admin) {
+    public static JsonObject config(HooklineClient admin) {
         HttpResponse<String> response = admin.get("/api/v4/config");
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
-    static HttpResponse<String> patchConfigResponse(HooklineClient as, String section, String key, JsonValue value) {
+    public static HttpResponse<String> patchConfigResponse(HooklineClient as, String section, String key, JsonValue value) {
         return as.put("/api/v4/config/patch", Json.createObjectBuilder()
                 .add(section, Json.createObjectBuilder().add(key, value)).build());
     }
 
     /** Sets one setting (200 expected) and returns the full config the server answered. */
-    static JsonObject patchConfig(HooklineClient admin, String section, String key, JsonValue value) {
+    public static JsonObject patchConfig(HooklineClient admin, String section, String key, JsonValue value) {
         HttpResponse<String> response = patchConfigResponse(admin, section, key, value);
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
-    static JsonValue setting(JsonObject config, String section, String key) {
+    public static JsonValue setting(JsonObject config, String section, String key) {
         return config.getJsonObject(section).get(key);
     }
 
     // --- lists -------------------------------------------------------------------------------------------
 
-    static List<String> ids(JsonArray array) {
+    public static List<String> ids(JsonArray array) {
         List<String> ids = new ArrayList<>(array.size());
         for (JsonValue value : array) {
             ids.add(value.asJsonObject().getString("id"));
@@ -347,7 +347,7 @@ final class ApiFixtures {
      * Pages through a list endpoint (path without page parameters, may hold a query) with per_page=200
      * until {@code id} turns up or a short page ends the list; the database keeps every earlier run's data.
      */
-    static boolean listContains(HooklineClient as, String path, String id) {
+    public static boolean listContains(HooklineClient as, String path, String id) {
         String separator = path.contains("?") ? "&" : "?";
         for (int page = 0; page < 500; page++) {
             HttpResponse<String> response = as.get(path + separator + "page=" + page + "&per_page=200");
@@ -366,7 +366,7 @@ final class ApiFixtures {
     // --- assertions --------------------------------------------------------------------------------------
 
     /** An error in Mattermost's shape with this status (and this id, unless null). */
-    static JsonObject assertError(int status, String id, HttpResponse<String> response) {
+    public static JsonObject assertError(int status, String id, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
         JsonObject error = HooklineClient.json(response);
         for (String field : new String[] {"id", "message", "detailed_error", "request_id", "status_code"}) {
@@ -380,24 +380,24 @@ final class ApiFixtures {
         return error;
     }
 
-    static JsonObject assertError(int status, HttpResponse<String> response) {
+    public static JsonObject assertError(int status, HttpResponse<String> response) {
         return assertError(status, null, response);
     }
 
     /** 400 whose message names the offending field. */
-    static void assertInvalidField(String field, HttpResponse<String> response) {
+    public static void assertInvalidField(String field, HttpResponse<String> response) {
         JsonObject error = assertError(400, response);
         assertTrue(error.getString("message").toLowerCase(Locale.ROOT).contains(field),
                 "message should name " + field + ": " + error);
     }
 
     /** 200 with {@code {"status":"OK"}}. */
-    static void assertStatusOk(HttpResponse<String> response) {
+    public static void assertStatusOk(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("OK", HooklineClient.json(response).getString("status"), response.body());
     }
 
-    static void assertId(String value) {
+    public static void assertId(String value) {
         assertTrue(value != null && value.matches(ID_PATTERN), "id: " + value);
     }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -158,9 +161,14 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void servesALandingPageAtTheRoot() {
-        HttpResponse<String> response = new HooklineClient().get("/");
+    void theRootLeadsToTheConsole() throws Exception {
+        HttpClient browserLike = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        HttpResponse<String> response = browserLike.send(HttpRequest.newBuilder(URI.create(base)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
+        assertTrue(response.uri().getPath().endsWith("/signin.xhtml"), response.uri().toString());
         assertTrue(response.body().contains("Hookline"));
     }
 

@@ -16,6 +16,9 @@ import java.util.List;
 @Stateless
 public class ChannelDirectory {
 
+    /** The most channels one list shows: pickers and console lists, not an export. */
+    public static final int MAX_LISTED = 500;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -58,5 +61,52 @@ public class ChannelDirectory {
         }
         return page.apply(em.createNamedQuery(Channel.PUBLIC_OF_TEAM, Channel.class).setParameter("teamId", teamId))
                 .getResultStream().map(Channel::view).toList();
+    }
+
+    /**
+     * Where the caller may point a hook in a team: its public channels and the private groups the caller
+     * belongs to, unarchived, by display name (the console's channel picker).
+     */
+    public List<ChannelView> hookTargets(Caller caller, String teamId) {
+        requireTeamMember(caller, teamId);
+        return em.createQuery("SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.deleteAt = 0"
+                        + " AND (c.type = io.hookline.ejb.channel.ChannelType.O"
+                        + " OR (c.type = io.hookline.ejb.channel.ChannelType.P AND EXISTS (SELECT m FROM ChannelMember m"
+                        + " WHERE m.channelId = c.id AND m.userId = :userId)))"
+                        + " ORDER BY c.displayName, c.id", Channel.class)
+                .setParameter("teamId", teamId)
+                .setParameter("userId", caller.userId())
+                .setMaxResults(MAX_LISTED)
+                .getResultStream().map(Channel::view).toList();
+    }
+
+    /**
+     * What the caller can open in a team: for a system admin every public channel and private group,
+     * archived ones too (to restore them); for others the same as {@link #hookTargets}.
+     */
+    public List<ChannelView> browsable(Caller caller, String teamId) {
+        if (!caller.systemAdmin()) {
+            return hookTargets(caller, teamId);
+        }
+        requireTeamMember(caller, teamId);
+        return em.createQuery("SELECT c FROM Channel c WHERE c.teamId = :teamId"
+                        + " AND c.type <> io.hookline.ejb.channel.ChannelType.D"
+                        + " ORDER BY c.deleteAt, c.displayName, c.id", Channel.class)
+                .setParameter("teamId", teamId)
+                .setMaxResults(MAX_LISTED)
+                .getResultStream().map(Channel::view).toList();
+    }
+
+    private void requireTeamMember(Caller caller, String teamId) {
+        Team team = teamId == null ? null : em.find(Team.class, teamId);
+        if (team == null) {
+            throw Errors.teamNotFound();
+        }
+        if (!caller.systemAdmin()) {
+            TeamMember member = em.find(TeamMember.class, new TeamMember.Key(teamId, caller.userId()));
+            if (member == null || !member.isActive()) {
+                throw Errors.forbidden();
+            }
+        }
     }
 }

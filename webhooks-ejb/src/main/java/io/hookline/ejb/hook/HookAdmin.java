@@ -87,6 +87,20 @@ public class HookAdmin {
         manageable(caller, hookId).delete(System.currentTimeMillis());
     }
 
+    /**
+     * A new secret URL for a hook whose URL leaked: the hook is re-created under a new id with everything
+     * else kept, and the old id is deleted in the same transaction, so from the commit on the old URL
+     * answers 404 and only the new one posts.
+     */
+    public HookView regenerate(Caller caller, String hookId) {
+        IncomingHook old = manageable(caller, hookId);
+        long now = System.currentTimeMillis();
+        IncomingHook renewed = old.regenerated(now);
+        old.delete(now);
+        em.persist(renewed);
+        return renewed.view();
+    }
+
     /** The hook, if it exists (not deleted) and the caller is its creator or an admin: 404 / 403 otherwise. */
     private IncomingHook manageable(Caller caller, String hookId) {
         IncomingHook hook = hookId == null ? null : em.find(IncomingHook.class, hookId);

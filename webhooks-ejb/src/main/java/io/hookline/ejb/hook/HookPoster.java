@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +40,8 @@ public class HookPoster {
     @Inject
     private ChannelResolver channels;
 
-    public void post(String hookId, WebhookPayload payload) {
+    /** Stores the payload as one or more posts (all or none) and says where they went. */
+    public HookDelivery post(String hookId, WebhookPayload payload) {
         Settings settings = settingsService.current();
         if (!settings.enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
@@ -62,13 +64,18 @@ public class HookPoster {
         String lastType = content.attachments() != null ? "slack_attachment" : ownType;
 
         long now = System.currentTimeMillis();
+        List<String> postIds = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             // Attachments (and the rest of the Slack content) go with the last part, after the text they follow.
             JsonObject partProps = last ? content.addTo(props, payload.priority()) : props;
-            em.persist(new Post(channel.id(), hook.userId(), rootId, parts.get(i), last ? lastType : ownType, partProps,
-                    now + i));
+            Post post = new Post(channel.id(), hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
+                    partProps, now + i);
+            em.persist(post);
+            postIds.add(post.id());
         }
+        hook.markUsed(now);
+        return new HookDelivery(channel.id(), List.copyOf(postIds));
     }
 
     private static void requireValidPayload(WebhookPayload payload) {

@@ -18,6 +18,9 @@ public class IncomingHook {
 
     static final String ACTIVE_OF_CHANNEL = "IncomingHook.activeOfChannel";
 
+    /** How precisely "last used" is kept. */
+    public static final long LAST_USED_GRANULARITY_MS = 60_000;
+
     @Id
     private String id;
     @Column(name = "user_id")
@@ -40,6 +43,8 @@ public class IncomingHook {
     private long updateAt;
     @Column(name = "delete_at")
     private long deleteAt;
+    @Column(name = "last_used_at")
+    private long lastUsedAt;
 
     protected IncomingHook() {
     }
@@ -70,6 +75,32 @@ public class IncomingHook {
         this.updateAt = now;
     }
 
+    /**
+     * Records a delivery, at most once per {@link #LAST_USED_GRANULARITY_MS}: "last used" in the console
+     * needs minutes, not milliseconds, and a busy hook should not rewrite its row on every post.
+     */
+    void markUsed(long now) {
+        if (now - lastUsedAt >= LAST_USED_GRANULARITY_MS) {
+            lastUsedAt = now;
+        }
+    }
+
+    /**
+     * A copy under a new secret id (the console's "regenerate URL"): same channel, creator, names and
+     * creation time. The caller deletes this one, so the old URL stops working in the same transaction.
+     */
+    IncomingHook regenerated(long now) {
+        IncomingHook copy = new IncomingHook(userId, channelId, teamId,
+                new HookDetails(displayName, description, username, iconUrl, channelLocked), now);
+        copy.createAt = createAt;
+        copy.lastUsedAt = lastUsedAt;
+        return copy;
+    }
+
+    long lastUsedAt() {
+        return lastUsedAt;
+    }
+
     /** Soft delete, as Mattermost: the URL stops working at once; the row stays for the record. */
     void delete(long now) {
         this.deleteAt = now;
@@ -98,6 +129,6 @@ public class IncomingHook {
 
     public HookView view() {
         return new HookView(id, createAt, updateAt, deleteAt, userId, channelId, teamId, displayName, description,
-                username, iconUrl, channelLocked);
+                username, iconUrl, channelLocked, lastUsedAt);
     }
 }

@@ -58,12 +58,22 @@ public class SettingsService {
                 p.bool("ServiceSettings", "EnablePostIconOverride", s.enablePostIconOverride()),
                 p.integer("ServiceSettings", "MaxPostSize", s.maxPostSize()),
                 p.integer("ServiceSettings", "MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes()),
-                p.bool("TeamSettings", "EnableOpenServer", s.enableOpenServer()))
-                .validate();
+                p.bool("TeamSettings", "EnableOpenServer", s.enableOpenServer()));
+        return toDocument(replace(caller, changed));
+    }
+
+    /**
+     * Stores a whole new set of settings (the System Console's form) after validating every limit; the
+     * next request, hook or API, sees it. Nothing changes when a value is out of range (400).
+     */
+    @Lock(LockType.WRITE)
+    public Settings replace(Caller caller, Settings changed) {
+        requireAdmin(caller);
+        changed.validate();
         em.find(SystemSettings.class, SystemSettings.ID).apply(changed, System.currentTimeMillis());
         em.flush();
         current = changed;
-        return toDocument(changed);
+        return changed;
     }
 
     static JsonObject toDocument(Settings s) {

@@ -2,61 +2,74 @@ package io.hookline.ejb.setup;
 
 import io.hookline.api.auth.Caller;
 import io.hookline.api.view.NewTeamRequest;
-import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.team.TeamAdmin;
+import io.hookline.api.view.NewUserRequest;
+import io.hookline.api.view.UserView;
 import io.hookline.ejb.user.User;
+import io.hookline.ejb.user.UserAdmin;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 
 /**
- * On the first start against an empty database, creates what Mattermost's first run leaves behind:
- * a system admin, the team {@code main}, and its public channels {@code town-square} and
- * {@code off-topic}. Later starts find users and do nothing.
+ * What Mattermost's first run leaves behind: a system admin, the team {@code main}, and its public
+ * channels {@code town-square} and {@code off-topic}.
+ *
+ * <p>Two ways in. With {@code HOOKLINE_ADMIN_USERNAME} and {@code HOOKLINE_ADMIN_PASSWORD} set (environment
+ * or system properties), the first start against an empty database creates that admin unattended, as
+ * scripted installs and the integration tests need. Without them, nothing is created: the console's
+ * first-run page asks the first visitor for the admin's name and password, as Mattermost's does, and
+ * calls {@link #createFirstAdmin}. No password is ever generated or logged.
  */
 @Singleton
 @Startup
 @DependsOn({"SchemaMigrator", "SettingsService"})
 public class FirstStartSetup {
 
-    public static final String DEFAULT_ADMIN_USERNAME = "admin";
     public static final String TEAM_NAME = "main";
 
     private static final Logger LOG = Logger.getLogger(FirstStartSetup.class.getName());
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private UserAdmin users;
 
     @Inject
     private TeamAdmin teams;
 
     @PostConstruct
-    void createFirstUsersTeamAndChannels() {
-        if (em.createNamedQuery(User.COUNT, Long.class).getSingleResult() > 0) {
+    void createBootstrapAdmin() {
+        var username = DeploymentConfig.get(DeploymentConfig.ADMIN_USERNAME);
+        var password = DeploymentConfig.get(DeploymentConfig.ADMIN_PASSWORD);
+        if (!users.needsFirstAdmin()) {
             return;
         }
-        String username = DeploymentConfig.get(DeploymentConfig.ADMIN_USERNAME).orElse(DEFAULT_ADMIN_USERNAME);
-        String configured = DeploymentConfig.get(DeploymentConfig.ADMIN_PASSWORD).orElse(null);
-        boolean generated = configured == null;
-        String password = generated ? Ids.newId() : configured;
-        long now = System.currentTimeMillis();
-        User admin = new User(username, username + "@localhost", password, true, now);
-        em.persist(admin);
-        em.flush(); // the team membership's foreign key needs the user row first
+        if (username.isEmpty() || password.isEmpty()) {
+            LOG.info("Hookline first start: no system admin yet; open the console (/console/) to create one, "
+                    + "or set HOOKLINE_ADMIN_USERNAME and HOOKLINE_ADMIN_PASSWORD");
+            return;
+        }
+        createFirstAdmin(new NewUserRequest(username.get(), username.get() + "@localhost", password.get(),
+                "", "", ""));
+    }
+
+    /** The first system admin and the team they start in; 403 once any account exists. */
+    public UserView createFirstAdmin(NewUserRequest request) {
+        User admin = users.createFirstAdmin(request);
         // The same path as POST /api/v4/teams: the team, its default channels, the admin in all of them.
         teams.create(new Caller(admin.id(), true), new NewTeamRequest(TEAM_NAME, "Main", "O", ""));
-
-        if (generated) {
-            // Printed once, on the first start only: the admin's way in. Set HOOKLINE_ADMIN_PASSWORD to avoid it.
-            LOG.warning(() -> "Hookline first start: created system admin '" + username
-                    + "' with generated password: " + password);
-        }
-        LOG.info(() -> "Hookline first start: created system admin '" + username + "', team '" + TEAM_NAME
+        LOG.info(() -> "Hookline first run: created system admin '" + admin.username() + "', team '" + TEAM_NAME
                 + "', channels town-square and off-topic");
+        return admin.view();
+    }
+
+    /** True while no account exists: the console's first-run page is open only then. */
+    @Lock(LockType.READ)
+    public boolean needsFirstAdmin() {
+        return users.needsFirstAdmin();
     }
 }

@@ -48,6 +48,22 @@ public class Authenticator {
     }
 
     /**
+     * The console's password check (Jakarta Security's identity store): the active account with this
+     * username or email and password, or empty. No session is created; the console keeps its own.
+     */
+    public java.util.Optional<UserView> checkPassword(String loginId, String password) {
+        if (loginId == null || loginId.isBlank() || password == null || password.isEmpty()
+                || password.length() > UserAdmin.MAX_PASSWORD) {
+            return java.util.Optional.empty();
+        }
+        return em.createNamedQuery(User.BY_LOGIN_ID, User.class)
+                .setParameter("loginId", loginId.trim().toLowerCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst()
+                .filter(user -> user.passwordMatches(password) && user.isActive())
+                .map(User::view);
+    }
+
+    /**
      * The caller behind a token, a login session's or a personal access token's; 401 when the token
      * is unknown, expired or revoked, or its user deactivated.
      */

@@ -15,12 +15,14 @@ import jakarta.persistence.Table;
 @NamedQuery(name = User.BY_LOGIN_ID,
         query = "SELECT u FROM User u WHERE u.username = :loginId OR u.email = :loginId")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = User.COUNT_BY_EMAIL, query = "SELECT COUNT(u) FROM User u WHERE u.email = :email")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_LOGIN_ID = "User.byLoginId";
     public static final String COUNT = "User.count";
+    public static final String ALL = "User.all";
     public static final String COUNT_BY_EMAIL = "User.countByEmail";
     public static final String ROLE_USER = "system_user";
     public static final String ROLE_ADMIN = "system_admin";
@@ -87,6 +89,20 @@ public class User {
             deleteAt = now;
             updateAt = now;
         }
+    }
+
+    /** Undoes {@link #deactivate(long)}: the same account signs in again. */
+    public void reactivate(long now) {
+        if (deleteAt != 0) {
+            deleteAt = 0;
+            updateAt = now;
+        }
+    }
+
+    /** A new password, hashed as every password is (the old one stops working at once). */
+    public void changePassword(String password, long now) {
+        this.passwordHash = PasswordHasher.hash(password);
+        this.updateAt = now;
     }
 
     public boolean passwordMatches(String password) {

@@ -5,11 +5,15 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.NewUserRequest;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Page;
 import io.hookline.ejb.settings.SettingsService;
+import io.hookline.ejb.settings.SystemSettings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -44,6 +48,31 @@ public class UserAdmin {
         if (caller != null && !caller.systemAdmin() && !settings.current().enableOpenServer()) {
             throw Errors.forbidden();
         }
+        return persistNew(request, false).view();
+    }
+
+    /**
+     * The first account of an empty installation, a system admin, from the console's first-run page.
+     * Refused (403) as soon as any account exists; the settings row is locked first so two browsers
+     * racing through the first-run page cannot both succeed, on one server or several.
+     */
+    public User createFirstAdmin(NewUserRequest request) {
+        em.find(SystemSettings.class, SystemSettings.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (!needsFirstAdmin()) {
+            throw HooklineException.forbidden("app.setup.already_done",
+                    "This installation already has its system admin: sign in instead.");
+        }
+        User admin = persistNew(request, true);
+        em.flush(); // memberships created next refer to the user row
+        return admin;
+    }
+
+    /** True while the installation has no account at all: the console then offers its first-run page. */
+    public boolean needsFirstAdmin() {
+        return em.createNamedQuery(User.COUNT, Long.class).getSingleResult() == 0;
+    }
+
+    private User persistNew(NewUserRequest request, boolean systemAdmin) {
         if (request == null) {
             throw Errors.invalidField("user", "username", "the request has no user.");
         }
@@ -56,11 +85,7 @@ public class UserAdmin {
         if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
             throw Errors.invalidField("user", "email", "a valid email address of at most " + MAX_EMAIL + " characters.");
         }
-        String password = request.password() == null ? "" : request.password();
-        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw Errors.invalidField("user", "password",
-                    "between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters.");
-        }
+        String password = checkedPassword(request.password());
         String nickname = limited(request.nickname(), "nickname");
         String firstName = limited(request.firstName(), "first_name");
         String lastName = limited(request.lastName(), "last_name");
@@ -72,10 +97,10 @@ public class UserAdmin {
             throw HooklineException.badRequest("app.user.save.email_exists.app_error",
                     "An account with that email already exists.");
         }
-        User user = new User(username, email, password, false, nickname, firstName, lastName,
+        User user = new User(username, email, password, systemAdmin, nickname, firstName, lastName,
                 System.currentTimeMillis());
         em.persist(user);
-        return user.view();
+        return user;
     }
 
     public UserView get(String userId) {
@@ -105,6 +130,54 @@ public class UserAdmin {
         }
         user.deactivate(System.currentTimeMillis());
         em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
+    }
+
+    /** Every account, active or not, by username: the System Console's user list (system admins only). */
+    public List<UserView> list(Caller caller, Page page) {
+        requireAdmin(caller);
+        return page.apply(em.createNamedQuery(User.ALL, User.class)).getResultStream().map(User::view).toList();
+    }
+
+    /** Lets a deactivated account sign in again (system admins only). */
+    public UserView reactivate(Caller caller, String userId) {
+        requireAdmin(caller);
+        User user = existing(userId);
+        user.reactivate(System.currentTimeMillis());
+        return user.view();
+    }
+
+    /**
+     * Sets a new password for someone (system admins only) and ends their API login sessions, so a
+     * password taken over by an attacker stops working everywhere at once.
+     */
+    public void resetPassword(Caller caller, String userId, String newPassword) {
+        requireAdmin(caller);
+        String password = checkedPassword(newPassword);
+        existing(userId).changePassword(password, System.currentTimeMillis());
+        em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (caller == null || !caller.systemAdmin()) {
+            throw Errors.forbidden();
+        }
+    }
+
+    private User existing(String userId) {
+        User user = userId == null ? null : em.find(User.class, userId);
+        if (user == null) {
+            throw Errors.userNotFound();
+        }
+        return user;
+    }
+
+    static String checkedPassword(String value) {
+        String password = value == null ? "" : value;
+        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw Errors.invalidField("user", "password",
+                    "between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters.");
+        }
+        return password;
     }
 
     private User findByUsername(String username) {

@@ -2,9 +2,12 @@ package io.hookline.web.hooks;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.hook.HookDelivery;
 import io.hookline.ejb.hook.HookPoster;
 import io.hookline.ejb.settings.SettingsService;
+import io.hookline.web.live.PostsCommitted;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,12 +31,17 @@ public class HookResource {
     @Inject
     private SettingsService settings;
 
+    @Inject
+    private Event<PostsCommitted> committed;
+
     @POST
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          InputStream body) throws IOException {
         int maxBytes = settings.current().maximumPayloadSizeBytes();
         WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(body, maxBytes));
-        poster.post(hookId, payload);
+        HookDelivery delivery = poster.post(hookId, payload);
+        // HookPoster's transaction has committed by now: open channel views may show the posts.
+        committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
         return Response.ok("ok", MediaType.TEXT_PLAIN_TYPE).build();
     }

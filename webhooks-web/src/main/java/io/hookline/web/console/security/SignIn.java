@@ -1,0 +1,102 @@
+package io.hookline.web.console.security;
+
+import io.hookline.ejb.setup.FirstStartSetup;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+
+/** The sign-in form and the sign-out button. */
+@Named
+@RequestScoped
+public class SignIn {
+
+    /** Shown for an unknown account, a wrong password and a deactivated account alike. */
+    public static final String WRONG_CREDENTIALS = "Wrong username or password.";
+
+    @NotBlank(message = "Enter your username or email.")
+    @Size(max = 128, message = "At most 128 characters.")
+    private String loginId;
+
+    @NotBlank(message = "Enter your password.")
+    @Size(max = 256, message = "At most 256 characters.")
+    private String password;
+
+    @Inject
+    private SecurityContext security;
+
+    @Inject
+    private FacesContext faces;
+
+    @Inject
+    private FirstStartSetup setup;
+
+    public String getLoginId() {
+        return loginId;
+    }
+
+    public void setLoginId(String loginId) {
+        this.loginId = loginId;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /**
+     * View action of the sign-in page: an installation without accounts goes to the first-run page; a
+     * visitor who is already signed in goes home.
+     */
+    public void onOpen() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        if (setup.needsFirstAdmin()) {
+            external.redirect(external.getRequestContextPath() + "/setup.xhtml");
+        } else if (security.getCallerPrincipal() != null) {
+            external.redirect(external.getRequestContextPath() + ConsoleAuthentication.HOME_PAGE);
+        }
+    }
+
+    public void submit() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters
+                .withParams().credential(new UsernamePasswordCredential(loginId.trim(), password)).newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for the sign-in
+            case SUCCESS -> {
+                // Session fixation: whatever session id the visitor had before signing in stops meaning anything.
+                request.changeSessionId();
+                external.redirect(external.getRequestContextPath() + ConsoleAuthentication.HOME_PAGE);
+            }
+            default -> {
+                password = null;
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, WRONG_CREDENTIALS, null));
+            }
+        }
+    }
+
+    /** Ends the console session; the next request starts anonymous. */
+    public void signOut() throws IOException, ServletException {
+        ExternalContext external = faces.getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + ConsoleAuthentication.SIGN_IN_PAGE + "?signedOut=true");
+    }
+}

@@ -1,0 +1,118 @@
+package io.hookline.web.console.system;
+
+import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.settings.Settings;
+import io.hookline.ejb.settings.SettingsService;
+import io.hookline.web.console.security.ConsoleCaller;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * System Console → Service Settings: the spec's three switches plus the size limits. Saving replaces
+ * the settings snapshot, so the next hook request uses them; no restart.
+ */
+@Named
+@RequestScoped
+public class ServiceSettingsForm {
+
+    private boolean enableIncomingWebhooks;
+    private boolean enablePostUsernameOverride;
+    private boolean enablePostIconOverride;
+    private boolean enableOpenServer;
+
+    @NotNull(message = "Enter a maximum post size.")
+    @Min(value = 1, message = "At least 1 character.")
+    @Max(value = Settings.MAX_POST_SIZE_LIMIT, message = "At most " + Settings.MAX_POST_SIZE_LIMIT + " characters.")
+    private Integer maxPostSize;
+
+    @NotNull(message = "Enter a maximum payload size.")
+    @Min(value = Settings.MIN_PAYLOAD_BYTES, message = "At least " + Settings.MIN_PAYLOAD_BYTES + " bytes.")
+    @Max(value = Settings.MAX_PAYLOAD_BYTES_LIMIT, message = "At most " + Settings.MAX_PAYLOAD_BYTES_LIMIT + " bytes.")
+    private Integer maximumPayloadSizeBytes;
+
+    @Inject
+    private SettingsService settings;
+
+    @Inject
+    private ConsoleCaller me;
+
+    @Inject
+    private FacesContext faces;
+
+    @PostConstruct
+    void load() {
+        Settings s = settings.current();
+        enableIncomingWebhooks = s.enableIncomingWebhooks();
+        enablePostUsernameOverride = s.enablePostUsernameOverride();
+        enablePostIconOverride = s.enablePostIconOverride();
+        enableOpenServer = s.enableOpenServer();
+        maxPostSize = s.maxPostSize();
+        maximumPayloadSizeBytes = s.maximumPayloadSizeBytes();
+    }
+
+    public void save() {
+        try {
+            settings.replace(me.caller(), new Settings(enableIncomingWebhooks, enablePostUsernameOverride,
+                    enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Settings saved.",
+                    "They apply to the next request."));
+        } catch (HooklineException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    public boolean isEnableIncomingWebhooks() {
+        return enableIncomingWebhooks;
+    }
+
+    public void setEnableIncomingWebhooks(boolean value) {
+        this.enableIncomingWebhooks = value;
+    }
+
+    public boolean isEnablePostUsernameOverride() {
+        return enablePostUsernameOverride;
+    }
+
+    public void setEnablePostUsernameOverride(boolean value) {
+        this.enablePostUsernameOverride = value;
+    }
+
+    public boolean isEnablePostIconOverride() {
+        return enablePostIconOverride;
+    }
+
+    public void setEnablePostIconOverride(boolean value) {
+        this.enablePostIconOverride = value;
+    }
+
+    public boolean isEnableOpenServer() {
+        return enableOpenServer;
+    }
+
+    public void setEnableOpenServer(boolean value) {
+        this.enableOpenServer = value;
+    }
+
+    public Integer getMaxPostSize() {
+        return maxPostSize;
+    }
+
+    public void setMaxPostSize(Integer value) {
+        this.maxPostSize = value;
+    }
+
+    public Integer getMaximumPayloadSizeBytes() {
+        return maximumPayloadSizeBytes;
+    }
+
+    public void setMaximumPayloadSizeBytes(Integer value) {
+        this.maximumPayloadSizeBytes = value;
+    }
+}

@@ -1,0 +1,10 @@
+package io.hookline.web.live;
+
+import java.util.List;
+
+/**
+ * CDI event: posts were committed to a channel. Fired by the web layer after the EJB call that stored
+ * them returned, i.e. after its transaction committed, so observers never see posts that may roll back.
+ */
+public record PostsCommitted(String channelId, List<String> postIds) {
+}
