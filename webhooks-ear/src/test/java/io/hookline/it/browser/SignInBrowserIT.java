@@ -46,6 +46,11 @@ class SignInBrowserIT {
         }
     }
 
+    private static void assertNoConsoleErrors() {
+        var errors = browser.consoleErrors();
+        assertTrue(errors.isEmpty(), "script errors or CSP violations: " + errors);
+    }
+
     @Test
     @Order(1)
     void anEmptyInstallationAsksForTheFirstSystemAdmin() {
@@ -70,7 +75,7 @@ class SignInBrowserIT {
         // The page is closed for good once an account exists.
         browser.open("/setup.xhtml").waitForPage();
         assertEquals("/signin.xhtml", browser.path());
-        assertTrue(browser.consoleErrors().isEmpty(), () -> "console errors: " + browser.consoleErrors());
+        assertNoConsoleErrors();
     }
 
     @Test
@@ -106,7 +111,7 @@ class SignInBrowserIT {
         assertEquals("Lax", cookie.getSameSite(), "session cookie is SameSite=Lax");
         assertTrue(browser.pageText().contains("Town Square"), browser.pageText());
         browser.screenshot("channels");
-        assertTrue(browser.consoleErrors().isEmpty(), () -> "console errors: " + browser.consoleErrors());
+        assertNoConsoleErrors();
 
         browser.clickAndWait("#account\\:signOut");
         assertEquals("/signin.xhtml", browser.path());

@@ -1,25 +1,63 @@
 package io.hookline.web.console.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The console's sign-in: Jakarta Security's custom form mechanism. An anonymous request for a
- * {@code /console/*} page is redirected to {@link #SIGN_IN_PAGE}; the sign-in bean hands the credentials to
- * {@code SecurityContext.authenticate}, which asks {@link ConsoleIdentityStore}; the result lives in the
- * HTTP session. The REST API ignores all of this: it authenticates bearer tokens only, so the console's
- * cookie can never drive the API from another site.
+ * The console's sign-in, a Jakarta Security form mechanism of our own (small enough to read whole):
+ * <ul>
+ * <li>the sign-in bean calls {@code SecurityContext.authenticate} with the typed credentials; they are
+ * checked by {@link ConsoleIdentityStore} and, when valid, the account is signed in for the rest of the
+ * HTTP session ({@link AutoApplySession});</li>
+ * <li>an anonymous request for a protected page ({@code /console/*}) is redirected to
+ * {@link #SIGN_IN_PAGE}, remembering a GET's URL so the sign-in can return to it;</li>
+ * <li>everything else passes untouched. In particular the REST API never sees a console sign-in: it
+ * authenticates bearer tokens only, so the console's cookie can never drive the API from another site.</li>
+ * </ul>
  */
-@CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = ConsoleAuthentication.SIGN_IN_PAGE,
-                useForwardToLogin = false, errorPage = ""))
+@AutoApplySession
 @ApplicationScoped
-public class ConsoleAuthentication {
+public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     public static final String SIGN_IN_PAGE = "/signin.xhtml";
     public static final String HOME_PAGE = "/console/index.xhtml";
     /** The role every signed-in account has; {@link #ROLE_SYSTEM_ADMIN} is added for system admins. */
     public static final String ROLE_USER = "user";
     public static final String ROLE_SYSTEM_ADMIN = "system_admin";
+    /** Session attribute: the console page an anonymous visitor asked for, to return to after signing in. */
+    static final String RETURN_TO = "hookline.console.returnTo";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            // An invalid sign-in is not an error response: the sign-in page shows its own message.
+            return result.getStatus() == CredentialValidationResult.Status.VALID
+                    ? context.notifyContainerAboutLogin(result) : context.doNothing();
+        }
+        if (context.isProtected()) {
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                request.getSession().setAttribute(RETURN_TO,
+                        request.getRequestURI().substring(request.getContextPath().length())
+                                + (query == null ? "" : "?" + query));
+            }
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+        }
+        return context.doNothing();
+    }
 }

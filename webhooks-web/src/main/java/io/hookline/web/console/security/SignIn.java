@@ -78,18 +78,24 @@ public class SignIn {
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters
                 .withParams().credential(new UsernamePasswordCredential(loginId.trim(), password)).newAuthentication(true));
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete(); // back to the page that asked for the sign-in
-            case SUCCESS -> {
-                // Session fixation: whatever session id the visitor had before signing in stops meaning anything.
-                request.changeSessionId();
-                external.redirect(external.getRequestContextPath() + ConsoleAuthentication.HOME_PAGE);
-            }
-            default -> {
-                password = null;
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, WRONG_CREDENTIALS, null));
-            }
+        // A refused credential is NOT_DONE in the mechanism, which Jakarta Authentication reports as
+        // SUCCESS without a caller: only a caller principal means the sign-in worked.
+        if (status != AuthenticationStatus.SUCCESS || request.getUserPrincipal() == null) {
+            password = null;
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, WRONG_CREDENTIALS, null));
+            return;
         }
+        // Session fixation: whatever session id the visitor had before signing in stops meaning anything.
+        request.changeSessionId();
+        Object wanted = request.getSession().getAttribute(ConsoleAuthentication.RETURN_TO);
+        request.getSession().removeAttribute(ConsoleAuthentication.RETURN_TO);
+        external.redirect(external.getRequestContextPath() + returnPath(wanted));
+    }
+
+    /** Back to the console page that asked for the sign-in; never anywhere outside the console. */
+    static String returnPath(Object wanted) {
+        return wanted instanceof String path && path.startsWith("/console/") && !path.contains("//")
+                && !path.contains("\\") ? path : ConsoleAuthentication.HOME_PAGE;
     }
 
     /** Ends the console session; the next request starts anonymous. */
