@@ -14,7 +14,7 @@ import java.io.IOException;
  * A console session ends as soon as its account is deactivated: every console request checks that the
  * signed-in account is still active, and otherwise signs it out and sends it to the sign-in page.
  */
-@WebFilter(filterName = "ActiveAccountFilter", urlPatterns = "/console/*")
+@WebFilter(filterName = "ActiveAccountFilter", urlPatterns = "/console/*", asyncSupported = true)
 public class ActiveAccountFilter extends HttpFilter {
 
     @Inject

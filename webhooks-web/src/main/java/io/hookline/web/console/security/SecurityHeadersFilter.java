@@ -14,7 +14,7 @@ import java.io.IOException;
  * adds the rest. Pages are never cached: they show hook URLs, which are secrets.
  */
 @WebFilter(filterName = "SecurityHeadersFilter",
-        urlPatterns = {"*.xhtml", "/console/*", "/jakarta.faces.resource/*"})
+        urlPatterns = {"*.xhtml", "/console/*", "/jakarta.faces.resource/*"}, asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Override

@@ -1,4 +1,4 @@
-package io.hookline.web.console.channels;
+package io.hookline.web.console.channel;
 
 import io.hookline.api.view.ChannelView;
 import io.hookline.api.view.TeamView;

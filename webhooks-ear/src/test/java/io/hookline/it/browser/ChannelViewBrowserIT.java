@@ -1,0 +1,215 @@
+package io.hookline.it.browser;
+
+import static io.hookline.it.ApiFixtures.createChannel;
+import static io.hookline.it.ApiFixtures.mainTeamId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookline.it.Deployments;
+import io.hookline.it.HooklineClient;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The channel view in Chromium (issue 7): the spec's build-break message as a heading and a table, an
+ * XSS corpus that must never run a script, and new posts appearing without a reload.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(4)
+class ChannelViewBrowserIT {
+
+    /** The spec's first example, byte for byte as its curl sends it (raw newlines inside the JSON string). */
+    static final String BUILD_BREAK = """
+            payload={"text": "
+            ---
+            ##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0
+            | Component  | Tests Run   | Tests Failed                                   |
+            |:-----------|:------------|:-----------------------------------------------|
+            | Server     | 948         | :white_check_mark: 0                           |
+            | Web Client | 123         | :warning: [2 (see details)](http://linktologs) |
+            | iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |
+            ---
+            "}""";
+
+    /** How fast a committed post must appear in an open channel view (issue 7). */
+    static final Duration LIVE_UPDATE_LIMIT = Duration.ofSeconds(2);
+
+    /**
+     * Installed before any page script: every hostile payload calls window.__xss() if it ever runs, and
+     * every blocked inline script or handler shows up as a CSP violation; both are counted.
+     */
+    static final String SENTINEL = "window.__xssRuns = 0; window.__xss = function () { window.__xssRuns++; };"
+            + "window.__cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', function (e) {"
+            + " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEar();
+    }
+
+    private static Browser browser;
+    private static HooklineClient admin;
+
+    @BeforeAll
+    static void arrange() {
+        browser = new Browser();
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SENTINEL));
+        ConsoleUsers.signInAsAdmin(browser);
+        admin = ConsoleUsers.adminApi();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theBuildBreakExampleShowsAsAHeadingAndATableWithEmojiAndLinks() {
+        String channel = newChannel();
+        HttpResponse<String> posted = admin.postRaw("/hooks/" + newHook(channel), "application/x-www-form-urlencoded",
+                BUILD_BREAK);
+        assertEquals(200, posted.statusCode(), posted.body());
+        assertEquals("ok", posted.body());
+
+        browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
+        WebElement body = browser.find(".post .post-body");
+        assertEquals("Build Break - Project X - December 12, 2015 - 15:32 GMT +0",
+                body.findElement(By.tagName("h5")).getText());
+        List<WebElement> rows = body.findElements(By.cssSelector("table tr"));
+        assertEquals(4, rows.size(), "a header row and three component rows");
+        assertEquals(List.of("Component", "Tests Run", "Tests Failed"), cells(rows.get(0), "th"));
+        assertEquals(List.of("Server", "948", "✅ 0"), cells(rows.get(1), "td"));
+        assertEquals(List.of("Web Client", "123", "⚠️ 2 (see details)"), cells(rows.get(2), "td"));
+        assertEquals(List.of("iOS Client", "78", "⚠️ 3 (see details)"), cells(rows.get(3), "td"));
+        List<WebElement> links = body.findElements(By.cssSelector("table a"));
+        assertEquals(2, links.size());
+        for (WebElement link : links) {
+            assertEquals("http://linktologs/", link.getAttribute("href"));
+        }
+        assertEquals(List.of("2 (see details)", "3 (see details)"), links.stream().map(WebElement::getText).toList());
+        assertEquals(2, body.findElements(By.tagName("hr")).size(), "the two --- rules");
+        browser.screenshot("channel-build-break");
+        assertNoScriptsRan();
+    }
+
+    @Test
+    void theXssCorpusNeverRunsAScript() throws Exception {
+        JsonArray corpus;
+        try (InputStream in = getClass().getResourceAsStream("/xss/corpus.json")) {
+            corpus = Json.createReader(in).readArray();
+        }
+        assertTrue(corpus.size() >= 60, "at least 60 hostile payloads, found " + corpus.size());
+        String channel = newChannel();
+        String hook = newHook(channel);
+        // The hook's creator may override names and icons: the hostile usernames and icons must show too.
+        admin.put("/api/v4/config/patch", Json.createObjectBuilder().add("ServiceSettings", Json.createObjectBuilder()
+                .add("EnablePostUsernameOverride", true).add("EnablePostIconOverride", true)).build());
+        List<String> refused = new ArrayList<>();
+        for (JsonValue entry : corpus) {
+            JsonObject item = entry.asJsonObject();
+            HttpResponse<String> response = admin.postJson("/hooks/" + hook, item.getJsonObject("payload"));
+            if (response.statusCode() != 200) {
+                refused.add(item.getString("name") + ": " + response.statusCode() + " " + response.body());
+            }
+        }
+        assertTrue(refused.isEmpty(), "every corpus payload is accepted (and so rendered): " + refused);
+
+        browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
+        while (browser.has("a.load-older")) {
+            int before = browser.all(".post").size();
+            browser.clickAndWait("a.load-older");
+            assertTrue(browser.all(".post").size() > before, "older posts loaded");
+        }
+        int shown = browser.all(".post").size();
+        assertTrue(shown >= corpus.size(), "all corpus posts are on the page: " + shown);
+        browser.screenshot("channel-xss-corpus");
+
+        Number javascriptLinks = (Number) browser.script("return Array.from(document.querySelectorAll('.post-list [href], .post-list [src]'))"
+                + ".filter(e => /^\\s*(javascript|data|vbscript):/i.test(e.getAttribute('href') || e.getAttribute('src') || '')).length");
+        assertEquals(0, javascriptLinks.intValue(), "no javascript:, data: or vbscript: URL in any post");
+        Number scripts = (Number) browser.script("return document.querySelectorAll('.post-list script, .post-list iframe, "
+                + ".post-list object, .post-list embed, .post-list svg, .post-list style').length");
+        assertEquals(0, scripts.intValue(), "no script, iframe, object, embed, svg or style element in any post");
+        Number handlers = (Number) browser.script("return Array.from(document.querySelectorAll('.post-list *'))"
+                + ".filter(e => Array.from(e.attributes).some(a => a.name.toLowerCase().startsWith('on'))).length");
+        assertEquals(0, handlers.intValue(), "no event handler attribute in any post");
+        assertNoScriptsRan();
+        System.out.println("XSS corpus in Chromium: " + corpus.size() + " payloads, " + shown
+                + " posts shown, 0 script executions, 0 javascript: URLs");
+    }
+
+    @Test
+    void aNewPostAppearsWithoutReloadingWithinTwoSeconds() {
+        String channel = newChannel();
+        String hook = newHook(channel);
+        browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
+        new WebDriverWait(browser.driver(), Browser.WAIT)
+                .until(d -> "live".equals(browser.find("#live").getAttribute("data-state")));
+        browser.script("window.__notReloaded = true;");
+
+        String text = "live update " + System.nanoTime();
+        long start = System.nanoTime();
+        assertEquals(200, admin.postJson("/hooks/" + hook, Json.createObjectBuilder().add("text", text).build())
+                .statusCode());
+        new WebDriverWait(browser.driver(), LIVE_UPDATE_LIMIT, Duration.ofMillis(50))
+                .until(d -> browser.pageText().contains(text));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the page was not reloaded");
+        System.out.println("Live update: the post appeared in the open channel view " + millis + " ms after the hook answered");
+        browser.screenshot("channel-live-update");
+        assertNoScriptsRan();
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------
+
+    private static String newChannel() {
+        return createChannel(admin, mainTeamId(admin), "O").getString("id");
+    }
+
+    private static String newHook(String channelId) {
+        HttpResponse<String> created = admin.postJson("/api/v4/hooks/incoming",
+                Json.createObjectBuilder().add("channel_id", channelId).add("display_name", "browser test").build());
+        assertEquals(201, created.statusCode(), created.body());
+        return HooklineClient.json(created).getString("id");
+    }
+
+    private static List<String> cells(WebElement row, String tag) {
+        return row.findElements(By.tagName(tag)).stream().map(WebElement::getText).map(String::trim)
+                .collect(Collectors.toList());
+    }
+
+    private static void assertNoScriptsRan() {
+        assertEquals(0L, ((Number) browser.script("return window.__xssRuns;")).longValue(), "hostile scripts ran");
+        Object violations = browser.script("return window.__cspViolations;");
+        assertEquals(List.of(), violations, "CSP violations (something tried to run inline script)");
+        // Remote images (hook icons, attachment images) cannot load on a closed network: not script errors.
+        var errors = browser.consoleErrors().stream()
+                .filter(e -> !e.contains("Failed to load resource") && !e.contains("net::ERR_")).toList();
+        assertTrue(errors.isEmpty(), "script errors: " + errors);
+    }
+}

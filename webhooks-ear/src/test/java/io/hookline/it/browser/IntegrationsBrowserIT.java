@@ -1,0 +1,231 @@
+package io.hookline.it.browser;
+
+import static io.hookline.it.ApiFixtures.addChannelMember;
+import static io.hookline.it.ApiFixtures.addTeamMember;
+import static io.hookline.it.ApiFixtures.createChannel;
+import static io.hookline.it.ApiFixtures.mainChannelId;
+import static io.hookline.it.ApiFixtures.mainTeamId;
+import static io.hookline.it.ApiFixtures.newUser;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookline.it.ApiFixtures.TestUser;
+import io.hookline.it.Deployments;
+import io.hookline.it.HooklineClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Integrations → Incoming Webhooks in Chromium, as issue 6's acceptance describes it: the admin's
+ * override switch, a user's hook in their private group, its copied URL posting as "robot" with the BOT
+ * tag, delete and regenerate, and the 403s a non-admin meets.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@Order(3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IntegrationsBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEar();
+    }
+
+    private static Browser browser;
+    private static HooklineClient admin;
+    private static TestUser dana;
+    private static JsonObject privateGroup;
+
+    @BeforeAll
+    static void arrange() {
+        browser = new Browser();
+        ConsoleUsers.ensureAdmin(browser);
+        admin = ConsoleUsers.adminApi();
+        dana = newUser(admin, "dana");
+        String team = mainTeamId(admin);
+        addTeamMember(admin, team, dana.id());
+        privateGroup = createChannel(admin, team, "P");
+        addChannelMember(admin, privateGroup.getString("id"), dana.id());
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aHookPostsAsTheOverrideNameWhileTheAdminAllowsItAndAsItsCreatorAfter() {
+        setUsernameOverride(true);
+
+        ConsoleUsers.signIn(browser, dana.username(), dana.password());
+        browser.open("/console/hooks/index.xhtml").waitForPage();
+        browser.clickAndWait("#addHook");
+        assertEquals("/console/hooks/edit.xhtml", browser.path());
+        List<String> choices = new Select(browser.find("#hook\\:channel")).getOptions().stream()
+                .map(WebElement::getText).toList();
+        String groupChoice = privateGroup.getString("display_name") + " (private)";
+        assertTrue(choices.contains(groupChoice), "the picker offers dana's private group: " + choices);
+        assertTrue(choices.contains("Town Square"), "and the team's public channels: " + choices);
+        assertTrue(browser.has("#hook\\:username"), "the default username field shows while overrides are on");
+        browser.screenshot("integrations-add");
+
+        new Select(browser.find("#hook\\:channel")).selectByVisibleText(groupChoice);
+        browser.type("#hook\\:displayName", "Build bot").type("#hook\\:description", "CI results")
+                .clickAndWait("#hook\\:save");
+        assertEquals("/console/hooks/index.xhtml", browser.path());
+        assertTrue(browser.pageText().contains("Webhook created."), browser.pageText());
+        String url = browser.text("code.hook-url");
+        assertTrue(url.matches("http://[^/]+/hooks/[a-z2-7]{26}"), url);
+        browser.click("button.copy-button").waitForText("button.copy-button", "Copied");
+        browser.screenshot("integrations");
+        assertNoConsoleErrors();
+
+        assertEquals(200, post(url, Json.createObjectBuilder().add("text", "deploy finished")
+                .add("username", "robot").build()).statusCode());
+        browser.open(browser.find("a.open-channel").getAttribute("href").replace(browser.baseUrl(), "")).waitForPage();
+        assertEquals("/console/channel.xhtml", browser.path());
+        WebElement last = lastPost();
+        assertEquals("robot", last.findElement(By.cssSelector(".post-author")).getText());
+        assertEquals("BOT", last.findElement(By.cssSelector(".bot-tag")).getText());
+        assertTrue(last.findElement(By.cssSelector(".post-body")).getText().contains("deploy finished"));
+        browser.screenshot("channel-view-robot");
+
+        setUsernameOverride(false);
+        assertEquals(200, post(url, Json.createObjectBuilder().add("text", "second deploy")
+                .add("username", "robot").build()).statusCode());
+        ConsoleUsers.signIn(browser, dana.username(), dana.password());
+        browser.open("/console/channel.xhtml?id=" + privateGroup.getString("id")).waitForPage();
+        last = lastPost();
+        assertTrue(last.findElement(By.cssSelector(".post-body")).getText().contains("second deploy"));
+        assertEquals(dana.username(), last.findElement(By.cssSelector(".post-author")).getText(),
+                "with the override off, the post shows its creator");
+        assertEquals("BOT", last.findElement(By.cssSelector(".bot-tag")).getText());
+    }
+
+    @Test
+    @Order(2)
+    void deletingAHookInTheConsoleStopsItsUrl() {
+        ConsoleUsers.signIn(browser, dana.username(), dana.password());
+        browser.open("/console/hooks/index.xhtml").waitForPage();
+        String url = browser.text("code.hook-url");
+        assertEquals(200, post(url, text("still alive")).statusCode());
+
+        browser.click("button.delete-hook").click("button.confirm-yes");
+        browser.waitForText("#messages", "Webhook deleted.");
+        assertTrue(browser.pageText().contains("No incoming webhooks yet."), browser.pageText());
+        HttpResponse<String> refused = post(url, text("after delete"));
+        assertEquals(404, refused.statusCode());
+        assertEquals("no_service", HooklineClient.json(refused).getString("id"));
+    }
+
+    @Test
+    @Order(3)
+    void regeneratingGivesANewUrlAndRetiresTheOldOne() {
+        JsonObject hook = HooklineClient.json(dana.client().postJson("/api/v4/hooks/incoming",
+                Json.createObjectBuilder().add("channel_id", privateGroup.getString("id"))
+                        .add("display_name", "Rotate me").build()));
+        ConsoleUsers.signIn(browser, dana.username(), dana.password());
+        browser.open("/console/hooks/index.xhtml").waitForPage();
+        String oldUrl = browser.text("code.hook-url");
+        assertTrue(oldUrl.endsWith("/hooks/" + hook.getString("id")), oldUrl);
+
+        browser.click("button.regenerate-hook").click("button.confirm-yes");
+        browser.waitForText("#messages", "New URL created.");
+        String newUrl = browser.text("code.hook-url");
+        assertNotEquals(oldUrl, newUrl);
+        assertEquals(404, post(oldUrl, text("old url")).statusCode());
+        assertEquals(200, post(newUrl, text("new url")).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void aNonAdminMeetsForbiddenOnSystemConsoleAndOnSomeoneElsesHook() throws Exception {
+        JsonObject adminsHook = HooklineClient.json(admin.postJson("/api/v4/hooks/incoming",
+                Json.createObjectBuilder().add("channel_id", mainChannelId(admin, "town-square")).build()));
+        ConsoleUsers.signIn(browser, dana.username(), dana.password());
+        for (String path : List.of("/console/system/settings.xhtml",
+                "/console/hooks/edit.xhtml?id=" + adminsHook.getString("id"))) {
+            browser.open(path).waitForPage();
+            assertTrue(browser.pageText().contains("Not allowed"), path + ": " + browser.pageText());
+            assertEquals(403, statusWithBrowserSession(path), path);
+        }
+        browser.screenshot("forbidden");
+        assertEquals(404, statusWithBrowserSession("/console/hooks/edit.xhtml?id=" + "a".repeat(26)));
+        assertTrue(!browser.has("#navSystem"), "no System Console link for a non-admin");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------
+
+    private static void setUsernameOverride(boolean on) {
+        ConsoleUsers.signInAsAdmin(browser);
+        browser.open("/console/system/settings.xhtml").waitForPage();
+        WebElement box = browser.find("#settings\\:enablePostUsernameOverride");
+        if (box.isSelected() != on) {
+            box.click();
+        }
+        browser.clickAndWait("#settings\\:save");
+        assertTrue(browser.pageText().contains("Settings saved."), browser.pageText());
+        assertEquals(on, browser.find("#settings\\:enablePostUsernameOverride").isSelected());
+        if (on) {
+            browser.screenshot("system-settings");
+        }
+        assertNoConsoleErrors();
+    }
+
+    private static WebElement lastPost() {
+        browser.find(".post");
+        List<WebElement> posts = browser.all(".post");
+        return posts.get(posts.size() - 1);
+    }
+
+    private static JsonObject text(String text) {
+        return Json.createObjectBuilder().add("text", text).build();
+    }
+
+    private static HttpResponse<String> post(String url, JsonObject payload) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("POST " + url, e);
+        }
+    }
+
+    /** The HTTP status the browser's signed-in session gets for a page (Selenium cannot see statuses). */
+    private static int statusWithBrowserSession(String path) throws Exception {
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.baseUrl() + path))
+                        .header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void assertNoConsoleErrors() {
+        var errors = browser.consoleErrors();
+        assertTrue(errors.isEmpty(), "script errors or CSP violations: " + errors);
+    }
+}

@@ -1,0 +1,48 @@
+package io.hookline.web.console.channel;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One post as the channel view shows it, built by {@link PostCards#of}. Everything here is safe to put
+ * into a page: plain strings are escaped by Faces, {@code *Html} strings come from the shared markdown
+ * renderer, URLs are absolute http(s) or null. Serializable because the channel page is view-scoped.
+ *
+ * @param id          the post's id
+ * @param createAt    when it was posted, epoch milliseconds
+ * @param authorName  plain text: the webhook's override username, else the creator's username, else "unknown"
+ * @param iconUrl     the webhook's override icon, an absolute http(s) URL, or null
+ * @param iconEmoji   the webhook's override emoji as Unicode (when there is no icon URL), or null
+ * @param initials    one upper-case letter or digit for the avatar when there is neither icon nor emoji
+ * @param bot         whether the post came from a webhook (Mattermost's BOT tag)
+ * @param messageHtml the message rendered as block HTML; {@code ""} when there is no message
+ * @param attachments the attachments to show, in order; never null
+ */
+public record PostCard(String id, long createAt, String authorName, String iconUrl, String iconEmoji,
+                       String initials, boolean bot, String messageHtml, List<AttachmentCard> attachments)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The label next to the author, as Mattermost's compact time; in UTC because the page is rendered on the server. */
+    private static final DateTimeFormatter TIME_LABEL =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    public PostCard {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** For the {@code datetime} attribute of {@code <time>}: ISO-8601 in UTC, e.g. {@code 2015-12-12T15:32:00Z}. */
+    public String isoTime() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(createAt));
+    }
+
+    /** The short label shown, e.g. {@code 15:32} (UTC; the full time is in {@link #isoTime()}). */
+    public String timeLabel() {
+        return TIME_LABEL.format(Instant.ofEpochMilli(createAt));
+    }
+}

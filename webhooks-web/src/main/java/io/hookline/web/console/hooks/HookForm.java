@@ -1,0 +1,189 @@
+package io.hookline.web.console.hooks;
+
+import io.hookline.api.error.HooklineException;
+import io.hookline.api.view.ChannelView;
+import io.hookline.api.view.HookView;
+import io.hookline.api.view.NewHookRequest;
+import io.hookline.api.view.TeamView;
+import io.hookline.ejb.channel.ChannelDirectory;
+import io.hookline.ejb.common.Page;
+import io.hookline.ejb.hook.HookAdmin;
+import io.hookline.ejb.settings.SettingsService;
+import io.hookline.ejb.team.TeamAdmin;
+import io.hookline.web.console.ConsolePages;
+import io.hookline.web.console.security.ConsoleCaller;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Add or edit one incoming webhook ({@code edit.xhtml?id=...}; no id: a new hook). The channel picker
+ * lists the chosen team's public channels and the private groups the user belongs to. The default
+ * username and icon fields appear only while the System Console lets integrations override them.
+ */
+@Named
+@ViewScoped
+public class HookForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String id;
+    private String teamId;
+    @NotBlank(message = "Pick a channel.")
+    private String channelId;
+    @Size(max = 64, message = "At most 64 characters.")
+    private String displayName;
+    @Size(max = 500, message = "At most 500 characters.")
+    private String description;
+    private boolean channelLocked;
+    @Size(max = 255, message = "At most 255 characters.")
+    private String username;
+    @Size(max = 1024, message = "At most 1024 characters.")
+    private String iconUrl;
+
+    private List<TeamView> teams;
+    private List<ChannelView> channels;
+
+    @Inject
+    private ConsoleCaller me;
+    @Inject
+    private HookAdmin hooks;
+    @Inject
+    private TeamAdmin teamAdmin;
+    @Inject
+    private ChannelDirectory directory;
+    @Inject
+    private SettingsService settings;
+
+    /** View action: load the hook being edited (403 for someone else's, 404 for none) or prepare a new one. */
+    public void open() {
+        try {
+            teams = teamAdmin.list(me.caller(), Page.of(0, Page.MAX_PER_PAGE));
+            if (id != null && !id.isBlank()) {
+                HookView hook = hooks.get(me.caller(), id);
+                teamId = hook.teamId();
+                channelId = hook.channelId();
+                displayName = hook.displayName();
+                description = hook.description();
+                channelLocked = hook.channelLocked();
+                username = hook.username();
+                iconUrl = hook.iconUrl();
+            } else if (teamId == null && !teams.isEmpty()) {
+                teamId = teams.get(0).id();
+            }
+            loadChannels();
+        } catch (HooklineException e) {
+            ConsolePages.refusePage(e);
+        }
+    }
+
+    /** The team changed: offer its channels. */
+    public void loadChannels() {
+        channels = teamId == null ? List.of() : directory.hookTargets(me.caller(), teamId);
+    }
+
+    public void save() {
+        NewHookRequest request = new NewHookRequest(isNew() ? null : id, channelId, displayName, description,
+                channelLocked, overridesUsername() ? username : null, overridesIcon() ? iconUrl : null);
+        try {
+            if (isNew()) {
+                hooks.create(me.caller(), request);
+                ConsolePages.info("Webhook created. Copy its URL into your integration.");
+            } else {
+                hooks.update(me.caller(), id, request);
+                ConsolePages.info("Webhook saved.");
+            }
+            ConsolePages.redirect("/console/hooks/index.xhtml");
+        } catch (HooklineException e) {
+            ConsolePages.error(e);
+        }
+    }
+
+    public boolean isNew() {
+        return id == null || id.isBlank();
+    }
+
+    public boolean overridesUsername() {
+        return settings.current().enablePostUsernameOverride();
+    }
+
+    public boolean overridesIcon() {
+        return settings.current().enablePostIconOverride();
+    }
+
+    public List<TeamView> getTeams() {
+        return teams;
+    }
+
+    public List<ChannelView> getChannels() {
+        return channels;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getTeamId() {
+        return teamId;
+    }
+
+    public void setTeamId(String teamId) {
+        this.teamId = teamId;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    public void setChannelId(String channelId) {
+        this.channelId = channelId;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public boolean isChannelLocked() {
+        return channelLocked;
+    }
+
+    public void setChannelLocked(boolean channelLocked) {
+        this.channelLocked = channelLocked;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getIconUrl() {
+        return iconUrl;
+    }
+
+    public void setIconUrl(String iconUrl) {
+        this.iconUrl = iconUrl;
+    }
+}

@@ -1,0 +1,211 @@
+package io.hookline.web.console.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookline.api.error.HooklineException;
+import io.hookline.api.view.PostView;
+import io.hookline.api.view.UserView;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The browser test's XSS corpus ({@code webhooks-ear/src/test/resources/xss/corpus.json}), checked
+ * without a browser: every payload must be accepted by the write path (else the browser test would not
+ * show it), and everything the channel view would put into the page must be inert: HTML only with the
+ * tags and attributes the markdown renderer emits, no event handlers, no {@code style}, links only
+ * http(s)/mailto, images and icons only http(s), colours only hex.
+ */
+class XssCorpusRenderTest {
+
+    /** Maven runs the tests with the module as the working directory. */
+    static final Path CORPUS = Path.of("../webhooks-ear/src/test/resources/xss/corpus.json");
+
+    /** The least the corpus must hold (the browser test asks for 60). */
+    static final int MIN_PAYLOADS = 70;
+
+    /** What the markdown renderer emits (see MarkdownRenderer's class comment); anything else is unsafe here. */
+    private static final Set<String> RENDERED_TAGS = Set.of(
+            "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre",
+            "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "input", "span");
+    private static final Set<String> RENDERED_ATTRIBUTES = Set.of(
+            "href", "title", "rel", "target", "src", "alt", "referrerpolicy", "class", "align", "start",
+            "type", "disabled", "checked");
+    /** Named again so a failure says what the brief forbids, even if the allow-lists above grow. */
+    private static final Set<String> FORBIDDEN_TAGS = Set.of("script", "iframe", "svg", "object", "embed", "style");
+
+    private static final Pattern LINK_SCHEME = Pattern.compile("(?i)(https?|mailto):.*");
+    private static final Pattern HTTP_SCHEME = Pattern.compile("(?i)https?://.*");
+    private static final Pattern HEX_COLOR = Pattern.compile("#(?:[0-9a-f]{3}|[0-9a-f]{6})");
+    private static final Pattern HIDDEN = Pattern.compile("[\\s\\p{Cntrl}\\u200B\\u2028\\u2029]");
+
+    /** The hook's creator; a hostile username of a person must be just as harmless. */
+    private static final UserView CREATOR = new UserView(WritePath.HOOK_CREATOR, 0, 0, 0,
+            "creator<img src=x onerror=window.__xss()>", "", "", "", "", "");
+    private static final Function<String, UserView> USERS = id -> id.equals(CREATOR.id()) ? CREATOR : null;
+
+    private static List<JsonObject> corpus;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (Reader in = Files.newBufferedReader(CORPUS, StandardCharsets.UTF_8); JsonReader json = Json.createReader(in)) {
+            corpus = json.readArray().getValuesAs(JsonObject.class);
+        }
+    }
+
+    @Test
+    void theCorpusIsLargeNamedAndEveryPayloadCallsTheSentinel() {
+        assertTrue(corpus.size() >= MIN_PAYLOADS, "at least " + MIN_PAYLOADS + " payloads, found " + corpus.size());
+        Set<String> names = new HashSet<>();
+        for (JsonObject entry : corpus) {
+            String name = entry.getString("name");
+            assertTrue(names.add(name), "duplicate name " + name);
+            String payload = entry.getJsonObject("payload").toString();
+            // A data: URL carries its script base64-encoded; every other payload names the sentinel itself.
+            assertTrue(payload.contains("window.__xss()") || payload.contains("base64,"),
+                    name + ": a payload whose script would not call window.__xss() cannot be counted by the browser test");
+        }
+    }
+
+    @Test
+    void everyPayloadIsAcceptedAndRendersToInertHtml() {
+        List<String> unsafe = new ArrayList<>();
+        int posts = 0;
+        for (JsonObject entry : corpus) {
+            String name = entry.getString("name");
+            List<PostView> stored;
+            try {
+                stored = WritePath.store(entry.getJsonObject("payload"));
+            } catch (HooklineException refused) {
+                unsafe.add(name + ": refused by the write path (" + refused.status() + " " + refused.getMessage()
+                        + "); the browser test needs every payload accepted");
+                continue;
+            }
+            for (PostView post : stored) {
+                posts++;
+                List<String> problems = new ArrayList<>();
+                check(PostCards.of(post, USERS), problems);
+                problems.forEach(problem -> unsafe.add(name + ": " + problem));
+            }
+        }
+        System.out.println("XSS corpus: " + corpus.size() + " payloads, " + unsafe.size() + " unsafe (" + posts + " posts)");
+        assertEquals(List.of(), unsafe);
+    }
+
+    /** The checks themselves must catch what they look for, or a green run proves nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"<script>window.__xss()</script>", "<img src=x onerror=window.__xss()>",
+        "<p onclick=\"window.__xss()\">x</p>", "<a href=\"javascript:window.__xss()\">x</a>",
+        "<a href=\" javascript:window.__xss()\">x</a>", "<a href=\"java&#9;script:window.__xss()\">x</a>",
+        "<a href=\"JaVaScRiPt:window.__xss()\">x</a>", "<a href=\"/relative\">x</a>", "<a href=\"//host/x\">x</a>",
+        "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", "<img src=\"mailto:a@b.c\">", "<p style=\"color:red\">x</p>",
+        "<svg><a>x</a></svg>", "<iframe src=\"https://example.com\"></iframe>", "<object></object>", "<embed>",
+        "<style>p{}</style>", "<form action=\"https://example.com\"></form>", "<math></math>",
+        "<a href=\"https://example.com\" xlink:href=\"javascript:x\">x</a>"})
+    void theCheckerFindsWhatItLooksFor(String html) {
+        List<String> problems = new ArrayList<>();
+        checkHtml("probe", html, problems);
+        assertFalse(problems.isEmpty(), "not caught: " + html);
+    }
+
+    @Test
+    void theCheckerLetsTheRenderersOwnOutputThrough() {
+        List<String> problems = new ArrayList<>();
+        checkHtml("probe", "<p><a href=\"https://example.com/a%20b\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a>"
+                + " <img src=\"http://example.com/x.png\" alt=\"x\" referrerpolicy=\"no-referrer\" />"
+                + " <a href=\"mailto:a@example.com\">m</a> <span class=\"mention\">@a</span></p>", problems);
+        assertEquals(List.of(), problems);
+    }
+
+    private static void check(PostCard card, List<String> problems) {
+        checkHtml("message", card.messageHtml(), problems);
+        checkHttpUrl("icon", card.iconUrl(), problems);
+        checkPlain("author", card.authorName(), problems);
+        checkPlain("emoji", card.iconEmoji(), problems);
+        checkPlain("initials", card.initials(), problems);
+        for (AttachmentCard a : card.attachments()) {
+            if (!HEX_COLOR.matcher(a.color()).matches()) {
+                problems.add("colour " + a.color());
+            }
+            checkHtml("pretext", a.pretextHtml(), problems);
+            checkPlain("attachment author", a.authorName(), problems);
+            checkHttpUrl("author_link", a.authorLink(), problems);
+            checkHttpUrl("author_icon", a.authorIcon(), problems);
+            checkHtml("title", a.titleHtml(), problems);
+            checkHttpUrl("title_link", a.titleLink(), problems);
+            checkHtml("text", a.textHtml(), problems);
+            for (AttachmentField field : a.fields()) {
+                checkHtml("field title", field.titleHtml(), problems);
+                checkHtml("field value", field.valueHtml(), problems);
+            }
+            checkHttpUrl("image_url", a.imageUrl(), problems);
+            checkHttpUrl("thumb_url", a.thumbUrl(), problems);
+            checkHtml("footer", a.footerHtml(), problems);
+            checkHttpUrl("footer_icon", a.footerIcon(), problems);
+        }
+    }
+
+    /** HTML as a browser would parse it (jsoup follows the HTML5 parsing rules, mutations included). */
+    private static void checkHtml(String where, String html, List<String> problems) {
+        for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+            String tag = element.normalName();
+            if (tag.equals("body")) {
+                continue;
+            }
+            if (FORBIDDEN_TAGS.contains(tag) || !RENDERED_TAGS.contains(tag)) {
+                problems.add(where + ": <" + tag + "> in " + html);
+            }
+            for (Attribute attribute : element.attributes()) {
+                String key = attribute.getKey().toLowerCase(Locale.ROOT);
+                String value = attribute.getValue();
+                if (key.startsWith("on") || key.equals("style") || !RENDERED_ATTRIBUTES.contains(key)) {
+                    problems.add(where + ": attribute " + key + " in " + html);
+                } else if (key.equals("href") && !isUrl(value, LINK_SCHEME)) {
+                    problems.add(where + ": href " + value);
+                } else if (key.equals("src") && !isUrl(value, HTTP_SCHEME)) {
+                    problems.add(where + ": src " + value);
+                }
+            }
+        }
+    }
+
+    /** A URL the page puts into an href or src of its own: http(s) only, as {@link HttpUrls} promises. */
+    private static void checkHttpUrl(String where, String url, List<String> problems) {
+        if (url != null && !isUrl(url, HTTP_SCHEME)) {
+            problems.add(where + " " + url);
+        }
+    }
+
+    /** Browsers drop whitespace and control characters around and inside a URL's scheme: none may be there. */
+    private static boolean isUrl(String url, Pattern scheme) {
+        return scheme.matcher(url).matches() && !HIDDEN.matcher(url).find();
+    }
+
+    /** Plain strings are escaped by Faces; control characters still do not belong in a page. */
+    private static void checkPlain(String where, String text, List<String> problems) {
+        if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add(where + ": control character in " + text);
+        }
+    }
+}
