@@ -10,17 +10,20 @@ final class Notices {
     private Notices() {
     }
 
+    // An empty detail, not null: a null detail reads as the summary, and the template shows both.
+
     static void done(FacesContext faces, String summary) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, ""));
     }
 
     static void refused(FacesContext faces, HooklineException e) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), ""));
     }
 
     /** A message under one field (its client id), failing validation so the page keeps what was typed. */
     static void invalid(FacesContext faces, String clientId, String summary) {
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
+        // p:message shows the detail.
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary));
         faces.validationFailed();
     }
 
