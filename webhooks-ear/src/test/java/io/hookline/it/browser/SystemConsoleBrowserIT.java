@@ -146,11 +146,9 @@ class SystemConsoleBrowserIT {
         assertTrue(browser.text("#messages").contains("Public channel '" + PUBLIC + "' restored."), browser.pageText());
         assertTrue(rowText("#channels", "~" + PUBLIC).contains("Active"), rowText("#channels", "~" + PUBLIC));
 
-        // town-square stays: the service's own words come back as an error message.
-        browser.click("button[title='Archive ~town-square']");
-        confirm();
-        assertTrue(browser.text("#messages").contains("Unable to archive the default channel town-square."),
-                browser.pageText());
+        // town-square stays, as in Mattermost: no Archive button for it.
+        assertTrue(rowText("#channels", "~town-square").contains("Active"));
+        assertFalse(browser.has("button[title='Archive ~town-square']"), "the default channel is never archived");
         assertNoConsoleErrors();
     }
 
@@ -218,6 +216,8 @@ class SystemConsoleBrowserIT {
         assertTrue(browser.text("#messages").contains("the user is not a member of the channel's team"),
                 browser.pageText());
         browser.screenshot("system-channels");
+        browser.script("document.getElementById('channelMembers').scrollIntoView()");
+        browser.screenshot("system-channel-members");
 
         browser.click("button[title='Remove @" + USER + "']");
         confirm();

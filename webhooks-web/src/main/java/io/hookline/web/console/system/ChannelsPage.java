@@ -186,6 +186,11 @@ public class ChannelsPage {
         return c.deleteAt() != 0;
     }
 
+    /** Active and not the team's default channel, which Mattermost never archives. */
+    public boolean archivable(ChannelView c) {
+        return !archived(c) && !(ChannelAdmin.DEFAULT_CHANNEL.equals(c.name()) && "O".equals(c.type()));
+    }
+
     /** Only when the selected channel is archived: members of an archived channel cannot be added. */
     public boolean isChannelArchived() {
         return channel != null && archived(channel);
