@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -98,7 +99,9 @@ public final class Browser implements AutoCloseable {
         WebElement element = find(css);
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(html));
+        // While the old document is torn down, chromedriver may answer "Node with given id does not belong
+        // to the document" instead of "stale element": keep asking until it says stale.
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(html));
         waitForPage();
         return this;
     }

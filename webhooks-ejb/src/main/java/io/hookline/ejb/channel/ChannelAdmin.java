@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
 public class ChannelAdmin {
 
     /** Mattermost's channel names: up to 64 lowercase letters, digits, '-' and '_', a letter or digit first. */
-    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    static final int MAX_DISPLAY_NAME = 64;
-    static final int MAX_PURPOSE = 250;
+    public static final String NAME_REGEX = "[a-z0-9][a-z0-9_-]{0,63}";
+    static final Pattern NAME = Pattern.compile(NAME_REGEX);
+    public static final int MAX_DISPLAY_NAME = 64;
+    public static final int MAX_PURPOSE = 250;
     static final int MAX_HEADER = 1024;
     /** The channel every team member is in; Mattermost refuses to archive it or let anyone leave it. */
     public static final String DEFAULT_CHANNEL = "town-square";

@@ -16,9 +16,13 @@ import java.util.Objects;
 @IdClass(ChannelMember.Key.class)
 @NamedQuery(name = ChannelMember.OF_CHANNEL,
         query = "SELECT m FROM ChannelMember m WHERE m.channelId = :channelId ORDER BY m.createAt, m.userId")
+@NamedQuery(name = ChannelMember.USERS, query = "SELECT u FROM User u, ChannelMember m WHERE m.userId = u.id"
+        + " AND m.channelId = :channelId ORDER BY u.username")
 public class ChannelMember {
 
     static final String OF_CHANNEL = "ChannelMember.ofChannel";
+    /** The users who are members of a channel, by username. */
+    static final String USERS = "ChannelMember.users";
 
     @Id
     @Column(name = "channel_id")

@@ -3,6 +3,7 @@ package io.hookline.ejb.channel;
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.ChannelMemberView;
+import io.hookline.api.view.UserView;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.TeamMember;
@@ -31,6 +32,13 @@ public class ChannelMembers {
         return page.apply(em.createNamedQuery(ChannelMember.OF_CHANNEL, ChannelMember.class)
                         .setParameter("channelId", channelId))
                 .getResultStream().map(ChannelMember::view).toList();
+    }
+
+    /** The channel's members as users, by username, for whoever may read the channel (Mattermost's users?in_channel=). */
+    public List<UserView> users(Caller caller, String channelId, Page page) {
+        access.readable(caller, channelId);
+        return page.apply(em.createNamedQuery(ChannelMember.USERS, User.class).setParameter("channelId", channelId))
+                .getResultStream().map(User::view).toList();
     }
 
     public ChannelMemberView add(Caller caller, String channelId, String userId) {

@@ -5,6 +5,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.NewTeamRequest;
 import io.hookline.api.view.TeamMemberView;
 import io.hookline.api.view.TeamView;
+import io.hookline.api.view.UserView;
 import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelMember;
 import io.hookline.ejb.channel.ChannelType;
@@ -25,8 +26,9 @@ import java.util.regex.Pattern;
 public class TeamAdmin {
 
     /** Mattermost's team names: 2–64 characters, lowercase letters, digits and '-', not at either end. */
-    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}[a-z0-9]");
-    static final int MAX_DISPLAY_NAME = 64;
+    public static final String NAME_REGEX = "[a-z0-9][a-z0-9-]{0,62}[a-z0-9]";
+    static final Pattern NAME = Pattern.compile(NAME_REGEX);
+    public static final int MAX_DISPLAY_NAME = 64;
     static final int MAX_DESCRIPTION = 255;
     /** Mattermost's default channels of a new team: name and display name. */
     private static final String[][] DEFAULT_CHANNELS = {{"town-square", "Town Square"}, {"off-topic", "Off-Topic"}};
@@ -138,6 +140,13 @@ public class TeamAdmin {
         em.createQuery("DELETE FROM ChannelMember m WHERE m.userId = :userId"
                         + " AND m.channelId IN (SELECT c.id FROM Channel c WHERE c.teamId = :teamId)")
                 .setParameter("userId", userId).setParameter("teamId", teamId).executeUpdate();
+    }
+
+    /** The team's members as users, by username, for its members and system admins (Mattermost's users?in_team=). */
+    public List<UserView> members(Caller caller, String teamId, Page page) {
+        Team team = readable(caller, teamId == null ? null : em.find(Team.class, teamId));
+        return page.apply(em.createNamedQuery(TeamMember.USERS, User.class).setParameter("teamId", team.id()))
+                .getResultStream().map(User::view).toList();
     }
 
     public boolean isMember(String teamId, String userId) {

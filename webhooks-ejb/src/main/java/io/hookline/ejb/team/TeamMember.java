@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
@@ -13,7 +14,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "team_members")
 @IdClass(TeamMember.Key.class)
+@NamedQuery(name = TeamMember.USERS, query = "SELECT u FROM User u, TeamMember m WHERE m.userId = u.id"
+        + " AND m.teamId = :teamId AND m.deleteAt = 0 ORDER BY u.username")
 public class TeamMember {
+
+    /** The users who are (still) members of a team, by username. */
+    static final String USERS = "TeamMember.users";
 
     @Id
     @Column(name = "team_id")

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 public class UserAdmin {
 
     /** Mattermost's usernames: 3–22 characters, a lowercase letter first, then letters, digits, '.', '-', '_'. */
-    static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,21}");
-    static final int MAX_EMAIL = 128;
+    public static final String USERNAME_REGEX = "[a-z][a-z0-9._-]{2,21}";
+    static final Pattern USERNAME = Pattern.compile(USERNAME_REGEX);
+    public static final int MAX_EMAIL = 128;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     /** Mattermost's default minimum password length. */
     public static final int MIN_PASSWORD = 8;
