@@ -61,8 +61,8 @@ public class ServiceSettingsForm {
         try {
             settings.replace(me.caller(), new Settings(enableIncomingWebhooks, enablePostUsernameOverride,
                     enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer));
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Settings saved.",
-                    "They apply to the next request."));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Settings saved. They apply from the next request on.", null));
         } catch (HooklineException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
