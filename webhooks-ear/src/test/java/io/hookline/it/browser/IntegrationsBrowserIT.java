@@ -127,6 +127,30 @@ class IntegrationsBrowserIT {
 
     @Test
     @Order(2)
+    void editingAHookChangesItsNameAndKeepsItsUrl() {
+        ConsoleUsers.signIn(browser, dana.username(), dana.password());
+        browser.open("/console/hooks/index.xhtml").waitForPage();
+        String url = browser.text("code.hook-url");
+        browser.clickAndWait("a.edit-hook");
+        assertEquals("/console/hooks/edit.xhtml", browser.path());
+        assertEquals("Build bot", browser.find("#hook\\:displayName").getAttribute("value"));
+        assertTrue(!browser.has("#hook\\:username"), "no default username field while overrides are off");
+        browser.type("#hook\\:displayName", "Release bot").clickAndWait("#hook\\:save");
+        assertTrue(browser.pageText().contains("Webhook saved."), browser.pageText());
+        assertEquals("Release bot", browser.text("strong.hook-name"));
+        assertEquals(url, browser.text("code.hook-url"), "editing keeps the URL");
+
+        // Bean Validation at and past the limit: 64 characters are a name, 65 are not.
+        browser.clickAndWait("a.edit-hook");
+        browser.type("#hook\\:displayName", "x".repeat(65)).clickAndWait("#hook\\:save");
+        assertEquals("/console/hooks/edit.xhtml", browser.path());
+        assertTrue(browser.pageText().contains("At most 64 characters."), browser.pageText());
+        browser.type("#hook\\:displayName", "y".repeat(64)).clickAndWait("#hook\\:save");
+        assertEquals("y".repeat(64), browser.text("strong.hook-name"));
+    }
+
+    @Test
+    @Order(3)
     void deletingAHookInTheConsoleStopsItsUrl() {
         ConsoleUsers.signIn(browser, dana.username(), dana.password());
         browser.open("/console/hooks/index.xhtml").waitForPage();
@@ -142,7 +166,7 @@ class IntegrationsBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void regeneratingGivesANewUrlAndRetiresTheOldOne() {
         JsonObject hook = HooklineClient.json(dana.client().postJson("/api/v4/hooks/incoming",
                 Json.createObjectBuilder().add("channel_id", privateGroup.getString("id"))
@@ -161,7 +185,48 @@ class IntegrationsBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void serviceSettingsRefuseSizesPastTheirLimits() {
+        ConsoleUsers.signInAsAdmin(browser);
+        browser.open("/console/system/settings.xhtml").waitForPage();
+        browser.type("#settings\\:maxPostSize", "16384").clickAndWait("#settings\\:save");
+        assertTrue(browser.pageText().contains("At most 16383 characters."), browser.pageText());
+        browser.type("#settings\\:maxPostSize", "16383").type("#settings\\:maximumPayloadSizeBytes", "63")
+                .clickAndWait("#settings\\:save");
+        assertTrue(browser.pageText().contains("At least 64 bytes."), browser.pageText());
+        browser.type("#settings\\:maxPostSize", "16383").type("#settings\\:maximumPayloadSizeBytes", "64")
+                .clickAndWait("#settings\\:save");
+        assertTrue(browser.pageText().contains("Settings saved."), browser.pageText());
+        JsonObject service = HooklineClient.json(admin.get("/api/v4/config")).getJsonObject("ServiceSettings");
+        assertEquals(16383, service.getInt("MaxPostSize"));
+        assertEquals(64, service.getInt("MaximumPayloadSizeBytes"));
+        browser.type("#settings\\:maxPostSize", "4000").type("#settings\\:maximumPayloadSizeBytes", "300000")
+                .clickAndWait("#settings\\:save");
+        assertEquals(300000, HooklineClient.json(admin.get("/api/v4/config")).getJsonObject("ServiceSettings")
+                .getInt("MaximumPayloadSizeBytes"));
+    }
+
+    @Test
+    @Order(6)
+    void errorPagesForUnknownPagesAndExpiredForms() {
+        ConsoleUsers.signInAsAdmin(browser);
+        browser.open("/console/no-such-page.xhtml").waitForPage();
+        assertTrue(browser.pageText().contains("Not found"), browser.pageText());
+        // A form whose view state the server does not know (expired session, or forged): refused, nothing saved.
+        browser.open("/console/system/settings.xhtml").waitForPage();
+        browser.script("document.querySelector('#settings input[name=\"jakarta.faces.ViewState\"]').value = '1:2';");
+        browser.find("#settings\\:maxPostSize").clear();
+        browser.find("#settings\\:maxPostSize").sendKeys("1234");
+        browser.clickAndWait("#settings\\:save");
+        assertTrue(browser.pageText().contains("This page has expired"), browser.pageText());
+        assertTrue(!browser.pageText().contains("Exception"), "no stack trace: " + browser.pageText());
+        assertEquals(4000, HooklineClient.json(admin.get("/api/v4/config")).getJsonObject("ServiceSettings")
+                .getInt("MaxPostSize"));
+        browser.screenshot("error-expired");
+    }
+
+    @Test
+    @Order(7)
     void aNonAdminMeetsForbiddenOnSystemConsoleAndOnSomeoneElsesHook() throws Exception {
         JsonObject adminsHook = HooklineClient.json(admin.postJson("/api/v4/hooks/incoming",
                 Json.createObjectBuilder().add("channel_id", mainChannelId(admin, "town-square")).build()));

@@ -112,6 +112,10 @@ class SignInBrowserIT {
         assertTrue(browser.pageText().contains("Town Square"), browser.pageText());
         browser.screenshot("channels");
         assertNoConsoleErrors();
+        Object apiStatus = browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch('/api/v4/users/me', {credentials: 'include'}).then(function (r) { done(r.status); });");
+        assertEquals(401L, ((Number) apiStatus).longValue(), "the signed-in console cookie does not open the API");
+        browser.consoleErrors(); // the refused fetch logs its 401: expected
 
         browser.clickAndWait("#account\\:signOut");
         assertEquals("/signin.xhtml", browser.path());

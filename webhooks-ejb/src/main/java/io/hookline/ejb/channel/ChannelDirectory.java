@@ -49,16 +49,7 @@ public class ChannelDirectory {
 
     /** The team's public, unarchived channels, for its members (and system admins). */
     public List<ChannelView> publicChannels(Caller caller, String teamId, Page page) {
-        Team team = teamId == null ? null : em.find(Team.class, teamId);
-        if (team == null) {
-            throw Errors.teamNotFound();
-        }
-        if (!caller.systemAdmin()) {
-            TeamMember member = em.find(TeamMember.class, new TeamMember.Key(teamId, caller.userId()));
-            if (member == null || !member.isActive()) {
-                throw Errors.forbidden();
-            }
-        }
+        requireTeamMember(caller, teamId);
         return page.apply(em.createNamedQuery(Channel.PUBLIC_OF_TEAM, Channel.class).setParameter("teamId", teamId))
                 .getResultStream().map(Channel::view).toList();
     }

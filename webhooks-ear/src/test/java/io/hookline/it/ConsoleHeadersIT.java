@@ -1,0 +1,114 @@
+package io.hookline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console's response headers and session cookie over plain HTTP and over TLS (Payara's default
+ * https listener, 8181, with its self-signed certificate): what issue 6's security section promises.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleHeadersIT {
+
+    static final String TLS_BASE = System.getProperty("hookline.tls-base-url", "https://localhost:8181");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void consolePagesCarryAStrictContentSecurityPolicyAndHardeningHeaders() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/signin.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("default-src 'self'"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertTrue(csp.contains("object-src 'none'"), csp);
+        assertTrue(csp.contains("form-action 'self'"), csp);
+        String scriptSrc = csp.substring(csp.indexOf("script-src"));
+        assertTrue(scriptSrc.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+';?"), "script-src: " + scriptSrc);
+        assertFalse(scriptSrc.contains("unsafe"), scriptSrc);
+        String nonce = scriptSrc.replaceAll(".*'nonce-([^']+)'.*", "$1");
+        assertTrue(page.body().contains("nonce=\"" + nonce + "\""), "the page's scripts carry the header's nonce");
+        assertFalse(page.body().matches("(?s).*<script(?![^>]*\\bnonce=)(?![^>]*\\bsrc=)[^>]*>.*"),
+                "no inline script without the nonce");
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+
+        String cookie = sessionCookie(page);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+        assertFalse(cookie.contains("Secure"), "no Secure flag over plain http: " + cookie);
+    }
+
+    @Test
+    void overTlsTheSessionCookieIsSecure() throws Exception {
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, new SecureRandom());
+        HttpClient client = HttpClient.newBuilder().sslContext(trustAll).build();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(TLS_BASE + "/signin.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        String cookie = sessionCookie(page);
+        assertTrue(cookie.contains("Secure"), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+    }
+
+    @Test
+    void theApiIgnoresTheConsoleSessionCookie() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/signin.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        String session = sessionCookie(page).split(";")[0];
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/api/v4/users/me")).header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, api.statusCode(), "only bearer tokens authenticate the API");
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        List<String> cookies = response.headers().allValues("Set-Cookie");
+        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
+    }
+
+    private static String base() {
+        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}
