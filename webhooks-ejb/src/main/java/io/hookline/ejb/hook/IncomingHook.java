@@ -97,10 +97,6 @@ public class IncomingHook {
         return copy;
     }
 
-    long lastUsedAt() {
-        return lastUsedAt;
-    }
-
     /** Soft delete, as Mattermost: the URL stops working at once; the row stays for the record. */
     void delete(long now) {
         this.deleteAt = now;
