@@ -118,6 +118,60 @@ class ChannelViewBrowserIT {
     }
 
     @Test
+    void anAttachmentShowsItsColourAuthorTitleFieldsImageAndFooterAndTheEmojiIcon() {
+        admin.put("/api/v4/config/patch", Json.createObjectBuilder().add("ServiceSettings", Json.createObjectBuilder()
+                .add("EnablePostUsernameOverride", true).add("EnablePostIconOverride", true)).build());
+        String channel = newChannel();
+        JsonObject payload = Json.createObjectBuilder()
+                .add("username", "monitor").add("icon_emoji", ":rotating_light:")
+                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("fallback", "Disk almost full").add("color", "danger")
+                        .add("pretext", "*Alert* from prod")
+                        .add("author_name", "Prometheus").add("author_link", "https://prometheus.example/")
+                        .add("author_icon", "https://prometheus.example/icon.png")
+                        .add("title", "Disk usage 91%").add("title_link", "https://grafana.example/d/1")
+                        .add("text", "Volume `/var` on **db-1**")
+                        .add("fields", Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("title", "Host").add("value", "db-1").add("short", true))
+                                .add(Json.createObjectBuilder().add("title", "Severity").add("value", "critical").add("short", true))
+                                .add(Json.createObjectBuilder().add("title", "Runbook").add("value", "<https://wiki.example/disk|Disk runbook>").add("short", false)))
+                        .add("image_url", "https://grafana.example/render.png")
+                        .add("footer", "Alertmanager").add("footer_icon", "https://prometheus.example/f.png")
+                        .add("ts", 1_700_000_000)))
+                .build();
+        assertEquals(200, admin.postJson("/hooks/" + newHook(channel), payload).statusCode());
+
+        browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
+        WebElement post = browser.find(".post");
+        assertEquals("monitor", post.findElement(By.cssSelector(".post-author")).getText());
+        assertEquals("🚨", post.findElement(By.cssSelector(".avatar-emoji")).getText(), "icon_emoji shown as the emoji");
+        WebElement attachment = post.findElement(By.cssSelector(".attachment"));
+        assertEquals("rgb(163, 2, 0)", attachment.getCssValue("border-left-color"), "Slack's danger colour #a30200");
+        assertEquals("Alert from prod", attachment.findElement(By.cssSelector(".attachment-pretext")).getText());
+        WebElement author = attachment.findElement(By.cssSelector(".attachment-author a"));
+        assertEquals("Prometheus", author.getText());
+        assertEquals("https://prometheus.example/", author.getAttribute("href"));
+        assertEquals("https://prometheus.example/icon.png",
+                attachment.findElement(By.cssSelector(".attachment-author-icon")).getAttribute("src"));
+        WebElement title = attachment.findElement(By.cssSelector(".attachment-title a"));
+        assertEquals("Disk usage 91%", title.getText());
+        assertEquals("https://grafana.example/d/1", title.getAttribute("href"));
+        assertEquals("db-1", attachment.findElement(By.cssSelector(".attachment-text strong")).getText());
+        List<WebElement> rows = attachment.findElements(By.cssSelector(".attachment-field-row"));
+        assertEquals(2, rows.size(), "two short fields share a row; the long one has its own");
+        assertEquals(2, rows.get(0).findElements(By.cssSelector(".attachment-field.short")).size());
+        assertEquals("Host", rows.get(0).findElements(By.cssSelector(".attachment-field-title")).get(0).getText());
+        assertEquals("critical", rows.get(0).findElements(By.cssSelector(".attachment-field-value")).get(1).getText());
+        assertEquals("https://wiki.example/disk", rows.get(1).findElement(By.cssSelector("a")).getAttribute("href"));
+        assertEquals("https://grafana.example/render.png",
+                attachment.findElement(By.cssSelector(".attachment-image")).getAttribute("src"));
+        String footer = attachment.findElement(By.cssSelector(".attachment-footer")).getText();
+        assertTrue(footer.startsWith("Alertmanager | 2023-11-14 22:13 UTC"), footer);
+        browser.screenshot("channel-attachment");
+        assertNoScriptsRan();
+    }
+
+    @Test
     void theXssCorpusNeverRunsAScript() throws Exception {
         JsonArray corpus;
         try (InputStream in = getClass().getResourceAsStream("/xss/corpus.json")) {
