@@ -146,7 +146,7 @@ class ChannelViewBrowserIT {
         assertEquals("monitor", post.findElement(By.cssSelector(".post-author")).getText());
         assertEquals("🚨", post.findElement(By.cssSelector(".avatar-emoji")).getText(), "icon_emoji shown as the emoji");
         WebElement attachment = post.findElement(By.cssSelector(".attachment"));
-        assertEquals("rgb(163, 2, 0)", attachment.getCssValue("border-left-color"), "Slack's danger colour #a30200");
+        assertEquals("rgba(163, 2, 0, 1)", attachment.getCssValue("border-left-color"), "Slack's danger colour #a30200");
         assertEquals("Alert from prod", attachment.findElement(By.cssSelector(".attachment-pretext")).getText());
         WebElement author = attachment.findElement(By.cssSelector(".attachment-author a"));
         assertEquals("Prometheus", author.getText());
