@@ -3,6 +3,7 @@ package io.hookline.web.console.security;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.NewUserRequest;
 import io.hookline.ejb.setup.FirstStartSetup;
+import io.hookline.ejb.user.UserAdmin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -25,17 +26,18 @@ import java.io.IOException;
 public class FirstRun {
 
     @NotBlank(message = "Choose a username.")
-    @Pattern(regexp = "[a-z][a-z0-9._-]{2,21}",
+    @Pattern(regexp = UserAdmin.USERNAME_REGEX,
             message = "3 to 22 characters, starting with a lowercase letter: a-z, 0-9, '.', '-' or '_'.")
     private String username;
 
     @NotBlank(message = "Enter an email address.")
     @Email(message = "Enter a valid email address.")
-    @Size(max = 128, message = "At most 128 characters.")
+    @Size(max = UserAdmin.MAX_EMAIL, message = "At most " + UserAdmin.MAX_EMAIL + " characters.")
     private String email;
 
     @NotBlank(message = "Choose a password.")
-    @Size(min = 8, max = 256, message = "Between 8 and 256 characters.")
+    @Size(min = UserAdmin.MIN_PASSWORD, max = UserAdmin.MAX_PASSWORD,
+            message = "Between " + UserAdmin.MIN_PASSWORD + " and " + UserAdmin.MAX_PASSWORD + " characters.")
     private String password;
 
     @Inject
