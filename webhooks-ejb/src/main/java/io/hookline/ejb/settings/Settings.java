@@ -8,7 +8,7 @@ import io.hookline.api.error.HooklineException;
  */
 public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernameOverride,
                        boolean enablePostIconOverride, int maxPostSize, int maximumPayloadSizeBytes,
-                       boolean enableOpenServer) {
+                       boolean enableOpenServer, RateLimitSettings rateLimits) {
 
     /** Mattermost's largest post, in characters (runes); the spec's default is 4000. */
     public static final int MAX_POST_SIZE_LIMIT = 16_383;
@@ -27,6 +27,10 @@ public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernam
                     "MaximumPayloadSizeBytes must be between " + MIN_PAYLOAD_BYTES + " and "
                             + MAX_PAYLOAD_BYTES_LIMIT + ".");
         }
+        if (rateLimits == null) {
+            throw HooklineException.badRequest("api.config.patch_config.app_error", "RateLimitSettings is required.");
+        }
+        rateLimits.validate();
         return this;
     }
 }

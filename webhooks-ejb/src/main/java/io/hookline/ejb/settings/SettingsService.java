@@ -18,14 +18,18 @@ import jakarta.persistence.PersistenceContext;
  * The run-time settings: a snapshot cached in memory so the hook hot path never queries for them,
  * replaced on every change so a saved setting applies to the next request, no restart. (One server:
  * a second server would need the change broadcast or a short cache lifetime.)
- * Speaks Mattermost's config document: {@code ServiceSettings} and {@code TeamSettings} with
- * Mattermost's key names, plus Hookline's {@code MaxPostSize} under ServiceSettings.
+ * Speaks Mattermost's config document: {@code ServiceSettings}, {@code TeamSettings} and
+ * {@code RateLimitSettings} with Mattermost's key names, plus Hookline's {@code MaxPostSize} under
+ * ServiceSettings and {@code PerHookPerSec} / {@code PerHookMaxBurst} under RateLimitSettings.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrator")
 @Lock(LockType.READ)
 public class SettingsService {
+
+    /** Mattermost's section name for the rate limits (Hookline adds the PerHook* keys). */
+    static final String RATE_LIMIT = "RateLimitSettings";
 
     @PersistenceContext
     private EntityManager em;
@@ -50,16 +54,30 @@ public class SettingsService {
     @Lock(LockType.WRITE)
     public JsonObject patch(Caller caller, JsonObject patch) {
         requireAdmin(caller);
+        return toDocument(replace(caller, applyPatch(current, patch)));
+    }
+
+    /**
+     * {@code current} with the keys present in {@code patch} changed, type-checked (a 400 names a wrongly
+     * typed key) but not yet range-checked: {@link #replace} validates.
+     */
+    static Settings applyPatch(Settings s, JsonObject patch) {
         ConfigPatch p = new ConfigPatch(patch);
-        Settings s = current;
-        Settings changed = new Settings(
+        RateLimitSettings r = s.rateLimits();
+        return new Settings(
                 p.bool("ServiceSettings", "EnableIncomingWebhooks", s.enableIncomingWebhooks()),
                 p.bool("ServiceSettings", "EnablePostUsernameOverride", s.enablePostUsernameOverride()),
                 p.bool("ServiceSettings", "EnablePostIconOverride", s.enablePostIconOverride()),
                 p.integer("ServiceSettings", "MaxPostSize", s.maxPostSize()),
                 p.integer("ServiceSettings", "MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes()),
-                p.bool("TeamSettings", "EnableOpenServer", s.enableOpenServer()));
-        return toDocument(replace(caller, changed));
+                p.bool("TeamSettings", "EnableOpenServer", s.enableOpenServer()),
+                new RateLimitSettings(
+                        p.bool(RATE_LIMIT, "Enable", r.enable()),
+                        p.integer(RATE_LIMIT, "PerSec", r.perSec()),
+                        p.integer(RATE_LIMIT, "MaxBurst", r.maxBurst()),
+                        p.bool(RATE_LIMIT, "VaryByRemoteAddr", r.varyByRemoteAddr()),
+                        p.integer(RATE_LIMIT, "PerHookPerSec", r.perHookPerSec()),
+                        p.integer(RATE_LIMIT, "PerHookMaxBurst", r.perHookMaxBurst())));
     }
 
     /**
@@ -86,6 +104,13 @@ public class SettingsService {
                         .add("MaxPostSize", s.maxPostSize()))
                 .add("TeamSettings", Json.createObjectBuilder()
                         .add("EnableOpenServer", s.enableOpenServer()))
+                .add(RATE_LIMIT, Json.createObjectBuilder()
+                        .add("Enable", s.rateLimits().enable())
+                        .add("PerSec", s.rateLimits().perSec())
+                        .add("MaxBurst", s.rateLimits().maxBurst())
+                        .add("VaryByRemoteAddr", s.rateLimits().varyByRemoteAddr())
+                        .add("PerHookPerSec", s.rateLimits().perHookPerSec())
+                        .add("PerHookMaxBurst", s.rateLimits().perHookMaxBurst()))
                 .build();
     }
 

@@ -30,6 +30,18 @@ public class SystemSettings {
     private int maximumPayloadSizeBytes;
     @Column(name = "enable_open_server")
     private boolean enableOpenServer;
+    @Column(name = "rate_limit_enable")
+    private boolean rateLimitEnable;
+    @Column(name = "rate_limit_per_sec")
+    private int rateLimitPerSec;
+    @Column(name = "rate_limit_max_burst")
+    private int rateLimitMaxBurst;
+    @Column(name = "rate_limit_vary_by_remote_addr")
+    private boolean rateLimitVaryByRemoteAddr;
+    @Column(name = "rate_limit_per_hook_per_sec")
+    private int rateLimitPerHookPerSec;
+    @Column(name = "rate_limit_per_hook_max_burst")
+    private int rateLimitPerHookMaxBurst;
     @Column(name = "update_at")
     private long updateAt;
 
@@ -38,7 +50,8 @@ public class SystemSettings {
 
     Settings snapshot() {
         return new Settings(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
-                maximumPayloadSizeBytes, enableOpenServer);
+                maximumPayloadSizeBytes, enableOpenServer, new RateLimitSettings(rateLimitEnable, rateLimitPerSec,
+                rateLimitMaxBurst, rateLimitVaryByRemoteAddr, rateLimitPerHookPerSec, rateLimitPerHookMaxBurst));
     }
 
     void apply(Settings s, long now) {
@@ -48,6 +61,13 @@ public class SystemSettings {
         maxPostSize = s.maxPostSize();
         maximumPayloadSizeBytes = s.maximumPayloadSizeBytes();
         enableOpenServer = s.enableOpenServer();
+        RateLimitSettings r = s.rateLimits();
+        rateLimitEnable = r.enable();
+        rateLimitPerSec = r.perSec();
+        rateLimitMaxBurst = r.maxBurst();
+        rateLimitVaryByRemoteAddr = r.varyByRemoteAddr();
+        rateLimitPerHookPerSec = r.perHookPerSec();
+        rateLimitPerHookMaxBurst = r.perHookMaxBurst();
         updateAt = now;
     }
 }

@@ -19,7 +19,8 @@ class PostPropsTest {
     private static final PostProps.HookDefaults PLAIN_HOOK = new PostProps.HookDefaults("", "", "");
 
     private static Settings settings(boolean usernameOverride, boolean iconOverride) {
-        return new Settings(true, usernameOverride, iconOverride, 4000, 300_000, false);
+        return new Settings(true, usernameOverride, iconOverride, 4000, 300_000, false,
+                io.hookline.ejb.settings.RateLimitSettings.DEFAULTS);
     }
 
     private static WebhookPayload payload(String username, String iconUrl, String iconEmoji, JsonObject props) {

@@ -4,15 +4,20 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.hook.HookDelivery;
 import io.hookline.ejb.hook.HookPoster;
+import io.hookline.ejb.ratelimit.HookRateLimiter;
+import io.hookline.ejb.ratelimit.RateLimitDecision;
+import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.web.live.PostsCommitted;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +25,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** {@code POST /hooks/{id}}: parse the body, post it, answer exactly {@code ok} once it is committed. */
+/**
+ * {@code POST /hooks/{id}}: check the rate limits, parse the body, post it, answer exactly {@code ok} once it
+ * is committed.
+ */
 @Path("{id}")
 @RequestScoped
 public class HookResource {
@@ -34,10 +42,24 @@ public class HookResource {
     @Inject
     private Event<PostsCommitted> committed;
 
+    @Inject
+    private HookRateLimiter limiter;
+
+    @Context
+    private HttpServletRequest request;
+
     @POST
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          InputStream body) throws IOException {
-        int maxBytes = settings.current().maximumPayloadSizeBytes();
+        Settings current = settings.current();
+        // First of all, before the body is read and before any database work: a refused request costs little.
+        RateLimitDecision limit = limiter.check(current.rateLimits(), hookId, request.getRemoteAddr());
+        RateLimitHeaders.remember(request, limit);
+        if (!limit.allowed()) {
+            throw new HooklineException(429, RateLimitHeaders.ERROR_ID, "Too many requests for this hook or from "
+                    + "this address; retry after " + limit.retryAfterSeconds() + " s.");
+        }
+        int maxBytes = current.maximumPayloadSizeBytes();
         WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(body, maxBytes));
         HookDelivery delivery = poster.post(hookId, payload);
         // HookPoster's transaction has committed by now: open channel views may show the posts.

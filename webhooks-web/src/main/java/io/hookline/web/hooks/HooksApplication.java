@@ -18,7 +18,7 @@ public class HooksApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(HookResource.class, JsonbConfigProvider.class, HooklineExceptionMapper.class,
+        return Set.of(HookResource.class, RateLimitHeaders.class, JsonbConfigProvider.class, HooklineExceptionMapper.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

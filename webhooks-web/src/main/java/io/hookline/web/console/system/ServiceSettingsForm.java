@@ -1,6 +1,7 @@
 package io.hookline.web.console.system;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.settings.RateLimitSettings;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.web.console.security.ConsoleCaller;
@@ -15,8 +16,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * System Console → Service Settings: the spec's three switches plus the size limits. Saving replaces
- * the settings snapshot, so the next hook request uses them; no restart.
+ * System Console → Service Settings: the spec's three switches, the size limits and the hook rate limits.
+ * Saving replaces the settings snapshot, so the next hook request uses them; no restart. The bounds are
+ * {@link Settings}' and {@link RateLimitSettings}' named limits.
  */
 @Named
 @RequestScoped
@@ -37,6 +39,29 @@ public class ServiceSettingsForm {
     @Max(value = Settings.MAX_PAYLOAD_BYTES_LIMIT, message = "At most " + Settings.MAX_PAYLOAD_BYTES_LIMIT + " bytes.")
     private Integer maximumPayloadSizeBytes;
 
+    private boolean rateLimitEnable;
+    private boolean rateLimitVaryByRemoteAddr;
+
+    @NotNull(message = "Enter the requests per second per address.")
+    @Min(value = RateLimitSettings.MIN_PER_SEC, message = "At least " + RateLimitSettings.MIN_PER_SEC + " a second.")
+    @Max(value = RateLimitSettings.MAX_PER_SEC, message = "At most " + RateLimitSettings.MAX_PER_SEC + " a second.")
+    private Integer rateLimitPerSec;
+
+    @NotNull(message = "Enter the burst per address.")
+    @Min(value = RateLimitSettings.MIN_MAX_BURST, message = "At least " + RateLimitSettings.MIN_MAX_BURST + " request.")
+    @Max(value = RateLimitSettings.MAX_MAX_BURST, message = "At most " + RateLimitSettings.MAX_MAX_BURST + " requests.")
+    private Integer rateLimitMaxBurst;
+
+    @NotNull(message = "Enter the requests per second per hook.")
+    @Min(value = RateLimitSettings.MIN_PER_SEC, message = "At least " + RateLimitSettings.MIN_PER_SEC + " a second.")
+    @Max(value = RateLimitSettings.MAX_PER_SEC, message = "At most " + RateLimitSettings.MAX_PER_SEC + " a second.")
+    private Integer perHookPerSec;
+
+    @NotNull(message = "Enter the burst per hook.")
+    @Min(value = RateLimitSettings.MIN_MAX_BURST, message = "At least " + RateLimitSettings.MIN_MAX_BURST + " request.")
+    @Max(value = RateLimitSettings.MAX_MAX_BURST, message = "At most " + RateLimitSettings.MAX_MAX_BURST + " requests.")
+    private Integer perHookMaxBurst;
+
     @Inject
     private SettingsService settings;
 
@@ -55,12 +80,21 @@ public class ServiceSettingsForm {
         enableOpenServer = s.enableOpenServer();
         maxPostSize = s.maxPostSize();
         maximumPayloadSizeBytes = s.maximumPayloadSizeBytes();
+        RateLimitSettings r = s.rateLimits();
+        rateLimitEnable = r.enable();
+        rateLimitPerSec = r.perSec();
+        rateLimitMaxBurst = r.maxBurst();
+        rateLimitVaryByRemoteAddr = r.varyByRemoteAddr();
+        perHookPerSec = r.perHookPerSec();
+        perHookMaxBurst = r.perHookMaxBurst();
     }
 
     public void save() {
         try {
             settings.replace(me.caller(), new Settings(enableIncomingWebhooks, enablePostUsernameOverride,
-                    enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer));
+                    enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer,
+                    new RateLimitSettings(rateLimitEnable, rateLimitPerSec, rateLimitMaxBurst, rateLimitVaryByRemoteAddr,
+                            perHookPerSec, perHookMaxBurst)));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "Settings saved. They apply from the next request on.", null));
         } catch (HooklineException e) {
@@ -114,5 +148,53 @@ public class ServiceSettingsForm {
 
     public void setMaximumPayloadSizeBytes(Integer value) {
         this.maximumPayloadSizeBytes = value;
+    }
+
+    public boolean isRateLimitEnable() {
+        return rateLimitEnable;
+    }
+
+    public void setRateLimitEnable(boolean value) {
+        this.rateLimitEnable = value;
+    }
+
+    public boolean isRateLimitVaryByRemoteAddr() {
+        return rateLimitVaryByRemoteAddr;
+    }
+
+    public void setRateLimitVaryByRemoteAddr(boolean value) {
+        this.rateLimitVaryByRemoteAddr = value;
+    }
+
+    public Integer getRateLimitPerSec() {
+        return rateLimitPerSec;
+    }
+
+    public void setRateLimitPerSec(Integer value) {
+        this.rateLimitPerSec = value;
+    }
+
+    public Integer getRateLimitMaxBurst() {
+        return rateLimitMaxBurst;
+    }
+
+    public void setRateLimitMaxBurst(Integer value) {
+        this.rateLimitMaxBurst = value;
+    }
+
+    public Integer getPerHookPerSec() {
+        return perHookPerSec;
+    }
+
+    public void setPerHookPerSec(Integer value) {
+        this.perHookPerSec = value;
+    }
+
+    public Integer getPerHookMaxBurst() {
+        return perHookMaxBurst;
+    }
+
+    public void setPerHookMaxBurst(Integer value) {
+        this.perHookMaxBurst = value;
     }
 }

@@ -25,7 +25,8 @@ import java.util.List;
 final class WritePath {
 
     /** What the browser test configures: overrides allowed, the spec's 4000-character posts. */
-    static final Settings SETTINGS = new Settings(true, true, true, 4000, 300_000, false);
+    static final Settings SETTINGS = new Settings(true, true, true, 4000, 300_000, false,
+            io.hookline.ejb.settings.RateLimitSettings.DEFAULTS);
     static final String HOOK_CREATOR = "hookcreatorid";
     static final String HOOK_DISPLAY_NAME = "browser test";
 

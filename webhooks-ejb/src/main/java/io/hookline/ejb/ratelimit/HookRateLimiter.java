@@ -1,0 +1,139 @@
+package io.hookline.ejb.ratelimit;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.hookline.ejb.settings.RateLimitSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The rate limits of {@code POST /hooks/{id}}: a token bucket per remote address (while
+ * {@code RateLimitSettings.Enable} and {@code VaryByRemoteAddr} are on), then one per hook URL. The per-hook key
+ * is the id from the path whether or not such a hook exists, so a 429 tells nothing about which ids are real;
+ * it is kept as a SHA-256, so no hook secret sits in the (possibly shared) store.
+ *
+ * <p>The address is checked first: a request refused there takes nothing from the hook's bucket, so one
+ * flooding source cannot use up a hook that others post to. A request the hook's bucket refuses has taken a
+ * token from its address's bucket: it was a request all the same.
+ *
+ * <p>Each bucket's key carries its limits, so a change in the settings applies to the next request (it finds
+ * new, full buckets; the old ones expire unused).
+ */
+@ApplicationScoped
+public class HookRateLimiter {
+
+    /** Buckets the local store keeps at most (Mattermost's default {@code MemoryStoreSize}). */
+    public static final int LOCAL_STORE_MAX_KEYS = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(HookRateLimiter.class.getName());
+    /** At most one warning a minute while the store fails. */
+    private static final long FAILURE_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private RateLimitStore store;
+    private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS);
+
+    /** For CDI: the store is chosen at start-up. */
+    protected HookRateLimiter() {
+    }
+
+    HookRateLimiter(RateLimitStore store) {
+        this.store = store;
+    }
+
+    @PostConstruct
+    void chooseStore() {
+        store = serverStore();
+        LOG.log(Level.INFO, "Hook rate limits are kept in {0}", store.describe());
+    }
+
+    /**
+     * Takes a token from each bucket that applies and says whether the request may proceed. Needs no database
+     * and reads no body, so it runs before both.
+     */
+    public RateLimitDecision check(RateLimitSettings limits, String hookId, String remoteAddress) {
+        try {
+            RateLimitDecision byAddress = null;
+            if (limits.perAddressApplies()) {
+                byAddress = consume("addr", limits.perSec(), limits.maxBurst(),
+                        remoteAddress == null ? "unknown" : remoteAddress);
+                if (!byAddress.allowed()) {
+                    return byAddress;
+                }
+            }
+            RateLimitDecision byHook = consume("hook", limits.perHookPerSec(), limits.perHookMaxBurst(), digest(hookId));
+            if (!byHook.allowed() || byAddress == null) {
+                return byHook;
+            }
+            return byAddress.remaining() < byHook.remaining() ? byAddress : byHook;
+        } catch (RuntimeException storeFailure) {
+            logFailure(storeFailure);
+            return RateLimitDecision.NOT_CHECKED;
+        }
+    }
+
+    private RateLimitDecision consume(String kind, int perSec, int maxBurst, String subject) {
+        String key = kind + ':' + perSec + '/' + maxBurst + ':' + subject;
+        ConsumptionProbe probe = store.tryConsume(key, configuration(perSec, maxBurst));
+        return new RateLimitDecision(probe.isConsumed(), maxBurst, probe.getRemainingTokens(),
+                probe.getNanosToWaitForReset(), probe.getNanosToWaitForRefill());
+    }
+
+    /** A bucket of {@code maxBurst} tokens, refilled evenly at {@code perSec} a second, starting full. */
+    static BucketConfiguration configuration(int perSec, int maxBurst) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(maxBurst).refillGreedy(perSec, Duration.ofSeconds(1)))
+                .build();
+    }
+
+    private static String digest(String hookId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.valueOf(hookId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", impossible);
+        }
+    }
+
+    private void logFailure(RuntimeException failure) {
+        long now = System.nanoTime();
+        long last = lastFailureLog.get();
+        if (now - last >= FAILURE_LOG_INTERVAL_NANOS && lastFailureLog.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, "Rate limit store " + store.describe() + " failed; hook requests pass unchecked", failure);
+        }
+    }
+
+    /** The server's JCache when it has one (Payara: Hazelcast), else local buckets in this JVM. */
+    private static RateLimitStore serverStore() {
+        if (jcacheApiPresent()) {
+            try {
+                return JCacheRateLimitStore.fromServer().orElseGet(HookRateLimiter::localStore);
+            } catch (RuntimeException | LinkageError noUsableCache) {
+                LOG.log(Level.WARNING, "The server's JCache cannot hold the hook rate limits; using local buckets",
+                        noUsableCache);
+            }
+        }
+        return localStore();
+    }
+
+    private static RateLimitStore localStore() {
+        return new LocalRateLimitStore(LOCAL_STORE_MAX_KEYS, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    private static boolean jcacheApiPresent() {
+        try {
+            Class.forName("javax.cache.CacheManager", false, HookRateLimiter.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
+    }
+}
