@@ -123,6 +123,12 @@ class HookErrorsIT {
         cases.put("escaped NUL", () -> hookJson(hookId, "{\"text\":\"a\\u0000b\"}"));
         cases.put("raw NUL byte", () -> hookJson(hookId, "{\"text\":\"a\u0000b\"}"));
         cases.put("props nested 40 deep", () -> hookJson(hookId, deep.toString()));
+        // Found by the hostile-input corpus: each was a 500 (or, for multipart NUL, a stored post).
+        cases.put("type one past 64 characters", () -> hookJson(hookId, "{\"text\":\"x\",\"type\":\"" + "a".repeat(65) + "\"}"));
+        cases.put("3000-character Content-Type parameter",
+                () -> hookPost(hookId, "application/json; a=\"" + "x".repeat(3000) + "\"", "{\"text\":\"x\"}"));
+        cases.put("NUL in a multipart field", () -> hookPost(hookId, "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\na\u0000b\r\n--b--\r\n"));
 
         int before = count(channelId);
         assertAll(cases.entrySet().stream().map(c -> (Executable) () -> {
@@ -133,6 +139,14 @@ class HookErrorsIT {
             }
         }));
         assertEquals(before, count(channelId));
+    }
+
+    @Test
+    void aTypeOf64CharactersIsStored() {
+        int before = count(channelId);
+        HttpResponse<String> response = hookJson(hookId, "{\"text\":\"x\",\"type\":\"" + "a".repeat(64) + "\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(before + 1, count(channelId));
     }
 
     @Test

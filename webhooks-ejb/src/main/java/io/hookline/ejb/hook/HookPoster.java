@@ -29,6 +29,9 @@ import java.util.Set;
 @Stateless
 public class HookPoster {
 
+    /** Longest post {@code type} (Mattermost's column width); longer is a 400, not a failed insert. */
+    public static final int MAX_TYPE_LENGTH = 64;
+
     private static final Set<String> PRIORITIES = Set.of("", "important", "urgent");
 
     @PersistenceContext
@@ -85,6 +88,9 @@ public class HookPoster {
         }
         if (payload.type() != null && payload.type().startsWith("system_")) {
             throw invalid("type: system_ post types are reserved for the server.");
+        }
+        if (payload.type() != null && payload.type().length() > MAX_TYPE_LENGTH) {
+            throw invalid("type: at most " + MAX_TYPE_LENGTH + " characters.");
         }
         if (payload.priority() != null) {
             JsonValue priority = payload.priority().get("priority");

@@ -48,6 +48,10 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
      */
     JsonObject addTo(JsonObject props, JsonObject priority) {
         if (attachments == null && blocks == null && fallback == null && priority == null) {
+            // Text-only posts: the client's own props must fit the same cap (found by the hostile corpus).
+            if (props.toString().length() > MAX_PROPS_LENGTH) {
+                throw tooLarge();
+            }
             return props;
         }
         JsonArray fitted = attachments;
@@ -59,11 +63,15 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
             }
             JsonArray cut = attempt < 3 && fitted != null ? cutLongestText(fitted, overflow) : null;
             if (cut == null) {
-                throw HooklineException.badRequest("invalid_payload",
-                        "The attachments, blocks and props are larger than " + MAX_PROPS_LENGTH + " characters.");
+                throw tooLarge();
             }
             fitted = cut;
         }
+    }
+
+    private static HooklineException tooLarge() {
+        return HooklineException.badRequest("invalid_payload",
+                "The attachments, blocks and props are larger than " + MAX_PROPS_LENGTH + " characters.");
     }
 
     private JsonObject build(JsonObject props, JsonObject priority, JsonArray fittedAttachments) {

@@ -130,6 +130,11 @@ public final class BlockKit {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._\\-]{0,62}[A-Za-z0-9])?");
     private static final Pattern CODE_LANGUAGE = Pattern.compile("[A-Za-z0-9_+#.\\-]{1,32}");
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /** Earliest {@code date} shown: 0001-01-01T00:00:00Z; earlier timestamps are shown as this. */
+    static final long MIN_DATE_SECONDS = -62_135_596_800L;
+    /** Latest {@code date} shown: 9999-12-31T23:59:59Z; later timestamps are shown as this. */
+    static final long MAX_DATE_SECONDS = 253_402_300_799L;
+
     private static final DateTimeFormatter UTC_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -590,8 +595,8 @@ public final class BlockKit {
                         return null;
                     }
                     long seconds = timestamp.bigDecimalValue()
-                            .max(BigDecimal.valueOf(-31_557_014_167_219_200L))
-                            .min(BigDecimal.valueOf(31_556_889_864_403_199L)).longValue();
+                            .max(BigDecimal.valueOf(MIN_DATE_SECONDS))
+                            .min(BigDecimal.valueOf(MAX_DATE_SECONDS)).longValue();
                     return literal(UTC_DATE.format(Instant.ofEpochSecond(seconds)), style);
                 }
                 default:

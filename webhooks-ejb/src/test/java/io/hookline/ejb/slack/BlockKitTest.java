@@ -88,6 +88,25 @@ class BlockKitTest {
 
     // ----------------------------------------------------------------------------------------------- boundaries
 
+    private static String dateBlock(String timestamp) {
+        JsonArray blocks = Json.createReader(new java.io.StringReader("[{\"type\":\"rich_text\",\"elements\":["
+                + "{\"type\":\"rich_text_section\",\"elements\":[{\"type\":\"date\",\"timestamp\":" + timestamp
+                + "}]}]}]")).readArray();
+        return BlockKit.toMarkdown(blocks, MentionResolver.NONE);
+    }
+
+    @Test
+    void dateTimestampsAreShownWithinFourDigitYearsAtAndPastTheEnds() {
+        assertEquals("9999-12-31 23:59 UTC", dateBlock(Long.toString(BlockKit.MAX_DATE_SECONDS)));
+        assertEquals("9999-12-31 23:59 UTC", dateBlock(Long.toString(BlockKit.MAX_DATE_SECONDS + 1)));
+        assertEquals("0001-01-01 00:00 UTC", dateBlock(Long.toString(BlockKit.MIN_DATE_SECONDS)));
+        assertEquals("0001-01-01 00:00 UTC", dateBlock(Long.toString(BlockKit.MIN_DATE_SECONDS - 1)));
+        // What failed with a DateTimeException (a 500) before: values Instant holds but a date pattern cannot print.
+        assertEquals("9999-12-31 23:59 UTC", dateBlock("31556889832780800"));
+        assertEquals("9999-12-31 23:59 UTC", dateBlock("1e999999999"));
+        assertEquals("0001-01-01 00:00 UTC", dateBlock("-1e999999999"));
+    }
+
     @Test
     void maxBlocksIsLenientAboveSlacksFifty() {
         assertEquals(100, BlockKit.MAX_BLOCKS);

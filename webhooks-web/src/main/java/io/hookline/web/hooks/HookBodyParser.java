@@ -28,6 +28,8 @@ public final class HookBodyParser {
     private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(TOKEN + "/" + TOKEN);
     private static final java.util.regex.Pattern PARAMETER =
             java.util.regex.Pattern.compile(TOKEN + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\")");
+    /** Longest Content-Type header accepted; real ones are a few dozen characters. */
+    static final int MAX_CONTENT_TYPE_LENGTH = 1024;
     /** Deepest JSON nesting accepted; real payloads (attachments, Block Kit) stay far below it. */
     public static final int MAX_JSON_DEPTH = 32;
     /** The fields a multipart body may send as parts, when it has no {@code payload} part. */
@@ -63,13 +65,20 @@ public final class HookBodyParser {
                 object.add(jsonField, parseJsonValue(parts.get(jsonField)));
             }
         }
-        return fromObject(object.build());
+        jakarta.json.JsonObject fields = object.build();
+        // Field parts never went through the JSON parser's checks: NUL is refused here too.
+        PayloadChecks.requireSane(fields, MAX_JSON_DEPTH);
+        return fromObject(fields);
     }
 
     /** The bare media type, lowercased; {@code null} when the header is absent. A malformed header is a 400. */
     static String mediaTypeOf(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return null;
+        }
+        if (contentType.length() > MAX_CONTENT_TYPE_LENGTH) {
+            // Also keeps the parameter pattern's backtracking shallow (a 3,000-character quoted value overflowed the stack).
+            throw invalid("The Content-Type header is longer than " + MAX_CONTENT_TYPE_LENGTH + " characters.");
         }
         String[] parts = contentType.split(";");
         String type = parts[0].trim().toLowerCase(Locale.ROOT);

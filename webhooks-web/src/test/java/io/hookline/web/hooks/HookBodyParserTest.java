@@ -189,6 +189,25 @@ class HookBodyParserTest {
     }
 
     @Test
+    void aNulInAMultipartFieldIsRefusedLikeInJson() {
+        assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY, multipart("text", "a\u0000b"));
+        assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY,
+                multipart("text", "x", "type", "custom\u0000"));
+    }
+
+    @Test
+    void aContentTypeAtTheLengthLimitIsReadAndOnePastItIsRefused() {
+        String prefix = "application/json; a=\"";
+        String atLimit = prefix + "x".repeat(HookBodyParser.MAX_CONTENT_TYPE_LENGTH - prefix.length() - 1) + "\"";
+        assertEquals(HookBodyParser.MAX_CONTENT_TYPE_LENGTH, atLimit.length());
+        assertEquals("ok at the limit", parse(atLimit, "{\"text\":\"ok at the limit\"}").text());
+        String pastLimit = prefix + "x".repeat(HookBodyParser.MAX_CONTENT_TYPE_LENGTH - prefix.length()) + "\"";
+        assertInvalid("invalid_payload", pastLimit, "{\"text\":\"x\"}");
+        // What overflowed the parameter pattern's stack before the cap: now a plain 400.
+        assertInvalid("invalid_payload", prefix + "x".repeat(3000) + "\"", "{\"text\":\"x\"}");
+    }
+
+    @Test
     void multipartFilePartIsReadAsText() {
         String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"payload\"; filename=\"m.json\"\r\n"
                 + "Content-Type: application/json\r\n\r\n{\"text\":\"file\"}\r\n--" + BOUNDARY + "--\r\n";
