@@ -41,6 +41,20 @@ public final class ConsolePages {
         faces.responseComplete();
     }
 
+    /** A message under one field (its client id), failing validation so the page keeps what was typed. */
+    public static void invalid(String clientId, String summary) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        // p:message shows the detail.
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary));
+        faces.validationFailed();
+    }
+
+    /** A request parameter, or null when absent or blank. */
+    public static String param(String name) {
+        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     /** Redirects to a console page (path from the context root, may carry a query). */
     public static void redirect(String path) {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();

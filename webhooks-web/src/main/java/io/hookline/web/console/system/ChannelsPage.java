@@ -11,6 +11,7 @@ import io.hookline.ejb.channel.ChannelMembers;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -88,8 +89,8 @@ public class ChannelsPage {
     @PostConstruct
     void load() {
         teamList = teams.list(me.caller(), Page.of(0, Page.MAX_PER_PAGE));
-        String teamName = Notices.param(faces, "team");
-        String channelId = Notices.param(faces, "channel");
+        String teamName = ConsolePages.param("team");
+        String channelId = ConsolePages.param("channel");
         team = null;
         channel = null;
         channels = List.of();
@@ -125,34 +126,34 @@ public class ChannelsPage {
         try {
             ChannelView created = channelAdmin.create(me.caller(),
                     new NewChannelRequest(team.id(), name, displayName, type, purpose, ""));
-            Notices.done(faces, kind(created) + " '" + created.name() + "' created.");
+            ConsolePages.info(kind(created) + " '" + created.name() + "' created.");
             name = null;
             displayName = null;
             purpose = null;
             type = "O";
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
     public void archive(ChannelView target) {
         try {
             channelAdmin.archive(me.caller(), target.id());
-            Notices.done(faces, kind(target) + " '" + target.name() + "' archived.");
+            ConsolePages.info(kind(target) + " '" + target.name() + "' archived.");
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
     public void restore(ChannelView target) {
         try {
             channelAdmin.restore(me.caller(), target.id());
-            Notices.done(faces, kind(target) + " '" + target.name() + "' restored.");
+            ConsolePages.info(kind(target) + " '" + target.name() + "' restored.");
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
@@ -160,21 +161,21 @@ public class ChannelsPage {
         try {
             UserView user = users.byUsername(username);
             channelMembers.add(me.caller(), channel.id(), user.id());
-            Notices.done(faces, "@" + user.username() + " added to " + channel.displayName() + ".");
+            ConsolePages.info("@" + user.username() + " added to " + channel.displayName() + ".");
             username = null;
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
     public void removeMember(UserView user) {
         try {
             channelMembers.remove(me.caller(), channel.id(), user.id());
-            Notices.done(faces, "@" + user.username() + " removed from " + channel.displayName() + ".");
+            ConsolePages.info("@" + user.username() + " removed from " + channel.displayName() + ".");
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 

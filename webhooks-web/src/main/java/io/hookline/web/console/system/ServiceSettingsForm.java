@@ -4,11 +4,10 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.settings.RateLimitSettings;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.settings.SettingsService;
+import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
@@ -68,8 +67,6 @@ public class ServiceSettingsForm {
     @Inject
     private ConsoleCaller me;
 
-    @Inject
-    private FacesContext faces;
 
     @PostConstruct
     void load() {
@@ -95,10 +92,9 @@ public class ServiceSettingsForm {
                     enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer,
                     new RateLimitSettings(rateLimitEnable, rateLimitPerSec, rateLimitMaxBurst, rateLimitVaryByRemoteAddr,
                             perHookPerSec, perHookMaxBurst)));
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "Settings saved. They apply from the next request on.", null));
+            ConsolePages.info("Settings saved. They apply from the next request on.");
         } catch (HooklineException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            ConsolePages.error(e);
         }
     }
 

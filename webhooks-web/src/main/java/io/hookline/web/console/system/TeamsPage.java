@@ -7,6 +7,7 @@ import io.hookline.api.view.UserView;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -63,7 +64,7 @@ public class TeamsPage {
     @PostConstruct
     void load() {
         list = teams.list(me.caller(), Page.of(0, Page.MAX_PER_PAGE));
-        String teamName = Notices.param(faces, "team");
+        String teamName = ConsolePages.param("team");
         if (teamName == null) {
             return;
         }
@@ -78,13 +79,13 @@ public class TeamsPage {
     public void create() {
         try {
             TeamView team = teams.create(me.caller(), new NewTeamRequest(name, displayName, type, ""));
-            Notices.done(faces, "Team '" + team.name() + "' created.");
+            ConsolePages.info("Team '" + team.name() + "' created.");
             name = null;
             displayName = null;
             type = "O";
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
@@ -92,21 +93,21 @@ public class TeamsPage {
         try {
             UserView user = users.byUsername(username);
             teams.addMember(me.caller(), selected.id(), user.id());
-            Notices.done(faces, "@" + user.username() + " added to " + selected.displayName() + ".");
+            ConsolePages.info("@" + user.username() + " added to " + selected.displayName() + ".");
             username = null;
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
     public void removeMember(UserView user) {
         try {
             teams.removeMember(me.caller(), selected.id(), user.id());
-            Notices.done(faces, "@" + user.username() + " removed from " + selected.displayName() + ".");
+            ConsolePages.info("@" + user.username() + " removed from " + selected.displayName() + ".");
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 

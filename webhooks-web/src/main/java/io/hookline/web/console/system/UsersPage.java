@@ -6,6 +6,7 @@ import io.hookline.api.view.UserView;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.user.User;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -65,7 +66,7 @@ public class UsersPage {
     @PostConstruct
     void load() {
         list = users.list(me.caller(), Page.of(0, Page.MAX_PER_PAGE));
-        String name = Notices.param(faces, "user");
+        String name = ConsolePages.param("user");
         if (name != null) {
             try {
                 selected = users.byUsername(name);
@@ -78,51 +79,51 @@ public class UsersPage {
     public void create() {
         try {
             UserView user = users.create(me.caller(), new NewUserRequest(username, email, password, "", "", ""));
-            Notices.done(faces, "User @" + user.username() + " created.");
+            ConsolePages.info("User @" + user.username() + " created.");
             username = null;
             email = null;
             password = null;
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
     public void deactivate(UserView user) {
         if (user.id().equals(me.getId())) {
-            Notices.refused(faces, HooklineException.badRequest("api.user.deactivate.self",
+            ConsolePages.error(HooklineException.badRequest("api.user.deactivate.self",
                     "You cannot deactivate your own account here."));
             return;
         }
         try {
             users.deactivate(me.caller(), user.id());
-            Notices.done(faces, "@" + user.username() + " deactivated: they can no longer sign in.");
+            ConsolePages.info("@" + user.username() + " deactivated: they can no longer sign in.");
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
     public void reactivate(UserView user) {
         try {
             users.reactivate(me.caller(), user.id());
-            Notices.done(faces, "@" + user.username() + " reactivated.");
+            ConsolePages.info("@" + user.username() + " reactivated.");
             load();
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
     public void resetPassword() {
         if (!newPassword.equals(repeatPassword)) {
-            Notices.invalid(faces, "reset:repeatPassword", "The two passwords differ.");
+            ConsolePages.invalid("reset:repeatPassword", "The two passwords differ.");
             return;
         }
         try {
             users.resetPassword(me.caller(), selected.id(), newPassword);
-            Notices.done(faces, "New password set for @" + selected.username() + ".");
+            ConsolePages.info("New password set for @" + selected.username() + ".");
         } catch (HooklineException e) {
-            Notices.refused(faces, e);
+            ConsolePages.error(e);
         }
     }
 
