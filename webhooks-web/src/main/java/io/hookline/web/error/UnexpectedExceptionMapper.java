@@ -1,8 +1,13 @@
 package io.hookline.web.error;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.health.DatabaseFailures;
+import io.hookline.ejb.health.DatabaseHealth;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,14 +15,28 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Anything else is our bug or an outage: log it, answer 500 with no stack trace. An unexpected
- * runtime exception from an EJB arrives wrapped in {@link EJBException}; unwrap so a wrapped
- * {@link HooklineException} still gets its own status.
+ * Anything else is an outage or our bug. A failure in the persistence layer while the database is
+ * unreachable is an outage: 503 {@code database_unavailable} with {@code Retry-After}, so integrations
+ * send it again (they retry 5xx and drop 4xx). Everything else is logged and answered 500 with no
+ * stack trace. An unexpected runtime exception from an EJB arrives wrapped in {@link EJBException};
+ * unwrap so a wrapped {@link HooklineException} still gets its own status.
  */
 @Provider
+@ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
+    /** Seconds a client is asked to wait after a 503 for an unreachable database; the pool reconnects within it. */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /** At most one outage warning per this many milliseconds: an outage under load fails thousands of requests. */
+    static final long OUTAGE_LOG_INTERVAL_MILLIS = 10_000;
+
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Inject
+    private DatabaseHealth database;
+
+    private final LogGate outageLog = new LogGate(OUTAGE_LOG_INTERVAL_MILLIS);
 
     @Override
     public Response toResponse(Throwable e) {
@@ -31,7 +50,34 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web) {
             return new WebApplicationExceptionMapper().toResponse(web);
         }
+        if (databaseUnavailable(e)) {
+            if (outageLog.open(System.currentTimeMillis())) {
+                LOG.log(Level.WARNING, "Database unavailable, answering 503 (logged at most every {0} s): {1}",
+                        new Object[] {OUTAGE_LOG_INTERVAL_MILLIS / 1000, rootMessage(e)});
+            }
+            return Response.fromResponse(ErrorResponses.of(503, "database_unavailable",
+                            "The database is unavailable; nothing was stored. Retry after "
+                                    + DATABASE_RETRY_AFTER_SECONDS + " s."))
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", e);
         return ErrorResponses.of(500, "api.context.server_error", "An internal error occurred.");
+    }
+
+    /**
+     * The failure went through the persistence layer, and either says the connection failed or the
+     * database does not answer a check now. A constraint violation on a healthy database stays a 500.
+     */
+    private boolean databaseUnavailable(Throwable e) {
+        return DatabaseFailures.involvesDatabase(e) && (DatabaseFailures.isConnectionFailure(e) || !database.isUp());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,0 +1,189 @@
+package io.hookline.it.outage;
+
+import static io.hookline.it.ApiFixtures.assertHookOk;
+import static io.hookline.it.ApiFixtures.createChannel;
+import static io.hookline.it.ApiFixtures.createHook;
+import static io.hookline.it.ApiFixtures.createTeam;
+import static io.hookline.it.ApiFixtures.newUser;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookline.it.ApiFixtures;
+import io.hookline.it.ApiFixtures.TestUser;
+import io.hookline.it.Deployments;
+import io.hookline.it.HooklineClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 8, database outage: while PostgreSQL is stopped, {@code POST /hooks/{id}} answers 503
+ * {@code database_unavailable} with {@code Retry-After} within {@link #FAIL_FAST} (never a 4xx, which
+ * integrations drop), the ping reports the database, and once PostgreSQL is back the hook posts again
+ * within {@link #RECOVERY} without a redeploy. Runs only in the {@code outage} profile
+ * ({@code mvn verify -Ppostgres,outage}): it stops the PostgreSQL server itself.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(OrderAnnotation.class)
+class DatabaseOutageIT {
+
+    /** Longest a hook request may take to be refused while the database is down. */
+    static final Duration FAIL_FAST = Duration.ofSeconds(5);
+    /** Longest from PostgreSQL accepting connections again to the first stored post. */
+    static final Duration RECOVERY = Duration.ofSeconds(10);
+    /** How long the database stays down while requests keep coming. */
+    static final Duration DOWN_FOR = Duration.ofSeconds(8);
+    /** Concurrent requests sent at once during the outage (a CI fleet reporting together). */
+    static final int CONCURRENT = 8;
+
+    private static final PostgresControl POSTGRES = new PostgresControl();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEar();
+    }
+
+    /** Whatever happened, PostgreSQL runs again for the next test and for whoever shares it. */
+    @AfterEach
+    void databaseBackUp() {
+        if (!POSTGRES.accepting()) {
+            POSTGRES.start();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void hooksAnswer503FastWhileTheDatabaseIsDownAndPostAgainWithin10sOfItsReturn() throws Exception {
+        HooklineClient admin = ApiFixtures.admin();
+        TestUser owner = newUser(admin, "outage");
+        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String hookId = createHook(owner.client(), channelId).getString("id");
+        assertHookOk(send(hookId, "before the outage"));
+        assertPing(200, "OK", "");
+
+        POSTGRES.stop();
+        int refused = 0;
+        long slowestMillis = 0;
+        try {
+            long until = System.nanoTime() + DOWN_FOR.toNanos();
+            while (System.nanoTime() < until) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = send(hookId, "during the outage " + refused);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                slowestMillis = Math.max(slowestMillis, millis);
+                assertDatabaseUnavailable(answer, millis);
+                refused++;
+                if (refused == 3) {
+                    assertConcurrentRequestsRefusedFast(hookId);
+                    assertPing(503, "UNHEALTHY", "");
+                    assertPing(200, "UNHEALTHY", "?use_rest_semantics=true");
+                    // The API too: a token check that cannot reach the database is an outage, not a 401.
+                    assertEquals(503, admin.get("/api/v4/users/me").statusCode());
+                }
+            }
+        } finally {
+            POSTGRES.start();
+        }
+        long back = System.nanoTime();
+        int retries = 0;
+        while (true) {
+            HttpResponse<String> answer = send(hookId, "after the outage");
+            if (answer.statusCode() == 200) {
+                assertHookOk(answer);
+                break;
+            }
+            assertTrue(answer.statusCode() >= 500, "never a 4xx while recovering: " + answer.statusCode() + " " + answer.body());
+            retries++;
+            assertTrue(System.nanoTime() - back < RECOVERY.toNanos(),
+                    "no post within " + RECOVERY + " of PostgreSQL's return; last answer " + answer.body());
+            Thread.sleep(200);
+        }
+        long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
+        assertPing(200, "OK", "");
+        assertEquals(List.of("before the outage", "after the outage"), storedMessages(channelId),
+                "the refused requests stored nothing, the one that got ok is there once");
+        System.out.printf("Database outage: %d hook requests refused with 503 in %d s down (slowest %d ms, limit %d ms); "
+                        + "first post %d ms after PostgreSQL was back (%d refused retries, limit %d ms)%n",
+                refused, DOWN_FOR.toSeconds(), slowestMillis, FAIL_FAST.toMillis(), recoveredMillis, retries,
+                RECOVERY.toMillis());
+    }
+
+    private void assertConcurrentRequestsRefusedFast(String hookId) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
+        try {
+            List<Future<long[]>> answers = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    HttpResponse<String> answer = send(hookId, "concurrent during the outage " + n);
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    assertDatabaseUnavailable(answer, millis);
+                    return new long[] {millis};
+                }));
+            }
+            for (Future<long[]> answer : answers) {
+                answer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertDatabaseUnavailable(HttpResponse<String> answer, long millis) {
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertTrue(millis <= FAIL_FAST.toMillis(), "refused after " + millis + " ms");
+        int retryAfter = Integer.parseInt(answer.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= RECOVERY.toSeconds(), "Retry-After " + retryAfter);
+        JsonObject error = HooklineClient.json(answer);
+        assertEquals("database_unavailable", error.getString("id"));
+        assertEquals(503, error.getInt("status_code"));
+    }
+
+    private void assertPing(int status, String databaseStatus, String query) throws Exception {
+        HttpResponse<String> ping = http.send(HttpRequest.newBuilder(base.resolve("/api/v4/system/ping" + query))
+                .timeout(FAIL_FAST).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, ping.statusCode(), ping.body());
+        JsonObject body = HooklineClient.json(ping);
+        assertEquals(databaseStatus, body.getString("database_status"));
+        assertEquals(databaseStatus, body.getString("status"));
+    }
+
+    HttpResponse<String> send(String hookId, String text) throws Exception {
+        String json = Json.createObjectBuilder().add("text", text).build().toString();
+        return http.send(HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The channel's messages, oldest first, read from PostgreSQL directly. */
+    private static List<String> storedMessages(String channelId) throws Exception {
+        return StoredPosts.messages(POSTGRES, channelId);
+    }
+}
