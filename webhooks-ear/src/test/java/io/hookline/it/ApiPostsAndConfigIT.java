@@ -58,6 +58,7 @@ class ApiPostsAndConfigIT {
         HttpResponse<String> response = ApiFixtures.anonymous().get("/api/v4/system/ping");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("OK", HooklineClient.json(response).getString("status"));
+        assertEquals("OK", HooklineClient.json(response).getString("database_status"), "the database answered");
     }
 
     // --- posts -------------------------------------------------------------------------------------------
