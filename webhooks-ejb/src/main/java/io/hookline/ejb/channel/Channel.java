@@ -2,8 +2,10 @@ package io.hookline.ejb.channel;
 
 import io.hookline.api.view.ChannelView;
 import io.hookline.ejb.common.Ids;
+import io.hookline.ejb.lookup.LookupChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -12,6 +14,7 @@ import jakarta.persistence.Table;
 
 /** A public channel, private group or direct-message channel. */
 @Entity
+@EntityListeners(LookupChangeListener.class)
 @Table(name = "channels")
 @NamedQuery(name = Channel.BY_TEAM_AND_NAME,
         query = "SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.name = :name")

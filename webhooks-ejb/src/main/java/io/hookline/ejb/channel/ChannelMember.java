@@ -1,8 +1,10 @@
 package io.hookline.ejb.channel;
 
 import io.hookline.api.view.ChannelMemberView;
+import io.hookline.ejb.lookup.LookupChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
@@ -12,6 +14,7 @@ import java.util.Objects;
 
 /** Membership of a user in a channel. */
 @Entity
+@EntityListeners(LookupChangeListener.class)
 @Table(name = "channel_members")
 @IdClass(ChannelMember.Key.class)
 @NamedQuery(name = ChannelMember.OF_CHANNEL,

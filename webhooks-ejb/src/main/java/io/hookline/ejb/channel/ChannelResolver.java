@@ -29,7 +29,27 @@ public class ChannelResolver {
     @Inject
     private ChannelAccess access;
 
-    public Channel resolve(HookRoute route, String requested) {
+    @Inject
+    private ResolvedRoutes resolved;
+
+    /**
+     * The id of the channel a hook's post goes to, or the refusal (404, 403, 410) as an exception. The
+     * answer is cached until anything it depends on changes ({@link io.hookline.ejb.lookup.LookupVersion}):
+     * the hook path then reads no channel, member or user row.
+     */
+    public String resolveChannelId(HookRoute route, String requested) {
+        return resolved.get(route, requested, () -> resolveNow(route, requested)).channelIdOrThrow();
+    }
+
+    private ResolvedRoute resolveNow(HookRoute route, String requested) {
+        try {
+            return ResolvedRoute.to(resolve(route, requested).id());
+        } catch (HooklineException refused) {
+            return ResolvedRoute.refused(refused);
+        }
+    }
+
+    Channel resolve(HookRoute route, String requested) {
         Channel channel = requested == null ? em.find(Channel.class, route.hookChannelId())
                 : requested.startsWith("@") ? directChannel(route, requested.substring(1))
                 : namedChannel(route, requested.startsWith("#") ? requested.substring(1) : requested);

@@ -43,20 +43,23 @@ public class HookPoster {
     @Inject
     private ChannelResolver channels;
 
+    @Inject
+    private ActiveHooks activeHooks;
+
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
         Settings settings = settingsService.current();
         if (!settings.enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
         }
-        IncomingHook hook = Ids.isWellFormed(hookId) ? em.find(IncomingHook.class, hookId) : null;
-        if (hook == null || hook.isDeleted()) {
+        ActiveHooks.Snapshot hook = Ids.isWellFormed(hookId) ? activeHooks.find(hookId, this::load) : null;
+        if (hook == null) {
             // Same answer for "never existed" and "deleted": the URL reveals nothing about past hooks.
             throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
         }
         requireValidPayload(payload);
-        Channel channel = channels.resolve(hook.route(), payload.channel());
-        String rootId = threadRoot(payload.rootId(), channel);
+        String channelId = channels.resolveChannelId(hook.route(), payload.channel());
+        String rootId = threadRoot(payload.rootId(), channelId);
 
         MentionResolver mentions = mentions();
         JsonObject props = PostProps.build(payload, hook.defaults(), settings);
@@ -72,13 +75,21 @@ public class HookPoster {
             boolean last = i == parts.size() - 1;
             // Attachments (and the rest of the Slack content) go with the last part, after the text they follow.
             JsonObject partProps = last ? content.addTo(props, payload.priority()) : props;
-            Post post = new Post(channel.id(), hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
+            Post post = new Post(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
                     partProps, now + i);
             em.persist(post);
             postIds.add(post.id());
         }
-        hook.markUsed(now);
-        return new HookDelivery(channel.id(), List.copyOf(postIds));
+        if (activeHooks.markDue(hookId, now)) {
+            // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
+            em.createNamedQuery(IncomingHook.MARK_USED).setParameter("now", now).setParameter("id", hookId)
+                    .executeUpdate();
+        }
+        return new HookDelivery(channelId, List.copyOf(postIds));
+    }
+
+    private IncomingHook load(String hookId) {
+        return em.find(IncomingHook.class, hookId);
     }
 
     private static void requireValidPayload(WebhookPayload payload) {
@@ -101,12 +112,12 @@ public class HookPoster {
     }
 
     /** A reply's root must be a post of the target channel; a reply to a reply joins the same thread. */
-    private String threadRoot(String rootId, Channel channel) {
+    private String threadRoot(String rootId, String channelId) {
         if (rootId == null) {
             return "";
         }
         Post root = Ids.isWellFormed(rootId) ? em.find(Post.class, rootId) : null;
-        if (root == null || root.isDeleted() || !root.channelId().equals(channel.id())) {
+        if (root == null || root.isDeleted() || !root.channelId().equals(channelId)) {
             throw invalid("root_id: no such post in the target channel.");
         }
         return root.rootId().isEmpty() ? root.id() : root.rootId();

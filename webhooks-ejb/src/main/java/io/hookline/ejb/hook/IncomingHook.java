@@ -3,8 +3,10 @@ package io.hookline.ejb.hook;
 import io.hookline.api.view.HookView;
 import io.hookline.ejb.channel.HookRoute;
 import io.hookline.ejb.common.Ids;
+import io.hookline.ejb.lookup.LookupChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -14,9 +16,14 @@ import jakarta.persistence.Table;
 @Table(name = "incoming_hooks")
 @NamedQuery(name = IncomingHook.ACTIVE_OF_CHANNEL,
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.channelId = :channelId")
+// A bulk update: no entity callback, so marking a hook used does not invalidate cached look-ups.
+@NamedQuery(name = IncomingHook.MARK_USED,
+        query = "UPDATE IncomingHook h SET h.lastUsedAt = :now WHERE h.id = :id AND h.lastUsedAt < :now")
+@EntityListeners(LookupChangeListener.class)
 public class IncomingHook {
 
     static final String ACTIVE_OF_CHANNEL = "IncomingHook.activeOfChannel";
+    static final String MARK_USED = "IncomingHook.markUsed";
 
     /** How precisely "last used" is kept. */
     public static final long LAST_USED_GRANULARITY_MS = 60_000;
@@ -75,14 +82,8 @@ public class IncomingHook {
         this.updateAt = now;
     }
 
-    /**
-     * Records a delivery, at most once per {@link #LAST_USED_GRANULARITY_MS}: "last used" in the console
-     * needs minutes, not milliseconds, and a busy hook should not rewrite its row on every post.
-     */
-    void markUsed(long now) {
-        if (now - lastUsedAt >= LAST_USED_GRANULARITY_MS) {
-            lastUsedAt = now;
-        }
+    long lastUsedAt() {
+        return lastUsedAt;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.hookline.ejb.channel.ChannelMember;
 import io.hookline.ejb.channel.ChannelType;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Page;
+import io.hookline.ejb.lookup.LookupChangeListener;
 import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -140,6 +141,8 @@ public class TeamAdmin {
         em.createQuery("DELETE FROM ChannelMember m WHERE m.userId = :userId"
                         + " AND m.channelId IN (SELECT c.id FROM Channel c WHERE c.teamId = :teamId)")
                 .setParameter("userId", userId).setParameter("teamId", teamId).executeUpdate();
+        // A bulk delete runs no entity callback: hook routes cached for this user's posts must go.
+        LookupChangeListener.afterThisTransaction();
     }
 
     /** The team's members as users, by username, for its members and system admins (Mattermost's users?in_team=). */

@@ -1,8 +1,10 @@
 package io.hookline.ejb.team;
 
 import io.hookline.api.view.TeamMemberView;
+import io.hookline.ejb.lookup.LookupChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
@@ -12,6 +14,7 @@ import java.util.Objects;
 
 /** Membership of a user in a team. */
 @Entity
+@EntityListeners(LookupChangeListener.class)
 @Table(name = "team_members")
 @IdClass(TeamMember.Key.class)
 @NamedQuery(name = TeamMember.USERS, query = "SELECT u FROM User u, TeamMember m WHERE m.userId = u.id"

@@ -2,14 +2,17 @@ package io.hookline.ejb.user;
 
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.common.Ids;
+import io.hookline.ejb.lookup.LookupChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A person (or the creator of an integration). Roles as Mattermost spells them: "system_user", "system_admin". */
 @Entity
+@EntityListeners(LookupChangeListener.class)
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
 @NamedQuery(name = User.BY_LOGIN_ID,

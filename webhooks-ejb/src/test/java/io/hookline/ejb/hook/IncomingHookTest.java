@@ -15,21 +15,8 @@ class IncomingHookTest {
     }
 
     @Test
-    void lastUsedIsRecordedAtMostOncePerGranularity() {
-        IncomingHook hook = hook();
-        assertEquals(0, hook.view().lastUsedAt(), "never used");
-        hook.markUsed(CREATED + 5);
-        assertEquals(CREATED + 5, hook.view().lastUsedAt());
-        hook.markUsed(CREATED + 5 + IncomingHook.LAST_USED_GRANULARITY_MS - 1);
-        assertEquals(CREATED + 5, hook.view().lastUsedAt(), "just inside the granularity: the row is not rewritten");
-        hook.markUsed(CREATED + 5 + IncomingHook.LAST_USED_GRANULARITY_MS);
-        assertEquals(CREATED + 5 + IncomingHook.LAST_USED_GRANULARITY_MS, hook.view().lastUsedAt(), "at the granularity");
-    }
-
-    @Test
     void regeneratingKeepsEverythingButTheId() {
         IncomingHook hook = hook();
-        hook.markUsed(CREATED + 10);
         IncomingHook renewed = hook.regenerated(CREATED + 99);
         assertNotEquals(hook.view().id(), renewed.view().id());
         assertEquals(26, renewed.view().id().length());
@@ -44,7 +31,7 @@ class IncomingHookTest {
         assertEquals(a.iconUrl(), b.iconUrl());
         assertEquals(a.channelLocked(), b.channelLocked());
         assertEquals(CREATED, b.createAt(), "the hook keeps its creation time");
-        assertEquals(CREATED + 10, b.lastUsedAt());
+        assertEquals(a.lastUsedAt(), b.lastUsedAt());
         assertEquals(CREATED + 99, b.updateAt());
     }
 }

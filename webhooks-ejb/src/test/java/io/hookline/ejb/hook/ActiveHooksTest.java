@@ -1,0 +1,67 @@
+package io.hookline.ejb.hook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookline.ejb.lookup.LookupVersion;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ActiveHooksTest {
+
+    private static final long CREATED = 1_700_000_000_000L;
+    private static final long MINUTE = IncomingHook.LAST_USED_GRANULARITY_MS;
+
+    private static IncomingHook hook() {
+        return new IncomingHook("user", "channel", "team",
+                new HookDetails("CI", "builds", "robot", "https://example.com/i.png", true), CREATED);
+    }
+
+    @Test
+    void aHookIsReadOnceUntilSomethingChanges() {
+        ActiveHooks hooks = new ActiveHooks();
+        IncomingHook hook = hook();
+        AtomicInteger reads = new AtomicInteger();
+        ActiveHooks.Snapshot first = hooks.find("h", id -> { reads.incrementAndGet(); return hook; });
+        ActiveHooks.Snapshot second = hooks.find("h", id -> { reads.incrementAndGet(); return hook; });
+        assertSame(first, second);
+        assertEquals(1, reads.get());
+        assertEquals("channel", first.route().hookChannelId());
+        assertEquals("user", first.userId());
+        LookupVersion.changed();
+        hooks.find("h", id -> { reads.incrementAndGet(); return hook; });
+        assertEquals(2, reads.get(), "read again after a change");
+    }
+
+    @Test
+    void unknownAndDeletedHooksAreNotCached() {
+        ActiveHooks hooks = new ActiveHooks();
+        AtomicInteger reads = new AtomicInteger();
+        IncomingHook deleted = hook();
+        deleted.delete(CREATED + 1);
+        assertNull(hooks.find("d", id -> { reads.incrementAndGet(); return deleted; }));
+        assertNull(hooks.find("d", id -> { reads.incrementAndGet(); return deleted; }));
+        assertNull(hooks.find("x", id -> { reads.incrementAndGet(); return null; }));
+        assertEquals(3, reads.get());
+    }
+
+    @Test
+    void lastUsedIsDueAtMostOncePerGranularity() {
+        ActiveHooks hooks = new ActiveHooks();
+        hooks.find("h", id -> hook()); // never used: last used 0
+        assertTrue(hooks.markDue("h", CREATED + 5));
+        assertFalse(hooks.markDue("h", CREATED + 5 + MINUTE - 1), "just inside the granularity: no write");
+        assertTrue(hooks.markDue("h", CREATED + 5 + MINUTE), "at the granularity");
+        assertFalse(hooks.markDue("h", CREATED + 5 + MINUTE));
+    }
+
+    @Test
+    void aHookNeverLoadedIsDueOnce() {
+        ActiveHooks hooks = new ActiveHooks();
+        assertTrue(hooks.markDue("new", CREATED));
+        assertFalse(hooks.markDue("new", CREATED + 1));
+    }
+}
