@@ -3,14 +3,15 @@ package io.hookline.ejb.hook;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.settings.Settings;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The props of a hook post, as Mattermost sets them: the integration's own props minus the keys
@@ -18,6 +19,11 @@ import java.util.Set;
  * overrides the System Console allows. Pure rules, unit-tested without a container.
  */
 final class PostProps {
+
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final Pattern EMOJI_NAME = Pattern.compile(":?[a-zA-Z0-9_+\\-]+:?");
 
     /** Keys a client may not set: they decide how a post is shown (the BOT tag, the name, the icon). */
     static final Set<String> SERVER_KEYS = Set.of("from_webhook", "webhook_display_name", "override_username",
@@ -37,7 +43,7 @@ final class PostProps {
     }
 
     static JsonObject build(WebhookPayload payload, HookDefaults hook, Settings settings) {
-        JsonObjectBuilder props = Json.createObjectBuilder();
+        JsonObjectBuilder props = JSON.createObjectBuilder();
         if (payload.props() != null) {
             for (Map.Entry<String, JsonValue> prop : payload.props().entrySet()) {
                 if (!SERVER_KEYS.contains(prop.getKey())) {
@@ -90,7 +96,7 @@ final class PostProps {
     /** Slack's {@code :name:} (colons optional); names as emoji shortcodes are spelled. */
     static String requireEmojiName(String emoji) {
         String name = emoji.trim();
-        if (name.length() > MAX_ICON_EMOJI + 2 || !name.matches(":?[a-zA-Z0-9_+\\-]+:?")) {
+        if (name.length() > MAX_ICON_EMOJI + 2 || !EMOJI_NAME.matcher(name).matches()) {
             throw invalid("icon_emoji must be an emoji name such as :ghost:.");
         }
         return name;

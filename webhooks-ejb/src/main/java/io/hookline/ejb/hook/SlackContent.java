@@ -6,11 +6,11 @@ import io.hookline.ejb.slack.BlockKit;
 import io.hookline.ejb.slack.MentionResolver;
 import io.hookline.ejb.slack.SlackAttachments;
 import io.hookline.ejb.slack.SlackTranslator;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * A hook payload's Slack content turned into what a Mattermost post holds: the markdown message and
@@ -22,6 +22,9 @@ import jakarta.json.JsonObjectBuilder;
  * blocks in props {@code blocks} for API clients. Blocks that render to nothing leave {@code text}.
  */
 record SlackContent(String message, String fallback, JsonArray attachments, JsonArray blocks) {
+
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Mattermost's cap on a post's props, in characters (it counts runes): attachments live there. */
     static final int MAX_PROPS_LENGTH = 760_000;
@@ -75,7 +78,7 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
     }
 
     private JsonObject build(JsonObject props, JsonObject priority, JsonArray fittedAttachments) {
-        JsonObjectBuilder builder = Json.createObjectBuilder(props);
+        JsonObjectBuilder builder = JSON.createObjectBuilder(props);
         if (fittedAttachments != null) {
             builder.add("attachments", fittedAttachments);
         }
@@ -109,10 +112,10 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
         }
         String text = attachments.getJsonObject(longest).getString("text");
         int keep = text.offsetByCodePoints(0, text.codePointCount(0, text.length() - cutBy));
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (int i = 0; i < attachments.size(); i++) {
             JsonObject a = attachments.getJsonObject(i);
-            out.add(i == longest ? Json.createObjectBuilder(a).add("text", text.substring(0, keep)).build() : a);
+            out.add(i == longest ? JSON.createObjectBuilder(a).add("text", text.substring(0, keep)).build() : a);
         }
         return out.build();
     }

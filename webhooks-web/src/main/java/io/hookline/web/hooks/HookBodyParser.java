@@ -2,13 +2,13 @@ package io.hookline.web.hooks;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,9 @@ import java.util.Locale;
  * Content-Type at all, as Mattermost accepts). Pure Java, so every rule is unit-tested.
  */
 public final class HookBodyParser {
+
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String MULTIPART = "multipart/form-data";
@@ -54,7 +57,7 @@ public final class HookBodyParser {
         if (payload != null) {
             return fromObject(parseJson(payload));
         }
-        jakarta.json.JsonObjectBuilder object = Json.createObjectBuilder();
+        jakarta.json.JsonObjectBuilder object = JSON.createObjectBuilder();
         for (String field : MULTIPART_STRING_FIELDS) {
             if (parts.containsKey(field)) {
                 object.add(field, parts.get(field));
@@ -175,7 +178,7 @@ public final class HookBodyParser {
      * such a limit would overflow the stack; neither may become a 500.
      */
     private static JsonValue readValue(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
             throw e;
@@ -193,7 +196,7 @@ public final class HookBodyParser {
         if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
             return object;
         }
-        return Json.createObjectBuilder(object).add(name, Json.createArrayBuilder().add(value)).build();
+        return JSON.createObjectBuilder(object).add(name, JSON.createArrayBuilder().add(value)).build();
     }
 
     /** An array of objects, or null when absent; a null element or another type is a 400 naming the field. */
