@@ -5,13 +5,15 @@ import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelResolver;
 import io.hookline.ejb.common.Ids;
+import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.post.Post;
 import io.hookline.ejb.post.PostSplitter;
+import io.hookline.ejb.post.PostWriter;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.ejb.slack.MentionResolver;
 import io.hookline.ejb.user.User;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -22,11 +24,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The hook pipeline: one transaction per request, so the integration hears "ok" only once every
- * post is committed, and a refused request stores nothing. Checks run in Mattermost's order:
- * enabled → hook → payload → channel (lock, archive, permission) → overrides → translate → split → store.
+ * The hook pipeline. Checks run in Mattermost's order: enabled → hook → payload → channel (lock,
+ * archive, permission) → overrides → translate → split → store. Everything before "store" reads
+ * cached look-ups and writes nothing, so a refused request stores nothing; the request's posts are
+ * then committed together by {@link PostWriter} (group commit), and the integration hears "ok" only
+ * after that commit. Not an EJB: the request needs no transaction of its own, and the hot path no
+ * container interceptors.
  */
-@Stateless
+@ApplicationScoped
 public class HookPoster {
 
     /** Longest post {@code type} (Mattermost's column width); longer is a 400, not a failed insert. */
@@ -45,6 +50,9 @@ public class HookPoster {
 
     @Inject
     private ActiveHooks activeHooks;
+
+    @Inject
+    private PostWriter writer;
 
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
@@ -70,22 +78,19 @@ public class HookPoster {
         String lastType = content.attachments() != null ? "slack_attachment" : ownType;
 
         long now = System.currentTimeMillis();
-        List<String> postIds = new ArrayList<>(parts.size());
+        List<NewPost> posts = new ArrayList<>(parts.size());
+        String propsJson = props.toString();
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             // Attachments (and the rest of the Slack content) go with the last part, after the text they follow.
-            JsonObject partProps = last ? content.addTo(props, payload.priority()) : props;
-            Post post = new Post(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
-                    partProps, now + i);
-            em.persist(post);
-            postIds.add(post.id());
+            String partProps = last ? content.addTo(props, payload.priority()).toString() : propsJson;
+            posts.add(NewPost.of(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
+                    partProps, now + i));
         }
-        if (activeHooks.markDue(hookId, now)) {
-            // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
-            em.createNamedQuery(IncomingHook.MARK_USED).setParameter("now", now).setParameter("id", hookId)
-                    .executeUpdate();
-        }
-        return new HookDelivery(channelId, List.copyOf(postIds));
+        // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
+        writer.store(posts, activeHooks.markDue(hookId, now) ? hookId : null, now);
+        List<String> postIds = posts.stream().map(NewPost::id).toList();
+        return new HookDelivery(channelId, postIds);
     }
 
     private IncomingHook load(String hookId) {

@@ -16,14 +16,10 @@ import jakarta.persistence.Table;
 @Table(name = "incoming_hooks")
 @NamedQuery(name = IncomingHook.ACTIVE_OF_CHANNEL,
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.channelId = :channelId")
-// A bulk update: no entity callback, so marking a hook used does not invalidate cached look-ups.
-@NamedQuery(name = IncomingHook.MARK_USED,
-        query = "UPDATE IncomingHook h SET h.lastUsedAt = :now WHERE h.id = :id AND h.lastUsedAt < :now")
 @EntityListeners(LookupChangeListener.class)
 public class IncomingHook {
 
     static final String ACTIVE_OF_CHANNEL = "IncomingHook.activeOfChannel";
-    static final String MARK_USED = "IncomingHook.markUsed";
 
     /** How precisely "last used" is kept. */
     public static final long LAST_USED_GRANULARITY_MS = 60_000;

@@ -1,0 +1,255 @@
+package io.hookline.ejb.post;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Stores hook posts by group commit. A hook request hands its posts over and waits; a few writer
+ * threads each take every request waiting at that moment and store them in one transaction, then
+ * wake their requests. Each request still hears {@code ok} only after the transaction holding its
+ * posts has committed, and its posts are stored all together or not at all; but a burst of a hundred
+ * requests costs a few commits instead of a hundred, which on a small machine is the difference
+ * between the database's commit rate and the HTTP layer's rate being the limit (bench/, README
+ * "Performance").
+ * <p>
+ * When a batch fails for anything but a lost connection, each of its requests is stored again on its
+ * own, so one bad row refuses only its own request.
+ */
+@ApplicationScoped
+public class PostWriter {
+
+    /** Threads committing in parallel: while one waits for its commit, others fill the next batch. */
+    public static final int WRITERS = 4;
+    /** Most requests stored in one transaction. */
+    public static final int MAX_BATCH = 128;
+    /** Requests waiting for a writer; past this a request is refused with 503 at once. */
+    public static final int QUEUE_CAPACITY = 4_096;
+    /** Longest a request waits for its commit before it is answered 503 (its posts may still be stored). */
+    public static final long COMMIT_WAIT_MILLIS = 5_000;
+
+    static final String INSERT = "INSERT INTO posts (id, channel_id, user_id, root_id, message, type, props,"
+            + " create_at, update_at, edit_at, delete_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)";
+    static final String MARK_USED = "UPDATE incoming_hooks SET last_used_at = ? WHERE id = ? AND last_used_at < ?";
+
+    private static final Logger LOG = Logger.getLogger(PostWriter.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    private DataSource dataSource;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ThreadFactory threadFactory;
+
+    private final BlockingQueue<Request> queue;
+    private final long commitWaitMillis;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public PostWriter() {
+        this.queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        this.commitWaitMillis = COMMIT_WAIT_MILLIS;
+    }
+
+    /** For tests: another database, thread factory, queue capacity and commit wait. */
+    PostWriter(DataSource dataSource, ThreadFactory threadFactory, int queueCapacity, long commitWaitMillis) {
+        this.dataSource = dataSource;
+        this.threadFactory = threadFactory;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.commitWaitMillis = commitWaitMillis;
+    }
+
+    /** One hook request's posts, and the hook whose "last used" is due (or null). */
+    private record Request(List<NewPost> posts, String markUsedHookId, long now, CompletableFuture<Void> done) {
+    }
+
+    @PostConstruct
+    void start() {
+        for (int i = 0; i < WRITERS; i++) {
+            Thread writer = threadFactory.newThread(this::drain);
+            writer.setName("hookline-post-writer-" + i);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        writers.forEach(Thread::interrupt);
+        for (Thread writer : writers) {
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Stores {@code posts} (and marks the hook used when {@code markUsedHookId} is set) and returns once
+     * they are committed. Throws {@link PostWriteException} when they are not, or not known to be.
+     */
+    public void store(List<NewPost> posts, String markUsedHookId, long now) {
+        Request request = new Request(List.copyOf(posts), markUsedHookId, now, new CompletableFuture<>());
+        if (!queue.offer(request)) {
+            throw new PostWriteException("Too many posts waiting to be stored",
+                    new SQLTransientConnectionException("post writer queue full (" + queue.size() + " waiting)"));
+        }
+        try {
+            request.done().get(commitWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new PostWriteException("The posts were not stored", e.getCause());
+        } catch (TimeoutException e) {
+            throw new PostWriteException("No commit within " + commitWaitMillis + " ms",
+                    new SQLTransientConnectionException("commit wait timed out", e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostWriteException("Interrupted while waiting for the commit", e);
+        }
+    }
+
+    /** Requests waiting for a writer now. */
+    int waiting() {
+        return queue.size();
+    }
+
+    private void drain() {
+        List<Request> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                Request first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Never let a writer die: fail what it held and go on.
+                LOG.log(Level.SEVERE, "Post writer failure", e);
+                batch.forEach(r -> r.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        // Undeploying: whoever still waits hears that nothing was stored.
+        Request left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new SQLTransientConnectionException("application stopping"));
+        }
+    }
+
+    private void commit(List<Request> batch) {
+        try {
+            insert(batch);
+            batch.forEach(r -> r.done().complete(null));
+        } catch (SQLException e) {
+            if (batch.size() == 1 || isConnectionLevel(e)) {
+                batch.forEach(r -> r.done().completeExceptionally(e));
+                return;
+            }
+            // One bad request must not refuse the others: store each on its own.
+            for (Request request : batch) {
+                try {
+                    insert(List.of(request));
+                    request.done().complete(null);
+                } catch (SQLException alone) {
+                    request.done().completeExceptionally(alone);
+                }
+            }
+        }
+    }
+
+    private static boolean isConnectionLevel(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
+    }
+
+    /** One transaction: every post of every request, then the due "last used" marks. */
+    private void insert(List<Request> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (Request request : batch) {
+                        for (NewPost post : request.posts()) {
+                            insert.setString(1, post.id());
+                            insert.setString(2, post.channelId());
+                            insert.setString(3, post.userId());
+                            insert.setString(4, post.rootId());
+                            insert.setString(5, post.message());
+                            insert.setString(6, post.type());
+                            insert.setString(7, post.props());
+                            insert.setLong(8, post.createAt());
+                            insert.setLong(9, post.createAt());
+                            insert.addBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                markUsed(connection, batch);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                restoreAutoCommit(connection, autoCommit);
+            }
+        }
+    }
+
+    private static void markUsed(Connection connection, List<Request> batch) throws SQLException {
+        if (batch.stream().noneMatch(r -> r.markUsedHookId() != null)) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(MARK_USED)) {
+            for (Request request : batch) {
+                if (request.markUsedHookId() != null) {
+                    update.setLong(1, request.now());
+                    update.setString(2, request.markUsedHookId());
+                    update.setLong(3, request.now());
+                    update.addBatch();
+                }
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Could not restore auto-commit on a pooled connection", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.hookline.ejb.post;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** PostWriter on a real (in-memory H2) database: group commit, all-or-nothing per request, its limits. */
+class PostWriterTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private JdbcDataSource database;
+    private PostWriter writer;
+    private ExecutorService clients;
+
+    @BeforeEach
+    void createTables() throws SQLException {
+        database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:postwriter" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE posts (id VARCHAR(26) PRIMARY KEY, channel_id VARCHAR(26) NOT NULL,"
+                    + " user_id VARCHAR(26) NOT NULL, root_id VARCHAR(26) NOT NULL, message VARCHAR(65535) NOT NULL,"
+                    + " type VARCHAR(64) NOT NULL, props VARCHAR(1000000) NOT NULL, create_at BIGINT NOT NULL,"
+                    + " update_at BIGINT NOT NULL, edit_at BIGINT NOT NULL, delete_at BIGINT NOT NULL)");
+            s.execute("CREATE TABLE incoming_hooks (id VARCHAR(26) PRIMARY KEY, last_used_at BIGINT NOT NULL)");
+            s.execute("INSERT INTO incoming_hooks VALUES ('hook', 1000)");
+        }
+        clients = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void stop() {
+        if (writer != null) {
+            writer.stop();
+        }
+        clients.shutdownNow();
+    }
+
+    private PostWriter writer(int capacity, long waitMillis) {
+        writer = new PostWriter(database, Thread::new, capacity, waitMillis);
+        return writer;
+    }
+
+    private static NewPost post(String message) {
+        return NewPost.of("channel", "user", "", message, "", "{}", 5000);
+    }
+
+    private int count(String where) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM posts WHERE " + where)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private long lastUsed() throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT last_used_at FROM incoming_hooks WHERE id = 'hook'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private Future<?> storeLater(List<NewPost> posts) {
+        return clients.submit(() -> writer.store(posts, null, 5000));
+    }
+
+    private void awaitWaiting(int n) throws InterruptedException {
+        for (int i = 0; i < 500 && writer.waiting() < n; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(n, writer.waiting());
+    }
+
+    @Test
+    void everyRequestIsStoredWhenItReturns() throws Exception {
+        writer(PostWriter.QUEUE_CAPACITY, PostWriter.COMMIT_WAIT_MILLIS).start();
+        List<Future<?>> requests = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            requests.add(storeLater(List.of(post("m" + i), post("m" + i + " part 2"))));
+        }
+        for (Future<?> request : requests) {
+            request.get();
+        }
+        assertEquals(400, count("TRUE"));
+        assertEquals(1, count("message = 'm17 part 2'"));
+    }
+
+    @Test
+    void aBadRequestInABatchIsRefusedAloneAndWhole() throws Exception {
+        writer(16, PostWriter.COMMIT_WAIT_MILLIS);
+        Future<?> good1 = storeLater(List.of(post("good 1")));
+        // Second part has no message (NOT NULL): the whole request must be refused, its first part too.
+        Future<?> bad = storeLater(List.of(post("bad part 1"), post(null)));
+        Future<?> good2 = storeLater(List.of(post("good 2")));
+        awaitWaiting(3);
+        writer.start(); // one writer drains all three into one batch, which fails, then stores each alone
+        good1.get();
+        good2.get();
+        Exception refused = assertThrows(Exception.class, bad::get);
+        assertInstanceOf(PostWriteException.class, refused.getCause());
+        assertInstanceOf(SQLException.class, refused.getCause().getCause());
+        assertEquals(2, count("TRUE"));
+        assertEquals(0, count("message = 'bad part 1'"));
+    }
+
+    @Test
+    void theQueueTakesExactlyItsCapacity() throws Exception {
+        writer(2, PostWriter.COMMIT_WAIT_MILLIS); // not started: nothing drains
+        Future<?> first = storeLater(List.of(post("1")));
+        Future<?> second = storeLater(List.of(post("2")));
+        awaitWaiting(2);
+        PostWriteException full = assertThrows(PostWriteException.class, () -> writer.store(List.of(post("3")), null, 1));
+        assertInstanceOf(SQLTransientConnectionException.class, full.getCause(), "an overload: 503, not 500");
+        writer.start();
+        first.get();
+        second.get();
+        assertEquals(2, count("TRUE"));
+    }
+
+    @Test
+    void aRequestWaitsAtMostTheCommitWait() {
+        writer(4, 200); // not started
+        long start = System.nanoTime();
+        PostWriteException late = assertThrows(PostWriteException.class, () -> writer.store(List.of(post("x")), null, 1));
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waited >= 200 && waited < 2_000, "waited " + waited + " ms");
+        assertInstanceOf(SQLTransientConnectionException.class, late.getCause());
+    }
+
+    @Test
+    void lastUsedMovesOnlyForward() throws Exception {
+        writer(4, PostWriter.COMMIT_WAIT_MILLIS).start();
+        writer.store(List.of(post("a")), "hook", 9000);
+        assertEquals(9000, lastUsed());
+        writer.store(List.of(post("b")), "hook", 8000);
+        assertEquals(9000, lastUsed(), "an older mark never overwrites a newer one");
+        writer.store(List.of(post("c")), null, 9500);
+        assertEquals(9000, lastUsed());
+    }
+
+    @Test
+    void anUnreachableDatabaseReachesTheRequestAsItsSqlException() throws Exception {
+        database.setURL("jdbc:h2:tcp://127.0.0.1:1/nothing-listens-here");
+        writer(4, PostWriter.COMMIT_WAIT_MILLIS).start();
+        PostWriteException failed = assertThrows(PostWriteException.class, () -> writer.store(List.of(post("x")), null, 1));
+        // The error mapper reads the cause chain: a database failure, not a bug of ours (DatabaseFailures).
+        assertInstanceOf(SQLException.class, failed.getCause());
+    }
+}
