@@ -2,7 +2,6 @@ package io.hookline.ejb.hook;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
-import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelResolver;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.post.NewPost;
@@ -12,13 +11,10 @@ import io.hookline.ejb.post.PostWriter;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.ejb.slack.MentionResolver;
-import io.hookline.ejb.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +35,8 @@ public class HookPoster {
 
     private static final Set<String> PRIORITIES = Set.of("", "important", "urgent");
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private HookReads reads;
 
     @Inject
     private SettingsService settingsService;
@@ -60,7 +56,7 @@ public class HookPoster {
         if (!settings.enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
         }
-        ActiveHooks.Snapshot hook = Ids.isWellFormed(hookId) ? activeHooks.find(hookId, this::load) : null;
+        ActiveHooks.Snapshot hook = Ids.isWellFormed(hookId) ? activeHooks.find(hookId, reads::hook) : null;
         if (hook == null) {
             // Same answer for "never existed" and "deleted": the URL reveals nothing about past hooks.
             throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
@@ -93,10 +89,6 @@ public class HookPoster {
         return new HookDelivery(channelId, postIds);
     }
 
-    private IncomingHook load(String hookId) {
-        return em.find(IncomingHook.class, hookId);
-    }
-
     private static void requireValidPayload(WebhookPayload payload) {
         boolean hasText = payload.text() != null && !payload.text().isBlank();
         if (!hasText && !payload.hasAttachments() && !payload.hasBlocks()) {
@@ -121,7 +113,7 @@ public class HookPoster {
         if (rootId == null) {
             return "";
         }
-        Post root = Ids.isWellFormed(rootId) ? em.find(Post.class, rootId) : null;
+        Post root = Ids.isWellFormed(rootId) ? reads.post(rootId) : null;
         if (root == null || root.isDeleted() || !root.channelId().equals(channelId)) {
             throw invalid("root_id: no such post in the target channel.");
         }
@@ -133,14 +125,12 @@ public class HookPoster {
         return new MentionResolver() {
             @Override
             public String usernameOf(String userId) {
-                User user = Ids.isWellFormed(userId) ? em.find(User.class, userId) : null;
-                return user == null ? null : user.username();
+                return Ids.isWellFormed(userId) ? reads.username(userId) : null;
             }
 
             @Override
             public String channelNameOf(String channelId) {
-                Channel channel = Ids.isWellFormed(channelId) ? em.find(Channel.class, channelId) : null;
-                return channel == null ? null : channel.name();
+                return Ids.isWellFormed(channelId) ? reads.channelName(channelId) : null;
             }
         };
     }
