@@ -51,6 +51,14 @@ public class DatabaseHealth {
         }
     }
 
+    /**
+     * A request just failed to reach the database: that is a fresher reading than any check, so the
+     * ping says so at once instead of repeating an "up" of up to {@link #RECHECK_MILLIS} ago.
+     */
+    public void markUnreachable() {
+        last = new Reading(false, System.currentTimeMillis());
+    }
+
     private boolean probe() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(VALID_TIMEOUT_SECONDS);

@@ -70,7 +70,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
      * database does not answer a check now. A constraint violation on a healthy database stays a 500.
      */
     private boolean databaseUnavailable(Throwable e) {
-        return DatabaseFailures.involvesDatabase(e) && (DatabaseFailures.isConnectionFailure(e) || !database.isUp());
+        if (!DatabaseFailures.involvesDatabase(e)) {
+            return false;
+        }
+        if (DatabaseFailures.isConnectionFailure(e)) {
+            database.markUnreachable();
+            return true;
+        }
+        return !database.isUp();
     }
 
     private static String rootMessage(Throwable e) {
