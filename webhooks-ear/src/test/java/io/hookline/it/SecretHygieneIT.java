@@ -124,10 +124,15 @@ class SecretHygieneIT {
                         .add("display_name", "renamed").add("description", "").add("username", "")
                         .add("icon_url", "").add("channel_locked", true).build());
         assertEquals(200, updated.statusCode(), updated.body());
+        assertError(400, owner.client().put("/api/v4/hooks/incoming/" + newId, Json.createObjectBuilder()
+                .add("id", newId).add("channel_id", channelId).add("display_name", "x".repeat(65)).build()));
         HttpResponse<String> deleted = owner.client().delete("/api/v4/hooks/incoming/" + newId);
         assertEquals(200, deleted.statusCode(), deleted.body());
         noIdIn(newId, assertError(404, "no_service", hookJson(newId, "{\"text\":\"deleted\"}")));
         int maxPostSize = config(admin).getJsonObject("ServiceSettings").getInt("MaxPostSize");
+        // Refused changes leave no entry: the entry is written in the change's transaction, after its checks.
+        assertError(400, ApiFixtures.patchConfigResponse(admin, "ServiceSettings", "MaxPostSize",
+                Json.createValue(1_000_000)));
         int changedSize = maxPostSize == 4000 ? 4001 : 4000;
         withServiceSettings(admin, Map.of("MaxPostSize", Json.createValue(changedSize)), () -> { });
 
@@ -155,6 +160,10 @@ class SecretHygieneIT {
                 "settings: ServiceSettings.MaxPostSize " + maxPostSize + " → " + changedSize);
         audit(audits, adminId, "patchConfig",
                 "settings: ServiceSettings.MaxPostSize " + changedSize + " → " + maxPostSize);
+        assertEquals(1, audits.stream().map(JsonValue::asJsonObject).filter(a -> a.getString("user_id").equals(owner.id())
+                && a.getString("action").equals("updateIncomingHook")).count(), "one update entry, none for the refused one");
+        assertFalse(page.body().contains("MaxPostSize " + maxPostSize + " → 1000000"),
+                "no entry for the refused settings change");
         for (JsonObject entry : List.of(created, regenerated, update)) {
             assertTrue(entry.getJsonNumber("create_at").longValue() >= start - 1_000, entry.toString());
             assertFalse(entry.getString("ip_address").isEmpty(), "address in " + entry);
