@@ -4,6 +4,7 @@ import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
+import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelAccess;
 import io.hookline.ejb.channel.ChannelType;
@@ -19,6 +20,8 @@ import java.util.List;
 /**
  * Incoming webhooks on behalf of signed-in users, with Mattermost's default permissions: a user
  * creates hooks in channels they can read and manages only their own; a system admin manages all.
+ * The API and the console both come through here, so every change lands in the {@link AuditLog},
+ * in the change's own transaction.
  */
 @Stateless
 public class HookAdmin {
@@ -29,6 +32,9 @@ public class HookAdmin {
     @Inject
     private ChannelAccess access;
 
+    @Inject
+    private AuditLog audit;
+
     /** A new hook; the caller becomes its creator, whose name and icon its posts carry unless overridden. */
     public HookView create(Caller caller, NewHookRequest request) {
         HookDetails details = HookDetails.from(request);
@@ -36,7 +42,9 @@ public class HookAdmin {
         IncomingHook hook = new IncomingHook(caller.userId(), channel.id(), channel.teamId(), details,
                 System.currentTimeMillis());
         em.persist(hook);
-        return hook.view();
+        HookView created = hook.view();
+        audit.record(caller, HookAudit.CREATE, HookAudit.target(created.id()), HookAudit.created(created));
+        return created;
     }
 
     /** The caller's hooks (all hooks for an admin), newest first, optionally of one team or channel. */
@@ -79,12 +87,17 @@ public class HookAdmin {
                 ? hook.channelId() : request.channelId();
         Channel channel = channelId.equals(hook.channelId()) ? em.find(Channel.class, channelId)
                 : hookableChannel(caller, channelId);
+        HookView before = hook.view();
         hook.update(channel.id(), channel.teamId(), details, System.currentTimeMillis());
-        return hook.view();
+        HookView after = hook.view();
+        audit.record(caller, HookAudit.UPDATE, HookAudit.target(hookId), HookAudit.updated(before, after));
+        return after;
     }
 
     public void delete(Caller caller, String hookId) {
-        manageable(caller, hookId).delete(System.currentTimeMillis());
+        IncomingHook hook = manageable(caller, hookId);
+        hook.delete(System.currentTimeMillis());
+        audit.record(caller, HookAudit.DELETE, HookAudit.target(hookId), HookAudit.deleted(hook.view()));
     }
 
     /**
@@ -98,7 +111,9 @@ public class HookAdmin {
         IncomingHook renewed = old.regenerated(now);
         old.delete(now);
         em.persist(renewed);
-        return renewed.view();
+        HookView view = renewed.view();
+        audit.record(caller, HookAudit.REGENERATE, HookAudit.target(hookId), HookAudit.regenerated(view));
+        return view;
     }
 
     /** The hook, if it exists (not deleted) and the caller is its creator or an admin: 404 / 403 otherwise. */

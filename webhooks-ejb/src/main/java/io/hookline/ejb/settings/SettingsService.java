@@ -2,12 +2,15 @@ package io.hookline.ejb.settings;
 
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.audit.AuditDetails;
+import io.hookline.ejb.audit.AuditLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,8 +34,16 @@ public class SettingsService {
     /** Mattermost's section name for the rate limits (Hookline adds the PerHook* keys). */
     static final String RATE_LIMIT = "RateLimitSettings";
 
+    /** Audit actions, Mattermost's names: the API's patch and the System Console's whole-form save. */
+    static final String AUDIT_PATCH = "patchConfig";
+    static final String AUDIT_UPDATE = "updateConfig";
+    static final String AUDIT_TARGET = "settings";
+
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
 
     private volatile Settings current;
 
@@ -54,7 +65,7 @@ public class SettingsService {
     @Lock(LockType.WRITE)
     public JsonObject patch(Caller caller, JsonObject patch) {
         requireAdmin(caller);
-        return toDocument(replace(caller, applyPatch(current, patch)));
+        return toDocument(store(caller, applyPatch(current, patch), AUDIT_PATCH));
     }
 
     /**
@@ -86,12 +97,39 @@ public class SettingsService {
      */
     @Lock(LockType.WRITE)
     public Settings replace(Caller caller, Settings changed) {
+        return store(caller, changed, AUDIT_UPDATE);
+    }
+
+    /**
+     * Validates, stores, and records the keys that changed in the audit log in the same transaction (no
+     * entry when nothing changed); the snapshot is swapped only once the flush has succeeded.
+     */
+    private Settings store(Caller caller, Settings changed, String auditAction) {
         requireAdmin(caller);
         changed.validate();
         em.find(SystemSettings.class, SystemSettings.ID).apply(changed, System.currentTimeMillis());
+        AuditDetails changes = changes(current, changed);
+        if (!changes.isEmpty()) {
+            audit.record(caller, auditAction, AUDIT_TARGET, changes);
+        }
         em.flush();
         current = changed;
         return changed;
+    }
+
+    /** {@code Section.Key old → new} for every key of the config document whose value differs. */
+    static AuditDetails changes(Settings before, Settings after) {
+        JsonObject old = toDocument(before);
+        JsonObject now = toDocument(after);
+        AuditDetails details = AuditDetails.of();
+        for (String section : now.keySet()) {
+            JsonObject oldSection = old.getJsonObject(section);
+            JsonObject newSection = now.getJsonObject(section);
+            for (String key : newSection.keySet()) {
+                details.changed(section + "." + key, oldSection.get(key), newSection.get(key));
+            }
+        }
+        return details;
     }
 
     static JsonObject toDocument(Settings s) {

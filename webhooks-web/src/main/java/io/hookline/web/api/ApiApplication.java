@@ -16,7 +16,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(UsersResource.class, TeamsResource.class, ChannelsResource.class, IncomingHooksResource.class,
-                PostsResource.class, ConfigResource.class, SystemResource.class,
+                PostsResource.class, ConfigResource.class, SystemResource.class, AuditsResource.class,
                 BearerTokenFilter.class, JsonbConfigProvider.class, HooklineExceptionMapper.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }

@@ -5,6 +5,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.user.Authenticator;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -27,6 +28,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Context
     private ResourceInfo resource;
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     @Inject
     private Authenticator authenticator;
 
@@ -37,7 +41,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             // Public endpoints still learn who calls when a valid token comes along (POST /users by an admin).
             if (token != null) {
                 try {
-                    authenticateAs(request, authenticator.authenticate(token));
+                    authenticateAs(request, authenticated(token));
                 } catch (HooklineException staleToken) {
                     // anonymous, then
                 }
@@ -48,7 +52,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             throw HooklineException.unauthorized("api.context.session_expired.app_error",
                     "Invalid or expired session, please login again.");
         }
-        authenticateAs(request, authenticator.authenticate(token));
+        authenticateAs(request, authenticated(token));
+    }
+
+    /** The token's owner, calling from the request's address (the audit log records it). */
+    private Caller authenticated(String token) {
+        return authenticator.authenticate(token).from(servletRequest.getRemoteAddr());
     }
 
     private static void authenticateAs(ContainerRequestContext request, Caller caller) {

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code POST /hooks/{id}}: check the rate limits, parse the body, post it, answer exactly {@code ok} once it
@@ -32,6 +34,8 @@ import java.io.InputStream;
 @Path("{id}")
 @RequestScoped
 public class HookResource {
+
+    private static final Logger LOG = Logger.getLogger(HookResource.class.getName());
 
     @Inject
     private HookPoster poster;
@@ -50,7 +54,7 @@ public class HookResource {
 
     @POST
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                         InputStream body) throws IOException {
+                         InputStream body) {
         Settings current = settings.current();
         // First of all, before the body is read and before any database work: a refused request costs little.
         RateLimitDecision limit = limiter.check(current.rateLimits(), hookId, request.getRemoteAddr());
@@ -70,13 +74,15 @@ public class HookResource {
 
     /**
      * Reads at most {@code maxBytes} (ServiceSettings.MaximumPayloadSizeBytes), stopping with 413 as
-     * soon as the body goes past it, so an oversized body is never buffered whole.
+     * soon as the body goes past it, so an oversized body is never buffered whole. A body that cannot be
+     * read to its end (the sender hung up or stalled mid-body) is the sender's failure, not ours: 400
+     * {@code invalid_payload}, which nobody is left to read, and no more than a FINE log line.
      */
-    static byte[] readCapped(InputStream in, int maxBytes) throws IOException {
+    static byte[] readCapped(InputStream in, int maxBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
-        while ((n = in.read(buffer)) >= 0) {
+        while ((n = readSome(in, buffer)) >= 0) {
             if (out.size() + n > maxBytes) {
                 throw new HooklineException(413, "payload_too_large",
                         "The request body is larger than " + maxBytes + " bytes.");
@@ -84,5 +90,14 @@ public class HookResource {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    private static int readSome(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException unreadable) {
+            LOG.log(Level.FINE, "hook request body could not be read to its end", unreadable);
+            throw HooklineException.badRequest("invalid_payload", "The request body could not be read to its end.");
+        }
     }
 }

@@ -5,7 +5,6 @@ import io.hookline.web.error.ErrorResponses;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Answers a malformed Content-Type on {@code /hooks/*} with the contract's 400 {@code invalid_payload}.
  * It has to sit in front of JAX-RS: the JAX-RS runtime parses the header while choosing a resource
- * method and fails with the container's HTML error page, which no exception mapper ever sees.
+ * method and fails with the container's HTML error page, which no exception mapper ever sees. Mapped in
+ * web.xml, behind {@link HookAccessLog}.
  */
-@WebFilter(urlPatterns = "/hooks/*")
 public class MalformedContentTypeFilter extends HttpFilter {
 
     @Override

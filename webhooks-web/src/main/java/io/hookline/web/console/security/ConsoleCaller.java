@@ -6,6 +6,7 @@ import io.hookline.ejb.user.UserAdmin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.security.enterprise.SecurityContext;
 
 /**
@@ -21,6 +22,9 @@ public class ConsoleCaller {
 
     @Inject
     private UserAdmin users;
+
+    @Inject
+    private HttpServletRequest request;
 
     private UserView user;
 
@@ -41,7 +45,7 @@ public class ConsoleCaller {
     }
 
     public Caller caller() {
-        return new Caller(user().id(), isAdmin());
+        return new Caller(user().id(), isAdmin(), request.getRemoteAddr());
     }
 
     public String getId() {
