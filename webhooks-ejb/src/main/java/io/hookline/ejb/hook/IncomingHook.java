@@ -111,6 +111,10 @@ public class IncomingHook {
         return new PostProps.HookDefaults(displayName, username, iconUrl);
     }
 
+    String id() {
+        return id;
+    }
+
     String userId() {
         return userId;
     }
