@@ -60,7 +60,7 @@ class DeliveryQueueTest {
     void theDefaultCapacityIsWithinItsBounds() {
         assertTrue(DeliveryLog.DEFAULT_QUEUE_CAPACITY >= DeliveryLog.MIN_QUEUE_CAPACITY);
         assertTrue(DeliveryLog.DEFAULT_QUEUE_CAPACITY <= DeliveryLog.MAX_QUEUE_CAPACITY);
-        assertTrue(DeliveryLog.DEFAULT_FLUSH_INTERVAL_MILLIS <= 200, "entries show within 200 ms");
-        assertTrue(DeliveryLog.MAX_FLUSH_INTERVAL_MILLIS <= 200, "entries show within 200 ms");
+        assertTrue(DeliveryLogScheduler.DEFAULT_FLUSH_INTERVAL_MILLIS <= 200, "entries show within 200 ms");
+        assertTrue(DeliveryLogScheduler.MAX_FLUSH_INTERVAL_MILLIS <= 200, "entries show within 200 ms");
     }
 }
