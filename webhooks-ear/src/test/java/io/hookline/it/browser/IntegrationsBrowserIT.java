@@ -14,6 +14,7 @@ import io.hookline.it.ApiFixtures.TestUser;
 import io.hookline.it.Deployments;
 import io.hookline.it.HooklineClient;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Integrations → Incoming Webhooks in Chromium, as issue 6's acceptance describes it: the admin's
  * override switch, a user's hook in their private group, its copied URL posting as "robot" with the BOT
- * tag, delete and regenerate, and the 403s a non-admin meets.
+ * tag, its recent deliveries on the edit page (issue 8), delete and regenerate (which keeps the delivery
+ * log), and the 403s a non-admin meets.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -131,6 +133,32 @@ class IntegrationsBrowserIT {
         ConsoleUsers.signIn(browser, dana.username(), dana.password());
         browser.open("/console/hooks/index.xhtml").waitForPage();
         String url = browser.text("code.hook-url");
+
+        // The edit page shows the hook's recent deliveries, newest first: a refusal, then the two posts above.
+        assertEquals(400, post(url, Json.createObjectBuilder().build()).statusCode());
+        awaitDeliveries(hookIdOf(url), 3);
+        browser.clickAndWait("a.edit-hook");
+        List<WebElement> rows = browser.all("#deliveries tbody tr");
+        assertEquals(3, rows.size(), browser.text("#recentDeliveries"));
+        assertEquals("400", rows.get(0).findElement(By.cssSelector(".delivery-status")).getText());
+        assertEquals("no_text", rows.get(0).findElement(By.cssSelector(".delivery-error")).getText());
+        assertTrue(rows.get(0).findElements(By.cssSelector("a.delivery-post")).isEmpty(), "a refusal posted nothing");
+        assertEquals("200", rows.get(1).findElement(By.cssSelector(".delivery-status")).getText());
+        assertEquals("", rows.get(1).findElement(By.cssSelector(".delivery-error")).getText());
+        assertTrue(rows.get(1).findElement(By.cssSelector(".delivery-time")).getText().matches(
+                "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"), "time to the second");
+        assertTrue(rows.get(1).findElement(By.cssSelector(".delivery-address")).getText().matches(
+                "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1"), "the sender's address");
+        String postId = rows.get(1).findElement(By.cssSelector("a.delivery-post")).getText();
+        assertTrue(postId.matches("[a-z2-7]{26}"), postId);
+        browser.screenshot("hook-deliveries");
+        assertNoConsoleErrors();
+        browser.clickAndWait("#deliveries tbody tr:nth-child(2) a.delivery-post");
+        assertEquals("/console/channel.xhtml", browser.path(), "a post id opens its channel");
+        assertTrue(browser.find(".post[data-post-id='" + postId + "'] .post-body").getText().contains("second deploy"),
+                "the channel view shows the delivered post");
+
+        browser.open("/console/hooks/index.xhtml").waitForPage();
         browser.clickAndWait("a.edit-hook");
         assertEquals("/console/hooks/edit.xhtml", browser.path());
         assertEquals("Build bot", browser.find("#hook\\:displayName").getAttribute("value"));
@@ -175,6 +203,8 @@ class IntegrationsBrowserIT {
         browser.open("/console/hooks/index.xhtml").waitForPage();
         String oldUrl = browser.text("code.hook-url");
         assertTrue(oldUrl.endsWith("/hooks/" + hook.getString("id")), oldUrl);
+        assertEquals(200, post(oldUrl, text("before the new URL")).statusCode());
+        awaitDeliveries(hook.getString("id"), 1);
 
         browser.click("button.regenerate-hook").click("button.confirm-yes");
         browser.waitForText("#messages", "New URL created.");
@@ -182,6 +212,17 @@ class IntegrationsBrowserIT {
         assertNotEquals(oldUrl, newUrl);
         assertEquals(404, post(oldUrl, text("old url")).statusCode());
         assertEquals(200, post(newUrl, text("new url")).statusCode());
+
+        // The delivery log moved to the new URL's hook: the post through the old URL, then the new one (the
+        // 404 to the old URL names no hook any more and is not kept).
+        JsonArray log = awaitDeliveries(hookIdOf(newUrl), 2);
+        assertEquals(2, log.size(), log.toString());
+        assertEquals(List.of(200, 200), log.getValuesAs(JsonObject.class).stream()
+                .map(entry -> entry.getInt("status_code")).toList());
+        assertEquals(404, dana.client().get("/api/v4/hooks/incoming/" + hook.getString("id") + "/deliveries")
+                .statusCode(), "the old id has no log any more");
+        browser.clickAndWait("a.edit-hook");
+        assertEquals(2, browser.all("#deliveries tbody tr .delivery-status").size(), browser.text("#recentDeliveries"));
     }
 
     @Test
@@ -258,6 +299,31 @@ class IntegrationsBrowserIT {
             browser.screenshot("system-settings");
         }
         assertNoConsoleErrors();
+    }
+
+    private static String hookIdOf(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** Polls the hook's delivery log through the API (as dana) until it holds {@code count} entries (3 s at most). */
+    private static JsonArray awaitDeliveries(String hookId, int count) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        JsonArray log;
+        do {
+            HttpResponse<String> response = dana.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries");
+            assertEquals(200, response.statusCode(), response.body());
+            log = HooklineClient.jsonArray(response);
+            if (log.size() >= count) {
+                return log;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("expected " + count + " deliveries of " + hookId + ": " + log);
     }
 
     private static WebElement lastPost() {

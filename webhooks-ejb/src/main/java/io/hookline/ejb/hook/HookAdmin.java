@@ -2,6 +2,7 @@ package io.hookline.ejb.hook;
 
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
+import io.hookline.api.view.HookDeliveryView;
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
 import io.hookline.ejb.audit.AuditLog;
@@ -10,6 +11,8 @@ import io.hookline.ejb.channel.ChannelAccess;
 import io.hookline.ejb.channel.ChannelType;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Page;
+import io.hookline.ejb.delivery.DeliveryLogEntry;
+import io.hookline.ejb.settings.SettingsService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +37,9 @@ public class HookAdmin {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private SettingsService settings;
 
     /** A new hook; the caller becomes its creator, whose name and icon its posts carry unless overridden. */
     public HookView create(Caller caller, NewHookRequest request) {
@@ -94,16 +100,37 @@ public class HookAdmin {
         return after;
     }
 
+    /** Soft-deletes the hook and forgets its delivery log: nobody can open it any more. */
     public void delete(Caller caller, String hookId) {
         IncomingHook hook = manageable(caller, hookId);
         hook.delete(System.currentTimeMillis());
         audit.record(caller, HookAudit.DELETE, HookAudit.target(hookId), HookAudit.deleted(hook.view()));
+        em.createNamedQuery(DeliveryLogEntry.DELETE_OF_HOOK).setParameter("hookId", hookId).executeUpdate();
+    }
+
+    /**
+     * The hook's delivery log, newest first, to its creator or an admin. At most
+     * {@code ServiceSettings.HookDeliveryLogSize} entries, even while the writer has not yet pruned to a lowered
+     * setting; none while it is 0.
+     */
+    public List<HookDeliveryView> deliveries(Caller caller, String hookId, Page page) {
+        manageable(caller, hookId);
+        long keep = settings.current().hookDeliveryLogSize();
+        long first = (long) page.page() * page.perPage();
+        if (first >= keep) {
+            return List.of();
+        }
+        return em.createNamedQuery(DeliveryLogEntry.OF_HOOK_NEWEST_FIRST, DeliveryLogEntry.class)
+                .setParameter("hookId", hookId)
+                .setFirstResult((int) first)
+                .setMaxResults((int) Math.min(page.perPage(), keep - first))
+                .getResultStream().map(DeliveryLogEntry::view).toList();
     }
 
     /**
      * A new secret URL for a hook whose URL leaked: the hook is re-created under a new id with everything
-     * else kept, and the old id is deleted in the same transaction, so from the commit on the old URL
-     * answers 404 and only the new one posts.
+     * else kept, its delivery log included, and the old id is deleted in the same transaction, so from the
+     * commit on the old URL answers 404 and only the new one posts.
      */
     public HookView regenerate(Caller caller, String hookId) {
         IncomingHook old = manageable(caller, hookId);
@@ -111,6 +138,11 @@ public class HookAdmin {
         IncomingHook renewed = old.regenerated(now);
         old.delete(now);
         em.persist(renewed);
+        // The log's rows reference the new hook: its row must be in the database first.
+        em.flush();
+        em.createNamedQuery(DeliveryLogEntry.MOVE_TO_HOOK)
+                .setParameter("oldHookId", hookId).setParameter("newHookId", renewed.id())
+                .executeUpdate();
         HookView view = renewed.view();
         audit.record(caller, HookAudit.REGENERATE, HookAudit.target(hookId), HookAudit.regenerated(view));
         return view;

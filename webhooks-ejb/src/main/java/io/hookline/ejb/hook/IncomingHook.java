@@ -108,6 +108,10 @@ public class IncomingHook {
         return new PostProps.HookDefaults(displayName, username, iconUrl);
     }
 
+    String id() {
+        return id;
+    }
+
     String userId() {
         return userId;
     }

@@ -22,8 +22,9 @@ import jakarta.persistence.PersistenceContext;
  * replaced on every change so a saved setting applies to the next request, no restart. (One server:
  * a second server would need the change broadcast or a short cache lifetime.)
  * Speaks Mattermost's config document: {@code ServiceSettings}, {@code TeamSettings} and
- * {@code RateLimitSettings} with Mattermost's key names, plus Hookline's {@code MaxPostSize} under
- * ServiceSettings and {@code PerHookPerSec} / {@code PerHookMaxBurst} under RateLimitSettings.
+ * {@code RateLimitSettings} with Mattermost's key names, plus Hookline's {@code MaxPostSize} and
+ * {@code HookDeliveryLogSize} (the delivery log) under ServiceSettings and {@code PerHookPerSec} /
+ * {@code PerHookMaxBurst} under RateLimitSettings.
  */
 @Singleton
 @Startup
@@ -88,7 +89,8 @@ public class SettingsService {
                         p.integer(RATE_LIMIT, "MaxBurst", r.maxBurst()),
                         p.bool(RATE_LIMIT, "VaryByRemoteAddr", r.varyByRemoteAddr()),
                         p.integer(RATE_LIMIT, "PerHookPerSec", r.perHookPerSec()),
-                        p.integer(RATE_LIMIT, "PerHookMaxBurst", r.perHookMaxBurst())));
+                        p.integer(RATE_LIMIT, "PerHookMaxBurst", r.perHookMaxBurst())),
+                p.integer("ServiceSettings", "HookDeliveryLogSize", s.hookDeliveryLogSize()));
     }
 
     /**
@@ -139,7 +141,8 @@ public class SettingsService {
                         .add("EnablePostUsernameOverride", s.enablePostUsernameOverride())
                         .add("EnablePostIconOverride", s.enablePostIconOverride())
                         .add("MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes())
-                        .add("MaxPostSize", s.maxPostSize()))
+                        .add("MaxPostSize", s.maxPostSize())
+                        .add("HookDeliveryLogSize", s.hookDeliveryLogSize()))
                 .add("TeamSettings", Json.createObjectBuilder()
                         .add("EnableOpenServer", s.enableOpenServer()))
                 .add(RATE_LIMIT, Json.createObjectBuilder()

@@ -42,6 +42,8 @@ public class SystemSettings {
     private int rateLimitPerHookPerSec;
     @Column(name = "rate_limit_per_hook_max_burst")
     private int rateLimitPerHookMaxBurst;
+    @Column(name = "hook_delivery_log_size")
+    private int hookDeliveryLogSize;
     @Column(name = "update_at")
     private long updateAt;
 
@@ -51,7 +53,8 @@ public class SystemSettings {
     Settings snapshot() {
         return new Settings(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
                 maximumPayloadSizeBytes, enableOpenServer, new RateLimitSettings(rateLimitEnable, rateLimitPerSec,
-                rateLimitMaxBurst, rateLimitVaryByRemoteAddr, rateLimitPerHookPerSec, rateLimitPerHookMaxBurst));
+                rateLimitMaxBurst, rateLimitVaryByRemoteAddr, rateLimitPerHookPerSec, rateLimitPerHookMaxBurst),
+                hookDeliveryLogSize);
     }
 
     void apply(Settings s, long now) {
@@ -68,6 +71,7 @@ public class SystemSettings {
         rateLimitVaryByRemoteAddr = r.varyByRemoteAddr();
         rateLimitPerHookPerSec = r.perHookPerSec();
         rateLimitPerHookMaxBurst = r.perHookMaxBurst();
+        hookDeliveryLogSize = s.hookDeliveryLogSize();
         updateAt = now;
     }
 }

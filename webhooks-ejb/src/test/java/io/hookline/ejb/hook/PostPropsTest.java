@@ -20,7 +20,7 @@ class PostPropsTest {
 
     private static Settings settings(boolean usernameOverride, boolean iconOverride) {
         return new Settings(true, usernameOverride, iconOverride, 4000, 300_000, false,
-                io.hookline.ejb.settings.RateLimitSettings.DEFAULTS);
+                io.hookline.ejb.settings.RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
     }
 
     private static WebhookPayload payload(String username, String iconUrl, String iconEmoji, JsonObject props) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigPatchTest {
 
     private static final Settings CURRENT = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS);
+            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     private static JsonObject json(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RateLimitSettingsTest {
 
     private static final Settings BASE = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS);
+            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     private static Settings with(RateLimitSettings r) {
-        return new Settings(true, false, false, 4000, 300_000, false, r);
+        return new Settings(true, false, false, 4000, 300_000, false, r, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
     }
 
     static Stream<Arguments> numbers() {

@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 class SettingsChangesTest {
 
     private static final Settings BEFORE = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS);
+            RateLimitSettings.DEFAULTS, 100);
 
     @Test
     void eachChangedKeyWithItsOldAndNewValue() {
         RateLimitSettings r = RateLimitSettings.DEFAULTS;
         Settings after = new Settings(false, false, false, 5000, 300_000, false,
                 new RateLimitSettings(r.enable(), 50, r.maxBurst(), r.varyByRemoteAddr(), r.perHookPerSec(),
-                        r.perHookMaxBurst()));
+                        r.perHookMaxBurst()), 3);
         assertEquals("ServiceSettings.EnableIncomingWebhooks true → false, ServiceSettings.MaxPostSize 4000 → 5000, "
-                + "RateLimitSettings.PerSec " + r.perSec() + " → 50", SettingsService.changes(BEFORE, after).toString());
+                + "ServiceSettings.HookDeliveryLogSize 100 → 3, RateLimitSettings.PerSec " + r.perSec() + " → 50", SettingsService.changes(BEFORE, after).toString());
     }
 
     @Test

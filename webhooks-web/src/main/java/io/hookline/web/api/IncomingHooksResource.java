@@ -1,5 +1,6 @@
 package io.hookline.web.api;
 
+import io.hookline.api.view.HookDeliveryView;
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
 import io.hookline.api.view.StatusOk;
@@ -60,6 +61,15 @@ public class IncomingHooksResource {
     @Path("/{hook_id}")
     public HookView update(@PathParam("hook_id") String hookId, NewHookRequest request) {
         return hooks.update(CallerPrincipal.of(security), hookId, request);
+    }
+
+    /** The hook's delivery log, newest first (beyond Mattermost): for its creator and system admins. */
+    @GET
+    @Path("/{hook_id}/deliveries")
+    public List<HookDeliveryView> deliveries(@PathParam("hook_id") String hookId,
+                                             @QueryParam("page") @DefaultValue("0") int page,
+                                             @QueryParam("per_page") @DefaultValue("60") int perPage) {
+        return hooks.deliveries(CallerPrincipal.of(security), hookId, Page.of(page, perPage));
     }
 
     @DELETE

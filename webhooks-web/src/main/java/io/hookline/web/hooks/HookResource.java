@@ -29,7 +29,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /hooks/{id}}: check the rate limits, parse the body, post it, answer exactly {@code ok} once it
- * is committed.
+ * is committed. Every answer goes to the hook's delivery log ({@link DeliveryRecorder}).
  */
 @Path("{id}")
 @RequestScoped
@@ -53,6 +53,7 @@ public class HookResource {
     private HttpServletRequest request;
 
     @POST
+    @RecordsDelivery
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          InputStream body) {
         Settings current = settings.current();
@@ -64,8 +65,11 @@ public class HookResource {
                     + "this address; retry after " + limit.retryAfterSeconds() + " s.");
         }
         int maxBytes = current.maximumPayloadSizeBytes();
-        WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(body, maxBytes));
+        CountedBody counted = new CountedBody(body);
+        DeliveryRecorder.rememberBody(request, counted);
+        WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(counted, maxBytes));
         HookDelivery delivery = poster.post(hookId, payload);
+        DeliveryRecorder.rememberPosted(request, delivery);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.

@@ -18,7 +18,7 @@ public class HooksApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(HookResource.class, RateLimitHeaders.class, JsonbConfigProvider.class, HooklineExceptionMapper.class,
-                WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
+        return Set.of(HookResource.class, RateLimitHeaders.class, DeliveryRecorder.class, JsonbConfigProvider.class,
+                HooklineExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

@@ -1,7 +1,11 @@
 package io.hookline.web.hooks;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.Ids;
+import io.hookline.ejb.delivery.DeliveryAttempt;
+import io.hookline.ejb.delivery.DeliveryLog;
 import io.hookline.web.error.ErrorResponses;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,14 +14,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Answers a malformed Content-Type on {@code /hooks/*} with the contract's 400 {@code invalid_payload}.
  * It has to sit in front of JAX-RS: the JAX-RS runtime parses the header while choosing a resource
- * method and fails with the container's HTML error page, which no exception mapper ever sees. Mapped in
+ * method and fails with the container's HTML error page, which no exception mapper ever sees. For the
+ * same reason it offers its refusals of {@code POST /hooks/{id}} to the delivery log itself. Mapped in
  * web.xml, behind {@link HookAccessLog}.
  */
 public class MalformedContentTypeFilter extends HttpFilter {
+
+    private static final String HOOKS = "/hooks/";
+    private static final Logger LOG = Logger.getLogger(MalformedContentTypeFilter.class.getName());
+
+    @Inject
+    private DeliveryLog deliveryLog;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,8 +49,24 @@ public class MalformedContentTypeFilter extends HttpFilter {
             response.setContentType("application/json");
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
+            record(request, malformed);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The body was never opened: its size is the Content-Length; the answer took no measurable time. */
+    private void record(HttpServletRequest request, HooklineException malformed) {
+        try {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String hookId = path.startsWith(HOOKS) ? path.substring(HOOKS.length()) : "";
+            if ("POST".equals(request.getMethod()) && Ids.isWellFormed(hookId) && deliveryLog.enabled()) {
+                deliveryLog.record(DeliveryAttempt.refused(hookId, System.currentTimeMillis(), malformed.status(),
+                        malformed.id(), request.getRemoteAddr(), Math.max(0, request.getContentLengthLong()), 0));
+            }
+        } catch (RuntimeException e) {
+            // The answer is sent; the log is a debugging aid and must not turn it into a failure.
+            LOG.log(Level.FINE, "Delivery not recorded", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.hookline.web.console.hooks;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.ChannelView;
+import io.hookline.api.view.HookDeliveryView;
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
 import io.hookline.api.view.TeamView;
@@ -24,12 +25,16 @@ import java.util.List;
  * Add or edit one incoming webhook ({@code edit.xhtml?id=...}; no id: a new hook). The channel picker
  * lists the chosen team's public channels and the private groups the user belongs to. The default
  * username and icon fields appear only while the System Console lets integrations override them.
+ * An existing hook's page also shows its recent deliveries, the answer to "why did my integration not post".
  */
 @Named
 @ViewScoped
 public class HookForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Deliveries the page shows, newest first; the API pages through the whole log. */
+    public static final int DELIVERIES_SHOWN = 50;
 
     private String id;
     private String teamId;
@@ -47,6 +52,7 @@ public class HookForm implements Serializable {
 
     private List<TeamView> teams;
     private List<ChannelView> channels;
+    private List<HookDeliveryView> deliveries = List.of();
 
     @Inject
     private ConsoleCaller me;
@@ -72,6 +78,7 @@ public class HookForm implements Serializable {
                 channelLocked = hook.channelLocked();
                 username = hook.username();
                 iconUrl = hook.iconUrl();
+                deliveries = hooks.deliveries(me.caller(), id, Page.of(0, DELIVERIES_SHOWN));
             } else if (teamId == null && !teams.isEmpty()) {
                 teamId = teams.get(0).id();
             }
@@ -113,6 +120,15 @@ public class HookForm implements Serializable {
 
     public boolean overridesIcon() {
         return settings.current().enablePostIconOverride();
+    }
+
+    /** Whether the System Console keeps a delivery log at all (HookDeliveryLogSize above 0). */
+    public boolean deliveryLogOn() {
+        return settings.current().hookDeliveryLogSize() > 0;
+    }
+
+    public List<HookDeliveryView> getDeliveries() {
+        return deliveries;
     }
 
     public List<TeamView> getTeams() {

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * System Console → Service Settings: the spec's three switches, the size limits and the hook rate limits.
+ * System Console → Service Settings: the spec's three switches, the size limits, the delivery log's retention
+ * and the hook rate limits.
  * Saving replaces the settings snapshot, so the next hook request uses them; no restart. The bounds are
  * {@link Settings}' and {@link RateLimitSettings}' named limits.
  */
@@ -37,6 +38,13 @@ public class ServiceSettingsForm {
     @Min(value = Settings.MIN_PAYLOAD_BYTES, message = "At least " + Settings.MIN_PAYLOAD_BYTES + " bytes.")
     @Max(value = Settings.MAX_PAYLOAD_BYTES_LIMIT, message = "At most " + Settings.MAX_PAYLOAD_BYTES_LIMIT + " bytes.")
     private Integer maximumPayloadSizeBytes;
+
+    @NotNull(message = "Enter how many deliveries to keep per hook.")
+    @Min(value = Settings.MIN_HOOK_DELIVERY_LOG_SIZE, message = "At least " + Settings.MIN_HOOK_DELIVERY_LOG_SIZE
+            + " (no log).")
+    @Max(value = Settings.MAX_HOOK_DELIVERY_LOG_SIZE, message = "At most " + Settings.MAX_HOOK_DELIVERY_LOG_SIZE
+            + " deliveries.")
+    private Integer hookDeliveryLogSize;
 
     private boolean rateLimitEnable;
     private boolean rateLimitVaryByRemoteAddr;
@@ -77,6 +85,7 @@ public class ServiceSettingsForm {
         enableOpenServer = s.enableOpenServer();
         maxPostSize = s.maxPostSize();
         maximumPayloadSizeBytes = s.maximumPayloadSizeBytes();
+        hookDeliveryLogSize = s.hookDeliveryLogSize();
         RateLimitSettings r = s.rateLimits();
         rateLimitEnable = r.enable();
         rateLimitPerSec = r.perSec();
@@ -91,7 +100,7 @@ public class ServiceSettingsForm {
             settings.replace(me.caller(), new Settings(enableIncomingWebhooks, enablePostUsernameOverride,
                     enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer,
                     new RateLimitSettings(rateLimitEnable, rateLimitPerSec, rateLimitMaxBurst, rateLimitVaryByRemoteAddr,
-                            perHookPerSec, perHookMaxBurst)));
+                            perHookPerSec, perHookMaxBurst), hookDeliveryLogSize));
             ConsolePages.info("Settings saved. They apply from the next request on.");
         } catch (HooklineException e) {
             ConsolePages.error(e);
@@ -144,6 +153,14 @@ public class ServiceSettingsForm {
 
     public void setMaximumPayloadSizeBytes(Integer value) {
         this.maximumPayloadSizeBytes = value;
+    }
+
+    public Integer getHookDeliveryLogSize() {
+        return hookDeliveryLogSize;
+    }
+
+    public void setHookDeliveryLogSize(Integer value) {
+        this.hookDeliveryLogSize = value;
     }
 
     public boolean isRateLimitEnable() {

@@ -26,7 +26,7 @@ final class WritePath {
 
     /** What the browser test configures: overrides allowed, the spec's 4000-character posts. */
     static final Settings SETTINGS = new Settings(true, true, true, 4000, 300_000, false,
-            io.hookline.ejb.settings.RateLimitSettings.DEFAULTS);
+            io.hookline.ejb.settings.RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
     static final String HOOK_CREATOR = "hookcreatorid";
     static final String HOOK_DISPLAY_NAME = "browser test";
 

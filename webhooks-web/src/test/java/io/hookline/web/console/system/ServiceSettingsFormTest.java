@@ -22,6 +22,7 @@ class ServiceSettingsFormTest {
     @CsvSource({
         "maxPostSize, 1, " + Settings.MAX_POST_SIZE_LIMIT,
         "maximumPayloadSizeBytes, " + Settings.MIN_PAYLOAD_BYTES + ", " + Settings.MAX_PAYLOAD_BYTES_LIMIT,
+        "hookDeliveryLogSize, " + Settings.MIN_HOOK_DELIVERY_LOG_SIZE + ", " + Settings.MAX_HOOK_DELIVERY_LOG_SIZE,
         "rateLimitPerSec, " + RateLimitSettings.MIN_PER_SEC + ", " + RateLimitSettings.MAX_PER_SEC,
         "rateLimitMaxBurst, " + RateLimitSettings.MIN_MAX_BURST + ", " + RateLimitSettings.MAX_MAX_BURST,
         "perHookPerSec, " + RateLimitSettings.MIN_PER_SEC + ", " + RateLimitSettings.MAX_PER_SEC,

@@ -1,0 +1,131 @@
+package io.hookline.ejb.delivery;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Writes the delivery log: one transaction per batch, plain JDBC batches (the JPA provider would insert row by
+ * row), the same SQL on H2 and PostgreSQL. A failure rolls the batch back and reaches the caller as
+ * {@link DeliveryLogUnavailable}; {@link DeliveryLog} then drops the batch.
+ */
+@Stateless
+public class DeliveryLogWriter {
+
+    // Only hooks that exist and are not deleted get rows: ids that name no hook (scans, typos, old URLs)
+    // leave nothing behind. The hook's row is read in the same statement, so no separate look-up.
+    private static final String INSERT = "INSERT INTO hook_deliveries (hook_id, create_at, status_code, error_id,"
+            + " remote_address, size_bytes, duration_ms, channel_id, post_ids, post_count)"
+            + " SELECT id, CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)),"
+            + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(26)), CAST(? AS VARCHAR(2700)),"
+            + " CAST(? AS INTEGER) FROM incoming_hooks WHERE id = ? AND delete_at = 0";
+
+    // Everything older than the hook's keep-th newest row; when it has no more rows than that, the sub-query
+    // finds nothing and nothing is deleted. Served by ix_hook_deliveries_hook_seq.
+    private static final String PRUNE = "DELETE FROM hook_deliveries WHERE hook_id = ? AND seq <= ("
+            + "SELECT seq FROM hook_deliveries WHERE hook_id = ? ORDER BY seq DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY)";
+
+    private static final String OVER_LIMIT = "SELECT hook_id FROM hook_deliveries GROUP BY hook_id HAVING COUNT(*) > ?";
+
+    // Rows a regeneration or deletion raced with (a batch written while the hook was being deleted).
+    private static final String OF_DELETED_HOOKS = "DELETE FROM hook_deliveries WHERE hook_id IN"
+            + " (SELECT id FROM incoming_hooks WHERE delete_at <> 0)";
+
+    private static final String ALL = "DELETE FROM hook_deliveries";
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    private DataSource dataSource;
+
+    /**
+     * Inserts the attempts (in order: the log's order) of hooks that exist, then prunes each hook the batch
+     * touched to its newest {@code keep} rows. Answers how many rows were inserted.
+     */
+    public int write(List<DeliveryAttempt> batch, int keep) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            int inserted = insert(connection, batch);
+            prune(connection, DeliveryBatch.hooksOf(batch), keep);
+            return inserted;
+        } catch (SQLException e) {
+            throw new DeliveryLogUnavailable("Writing " + batch.size() + " deliveries failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the whole log to {@code keep} rows per hook after the setting changed (0: the log is emptied), and
+     * forgets rows of deleted hooks.
+     */
+    public void pruneAll(int keep) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (keep <= 0) {
+                try (PreparedStatement all = connection.prepareStatement(ALL)) {
+                    all.executeUpdate();
+                }
+                return;
+            }
+            try (PreparedStatement deleted = connection.prepareStatement(OF_DELETED_HOOKS)) {
+                deleted.executeUpdate();
+            }
+            List<String> over = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(OVER_LIMIT)) {
+                query.setInt(1, keep);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        over.add(rows.getString(1));
+                    }
+                }
+            }
+            prune(connection, over, keep);
+        } catch (SQLException e) {
+            throw new DeliveryLogUnavailable("Pruning the delivery log failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int insert(Connection connection, List<DeliveryAttempt> batch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (DeliveryAttempt a : batch) {
+                insert.setLong(1, a.createAt());
+                insert.setInt(2, a.statusCode());
+                insert.setString(3, a.errorId());
+                insert.setString(4, a.remoteAddress());
+                insert.setLong(5, a.size());
+                insert.setLong(6, a.durationMs());
+                insert.setString(7, a.channelId());
+                insert.setString(8, a.postIdsColumn());
+                insert.setInt(9, a.postCount());
+                insert.setString(10, a.hookId());
+                insert.addBatch();
+            }
+            int inserted = 0;
+            for (int count : insert.executeBatch()) {
+                // A driver may answer SUCCESS_NO_INFO (-2) instead of a count.
+                inserted += Math.max(count, 0);
+            }
+            return inserted;
+        }
+    }
+
+    private static void prune(Connection connection, Collection<String> hookIds, int keep) throws SQLException {
+        if (hookIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement prune = connection.prepareStatement(PRUNE)) {
+            for (String hookId : hookIds) {
+                prune.setString(1, hookId);
+                prune.setString(2, hookId);
+                prune.setInt(3, keep);
+                prune.addBatch();
+            }
+            prune.executeBatch();
+        }
+    }
+}
