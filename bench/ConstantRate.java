@@ -32,7 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Success is status 200 with the body exactly {@code ok}; anything else, a failed connection, or no answer
  * within the timeout is an error. Latency percentiles are over the requests that got an HTTP answer. The last
- * line is {@code RESULT key=value...} for bench/hooks-bench.sh.
+ * line is {@code RESULT key=value...} for bench/hooks-bench.sh; its {@code unconfirmed} counts the requests that
+ * were sent but not answered {@code ok} (they may have been stored all the same).
  */
 public final class ConstantRate {
 
@@ -137,10 +138,12 @@ public final class ConstantRate {
             System.out.println("  first error: " + firstError[0]);
         }
         System.out.printf(Locale.ROOT, "RESULT requests=%d ok=%d errors=%d seconds=%.3f ok_per_s=%.1f"
-                        + " p50_us=%d p99_us=%d p999_us=%d max_us=%d unanswered=%d%n",
+                        + " p50_us=%d p99_us=%d p999_us=%d max_us=%d unanswered=%d unconfirmed=%d%n",
                 total, ok.get(), errors, seconds, ok.get() / seconds,
                 micros(percentile(answered, 50)), micros(percentile(answered, 99)), micros(percentile(answered, 99.9)),
-                micros(answered.length == 0 ? -1 : answered[answered.length - 1]), unanswered);
+                micros(answered.length == 0 ? -1 : answered[answered.length - 1]), unanswered,
+                // Requests that reached the server without an ok seen here: the only ones that may be stored unseen.
+                badStatus.get() + failed.get() + unanswered);
         System.exit(0);
     }
 

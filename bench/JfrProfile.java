@@ -93,6 +93,7 @@ public final class JfrProfile {
         SMELLS.put("ServiceLoader / class-loader resource scans", m -> m.startsWith("java.util.ServiceLoader")
                 || m.endsWith(".findResources") || m.endsWith(".getResources"));
         SMELLS.put("JNDI look-ups (InitialContext.lookup)", m -> m.startsWith("javax.naming.InitialContext.lookup"));
+        SMELLS.put("CDI.current() (a bean manager search per call)", m -> m.startsWith("jakarta.enterprise.inject.spi.CDI.current"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -182,6 +183,7 @@ public final class JfrProfile {
         final Counter inComponent = new Counter();
         final Counter topFrames = new Counter();
         final Counter ownFrames = new Counter();
+        final Counter hooklineSteps = new Counter();
         final Counter threadGroups = new Counter();
         final Counter smells = new Counter();
         final Map<String, Counter> smellCallers = new HashMap<>();
@@ -269,6 +271,7 @@ public final class JfrProfile {
             if (stack == null) {
                 return;
             }
+            hooklineSteps.add(innermostHooklineFrame(stack), 1);
             java.util.Set<String> seen = new java.util.HashSet<>();
             Map<String, String> smelt = new HashMap<>();  // smell -> the Hookline frame that led to it
             for (RecordedFrame frame : stack.getFrames()) {
@@ -294,6 +297,19 @@ public final class JfrProfile {
                 smells.add(smell, 1);
                 smellCallers.computeIfAbsent(smell, k -> new Counter()).add(caller == null ? "(no Hookline frame)" : caller, 1);
             });
+        }
+
+        /** The Hookline method nearest the top of the stack: which step of the pipeline the sample is in. */
+        private static String innermostHooklineFrame(RecordedStackTrace stack) {
+            for (RecordedFrame frame : stack.getFrames()) {
+                if (frame.isJavaFrame()) {
+                    String m = method(frame);
+                    if (m.startsWith("io.hookline.") && !m.contains("$Proxy$") && !m.contains("__EJB31_Generated__")) {
+                        return m;
+                    }
+                }
+            }
+            return "(no Hookline frame: the container before or after the resource method, or another thread)";
         }
 
         private static String componentOrOther(String method) {
@@ -334,6 +350,8 @@ public final class JfrProfile {
                     }
                 }
             }
+            System.out.println("-- innermost Hookline method (the pipeline step a sample is in; the rest is below it) --");
+            table(hooklineSteps, cpuSamples, top);
             System.out.println("-- top frames (where the CPU was) --");
             table(topFrames, cpuSamples, top);
             System.out.println("-- first non-JDK frames (who asked for it) --");

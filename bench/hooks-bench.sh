@@ -14,7 +14,8 @@
 #   --rate R             constant-rate run: requests per second (1000)
 #   --rate-duration S    constant-rate run: seconds (60)
 #   --no-constant-rate   leave the constant-rate run out
-#   --profile            one more hook run of --duration seconds under JFR, summarised by bench/JfrProfile.java
+#   --profile            one more run of --duration seconds against /hooks and one against /hooks-noop, each
+#                        under JFR (settings=profile), summarised by bench/JfrProfile.java
 #   --asadmin FILE       asadmin commands (one a line) applied to the domain before deploying, then a restart:
 #                        pool sizes, JVM options ... to compare configurations
 #
@@ -72,6 +73,9 @@ PAYLOADS=("$ROOT/bench/payloads/build-break.form" "$ROOT/bench/payloads/plain-li
 # One post per request: a message longer than ServiceSettings.MaxPostSize (default 4000) would be split into
 # several posts, and the durability check counts one post per ok.
 MAX_PAYLOAD_CHARS=4000
+# Constant-rate run: past this many requests waiting for an answer, the client counts further ones as errors
+# instead of opening ever more connections (a second's worth at the default rate).
+MAX_IN_FLIGHT=1000
 OUT=$ROOT/bench/target/run-$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 
@@ -196,11 +200,22 @@ check_durable() { # name stored ok allowance
     echo "durability: $name: $ok ok answers, $stored posts stored (+$((stored - ok)) in flight at the end, at most $allowance allowed)"
 }
 
+# CPU time Payara's JVM used (user + system, ms): per ok answer, it depends less on what else the shared machine
+# runs than throughput does.
+server_cpu_ms() { awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$PAYARA_PID/stat"; }
+note_server_cpu() { # file cpu-ms-before
+    local used=$(($(server_cpu_ms) - $2)) ok
+    ok=$(field "$1" ok)
+    echo "SERVER cpu_ms=$used cpu_ms_per_ok=$(awk -v u="$used" -v n="$ok" 'BEGIN {printf "%.2f", (n > 0 ? u / n : 0)}')" >>"$1"
+}
+
 wrk_run() { # name prefix seconds -> $OUT/name.txt
-    local name=$1 prefix=$2 seconds=$3
+    local name=$1 prefix=$2 seconds=$3 cpu
+    cpu=$(server_cpu_ms)
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$ROOT/bench/hooks.lua" "$BASE" \
         -- "$prefix" "$HOOKS_FILE" "${PAYLOADS[@]}" >"$OUT/$name.txt"
-    grep -E '^(RESULT|first non-2xx)' "$OUT/$name.txt" | sed "s/^/$name: /"
+    note_server_cpu "$OUT/$name.txt" "$cpu"
+    grep -E '^(RESULT|SERVER|first non-2xx)' "$OUT/$name.txt" | sed "s/^/$name: /"
 }
 
 hook_run() { # name seconds: a wrk run against /hooks with the durability check
@@ -265,28 +280,37 @@ printf 'RESULT requests=%d ok=%d non2xx=%d socket_errors=0 seconds=%d ok_per_s=%
 sed 's/^/pgbench: /' "$OUT/pgbench.result"
 psql_bench -c 'DROP TABLE bench_posts'
 
-if [ "$profile" = 1 ]; then
-    say "profile: $duration s against /hooks under JFR (not in the table)"
-    jcmd "$PAYARA_PID" JFR.start name=hookbench settings=profile duration="${duration}s" filename="$OUT/hooks.jfr" >/dev/null
-    hook_run profile-hook "$duration"
+recorded() { # name seconds command...: runs the command while JFR records the server, then summarises
+    local name=$1 seconds=$2
+    shift 2
+    jcmd "$PAYARA_PID" JFR.start name="$name" settings=profile duration="${seconds}s" filename="$OUT/$name.jfr" >/dev/null
+    "$@"
     for _ in $(seq 1 60); do
-        jcmd "$PAYARA_PID" JFR.check name=hookbench 2>/dev/null | grep -q 'name=hookbench' || break
+        jcmd "$PAYARA_PID" JFR.check name="$name" 2>/dev/null | grep -q "name=$name" || break
         sleep 1
     done
-    [ -s "$OUT/hooks.jfr" ] || die "no JFR recording in $OUT/hooks.jfr"
-    java "$ROOT/bench/JfrProfile.java" "$OUT/hooks.jfr" >"$OUT/profile.txt"
-    echo "profile summary: $OUT/profile.txt (recording: $OUT/hooks.jfr)"
+    [ -s "$OUT/$name.jfr" ] || die "no JFR recording in $OUT/$name.jfr"
+    java "$ROOT/bench/JfrProfile.java" "$OUT/$name.jfr" >"$OUT/$name-profile.txt"
+    echo "profile summary: $OUT/$name-profile.txt (recording: $OUT/$name.jfr)"
+}
+
+if [ "$profile" = 1 ]; then
+    say "profiles: $duration s against /hooks, then /hooks-noop, each under JFR (not in the table)"
+    recorded profile-hook "$duration" hook_run profile-hook "$duration"
+    recorded profile-noop "$duration" wrk_run profile-noop /hooks-noop/ "$duration"
 fi
 
 if [ "$constant_rate" = 1 ]; then
     say "constant rate: $rate req/s to /hooks for $rate_duration s"
     before=$(posts)
+    cpu=$(server_cpu_ms)
     java "$ROOT/bench/ConstantRate.java" --url "$BASE/hooks/" --hooks "$HOOKS_FILE" --rate "$rate" \
-        --duration "$rate_duration" "${PAYLOADS[@]}" | tee "$OUT/constant-rate.txt"
+        --duration "$rate_duration" --max-in-flight "$MAX_IN_FLIGHT" "${PAYLOADS[@]}" | tee "$OUT/constant-rate.txt"
+    note_server_cpu "$OUT/constant-rate.txt" "$cpu"
     after=$(posts)
-    # The client waits for every answer, so only requests it gave up on (errors) may be stored unseen.
+    # The client waits for every answer: only requests sent but not answered ok may be stored unseen.
     check_durable constant-rate $((after - before)) "$(field "$OUT/constant-rate.txt" ok)" \
-        "$(field "$OUT/constant-rate.txt" errors)"
+        "$(field "$OUT/constant-rate.txt" unconfirmed)"
 fi
 
 # ---------------------------------------------------------------- the table
@@ -299,19 +323,22 @@ errors_of() { # file: non-2xx answers + socket errors (wrk), or all errors (cons
 row() { # label file
     awk -v label="$1" -v okps="$(field "$2" ok_per_s)" -v p50="$(field "$2" p50_us)" -v p99="$(field "$2" p99_us)" \
         -v p999="$(field "$2" p999_us)" -v max="$(field "$2" max_us)" -v err="$(errors_of "$2")" -v n="$(field "$2" ok)" \
-        'BEGIN {printf "| %-26s | %9.0f | %8.2f | %8.2f | %8.2f | %8.1f | %6d | %9d |\n", label, okps, p50/1000, p99/1000, p999/1000, max/1000, err, n}'
+        -v cpu="$(field "$2" cpu_ms_per_ok)" \
+        'BEGIN {printf "| %-30s | %9.0f | %8.2f | %8.2f | %8.2f | %8.1f | %6d | %9d | %8s |\n", label, okps, p50/1000, p99/1000, p999/1000, max/1000, err, n, cpu == "" ? "-" : cpu}'
 }
 ratio() { # label file-a file-b
-    awk -v label="$1" -v a="$(field "$2" ok_per_s)" -v b="$(field "$3" ok_per_s)" \
+    local cpu
+    cpu=$(awk -v a="$(field "$2" cpu_ms_per_ok)" -v b="$(field "$3" cpu_ms_per_ok)" 'BEGIN {if (a != "" && b > 0) printf "%.1fx", a / b}')
+    awk -v label="$1" -v cpu="$cpu" -v a="$(field "$2" ok_per_s)" -v b="$(field "$3" ok_per_s)" \
         -v a50="$(field "$2" p50_us)" -v b50="$(field "$3" p50_us)" -v a99="$(field "$2" p99_us)" -v b99="$(field "$3" p99_us)" \
         -v a999="$(field "$2" p999_us)" -v b999="$(field "$3" p999_us)" \
         'function r(x, y) { return y > 0 ? x / y : 0 }
-         BEGIN {printf "| %-26s | %8.2fx | %7.1fx | %7.1fx | %7.1fx |          |        |           |\n", label, r(a, b), r(a50, b50), r(a99, b99), r(a999, b999)}'
+         BEGIN {printf "| %-30s | %8.2fx | %7.1fx | %7.1fx | %7.1fx |          |        |           | %8s |\n", label, r(a, b), r(a50, b50), r(a99, b99), r(a999, b999), cpu}'
 }
 {
     echo
-    echo "| run                        |      ok/s |  p50 ms |  p99 ms | p99.9 ms |   max ms | errors |        ok |"
-    echo "|----------------------------|----------:|---------:|---------:|---------:|---------:|-------:|----------:|"
+    echo "| run                            |      ok/s |   p50 ms |   p99 ms | p99.9 ms |   max ms | errors |        ok | CPU ms/ok |"
+    echo "|--------------------------------|----------:|---------:|---------:|---------:|---------:|-------:|----------:|---------:|"
     row "hook (wrk, $connections conn.)" "$OUT/hook.txt"
     row "no-op (wrk, $connections conn.)" "$OUT/noop.txt"
     row "pgbench INSERT ($connections clients)" "$OUT/pgbench.result"
@@ -319,6 +346,8 @@ ratio() { # label file-a file-b
     ratio "hook / no-op" "$OUT/hook.txt" "$OUT/noop.txt"
     ratio "hook / pgbench" "$OUT/hook.txt" "$OUT/pgbench.result"
     echo
-    echo "errors = non-2xx answers + socket errors (constant rate: non-ok answers, failures, timeouts); every hook ok was checked against the stored posts."
+    echo "errors = non-2xx answers + socket errors (constant rate: non-ok answers, failures, timeouts, requests not sent"
+    echo "because $MAX_IN_FLIGHT were in flight); CPU ms/ok = CPU time of Payara's JVM during the run per ok answer (both cores"
+    echo "count). Every hook ok was checked against the stored posts."
     echo "outputs: $OUT"
 } | tee "$OUT/table.md"
