@@ -205,11 +205,14 @@ public final class JfrProfile {
         Instant last;
 
         void add(RecordedEvent e) {
-            if (first == null || e.getStartTime().isBefore(first)) {
-                first = e.getStartTime();
-            }
-            if (last == null || e.getEndTime().isAfter(last)) {
-                last = e.getEndTime();
+            // The recording's length by its CPU samples: other events may have begun before it started.
+            if (e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                if (first == null || e.getStartTime().isBefore(first)) {
+                    first = e.getStartTime();
+                }
+                if (last == null || e.getEndTime().isAfter(last)) {
+                    last = e.getEndTime();
+                }
             }
             switch (e.getEventType().getName()) {
                 case "jdk.ExecutionSample" -> cpuSample(e);

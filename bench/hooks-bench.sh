@@ -8,7 +8,9 @@
 #
 #   --hooks N            hooks created and rotated over (20)
 #   --duration S         length of each measured wrk and pgbench run (30)
-#   --warmup S           wrk against /hooks and /hooks-noop before measuring, for the JIT (20)
+#   --warmup S           warm-up against /hooks, then /hooks-noop, before measuring: at least S seconds each,
+#                        in 10 s rounds until the server's CPU time per ok falls by less than 10 % (60)
+#   --warmup-max S       ... and at most S seconds each; 0 for no warm-up (300)
 #   --connections C      wrk connections = pgbench clients (8)
 #   --threads T          wrk threads = pgbench threads (2)
 #   --rate R             constant-rate run: requests per second (1000)
@@ -32,7 +34,8 @@ ROOT=$PWD
 
 hooks=20
 duration=30
-warmup=20
+warmup=60
+warmup_max=300
 connections=8
 threads=2
 rate=1000
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
         --hooks) hooks=$2; shift ;;
         --duration) duration=$2; shift ;;
         --warmup) warmup=$2; shift ;;
+        --warmup-max) warmup_max=$2; shift ;;
         --connections) connections=$2; shift ;;
         --threads) threads=$2; shift ;;
         --rate) rate=$2; shift ;;
@@ -76,6 +80,9 @@ MAX_PAYLOAD_CHARS=4000
 # Constant-rate run: past this many requests waiting for an answer, the client counts further ones as errors
 # instead of opening ever more connections (a second's worth at the default rate).
 MAX_IN_FLIGHT=1000
+# Warm-up rounds (see warm_up): their length, and how much the server CPU per ok may still fall between two.
+WARMUP_ROUND=10
+WARMUP_TOLERANCE_PERCENT=10
 OUT=$ROOT/bench/target/run-$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 
@@ -181,7 +188,7 @@ curl -sf "${auth[@]}" -X PUT -H 'Content-Type: application/json' "$BASE/api/v4/c
     echo "postgresql: $(psql_bench -c 'SHOW server_version'), synchronous_commit=$(psql_bench -c 'SHOW synchronous_commit'), fsync=$(psql_bench -c 'SHOW fsync')"
     get() { "$ASADMIN" get "$1" 2>/dev/null | sed -n 's/.*=//p' | head -1; }
     echo "payara: http-thread-pool min $(get configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size) max $(get configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size); jdbc pool steady $(get resources.jdbc-connection-pool.HooklineBench.steady-pool-size) max $(get resources.jdbc-connection-pool.HooklineBench.max-pool-size); jvm $("$ASADMIN" list-jvm-options 2>/dev/null | grep -E '^-Xm[sx]|^-XX:\+Use.*GC' | tr '\n' ' ')"
-    echo "load: wrk -t$threads -c$connections, pgbench -c$connections -j$threads, $duration s each after $warmup s warm-up; $hooks hooks; payloads $(for p in "${PAYLOADS[@]}"; do printf '%s (%d B) ' "$(basename "$p")" "$(wc -c <"$p")"; done)"
+    echo "load: wrk -t$threads -c$connections, pgbench -c$connections -j$threads, $duration s each after a warm-up of $warmup to $warmup_max s; $hooks hooks; payloads $(for p in "${PAYLOADS[@]}"; do printf '%s (%d B) ' "$(basename "$p")" "$(wc -c <"$p")"; done)"
 } | tee "$OUT/machine.txt"
 
 # ---------------------------------------------------------------- runs
@@ -226,10 +233,31 @@ hook_run() { # name seconds: a wrk run against /hooks with the durability check
     check_durable "$name" $((after - before)) "$(field "$OUT/$name.txt" ok)" "$connections"
 }
 
-if [ "$warmup" -gt 0 ]; then
-    say "warm-up: $warmup s against /hooks, $warmup s against /hooks-noop"
-    hook_run warmup-hook "$warmup"
-    wrk_run warmup-noop /hooks-noop/ "$warmup"
+# The JIT keeps compiling the hook path for minutes on two shared cores (JFR shows the C2 compiler thread busy
+# long after the first minute), and a run measured meanwhile is slower the earlier it comes. So the warm-up goes
+# on in rounds until the server's CPU time per ok stops falling.
+warm_up() { # name prefix
+    local name=$1 prefix=$2 elapsed=0 round=0 previous="" current file
+    while [ "$elapsed" -lt "$warmup_max" ]; do
+        round=$((round + 1))
+        file=$OUT/$name-$round.txt
+        if [ "$prefix" = /hooks/ ]; then hook_run "$name-$round" "$WARMUP_ROUND" >/dev/null; else wrk_run "$name-$round" "$prefix" "$WARMUP_ROUND" >/dev/null; fi
+        elapsed=$((elapsed + WARMUP_ROUND))
+        current=$(field "$file" cpu_ms_per_ok)
+        echo "$name round $round: $(field "$file" ok_per_s) ok/s, $current server CPU ms per ok"
+        if [ "$elapsed" -ge "$warmup" ] && [ -n "$previous" ] && awk -v a="$previous" -v b="$current" \
+            -v tolerance="$WARMUP_TOLERANCE_PERCENT" 'BEGIN {exit !(a > 0 && (a - b) / a * 100 < tolerance)}'; then
+            return
+        fi
+        previous=$current
+    done
+    echo "$name: still not steady after $warmup_max s; measuring anyway"
+}
+
+if [ "$warmup_max" -gt 0 ]; then
+    say "warm-up: rounds of $WARMUP_ROUND s against /hooks, then /hooks-noop, each until its server CPU per ok falls by less than $WARMUP_TOLERANCE_PERCENT % (at least $warmup s, at most $warmup_max s)"
+    warm_up warmup-hook /hooks/
+    warm_up warmup-noop /hooks-noop/
 fi
 
 say "no-op endpoint: POST /hooks-noop/{id}, $duration s"
