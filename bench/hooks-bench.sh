@@ -97,7 +97,7 @@ if ! command -v wrk >/dev/null; then
     say "installing wrk (apt-get)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
-for tool in java mvn psql createdb dropdb pgbench jcmd curl; do
+for tool in java jar jcmd mvn psql createdb dropdb pgbench curl; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 for payload in "${PAYLOADS[@]}"; do
@@ -114,7 +114,7 @@ rm -rf "$PAYARA_DIR"   # a pristine domain each run
 # shellcheck disable=SC2086
 mvn -q ${MVN_FLAGS--o} -Pbench package -pl webhooks-ear -am -DskipTests -DskipITs
 EAR=$ROOT/webhooks-ear/target/hookline-bench.ear
-unzip -l "$ROOT/webhooks-web/target/webhooks-web-bench.war" | grep -q 'io/hookline/web/bench/NoopResource.class' \
+jar tf "$ROOT/webhooks-web/target/webhooks-web-bench.war" | grep -q 'io/hookline/web/bench/NoopResource.class' \
     || die "the bench WAR has no NoopResource"
 
 # ---------------------------------------------------------------- database and server
