@@ -12,11 +12,7 @@ import io.hookline.it.ApiFixtures;
 import io.hookline.it.ApiFixtures.TestUser;
 import io.hookline.it.Deployments;
 import io.hookline.it.HooklineClient;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,9 +54,7 @@ class DatabaseOutageIT {
 
     private static final PostgresControl POSTGRES = new PostgresControl();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI base = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+    private final PlainHttp http = new PlainHttp();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -82,7 +76,7 @@ class DatabaseOutageIT {
         TestUser owner = newUser(admin, "outage");
         String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
         String hookId = createHook(owner.client(), channelId).getString("id");
-        assertHookOk(send(hookId, "before the outage"));
+        assertHookOk(http.postText(hookId, "before the outage"));
         assertPing(200, "OK", "");
 
         POSTGRES.stop();
@@ -92,7 +86,7 @@ class DatabaseOutageIT {
             long until = System.nanoTime() + DOWN_FOR.toNanos();
             while (System.nanoTime() < until) {
                 long start = System.nanoTime();
-                HttpResponse<String> answer = send(hookId, "during the outage " + refused);
+                HttpResponse<String> answer = http.postText(hookId, "during the outage " + refused);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 slowestMillis = Math.max(slowestMillis, millis);
                 assertDatabaseUnavailable(answer, millis);
@@ -111,7 +105,7 @@ class DatabaseOutageIT {
         long back = System.nanoTime();
         int retries = 0;
         while (true) {
-            HttpResponse<String> answer = send(hookId, "after the outage");
+            HttpResponse<String> answer = http.postText(hookId, "after the outage");
             if (answer.statusCode() == 200) {
                 assertHookOk(answer);
                 break;
@@ -140,7 +134,7 @@ class DatabaseOutageIT {
                 int n = i;
                 answers.add(pool.submit(() -> {
                     long start = System.nanoTime();
-                    HttpResponse<String> answer = send(hookId, "concurrent during the outage " + n);
+                    HttpResponse<String> answer = http.postText(hookId, "concurrent during the outage " + n);
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     assertDatabaseUnavailable(answer, millis);
                     return new long[] {millis};
@@ -165,22 +159,13 @@ class DatabaseOutageIT {
     }
 
     private void assertPing(int status, String databaseStatus, String query) throws Exception {
-        HttpResponse<String> ping = http.send(HttpRequest.newBuilder(base.resolve("/api/v4/system/ping" + query))
-                .timeout(FAIL_FAST).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ping = http.get("/api/v4/system/ping" + query, FAIL_FAST);
         assertEquals(status, ping.statusCode(), ping.body());
         JsonObject body = HooklineClient.json(ping);
         assertEquals(databaseStatus, body.getString("database_status"));
         assertEquals(databaseStatus, body.getString("status"));
     }
 
-    HttpResponse<String> send(String hookId, String text) throws Exception {
-        String json = Json.createObjectBuilder().add("text", text).build().toString();
-        return http.send(HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     /** The channel's messages, oldest first, read from PostgreSQL directly. */
     private static List<String> storedMessages(String channelId) throws Exception {

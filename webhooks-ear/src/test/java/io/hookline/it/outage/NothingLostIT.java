@@ -12,11 +12,7 @@ import io.hookline.it.ApiFixtures;
 import io.hookline.it.ApiFixtures.TestUser;
 import io.hookline.it.Deployments;
 import io.hookline.it.HooklineClient;
-import jakarta.json.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,9 +60,7 @@ class NothingLostIT {
 
     private static final PostgresControl POSTGRES = new PostgresControl();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI base = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+    private final PlainHttp http = new PlainHttp();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -194,7 +188,7 @@ class NothingLostIT {
                 long sentAt = System.nanoTime();
                 long wait = PACE.toMillis();
                 try {
-                    HttpResponse<String> answer = send(hookId, text);
+                    HttpResponse<String> answer = http.postText(hookId, text);
                     // 200 counts only with Slack's exact body; anything else would be a broken promise.
                     status = answer.statusCode() == 200 && !"ok".equals(answer.body()) ? 0 : answer.statusCode();
                     if (status >= 500) {
@@ -212,12 +206,4 @@ class NothingLostIT {
         }
     }
 
-    private HttpResponse<String> send(String hookId, String text) throws IOException, InterruptedException {
-        String json = Json.createObjectBuilder().add("text", text).build().toString();
-        return http.send(HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 }

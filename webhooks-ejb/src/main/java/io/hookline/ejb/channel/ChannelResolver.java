@@ -29,19 +29,11 @@ public class ChannelResolver {
     @Inject
     private ChannelAccess access;
 
-    @Inject
-    private ResolvedRoutes resolved;
-
     /**
-     * The id of the channel a hook's post goes to, or the refusal (404, 403, 410) as an exception. The
-     * answer is cached until anything it depends on changes ({@link io.hookline.ejb.lookup.LookupVersion}):
-     * the hook path then reads no channel, member or user row.
+     * Where a hook's post goes, read from the database: the channel id, or the refusal (404, 403, 410). Callers
+     * on the hook path ask {@link ResolvedRoutes} first, which calls this only when its answer is out of date.
      */
-    public String resolveChannelId(HookRoute route, String requested) {
-        return resolved.get(route, requested, () -> resolveNow(route, requested)).channelIdOrThrow();
-    }
-
-    private ResolvedRoute resolveNow(HookRoute route, String requested) {
+    public ResolvedRoute resolveRoute(HookRoute route, String requested) {
         try {
             return ResolvedRoute.to(resolve(route, requested).id());
         } catch (HooklineException refused) {

@@ -14,7 +14,7 @@ public record ResolvedRoute(String channelId, int status, String errorId, String
     }
 
     /** A fresh exception per request: a cached one would share one stack trace between threads. */
-    String channelIdOrThrow() {
+    public String channelIdOrThrow() {
         if (channelId == null) {
             throw new HooklineException(status, errorId, message);
         }

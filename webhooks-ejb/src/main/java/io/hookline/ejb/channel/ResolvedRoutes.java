@@ -4,7 +4,7 @@ import io.hookline.ejb.lookup.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
-/** The application's cache of hook routes: (hook route, requested channel) → {@link ResolvedRoute}. */
+/** The application's cache of hook routes: (hook route, requested channel) → {@link ResolvedRoute}, checked by {@code HookPoster} before the resolver EJB. */
 @ApplicationScoped
 public class ResolvedRoutes {
 

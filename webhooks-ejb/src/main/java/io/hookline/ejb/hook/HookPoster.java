@@ -3,6 +3,7 @@ package io.hookline.ejb.hook;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.channel.ChannelResolver;
+import io.hookline.ejb.channel.ResolvedRoutes;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.post.Post;
@@ -45,6 +46,9 @@ public class HookPoster {
     private ChannelResolver channels;
 
     @Inject
+    private ResolvedRoutes routes;
+
+    @Inject
     private ActiveHooks activeHooks;
 
     @Inject
@@ -62,7 +66,9 @@ public class HookPoster {
             throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
         }
         requireValidPayload(payload);
-        String channelId = channels.resolveChannelId(hook.route(), payload.channel());
+        // The cache first: the resolver is an EJB (a transaction per call), needed only when the answer is stale.
+        String channelId = routes.get(hook.route(), payload.channel(),
+                () -> channels.resolveRoute(hook.route(), payload.channel())).channelIdOrThrow();
         String rootId = threadRoot(payload.rootId(), channelId);
 
         MentionResolver mentions = mentions();

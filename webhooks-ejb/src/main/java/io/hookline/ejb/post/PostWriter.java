@@ -1,5 +1,6 @@
 package io.hookline.ejb.post;
 
+import io.hookline.ejb.health.DatabaseFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -181,9 +182,9 @@ public class PostWriter {
         }
     }
 
+    /** A failure of the connection, not of a row: retrying request by request would only fail again. */
     private static boolean isConnectionLevel(SQLException e) {
-        String state = e.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
+        return e.getSQLState() == null || DatabaseFailures.isConnectionFailure(e);
     }
 
     /** One transaction: every post of every request, then the due "last used" marks. */

@@ -14,6 +14,17 @@ public class EpochMillisConverter implements Converter<Object> {
 
     static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    private final DateTimeFormatter format;
+
+    public EpochMillisConverter() {
+        this(FORMAT);
+    }
+
+    /** The same conversion with another pattern (to the second, for example). */
+    protected EpochMillisConverter(DateTimeFormatter format) {
+        this.format = format;
+    }
+
     @Override
     public Object getAsObject(FacesContext context, UIComponent component, String value) {
         return value;
@@ -22,7 +33,7 @@ public class EpochMillisConverter implements Converter<Object> {
     @Override
     public String getAsString(FacesContext context, UIComponent component, Object value) {
         if (value instanceof Number millis) {
-            return FORMAT.format(Instant.ofEpochMilli(millis.longValue()));
+            return format.format(Instant.ofEpochMilli(millis.longValue()));
         }
         return value == null ? "" : value.toString();
     }

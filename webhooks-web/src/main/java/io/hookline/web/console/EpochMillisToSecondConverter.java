@@ -1,10 +1,6 @@
 package io.hookline.web.console;
 
-import jakarta.faces.component.UIComponent;
-import jakarta.faces.context.FacesContext;
-import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.FacesConverter;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -13,21 +9,12 @@ import java.time.format.DateTimeFormatter;
  * deliveries come seconds apart). Output only.
  */
 @FacesConverter("hookline.epochMillisToSecond")
-public class EpochMillisToSecondConverter implements Converter<Object> {
+public class EpochMillisToSecondConverter extends EpochMillisConverter {
 
     static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    @Override
-    public Object getAsObject(FacesContext context, UIComponent component, String value) {
-        return value;
-    }
-
-    @Override
-    public String getAsString(FacesContext context, UIComponent component, Object value) {
-        if (value instanceof Number millis) {
-            return FORMAT.format(Instant.ofEpochMilli(millis.longValue()));
-        }
-        return value == null ? "" : value.toString();
+    public EpochMillisToSecondConverter() {
+        super(FORMAT);
     }
 }

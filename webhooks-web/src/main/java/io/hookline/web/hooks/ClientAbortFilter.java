@@ -1,7 +1,6 @@
 package io.hookline.web.hooks;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -50,43 +49,12 @@ public class ClientAbortFilter extends HttpFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (watching == null) {
-                ServletInputStream in = super.getInputStream();
-                watching = new ServletInputStream() {
+                watching = new ObservedBody(super.getInputStream(), new ObservedBody.Observer() {
                     @Override
-                    public int read() throws IOException {
-                        try {
-                            return in.read();
-                        } catch (IOException failed) {
-                            bodyFailed = true;
-                            throw failed;
-                        }
+                    public void failed() {
+                        bodyFailed = true;
                     }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        try {
-                            return in.read(buffer, offset, length);
-                        } catch (IOException failed) {
-                            bodyFailed = true;
-                            throw failed;
-                        }
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
+                });
             }
             return watching;
         }

@@ -1,6 +1,5 @@
 package io.hookline.web.hooks;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -23,41 +22,12 @@ final class CountingRequest extends HttpServletRequestWrapper {
     @Override
     public ServletInputStream getInputStream() throws IOException {
         if (counting == null) {
-            ServletInputStream in = super.getInputStream();
-            counting = new ServletInputStream() {
+            counting = new ObservedBody(super.getInputStream(), new ObservedBody.Observer() {
                 @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    if (b >= 0) {
-                        bytesRead++;
-                    }
-                    return b;
+                public void read(int bytes) {
+                    bytesRead += bytes;
                 }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = in.read(buffer, offset, length);
-                    if (n > 0) {
-                        bytesRead += n;
-                    }
-                    return n;
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.isFinished();
-                }
-
-                @Override
-                public boolean isReady() {
-                    return in.isReady();
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
-                }
-            };
+            });
         }
         return counting;
     }

@@ -1,0 +1,73 @@
+package io.hookline.web.hooks;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
+
+/**
+ * A request body stream that tells an observer what happened to it: bytes read, or the read failing. The
+ * filters on {@code /hooks} that need to know (the access log counts, the client-abort filter watches for a
+ * sender that hung up) wrap the body with this instead of each forwarding every stream method themselves.
+ */
+final class ObservedBody extends ServletInputStream {
+
+    /** What a filter wants to hear; both default to nothing. */
+    interface Observer {
+        default void read(int bytes) {
+        }
+
+        default void failed() {
+        }
+    }
+
+    private final ServletInputStream in;
+    private final Observer observer;
+
+    ObservedBody(ServletInputStream in, Observer observer) {
+        this.in = in;
+        this.observer = observer;
+    }
+
+    @Override
+    public int read() throws IOException {
+        try {
+            int b = in.read();
+            if (b >= 0) {
+                observer.read(1);
+            }
+            return b;
+        } catch (IOException failed) {
+            observer.failed();
+            throw failed;
+        }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        try {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                observer.read(n);
+            }
+            return n;
+        } catch (IOException failed) {
+            observer.failed();
+            throw failed;
+        }
+    }
+
+    @Override
+    public boolean isFinished() {
+        return in.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+        return in.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+        in.setReadListener(listener);
+    }
+}
