@@ -1,6 +1,6 @@
 package io.hookline.ejb.delivery;
 
-import io.hookline.ejb.settings.SettingsService;
+import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,7 @@ public class DeliveryLog {
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
 
     @Inject
-    private SettingsService settings;
+    private CurrentSettings settings;
 
     @Inject
     private DeliveryLogWriter writer;
@@ -57,7 +57,7 @@ public class DeliveryLog {
 
     /** Whether deliveries are kept at all ({@code ServiceSettings.HookDeliveryLogSize} above 0). */
     public boolean enabled() {
-        return settings.current().hookDeliveryLogSize() > 0;
+        return settings.get().hookDeliveryLogSize() > 0;
     }
 
     /** Hands a delivery to the writer. Never blocks and never fails: when the queue is full it is dropped. */
@@ -79,7 +79,7 @@ public class DeliveryLog {
      * that is down costs one attempt per interval. For {@link DeliveryLogScheduler}: one call at a time.
      */
     public void flush() {
-        int keep = settings.current().hookDeliveryLogSize();
+        int keep = settings.get().hookDeliveryLogSize();
         if (keep != prunedTo) {
             try {
                 writer.pruneAll(keep);

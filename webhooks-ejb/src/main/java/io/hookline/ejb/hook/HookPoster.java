@@ -9,8 +9,8 @@ import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.post.Post;
 import io.hookline.ejb.post.PostSplitter;
 import io.hookline.ejb.post.PostWriter;
+import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.settings.Settings;
-import io.hookline.ejb.settings.SettingsService;
 import io.hookline.ejb.slack.MentionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class HookPoster {
     private HookReads reads;
 
     @Inject
-    private SettingsService settingsService;
+    private CurrentSettings currentSettings;
 
     @Inject
     private ChannelResolver channels;
@@ -56,7 +56,7 @@ public class HookPoster {
 
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
-        Settings settings = settingsService.current();
+        Settings settings = currentSettings.get();
         if (!settings.enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
         }

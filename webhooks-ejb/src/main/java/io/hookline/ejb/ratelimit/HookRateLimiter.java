@@ -4,6 +4,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.hookline.ejb.settings.RateLimitSettings;
+import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,9 +29,20 @@ import java.util.logging.Logger;
  *
  * <p>Each bucket's key carries its limits, so a change in the settings applies to the next request (it finds
  * new, full buckets; the old ones expire unused).
+ *
+ * <p>Where the buckets live is a deployment setting, {@value #STORE}: {@code local} (the default, as Mattermost's
+ * memory store: each server counts its own requests) or {@code cluster} (the server's JCache, on Payara the
+ * Hazelcast data grid, shared by every member). Local is the default because on one server the shared store
+ * only adds cost: two entry-processor calls per request that park the request thread on Hazelcast's partition
+ * thread (about 12 % of the hook path's CPU samples, bench/README.md).
  */
 @ApplicationScoped
 public class HookRateLimiter {
+
+    /** Deployment setting: {@value #LOCAL} or {@value #CLUSTER}, where the buckets live. */
+    public static final String STORE = "HOOKLINE_RATE_LIMIT_STORE";
+    public static final String LOCAL = "local";
+    public static final String CLUSTER = "cluster";
 
     /** Buckets the local store keeps at most (Mattermost's default {@code MemoryStoreSize}). */
     public static final int LOCAL_STORE_MAX_KEYS = 10_000;
@@ -51,7 +64,7 @@ public class HookRateLimiter {
 
     @PostConstruct
     void chooseStore() {
-        store = serverStore();
+        store = wantsCluster(DeploymentConfig.get(STORE).orElse(LOCAL)) ? clusterStore() : localStore();
         LOG.log(Level.INFO, "Hook rate limits are kept in {0}", store.describe());
     }
 
@@ -111,8 +124,17 @@ public class HookRateLimiter {
         }
     }
 
+    /** Whether {@value #STORE} asks for the shared store; anything but the two names is a warning and local. */
+    static boolean wantsCluster(String choice) {
+        String normalised = choice.trim().toLowerCase(Locale.ROOT);
+        if (!normalised.equals(LOCAL) && !normalised.equals(CLUSTER)) {
+            LOG.log(Level.WARNING, "{0} must be \"{1}\" or \"{2}\"; using {1}", new Object[] {STORE, LOCAL, CLUSTER});
+        }
+        return normalised.equals(CLUSTER);
+    }
+
     /** The server's JCache when it has one (Payara: Hazelcast), else local buckets in this JVM. */
-    private static RateLimitStore serverStore() {
+    private static RateLimitStore clusterStore() {
         if (jcacheApiPresent()) {
             try {
                 return JCacheRateLimitStore.fromServer().orElseGet(HookRateLimiter::localStore);

@@ -46,27 +46,29 @@ public class SettingsService {
     @Inject
     private AuditLog audit;
 
-    private volatile Settings current;
+    @Inject
+    private CurrentSettings current;
 
     @PostConstruct
     void load() {
-        current = em.find(SystemSettings.class, SystemSettings.ID).snapshot();
+        current.set(em.find(SystemSettings.class, SystemSettings.ID).snapshot());
     }
 
+    /** The settings in force; on the hook's hot path read {@link CurrentSettings} instead (no EJB call). */
     public Settings current() {
-        return current;
+        return current.get();
     }
 
     public JsonObject config(Caller caller) {
         requireAdmin(caller);
-        return toDocument(current);
+        return toDocument(current.get());
     }
 
     /** Applies the keys present in {@code patch}, leaves the others, and answers the whole document. */
     @Lock(LockType.WRITE)
     public JsonObject patch(Caller caller, JsonObject patch) {
         requireAdmin(caller);
-        return toDocument(store(caller, applyPatch(current, patch), AUDIT_PATCH));
+        return toDocument(store(caller, applyPatch(current.get(), patch), AUDIT_PATCH));
     }
 
     /**
@@ -110,12 +112,12 @@ public class SettingsService {
         requireAdmin(caller);
         changed.validate();
         em.find(SystemSettings.class, SystemSettings.ID).apply(changed, System.currentTimeMillis());
-        AuditDetails changes = changes(current, changed);
+        AuditDetails changes = changes(current.get(), changed);
         if (!changes.isEmpty()) {
             audit.record(caller, auditAction, AUDIT_TARGET, changes);
         }
         em.flush();
-        current = changed;
+        current.set(changed);
         return changed;
     }
 

@@ -244,4 +244,14 @@ class HookRateLimiterTest {
         assertFalse(seen[0].contains(HOOK), seen[0]);
         assertTrue(seen[0].startsWith("hook:2/3:"), seen[0]);
     }
+
+    @Test
+    void theStoreIsLocalUnlessTheClusterStoreIsAskedFor() {
+        assertTrue(HookRateLimiter.wantsCluster("cluster"));
+        assertTrue(HookRateLimiter.wantsCluster(" Cluster "));
+        assertFalse(HookRateLimiter.wantsCluster("local"));
+        // A typo falls back to the default (with a warning), never to the slower shared store.
+        assertFalse(HookRateLimiter.wantsCluster("clsuter"));
+        assertFalse(HookRateLimiter.wantsCluster(""));
+    }
 }

@@ -6,10 +6,10 @@ import io.hookline.ejb.hook.HookDelivery;
 import io.hookline.ejb.hook.HookPoster;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
 import io.hookline.ejb.ratelimit.RateLimitDecision;
+import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.settings.Settings;
-import io.hookline.ejb.settings.SettingsService;
 import io.hookline.web.live.PostsCommitted;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,9 +30,12 @@ import java.util.logging.Logger;
 /**
  * {@code POST /hooks/{id}}: check the rate limits, parse the body, post it, answer exactly {@code ok} once it
  * is committed. Every answer goes to the hook's delivery log ({@link DeliveryRecorder}).
+ * <p>
+ * One instance for all requests (it keeps no request state; the servlet request comes as a parameter): a
+ * request-scoped resource cost a bean creation, with a JNDI look-up per injected EJB, on every post.
  */
 @Path("{id}")
-@RequestScoped
+@ApplicationScoped
 public class HookResource {
 
     private static final Logger LOG = Logger.getLogger(HookResource.class.getName());
@@ -41,7 +44,7 @@ public class HookResource {
     private HookPoster poster;
 
     @Inject
-    private SettingsService settings;
+    private CurrentSettings settings;
 
     @Inject
     private Event<PostsCommitted> committed;
@@ -49,14 +52,11 @@ public class HookResource {
     @Inject
     private HookRateLimiter limiter;
 
-    @Context
-    private HttpServletRequest request;
-
     @POST
     @RecordsDelivery
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                         InputStream body) {
-        Settings current = settings.current();
+                         @Context HttpServletRequest request, InputStream body) {
+        Settings current = settings.get();
         // First of all, before the body is read and before any database work: a refused request costs little.
         RateLimitDecision limit = limiter.check(current.rateLimits(), hookId, request.getRemoteAddr());
         RateLimitHeaders.remember(request, limit);
