@@ -18,6 +18,8 @@
 #   --no-constant-rate   leave the constant-rate run out
 #   --profile            one more run of --duration seconds against /hooks and one against /hooks-noop, each
 #                        under JFR (settings=profile), summarised by bench/JfrProfile.java
+#   --delivery-log N     ServiceSettings.HookDeliveryLogSize during the run (default: the server's, 100); 0 turns
+#                        the delivery log off, to measure what it costs
 #   --asadmin FILE       asadmin commands (one a line) applied to the domain before deploying, then a restart:
 #                        pool sizes, JVM options ... to compare configurations
 #
@@ -43,6 +45,7 @@ rate_duration=60
 constant_rate=1
 profile=0
 asadmin_file=
+delivery_log=
 while [ $# -gt 0 ]; do
     case "$1" in
         --hooks) hooks=$2; shift ;;
@@ -56,6 +59,7 @@ while [ $# -gt 0 ]; do
         --no-constant-rate) constant_rate=0 ;;
         --profile) profile=1 ;;
         --asadmin) asadmin_file=$(realpath "$2"); shift ;;
+        --delivery-log) delivery_log=$2; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -178,6 +182,11 @@ grep -cE '^[a-z2-7]{26}$' "$HOOKS_FILE" | grep -qx "$hooks" || die "hook creatio
 curl -sf "${auth[@]}" -X PUT -H 'Content-Type: application/json' "$BASE/api/v4/config/patch" -d '{"RateLimitSettings":
     {"Enable":true,"VaryByRemoteAddr":true,"PerSec":100000,"MaxBurst":1000000,"PerHookPerSec":100000,"PerHookMaxBurst":1000000}}' \
     >/dev/null || die "could not raise the rate limits"
+if [ -n "$delivery_log" ]; then
+    curl -sf "${auth[@]}" -X PUT -H 'Content-Type: application/json' "$BASE/api/v4/config/patch" \
+        -d "{\"ServiceSettings\":{\"HookDeliveryLogSize\":$delivery_log}}" >/dev/null \
+        || die "could not set HookDeliveryLogSize to $delivery_log"
+fi
 
 # ---------------------------------------------------------------- the machine and the server, for the record
 {

@@ -43,8 +43,10 @@ public class HookAccessLog extends HttpFilter {
             // An exception that escapes the chain becomes the container's 500.
             int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            LOG.info(line(request.getRemoteAddr(), request.getMethod(),
-                    maskedPath(request.getRequestURI(), request.getContextPath()), status, counted.bytesRead(), millis));
+            // logp names the source itself: plain info() makes the formatter find the caller by walking the stack.
+            LOG.logp(Level.INFO, HookAccessLog.class.getName(), "doFilter", line(request.getRemoteAddr(),
+                    request.getMethod(), maskedPath(request.getRequestURI(), request.getContextPath()), status,
+                    counted.bytesRead(), millis));
         }
     }
 

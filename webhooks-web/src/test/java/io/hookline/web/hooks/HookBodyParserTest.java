@@ -135,11 +135,21 @@ class HookBodyParserTest {
     }
 
     @Test
-    void rawTabsAndCarriageReturnsInsideStringsAreEscapedOnRetry() {
+    void rawTabsAndCarriageReturnsInsideStringsAreEscapedBeforeParsing() {
         assertEquals("a\tb\r\nc", parse("application/json", "{\"text\":\"a\tb\r\nc\"}").text());
         // Outside strings they are plain JSON whitespace and must stay untouched.
         assertEquals("{\n\t\"a\":\"x\\ny\"}", HookBodyParser.escapeControlCharactersInStrings("{\n\t\"a\":\"x\\ny\"}"));
         assertEquals("{\"a\":\"q\\\"\\nz\"}", HookBodyParser.escapeControlCharactersInStrings("{\"a\":\"q\\\"\nz\"}"));
+    }
+
+    @Test
+    void prettyPrintedStrictJsonParsesAsItIs() {
+        // Line breaks and tabs between tokens, escaped ones inside strings: the escaping pass must change nothing.
+        WebhookPayload p = parse("application/json", "{\n\t\"text\": \"one\\ntwo\\t\\\"q\\\"\",\r\n\t\"channel\": \"town-square\"\n}");
+        assertEquals("one\ntwo\t\"q\"", p.text());
+        assertEquals("town-square", p.channel());
+        // Still strict elsewhere: a raw line break does not make a broken document valid.
+        assertInvalid("invalid_payload", "application/json", "{\n\"text\": \"a\"\n\"channel\": \"b\"}");
     }
 
     @Test
