@@ -20,13 +20,15 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java bench/ConstantRate.java --url http://127.0.0.1:8080/hooks/ --hooks hooks.txt \
- *      [--rate 1000] [--duration 60] [--timeout 10] [--max-in-flight 2000] PAYLOAD_FILE...
+ *      [--rate 1000] [--duration 60] [--warmup 0] [--timeout 10] [--max-in-flight 2000] PAYLOAD_FILE...
  * </pre>
  *
  * Request i is due at {@code start + i / rate}; it is sent then (or at once, when the sender is late) and its
  * latency is counted from when it was due, not from when it left. A stalled server therefore shows up as
  * latency of every request that should have gone out meanwhile, instead of as a pause in sending
- * (coordinated omission, which wrk's closed loop has). Requests rotate over the hook ids (one a line, appended
+ * (coordinated omission, which wrk's closed loop has). {@code --warmup S} first sends at the same rate for S
+ * seconds, not measured: the client's own JIT and connection ramp-up would otherwise be charged to the server
+ * (wrk2 likewise calibrates before measuring). Requests rotate over the hook ids (one a line, appended
  * to the URL) and the payload files; a file ending in {@code .form} is sent as
  * {@code application/x-www-form-urlencoded}, any other as {@code application/json}.
  *
@@ -50,7 +52,6 @@ public final class ConstantRate {
         if (hooks.isEmpty() || payloads.isEmpty()) {
             throw new IllegalArgumentException("need at least one hook id and one payload file");
         }
-        int total = Math.toIntExact((long) o.rate * o.durationSeconds);
         HttpRequest[] requests = new HttpRequest[hooks.size() * payloads.size()];
         for (int i = 0; i < requests.length; i++) {
             Payload p = payloads.get(i % payloads.size());
@@ -66,8 +67,64 @@ public final class ConstantRate {
                 .build();
 
         warmUp(client, URI.create(o.url), o.timeout);
+        // The client's own JIT and connection ramp-up, not the server's: not measured (wrk2's calibration).
+        Run calibration = o.warmupSeconds == 0 ? null : send(client, requests, o.rate, o.warmupSeconds, o.maxInFlight);
+        Run run = send(client, requests, o.rate, o.durationSeconds, o.maxInFlight);
+        int total = run.latencyNanos.length;
+        long[] latencyNanos = run.latencyNanos;
+        AtomicInteger ok = run.ok, badStatus = run.badStatus, failed = run.failed, refusedLocally = run.refusedLocally;
+        AtomicLong maxSenderLagNanos = run.maxSenderLagNanos;
+        String[] firstError = run.firstError;
+        int unanswered = run.unanswered;
+        double seconds = run.seconds;
 
+        long[] answered = Arrays.stream(latencyNanos).filter(l -> l >= 0).sorted().toArray();
+        int errors = badStatus.get() + failed.get() + refusedLocally.get() + unanswered;
+        System.out.printf(Locale.ROOT, "constant rate: %d req/s for %d s to %s (%d hooks, %d payloads)%n",
+                o.rate, o.durationSeconds, o.url, hooks.size(), payloads.size());
+        System.out.printf(Locale.ROOT, "  sent %d, ok %d, non-ok answers %d, failed %d, not sent (in flight >= %d) %d,"
+                        + " unanswered after %d s %d%n", total - refusedLocally.get(), ok.get(), badStatus.get(),
+                failed.get(), o.maxInFlight, refusedLocally.get(), DRAIN_LIMIT.toSeconds(), unanswered);
+        System.out.printf(Locale.ROOT, "  latency from due time: p50 %s, p99 %s, p99.9 %s, max %s; sender at most %s late%n",
+                ms(percentile(answered, 50)), ms(percentile(answered, 99)), ms(percentile(answered, 99.9)),
+                ms(answered.length == 0 ? -1 : answered[answered.length - 1]), ms(maxSenderLagNanos.get()));
+        System.out.println("  slowest seconds (by their worst answer): " + slowestSeconds(run, 5));
+        if (firstError[0] != null) {
+            System.out.println("  first error: " + firstError[0]);
+        }
+        if (calibration != null) {
+            System.out.printf(Locale.ROOT, "  before it, %d s at the same rate not measured: ok %d, not ok %d%n",
+                    o.warmupSeconds, calibration.ok.get(), calibration.latencyNanos.length - calibration.ok.get());
+        }
+        System.out.printf(Locale.ROOT, "RESULT requests=%d ok=%d errors=%d seconds=%.3f ok_per_s=%.1f"
+                        + " p50_us=%d p99_us=%d p999_us=%d max_us=%d unanswered=%d unconfirmed=%d"
+                        + " warmup_ok=%d warmup_unconfirmed=%d%n",
+                total, ok.get(), errors, seconds, ok.get() / seconds,
+                micros(percentile(answered, 50)), micros(percentile(answered, 99)), micros(percentile(answered, 99.9)),
+                micros(answered.length == 0 ? -1 : answered[answered.length - 1]), unanswered,
+                // Requests that reached the server without an ok seen here: the only ones that may be stored unseen.
+                run.unconfirmed(),
+                // The warm-up's posts are stored too: the durability check counts them.
+                calibration == null ? 0 : calibration.ok.get(), calibration == null ? 0 : calibration.unconfirmed());
+        System.exit(0);
+    }
+
+    /** What one constant-rate run saw. */
+    private record Run(long[] latencyNanos, long[] dueOffsetNanos, AtomicInteger ok, AtomicInteger badStatus,
+                       AtomicInteger failed, AtomicInteger refusedLocally, AtomicLong maxSenderLagNanos,
+                       String[] firstError, int unanswered, double seconds) {
+
+        int unconfirmed() {
+            return badStatus.get() + failed.get() + unanswered;
+        }
+    }
+
+    /** Sends {@code rate} requests a second for {@code durationSeconds}, then waits for the answers still due. */
+    private static Run send(HttpClient client, HttpRequest[] requests, int rate, int durationSeconds, int maxInFlight)
+            throws InterruptedException {
+        int total = Math.toIntExact((long) rate * durationSeconds);
         long[] latencyNanos = new long[total];
+        long[] dueOffsetNanos = new long[total];
         Arrays.fill(latencyNanos, -1);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger badStatus = new AtomicInteger();
@@ -78,17 +135,18 @@ public final class ConstantRate {
         AtomicLong maxSenderLagNanos = new AtomicLong();
         String[] firstError = new String[1];
 
-        double nanosPerRequest = 1e9 / o.rate;
+        double nanosPerRequest = 1e9 / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * nanosPerRequest);
+            dueOffsetNanos[i] = due - start;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             } else if (-wait > maxSenderLagNanos.get()) {
                 maxSenderLagNanos.set(-wait);
             }
-            if (inFlight.get() >= o.maxInFlight) {
+            if (inFlight.get() >= maxInFlight) {
                 // The server is far behind: counting this one as an error keeps the client from opening
                 // connections without bound, and the run still ends on time.
                 refusedLocally.incrementAndGet();
@@ -121,30 +179,30 @@ public final class ConstantRate {
         while (finished.get() < total && System.nanoTime() < drainUntil) {
             Thread.sleep(10);
         }
-        int unanswered = total - finished.get();
-        double seconds = (lastDue - start) / 1e9 + 1.0 / o.rate;
+        double seconds = (lastDue - start) / 1e9 + 1.0 / rate;
+        return new Run(latencyNanos, dueOffsetNanos, ok, badStatus, failed, refusedLocally, maxSenderLagNanos,
+                firstError, total - finished.get(), seconds);
+    }
 
-        long[] answered = Arrays.stream(latencyNanos).filter(l -> l >= 0).sorted().toArray();
-        int errors = badStatus.get() + failed.get() + refusedLocally.get() + unanswered;
-        System.out.printf(Locale.ROOT, "constant rate: %d req/s for %d s to %s (%d hooks, %d payloads)%n",
-                o.rate, o.durationSeconds, o.url, hooks.size(), payloads.size());
-        System.out.printf(Locale.ROOT, "  sent %d, ok %d, non-ok answers %d, failed %d, not sent (in flight >= %d) %d,"
-                        + " unanswered after %d s %d%n", total - refusedLocally.get(), ok.get(), badStatus.get(),
-                failed.get(), o.maxInFlight, refusedLocally.get(), DRAIN_LIMIT.toSeconds(), unanswered);
-        System.out.printf(Locale.ROOT, "  latency from due time: p50 %s, p99 %s, p99.9 %s, max %s; sender at most %s late%n",
-                ms(percentile(answered, 50)), ms(percentile(answered, 99)), ms(percentile(answered, 99.9)),
-                ms(answered.length == 0 ? -1 : answered[answered.length - 1]), ms(maxSenderLagNanos.get()));
-        if (firstError[0] != null) {
-            System.out.println("  first error: " + firstError[0]);
+    /**
+     * The seconds of the run with the slowest answers, worst first: when the percentiles are bad, whether it
+     * was one stall (and when) or the whole run.
+     */
+    static String slowestSeconds(Run run, int count) {
+        java.util.Map<Integer, long[]> perSecond = new java.util.TreeMap<>();
+        for (int i = 0; i < run.latencyNanos.length; i++) {
+            if (run.latencyNanos[i] >= 0) {
+                long[] maxAndCount = perSecond.computeIfAbsent((int) (run.dueOffsetNanos[i] / 1_000_000_000L),
+                        k -> new long[2]);
+                maxAndCount[0] = Math.max(maxAndCount[0], run.latencyNanos[i]);
+                maxAndCount[1]++;
+            }
         }
-        System.out.printf(Locale.ROOT, "RESULT requests=%d ok=%d errors=%d seconds=%.3f ok_per_s=%.1f"
-                        + " p50_us=%d p99_us=%d p999_us=%d max_us=%d unanswered=%d unconfirmed=%d%n",
-                total, ok.get(), errors, seconds, ok.get() / seconds,
-                micros(percentile(answered, 50)), micros(percentile(answered, 99)), micros(percentile(answered, 99.9)),
-                micros(answered.length == 0 ? -1 : answered[answered.length - 1]), unanswered,
-                // Requests that reached the server without an ok seen here: the only ones that may be stored unseen.
-                badStatus.get() + failed.get() + unanswered);
-        System.exit(0);
+        return perSecond.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(count)
+                .map(e -> String.format(Locale.ROOT, "s%d %s", e.getKey(), ms(e.getValue()[0])))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -193,7 +251,8 @@ public final class ConstantRate {
         }
     }
 
-    private record Options(String url, Path hooksFile, int rate, int durationSeconds, Duration timeout, int maxInFlight,
+    private record Options(String url, Path hooksFile, int rate, int durationSeconds, int warmupSeconds, Duration timeout,
+                           int maxInFlight,
                            List<Path> payloadFiles) {
 
         static Options parse(String[] args) {
@@ -203,6 +262,7 @@ public final class ConstantRate {
             int duration = 60;
             int timeout = 10;
             int maxInFlight = 1000;
+            int warmup = 0;
             List<Path> payloads = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -212,6 +272,7 @@ public final class ConstantRate {
                     case "--duration" -> duration = positive(args[i], args[++i]);
                     case "--timeout" -> timeout = positive(args[i], args[++i]);
                     case "--max-in-flight" -> maxInFlight = positive(args[i], args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + args[i]);
@@ -222,9 +283,9 @@ public final class ConstantRate {
             }
             if (url == null || hooks == null) {
                 throw new IllegalArgumentException("usage: java bench/ConstantRate.java --url URL-PREFIX --hooks FILE"
-                        + " [--rate N] [--duration S] [--timeout S] [--max-in-flight N] PAYLOAD_FILE...");
+                        + " [--rate N] [--duration S] [--warmup S] [--timeout S] [--max-in-flight N] PAYLOAD_FILE...");
             }
-            return new Options(url, hooks, rate, duration, Duration.ofSeconds(timeout), maxInFlight, payloads);
+            return new Options(url, hooks, rate, duration, warmup, Duration.ofSeconds(timeout), maxInFlight, payloads);
         }
 
         private static int positive(String option, String value) {

@@ -15,6 +15,7 @@
 #   --threads T          wrk threads = pgbench threads (2)
 #   --rate R             constant-rate run: requests per second (1000)
 #   --rate-duration S    constant-rate run: seconds (60)
+#   --rate-warmup S      constant-rate run: seconds sent at the rate before measuring, not measured (10)
 #   --no-constant-rate   leave the constant-rate run out
 #   --profile            one more run of --duration seconds against /hooks and one against /hooks-noop, each
 #                        under JFR (settings=profile), summarised by bench/JfrProfile.java
@@ -42,6 +43,7 @@ connections=8
 threads=2
 rate=1000
 rate_duration=60
+rate_warmup=10
 constant_rate=1
 profile=0
 asadmin_file=
@@ -56,6 +58,7 @@ while [ $# -gt 0 ]; do
         --threads) threads=$2; shift ;;
         --rate) rate=$2; shift ;;
         --rate-duration) rate_duration=$2; shift ;;
+        --rate-warmup) rate_warmup=$2; shift ;;
         --no-constant-rate) constant_rate=0 ;;
         --profile) profile=1 ;;
         --asadmin) asadmin_file=$(realpath "$2"); shift ;;
@@ -342,12 +345,14 @@ if [ "$constant_rate" = 1 ]; then
     before=$(posts)
     cpu=$(server_cpu_ms)
     java "$ROOT/bench/ConstantRate.java" --url "$BASE/hooks/" --hooks "$HOOKS_FILE" --rate "$rate" \
-        --duration "$rate_duration" --max-in-flight "$MAX_IN_FLIGHT" "${PAYLOADS[@]}" | tee "$OUT/constant-rate.txt"
+        --duration "$rate_duration" --warmup "$rate_warmup" --max-in-flight "$MAX_IN_FLIGHT" "${PAYLOADS[@]}" | tee "$OUT/constant-rate.txt"
     note_server_cpu "$OUT/constant-rate.txt" "$cpu"
     after=$(posts)
     # The client waits for every answer: only requests sent but not answered ok may be stored unseen.
-    check_durable constant-rate $((after - before)) "$(field "$OUT/constant-rate.txt" ok)" \
-        "$(field "$OUT/constant-rate.txt" unconfirmed)"
+    # The calibration's posts are stored too.
+    check_durable constant-rate $((after - before)) \
+        $(($(field "$OUT/constant-rate.txt" ok) + $(field "$OUT/constant-rate.txt" warmup_ok))) \
+        $(($(field "$OUT/constant-rate.txt" unconfirmed) + $(field "$OUT/constant-rate.txt" warmup_unconfirmed)))
 fi
 
 # ---------------------------------------------------------------- the table
