@@ -1,6 +1,7 @@
 package io.hookline.ejb.post;
 
 import io.hookline.ejb.health.DatabaseFailures;
+import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -37,8 +38,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class PostWriter {
 
-    /** Threads committing in parallel: while one waits for its commit, others fill the next batch. */
-    public static final int WRITERS = 4;
+    /**
+     * Deployment setting: threads committing in parallel. While one waits for its commit, others fill the next
+     * batch; fewer make bigger batches (fewer commits), more make shorter waits on an idle server.
+     */
+    public static final String WRITERS_SETTING = "HOOKLINE_POST_WRITERS";
+    public static final int DEFAULT_WRITERS = 4;
+    public static final int MIN_WRITERS = 1;
+    public static final int MAX_WRITERS = 64;
     /** Most requests stored in one transaction. */
     public static final int MAX_BATCH = 128;
     /** Requests waiting for a writer; past this a request is refused with 503 at once. */
@@ -60,12 +67,14 @@ public class PostWriter {
 
     private final BlockingQueue<Request> queue;
     private final long commitWaitMillis;
+    private final int writerCount;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
     public PostWriter() {
         this.queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         this.commitWaitMillis = COMMIT_WAIT_MILLIS;
+        this.writerCount = DeploymentConfig.integer(WRITERS_SETTING, DEFAULT_WRITERS, MIN_WRITERS, MAX_WRITERS);
     }
 
     /** For tests: another database, thread factory, queue capacity and commit wait. */
@@ -74,6 +83,7 @@ public class PostWriter {
         this.threadFactory = threadFactory;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.commitWaitMillis = commitWaitMillis;
+        this.writerCount = DEFAULT_WRITERS;
     }
 
     /** One hook request's posts, and the hook whose "last used" is due (or null). */
@@ -82,7 +92,7 @@ public class PostWriter {
 
     @PostConstruct
     void start() {
-        for (int i = 0; i < WRITERS; i++) {
+        for (int i = 0; i < writerCount; i++) {
             Thread writer = threadFactory.newThread(this::drain);
             writer.setName("hookline-post-writer-" + i);
             writer.start();
@@ -125,6 +135,11 @@ public class PostWriter {
             Thread.currentThread().interrupt();
             throw new PostWriteException("Interrupted while waiting for the commit", e);
         }
+    }
+
+    /** Writer threads this writer starts. */
+    int writerCount() {
+        return writerCount;
     }
 
     /** Requests waiting for a writer now. */

@@ -12,6 +12,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,6 +88,32 @@ class PostWriterTest {
             Thread.sleep(10);
         }
         assertEquals(n, writer.waiting());
+    }
+
+    @Test
+    void theNumberOfWritersIsADeploymentSettingWithinItsBounds() {
+        String before = System.getProperty(PostWriter.WRITERS_SETTING);
+        try {
+            Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+            expected.put("1", 1);
+            expected.put(String.valueOf(PostWriter.MAX_WRITERS), PostWriter.MAX_WRITERS);
+            // Past either bound, or not a number: the default (with a warning), never a failed deployment.
+            expected.put("0", PostWriter.DEFAULT_WRITERS);
+            expected.put(String.valueOf(PostWriter.MAX_WRITERS + 1), PostWriter.DEFAULT_WRITERS);
+            expected.put("many", PostWriter.DEFAULT_WRITERS);
+            for (Map.Entry<String, Integer> setting : expected.entrySet()) {
+                System.setProperty(PostWriter.WRITERS_SETTING, setting.getKey());
+                assertEquals(setting.getValue(), new PostWriter().writerCount(), setting.getKey());
+            }
+            System.clearProperty(PostWriter.WRITERS_SETTING);
+            assertEquals(PostWriter.DEFAULT_WRITERS, new PostWriter().writerCount());
+        } finally {
+            if (before == null) {
+                System.clearProperty(PostWriter.WRITERS_SETTING);
+            } else {
+                System.setProperty(PostWriter.WRITERS_SETTING, before);
+            }
+        }
     }
 
     @Test
