@@ -39,11 +39,13 @@ import javax.sql.DataSource;
 public class PostWriter {
 
     /**
-     * Deployment setting: threads committing in parallel. While one waits for its commit, others fill the next
-     * batch; fewer make bigger batches (fewer commits), more make shorter waits on an idle server.
+     * Deployment setting: threads committing in parallel. Requests that arrive while a writer commits wait for
+     * the next batch, so even one writer keeps up with a busy server (bigger batches, fewer commits: the most
+     * posts a second on 2 cores, bench/README.md). Two by default, so one writer stuck on a dead connection
+     * until the driver's socket timeout does not stop every hook.
      */
     public static final String WRITERS_SETTING = "HOOKLINE_POST_WRITERS";
-    public static final int DEFAULT_WRITERS = 4;
+    public static final int DEFAULT_WRITERS = 2;
     public static final int MIN_WRITERS = 1;
     public static final int MAX_WRITERS = 64;
     /** Most requests stored in one transaction. */
