@@ -93,8 +93,9 @@ public final class ConstantRate {
             System.out.println("  first error: " + firstError[0]);
         }
         if (calibration != null) {
-            System.out.printf(Locale.ROOT, "  before it, %d s at the same rate not measured: ok %d, not ok %d%n",
-                    o.warmupSeconds, calibration.ok.get(), calibration.latencyNanos.length - calibration.ok.get());
+            System.out.printf(Locale.ROOT, "  before it, %d s at the same rate, not measured: ok %d, not ok %d, not sent"
+                            + " (in flight >= %d) %d%n", o.warmupSeconds, calibration.ok.get(), calibration.unconfirmed(),
+                    o.maxInFlight, calibration.refusedLocally.get());
         }
         System.out.printf(Locale.ROOT, "RESULT requests=%d ok=%d errors=%d seconds=%.3f ok_per_s=%.1f"
                         + " p50_us=%d p99_us=%d p999_us=%d max_us=%d unanswered=%d unconfirmed=%d"
