@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -40,19 +39,15 @@ import javax.sql.DataSource;
 public class PostWriter {
 
     /**
-     * Deployment setting: writer threads. One commits at a time, so the requests that arrive meanwhile make the
-     * next batch as big as it can be (fewest commits: the most posts a second, bench/README.md); the others
-     * wait for it, each holding the first request of its next batch, and start a commit of their own only when
-     * the one in progress has taken longer than {@link #PARALLEL_AFTER_MILLIS}. So a commit that stalls (the
-     * database flushing its log, a connection dying until the driver's socket timeout) delays a burst by that
-     * much, not by the stall.
+     * Deployment setting: threads committing in parallel. Requests that arrive while a writer commits wait for
+     * the next batch, so even one writer keeps up with a busy server (bigger batches, fewer commits: the most
+     * posts a second on 2 cores, bench/README.md). Two by default, so one writer stuck on a dead connection
+     * until the driver's socket timeout does not stop every hook.
      */
     public static final String WRITERS_SETTING = "HOOKLINE_POST_WRITERS";
-    public static final int DEFAULT_WRITERS = 4;
+    public static final int DEFAULT_WRITERS = 2;
     public static final int MIN_WRITERS = 1;
     public static final int MAX_WRITERS = 64;
-    /** How long a writer waits for the commit in progress before it commits its own batch alongside. */
-    public static final long PARALLEL_AFTER_MILLIS = 5;
     /** Most requests stored in one transaction. */
     public static final int MAX_BATCH = 128;
     /** Requests waiting for a writer; past this a request is refused with 503 at once. */
@@ -76,8 +71,6 @@ public class PostWriter {
     private final long commitWaitMillis;
     private final int writerCount;
     private final List<Thread> writers = new ArrayList<>();
-    /** Held by the writer committing, while it commits (see {@link #DEFAULT_WRITERS}). */
-    private final ReentrantLock committing = new ReentrantLock();
     private volatile boolean running = true;
 
     public PostWriter() {
@@ -165,21 +158,11 @@ public class PostWriter {
                     continue;
                 }
                 batch.add(first);
-                // Wait for the commit in progress (and so let this batch grow), but not for a stalled one.
-                boolean alone = committing.tryLock(PARALLEL_AFTER_MILLIS, TimeUnit.MILLISECONDS);
-                try {
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    commit(batch);
-                } finally {
-                    if (alone) {
-                        committing.unlock();
-                    }
-                }
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
             } catch (InterruptedException e) {
-                // Undeploying (stop() interrupts): what this writer holds was not stored.
-                batch.forEach(r -> r.done().completeExceptionally(new SQLTransientConnectionException("application stopping")));
                 Thread.currentThread().interrupt();
-                break;
+                return;
             } catch (RuntimeException e) {
                 // Never let a writer die: fail what it held and go on.
                 LOG.log(Level.SEVERE, "Post writer failure", e);
