@@ -1,6 +1,7 @@
 package io.hookline.ejb.post;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,6 +171,33 @@ class PostWriterTest {
         long waited = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waited >= 200 && waited < 2_000, "waited " + waited + " ms");
         assertInstanceOf(SQLTransientConnectionException.class, late.getCause());
+    }
+
+    @Test
+    void aStalledCommitDoesNotHoldUpTheNextRequests() throws Exception {
+        writer(4, PostWriter.COMMIT_WAIT_MILLIS).start();
+        try (Connection other = database.getConnection(); Statement s = other.createStatement()) {
+            // Another transaction holds the hook's row: the commit that marks it used waits for that lock.
+            other.setAutoCommit(false);
+            s.execute("SET LOCK_TIMEOUT 10000");
+            s.executeUpdate("UPDATE incoming_hooks SET last_used_at = 1500 WHERE id = 'hook'");
+            Future<?> stalled = clients.submit(() -> writer.store(List.of(post("stalled")), "hook", 9000));
+            Thread.sleep(200);
+            assertFalse(stalled.isDone(), "the first commit waits for the row lock");
+
+            // Another writer takes the next request: it does not wait for the stalled commit.
+            long start = System.nanoTime();
+            writer.store(List.of(post("next")), null, 9000);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(tookMillis < 1_000, "stored in " + tookMillis + " ms while the other commit stalled");
+            assertEquals(1, count("message = 'next'"));
+            assertFalse(stalled.isDone());
+
+            other.commit();
+            stalled.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertEquals(1, count("message = 'stalled'"));
+        assertEquals(9000, lastUsed());
     }
 
     @Test
