@@ -190,19 +190,16 @@ public final class ConstantRate {
      * was one stall (and when) or the whole run.
      */
     static String slowestSeconds(Run run, int count) {
-        java.util.Map<Integer, long[]> perSecond = new java.util.TreeMap<>();
+        java.util.Map<Integer, Long> worstPerSecond = new java.util.TreeMap<>();
         for (int i = 0; i < run.latencyNanos.length; i++) {
             if (run.latencyNanos[i] >= 0) {
-                long[] maxAndCount = perSecond.computeIfAbsent((int) (run.dueOffsetNanos[i] / 1_000_000_000L),
-                        k -> new long[2]);
-                maxAndCount[0] = Math.max(maxAndCount[0], run.latencyNanos[i]);
-                maxAndCount[1]++;
+                worstPerSecond.merge((int) (run.dueOffsetNanos[i] / 1_000_000_000L), run.latencyNanos[i], Math::max);
             }
         }
-        return perSecond.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+        return worstPerSecond.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .limit(count)
-                .map(e -> String.format(Locale.ROOT, "s%d %s", e.getKey(), ms(e.getValue()[0])))
+                .map(e -> String.format(Locale.ROOT, "s%d %s", e.getKey(), ms(e.getValue())))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
