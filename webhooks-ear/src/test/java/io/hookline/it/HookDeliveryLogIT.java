@@ -291,21 +291,8 @@ class HookDeliveryLogIT {
 
     /** Polls the log (per_page=200) until {@code done} holds, for at most {@link #SHOWS_WITHIN}. */
     private static JsonArray awaitLog(HooklineClient as, String hookId, Predicate<JsonArray> done) {
-        long deadline = System.nanoTime() + SHOWS_WITHIN.toNanos();
-        JsonArray log;
-        do {
-            log = deliveries(as, hookId, "?per_page=200");
-            if (done.test(log)) {
-                return log;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the delivery log did not show what was sent within " + SHOWS_WITHIN + ": " + log);
+        return Poll.until(SHOWS_WITHIN, () -> deliveries(as, hookId, "?per_page=200"), done,
+                log -> "the delivery log did not show what was sent within " + SHOWS_WITHIN + ": " + log);
     }
 
     private static long sizeOf(JsonObject entry) {

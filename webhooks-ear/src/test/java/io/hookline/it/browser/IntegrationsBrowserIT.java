@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hookline.it.ApiFixtures.TestUser;
 import io.hookline.it.Deployments;
 import io.hookline.it.HooklineClient;
+import io.hookline.it.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -307,23 +309,11 @@ class IntegrationsBrowserIT {
 
     /** Polls the hook's delivery log through the API (as dana) until it holds {@code count} entries (3 s at most). */
     private static JsonArray awaitDeliveries(String hookId, int count) {
-        long deadline = System.nanoTime() + 3_000_000_000L;
-        JsonArray log;
-        do {
+        return Poll.until(Duration.ofSeconds(3), () -> {
             HttpResponse<String> response = dana.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries");
             assertEquals(200, response.statusCode(), response.body());
-            log = HooklineClient.jsonArray(response);
-            if (log.size() >= count) {
-                return log;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("expected " + count + " deliveries of " + hookId + ": " + log);
+            return HooklineClient.jsonArray(response);
+        }, log -> log.size() >= count, log -> "expected " + count + " deliveries of " + hookId + ": " + log);
     }
 
     private static WebElement lastPost() {

@@ -2,12 +2,10 @@ package io.hookline.web.hooks;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -28,56 +26,24 @@ public class ClientAbortFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        WatchedRequest watched = new WatchedRequest(request);
+        ObservedRequest watched = ObservedRequest.of(request);
         chain.doFilter(watched, new ForgivingResponse(response, watched));
-    }
-
-    /** Notes when reading the body fails. */
-    static final class WatchedRequest extends HttpServletRequestWrapper {
-
-        private volatile boolean bodyFailed;
-        private ServletInputStream watching;
-
-        WatchedRequest(HttpServletRequest request) {
-            super(request);
-        }
-
-        boolean bodyFailed() {
-            return bodyFailed;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (watching == null) {
-                watching = new ObservedBody(super.getInputStream(), new ObservedBody.Observer() {
-                    @Override
-                    public void failed() {
-                        bodyFailed = true;
-                    }
-                });
-            }
-            return watching;
-        }
     }
 
     /** Drops write failures once the request's body could not be read: the sender is gone. */
     static final class ForgivingResponse extends HttpServletResponseWrapper {
 
-        private final WatchedRequest request;
+        private final ObservedRequest request;
         private ServletOutputStream forgiving;
 
-        ForgivingResponse(HttpServletResponse response, WatchedRequest request) {
+        ForgivingResponse(HttpServletResponse response, ObservedRequest request) {
             super(response);
             this.request = request;
         }
 
         @Override
         public void flushBuffer() throws IOException {
-            try {
-                super.flushBuffer();
-            } catch (IOException failed) {
-                forgive(failed);
-            }
+            unlessSenderGone(super::flushBuffer);
         }
 
         @Override
@@ -87,38 +53,22 @@ public class ClientAbortFilter extends HttpFilter {
                 forgiving = new ServletOutputStream() {
                     @Override
                     public void write(int b) throws IOException {
-                        try {
-                            out.write(b);
-                        } catch (IOException failed) {
-                            forgive(failed);
-                        }
+                        unlessSenderGone(() -> out.write(b));
                     }
 
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
-                        try {
-                            out.write(bytes, offset, length);
-                        } catch (IOException failed) {
-                            forgive(failed);
-                        }
+                        unlessSenderGone(() -> out.write(bytes, offset, length));
                     }
 
                     @Override
                     public void flush() throws IOException {
-                        try {
-                            out.flush();
-                        } catch (IOException failed) {
-                            forgive(failed);
-                        }
+                        unlessSenderGone(out::flush);
                     }
 
                     @Override
                     public void close() throws IOException {
-                        try {
-                            out.close();
-                        } catch (IOException failed) {
-                            forgive(failed);
-                        }
+                        unlessSenderGone(out::close);
                     }
 
                     @Override
@@ -135,11 +85,20 @@ public class ClientAbortFilter extends HttpFilter {
             return forgiving;
         }
 
-        private void forgive(IOException failed) throws IOException {
-            if (!request.bodyFailed()) {
-                throw failed;
+        /** An output step whose failure is dropped when the sender already hung up. */
+        private interface Output {
+            void run() throws IOException;
+        }
+
+        private void unlessSenderGone(Output step) throws IOException {
+            try {
+                step.run();
+            } catch (IOException failed) {
+                if (!request.bodyFailed()) {
+                    throw failed;
+                }
+                LOG.log(Level.FINE, "answer to a sender that hung up mid-body not delivered", failed);
             }
-            LOG.log(Level.FINE, "answer to a sender that hung up mid-body not delivered", failed);
         }
     }
 }

@@ -34,7 +34,7 @@ public class HookAccessLog extends HttpFilter {
             return;
         }
         long start = System.nanoTime();
-        CountingRequest counted = new CountingRequest(request);
+        ObservedRequest counted = ObservedRequest.of(request);
         boolean failed = true;
         try {
             chain.doFilter(counted, response);

@@ -5,9 +5,9 @@ import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 
 /**
- * A request body stream that tells an observer what happened to it: bytes read, or the read failing. The
- * filters on {@code /hooks} that need to know (the access log counts, the client-abort filter watches for a
- * sender that hung up) wrap the body with this instead of each forwarding every stream method themselves.
+ * A request body stream that tells an observer what happened to it: bytes read, or the read failing. Made once
+ * per {@code /hooks} request by {@link ObservedRequest}, for the access log's count and the client-abort
+ * filter's "the sender hung up".
  */
 final class ObservedBody extends ServletInputStream {
 

@@ -83,7 +83,7 @@ class ClientAbortFilterTest {
 
     @Test
     void afterTheBodyFailedAnAnswerThatCannotBeWrittenIsDropped() throws IOException {
-        ClientAbortFilter.WatchedRequest request = new ClientAbortFilter.WatchedRequest(request());
+        ObservedRequest request = ObservedRequest.of(request());
         ClientAbortFilter.ForgivingResponse response = new ClientAbortFilter.ForgivingResponse(response(), request);
         assertThrows(IOException.class, () -> request.getInputStream().read(new byte[10], 0, 10));
         assertTrue(request.bodyFailed());
@@ -96,7 +96,7 @@ class ClientAbortFilterTest {
 
     @Test
     void whileTheBodyWasFineAWriteFailureIsStillAFailure() throws IOException {
-        ClientAbortFilter.WatchedRequest request = new ClientAbortFilter.WatchedRequest(request());
+        ObservedRequest request = ObservedRequest.of(request());
         ClientAbortFilter.ForgivingResponse response = new ClientAbortFilter.ForgivingResponse(response(), request);
         ServletOutputStream out = response.getOutputStream();
         assertThrows(IOException.class, out::flush);
