@@ -74,7 +74,13 @@ public class HookPoster {
         MentionResolver mentions = mentions();
         JsonObject props = PostProps.build(payload, hook.defaults(), settings);
         SlackContent content = SlackContent.of(payload, mentions);
-        List<String> parts = PostSplitter.split(content.message(), settings.maxPostSize());
+        // The budget (MaxPostsPerRequest parts, twice the characters) is measured on what the splitter is given:
+        // the message after Slack translation, or the blocks' markdown when blocks replace the text. Splitting is
+        // the only step whose growth is not a fixed factor of its input (one repeated header per part); the
+        // translation before it grows by a bounded factor (a link's URL written twice, percent-escapes), and
+        // attachments, with the blocks inside them, stay in props under SlackContent's 760,000-character cap.
+        List<String> parts = PostSplitter.split(content.message(), settings.maxPostSize(),
+                settings.maxPostsPerRequest());
         String ownType = payload.type() == null ? "" : payload.type();
         // Mattermost marks the post that carries attachments as slack_attachment; the other parts keep the type asked for.
         String lastType = content.attachments() != null ? "slack_attachment" : ownType;

@@ -1,5 +1,6 @@
 package io.hookline.ejb.post;
 
+import io.hookline.api.error.HooklineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +63,28 @@ import java.util.Objects;
  * <li>When the limit is too small for the repair (reopening line plus closing line, or the repeated
  * header and delimiter rows, leave no room for a single code point), the block is treated as plain
  * text.</li>
+ * <li>The repair is made only while what it adds to a part is at most a tenth of the limit
+ * ({@link #MAX_REPEAT_SHARE}). A longer header or opening line is still a block (kept whole when it
+ * fits, the header kept with its delimiter row) but is not repeated: the continuation shows its rows or
+ * code as plain lines (and the budget below decides whether such a message is taken at all). Without
+ * this rule a 3,990-character header over 300 one-character rows made 150 posts and 600,000 characters
+ * out of a 4.9 KB request (issue 15).</li>
  * </ul>
+ *
+ * <h2>Budget</h2>
+ * {@link #split(String, int, int)} also bounds what one message may become: at most {@code maxParts}
+ * parts holding together at most {@link #MAX_GROWTH} times the message's code points; past either, the
+ * message is refused (400 {@value #MESSAGE_TOO_LONG}). Splitting stops at the first part past the
+ * budget, so a hostile message costs no more than the budget.
+ * <p>
+ * The budget judges the message's shape, not only the parts actually made: when the repeat rule left a
+ * header or fence unrepeated, the message is also split as if every header and fence that has room were
+ * repeated (the splitter's behaviour before issue 15), and that split must fit the budget too. So the
+ * reproduction above (a 3,990-character header over 300 tiny rows) is refused as the amplification it
+ * is, rather than stored as one table and a post of stray {@code |x|} lines; while a wide table whose
+ * header is just past the tenth, over rows of ordinary length, is accepted and split without repeats.
+ * Whether a message is accepted therefore does not depend on where the repeat rule happened to cut. The
+ * second split runs only for such messages, under the same budget.
  *
  * <h2>Cost</h2>
  * Linear in the message: one pass finds the blocks, each part scans only the span that could fit in it,
@@ -70,7 +92,35 @@ import java.util.Objects;
  */
 public final class PostSplitter {
 
+    /**
+     * A repeated header or reopened fence (what the splitter adds to one part) may take at most
+     * 1/{@value} of the limit: each part then carries at least nine tenths of new text.
+     */
+    public static final int MAX_REPEAT_SHARE = 10;
+
+    /** The parts of a split message hold at most this many times the message's code points. */
+    public static final int MAX_GROWTH = 2;
+
+    /** The error id of a message whose parts would go past the budget (400). */
+    public static final String MESSAGE_TOO_LONG = "message_too_long";
+
     private PostSplitter() {
+    }
+
+    /**
+     * Splits like {@link #split(String, int)}, within the budget of the class comment.
+     *
+     * @throws HooklineException 400 {@value #MESSAGE_TOO_LONG} when the parts would be more than
+     *                           {@code maxParts} or hold more than {@link #MAX_GROWTH} times the message's
+     *                           code points
+     * @throws IllegalArgumentException when {@code maxLength} or {@code maxParts} is below 1
+     */
+    public static List<String> split(String message, int maxLength, int maxParts) {
+        if (maxParts < 1) {
+            throw new IllegalArgumentException("maxParts must be at least 1, was " + maxParts);
+        }
+        return texts(splitIntoParts(message, maxLength, new Budget(maxParts,
+                (long) MAX_GROWTH * message.codePointCount(0, message.length()))));
     }
 
     /**
@@ -80,7 +130,10 @@ public final class PostSplitter {
      * @throws IllegalArgumentException when {@code maxLength} is below 1
      */
     public static List<String> split(String message, int maxLength) {
-        List<Part> parts = splitIntoParts(message, maxLength);
+        return texts(splitIntoParts(message, maxLength));
+    }
+
+    private static List<String> texts(List<Part> parts) {
         List<String> texts = new ArrayList<>(parts.size());
         for (Part part : parts) {
             texts.add(part.text());
@@ -90,6 +143,10 @@ public final class PostSplitter {
 
     /** Same as {@link #split}, keeping apart what is original text and what the splitter added. */
     static List<Part> splitIntoParts(String message, int maxLength) {
+        return splitIntoParts(message, maxLength, Budget.UNLIMITED);
+    }
+
+    static List<Part> splitIntoParts(String message, int maxLength, Budget budget) {
         Objects.requireNonNull(message, "message");
         if (maxLength < 1) {
             throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
@@ -97,7 +154,31 @@ public final class PostSplitter {
         if (message.codePointCount(0, message.length()) <= maxLength) {
             return List.of(new Part("", message, ""));
         }
-        return new Splitter(message, maxLength).split();
+        Splitter splitter = new Splitter(message, maxLength, budget, false);
+        List<Part> parts = splitter.split();
+        if (splitter.leftRepeatsOut() && budget != Budget.UNLIMITED) {
+            // Thrown away unless it is over the budget: see "Budget" in the class comment.
+            new Splitter(message, maxLength, budget, true).split();
+        }
+        return parts;
+    }
+
+    /** The most parts, and code points in all of them, that one message may become. */
+    record Budget(int maxParts, long maxCodePoints) {
+        static final Budget UNLIMITED = new Budget(Integer.MAX_VALUE, Long.MAX_VALUE);
+
+        /** Throws once {@code parts} parts holding {@code codePoints} are past the budget. */
+        void check(int parts, long codePoints) {
+            if (parts > maxParts) {
+                throw HooklineException.badRequest(MESSAGE_TOO_LONG, "The message would be split into more than "
+                        + maxParts + " posts (ServiceSettings.MaxPostsPerRequest); send a shorter message.");
+            }
+            if (codePoints > maxCodePoints) {
+                throw HooklineException.badRequest(MESSAGE_TOO_LONG, "Split into posts, the message would be more"
+                        + " than " + MAX_GROWTH + " times as long (repeated table headers or code fences); send a"
+                        + " shorter message.");
+            }
+        }
     }
 
     /**
@@ -130,22 +211,34 @@ public final class PostSplitter {
         private final int max;
         private final CodePoints codePoints;
         private final List<Block> blocks;
+        private final Budget budget;
         /** Index just after the last non-whitespace character: trailing whitespace is never emitted. */
         private final int visibleEnd;
         /** Index of the first block that does not end before the current part starts. */
         private int firstBlockNotBehind;
 
-        Splitter(String text, int max) {
+        private final BlockFinder blockFinder;
+
+        /** {@code repeatEveryBlock}: ignore {@link #MAX_REPEAT_SHARE} (the budget's second split). */
+        Splitter(String text, int max, Budget budget, boolean repeatEveryBlock) {
             this.text = text;
             this.max = max;
+            this.budget = budget;
             this.codePoints = new CodePoints(text);
-            this.blocks = new BlockFinder(text, codePoints, max).find();
+            this.blockFinder = new BlockFinder(text, codePoints, max, repeatEveryBlock);
+            this.blocks = blockFinder.find();
             this.visibleEnd = trimTrailingWhitespace(0, text.length());
+        }
+
+        /** Whether a block was found whose header or fence is not repeated because of its length. */
+        boolean leftRepeatsOut() {
+            return blockFinder.leftRepeatsOut;
         }
 
         List<Part> split() {
             List<Part> parts = new ArrayList<>();
             String repeated = "";
+            long emitted = 0;
             int start = skipBlankLines(0);
             while (start < visibleEnd) {
                 int repeatedLength = CodePoints.length(repeated);
@@ -153,11 +246,16 @@ public final class PostSplitter {
                 skipBlocksEndingBefore(start);
                 start = dropIndentationThatLeavesNoRoom(start, budget);
                 if (codePoints.between(start, visibleEnd) <= budget) {
+                    emitted += repeatedLength + codePoints.between(start, visibleEnd);
+                    this.budget.check(parts.size() + 1, emitted);
                     parts.add(new Part(repeated, text.substring(start, visibleEnd), ""));
                     break;
                 }
                 Cut cut = chooseCut(start, repeatedLength);
-                String body = text.substring(start, trimTrailingWhitespace(start, cut.end()));
+                int bodyEnd = trimTrailingWhitespace(start, cut.end());
+                emitted += repeatedLength + codePoints.between(start, bodyEnd) + CodePoints.length(cut.closing());
+                this.budget.check(parts.size() + 1, emitted);
+                String body = text.substring(start, bodyEnd);
                 parts.add(new Part(repeated, body, cut.closing()));
                 repeated = cut.repeatInNext();
                 start = skipBlankLines(cut.resume());
@@ -545,9 +643,11 @@ public final class PostSplitter {
         /** Index of the last visible code point of the content; -1 when the content is blank. */
         private final int lastVisible;
 
-        Fence(int start, int end, boolean fitsAlone, String openingLine, String closingMarker, int firstVisible,
-                int visibleEnd, int lastVisible) {
-            super(start, end, fitsAlone, "\n" + closingMarker, openingLine + "\n", openingLine + "\n");
+        /** Without {@code repairs}, a part cut inside is neither closed nor reopened (see MAX_REPEAT_SHARE). */
+        Fence(int start, int end, boolean fitsAlone, boolean repairs, String openingLine, String closingMarker,
+                int firstVisible, int visibleEnd, int lastVisible) {
+            super(start, end, fitsAlone, repairs ? "\n" + closingMarker : "", repairs ? openingLine + "\n" : "",
+                    repairs ? openingLine + "\n" : "");
             this.firstVisible = firstVisible;
             this.visibleEnd = visibleEnd;
             this.lastVisible = lastVisible;
@@ -607,7 +707,11 @@ public final class PostSplitter {
         private final int max;
         private final List<Block> blocks = new ArrayList<>();
 
-        BlockFinder(String text, CodePoints codePoints, int max) {
+        private final boolean repeatEveryBlock;
+        private boolean leftRepeatsOut;
+
+        BlockFinder(String text, CodePoints codePoints, int max, boolean repeatEveryBlock) {
+            this.repeatEveryBlock = repeatEveryBlock;
             this.text = text;
             this.codePoints = codePoints;
             this.max = max;
@@ -653,13 +757,13 @@ public final class PostSplitter {
             }
             String openingLine = text.substring(openingStart, trimEnd(openingStart, openingEnd));
             String closingMarker = String.valueOf(markerChar).repeat(markerLength);
-            // Reopening line + line break + closing (line break + marker) + one code point of content.
-            int repairLength = CodePoints.length(openingLine) + 1 + 1 + markerLength + 1;
-            if (repairLength <= max) {
+            // Reopening line + line break + closing (line break + marker), then one code point of content.
+            int added = CodePoints.length(openingLine) + 1 + 1 + markerLength;
+            if (added + 1 <= max) {
                 boolean fitsAlone = codePoints.between(openingStart, lastLineEnd) <= max;
                 int lastVisible = visibleEnd < 0 ? -1 : text.offsetByCodePoints(visibleEnd, -1);
-                blocks.add(new Fence(openingStart, lastLineEnd, fitsAlone, openingLine, closingMarker,
-                        firstVisible, visibleEnd, lastVisible));
+                blocks.add(new Fence(openingStart, lastLineEnd, fitsAlone, isSmallRepeat(added), openingLine,
+                        closingMarker, firstVisible, visibleEnd, lastVisible));
             }
             return lastLineEnd;
         }
@@ -681,12 +785,22 @@ public final class PostSplitter {
             }
             String headerAndDelimiter = text.substring(headerStart, trimEnd(headerStart, headerEnd)) + "\n"
                     + text.substring(delimiterStart, trimEnd(delimiterStart, delimiterEnd)) + "\n";
-            if (CodePoints.length(headerAndDelimiter) + 1 <= max) {
+            int added = CodePoints.length(headerAndDelimiter);
+            if (added + 1 <= max) {
                 boolean fitsAlone = codePoints.between(headerStart, lastLineEnd) <= max;
-                blocks.add(new Table(headerStart, lastLineEnd, fitsAlone, headerAndDelimiter, headerEnd,
-                        delimiterEnd));
+                blocks.add(new Table(headerStart, lastLineEnd, fitsAlone,
+                        isSmallRepeat(added) ? headerAndDelimiter : "", headerEnd, delimiterEnd));
             }
             return lastLineEnd;
+        }
+
+        /** Whether a repair adding {@code added} code points to a part is at most a tenth of the limit. */
+        private boolean isSmallRepeat(int added) {
+            if (repeatEveryBlock || (long) added * MAX_REPEAT_SHARE <= max) {
+                return true;
+            }
+            leftRepeatsOut = true;
+            return false;
         }
 
         private boolean startsTable(int lineStart, int lineEnd) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.post.PostSplitter.Part;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -190,14 +191,16 @@ class PostSplitterTest {
 
     @Test
     void aTildeFenceWithAnInfoStringIsReopenedTheSameWay() {
-        String message = "~~~~ python title=\"job.py\"\n" + "print('hello world')\n".repeat(30) + "~~~~\n";
-        List<Part> parts = checkedParts(message, 150);
+        // Reopening and closing add 32 code points: repeated from a limit of 320 on (a tenth).
+        String message = "~~~~ python title=\"job.py\"\n" + "print('hello world')\n".repeat(60) + "~~~~\n";
+        List<Part> parts = checkedParts(message, 320);
+        assertTrue(parts.size() > 3, "expected several parts, got " + parts.size());
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
             assertEquals(i == 0 ? "" : "~~~~ python title=\"job.py\"\n", part.repeated());
             assertEquals(i == parts.size() - 1 ? "" : "\n~~~~", part.closing());
             assertFalse(endsInsideFence(part.text()), part.text());
-            assertTrue(codePoints(part.text()) <= 150);
+            assertTrue(codePoints(part.text()) <= 320);
         }
     }
 
@@ -266,8 +269,9 @@ class PostSplitterTest {
 
     @Test
     void aSplitTableRepeatsItsHeaderAndDelimiterInEveryContinuation() {
-        String message = table(40).strip();
-        List<Part> parts = checkedParts(message, 150);
+        // Header and delimiter rows are 68 code points with their line breaks: repeated from a limit of 680 on.
+        String message = table(150).strip();
+        List<Part> parts = checkedParts(message, 680);
         assertTrue(parts.size() > 3);
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -311,6 +315,122 @@ class PostSplitterTest {
         }
     }
 
+    // ---- repeats are at most a tenth of the limit (issue 15) ----
+
+    @Test
+    void aHeaderOfATenthOfTheLimitIsRepeatedAndOneCodePointLessOfLimitIsNot() {
+        String message = table(150).strip();
+        // Header and delimiter rows with their line breaks: 68 code points, a tenth of 680.
+        assertEquals(68, codePoints(HEADER + "\n" + DELIMITER + "\n"));
+        List<Part> atTheBound = checkedParts(message, 680);
+        for (int i = 1; i < atTheBound.size(); i++) {
+            assertEquals(HEADER + "\n" + DELIMITER + "\n", atTheBound.get(i).repeated(), "part " + i);
+        }
+        List<Part> pastTheBound = checkedParts(message, 679);
+        assertTrue(pastTheBound.size() > 3);
+        for (Part part : pastTheBound) {
+            assertEquals("", part.repeated());
+            assertEquals("", part.closing());
+        }
+        // Still a table: its header is not cut off from its delimiter row.
+        assertTrue(pastTheBound.get(0).text().startsWith(HEADER + "\n" + DELIMITER + "\n"));
+    }
+
+    @Test
+    void aTableWithAHeaderPastATenthStillMovesWholeWhenItFits() {
+        String tableText = table(3).strip();
+        String message = "lorem ipsum ".repeat(25) + "\n" + tableText;
+        // 68 code points of header: more than a tenth of 400, so it would not be repeated, but it need not be.
+        List<String> parts = checkedTexts(message, 400);
+        assertEquals(2, parts.size());
+        assertEquals(tableText, parts.get(1));
+    }
+
+    @Test
+    void aFenceIsReopenedWhileItsRepairIsATenthOfTheLimitAndNotPastIt() {
+        // "```java" + line break to reopen, line break + "```" to close: 12 code points, a tenth of 120.
+        String message = "```java\n" + "int x = 1; // a line of code\n".repeat(40) + "```";
+        List<Part> atTheBound = checkedParts(message, 120);
+        for (int i = 0; i < atTheBound.size(); i++) {
+            Part part = atTheBound.get(i);
+            assertEquals(i == 0 ? "" : "```java\n", part.repeated(), "part " + i);
+            assertEquals(i == atTheBound.size() - 1 ? "" : "\n```", part.closing(), "part " + i);
+        }
+        for (Part part : checkedParts(message, 119)) {
+            assertEquals("", part.repeated());
+            assertEquals("", part.closing());
+        }
+    }
+
+    // ---- the budget: MaxPostsPerRequest parts, twice the message's code points ----
+
+    /** Issue 15's reproduction: a 3,990-character header row, its delimiter row, then one-character rows. */
+    private static String amplifyingTable(int rows) {
+        return "|" + "h".repeat(3988) + "|\n|-|\n" + "x|\n".repeat(rows);
+    }
+
+    @Test
+    void theIssueReproductionIsRefusedWhateverThePostCap() {
+        String message = amplifyingTable(300);
+        assertEquals(3990 + 1 + 4 + 300 * 3, message.length()); // 4.9 KB
+        // Once 150 posts and 600,000 characters; the repeat rule alone makes it two posts (one of stray rows).
+        assertEquals(2, PostSplitter.split(message, 4000).size());
+        assertMessageTooLong(() -> PostSplitter.split(message, 4000, 100));
+        // Past the post cap or not, the repeating split would be far more than twice the message.
+        assertMessageTooLong(() -> PostSplitter.split(message, 4000, 10_000));
+        // The same shape at 290 KB (the body limit is 300,000 bytes).
+        String large = amplifyingTable((290_000 - 3994) / 3);
+        assertMessageTooLong(() -> PostSplitter.split(large, 4000, 100));
+        assertMessageTooLong(() -> PostSplitter.split(large, 4000, 10_000));
+    }
+
+    @Test
+    void aLegitimate300000CharacterMessageStaysWithin100Posts() {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; log.length() < 300_000; i++) {
+            log.append("2026-12-02T16:00:").append(i % 60).append("Z step ").append(i).append(" finished in ")
+                    .append(i % 997).append(" ms on runner-").append(i % 13).append('\n');
+        }
+        String message = log.substring(0, 300_000);
+        List<String> parts = PostSplitter.split(message, 4000, 100);
+        assertTrue(parts.size() <= 100, parts.size() + " parts");
+        assertEquals(PostSplitter.split(message, 4000), parts);
+        // A wide table (header past a tenth of the limit) over ordinary rows is not refused either.
+        String wide = "| " + "column | ".repeat(50) + "\n|" + "---|".repeat(50) + "\n"
+                + ("| " + "value | ".repeat(50) + "\n").repeat(400);
+        List<String> wideParts = PostSplitter.split(wide, 4000, 100);
+        assertTrue(wideParts.size() > 1 && wideParts.size() <= 100, wideParts.size() + " parts");
+    }
+
+    @Test
+    void thePartsAreRefusedPastMaxParts() {
+        String message = "a".repeat(250); // five hard-cut parts of 50
+        assertEquals(5, PostSplitter.split(message, 50, 5).size());
+        assertMessageTooLong(() -> PostSplitter.split(message, 50, 4));
+        assertEquals(List.of(message), PostSplitter.split(message, 250, 1));
+        assertMessageTooLong(() -> PostSplitter.split(message, 249, 1));
+        assertThrows(IllegalArgumentException.class, () -> PostSplitter.split(message, 50, 0));
+    }
+
+    @Test
+    void theCodePointsOfAllPartsAreBoundedAtAndPastTheBudget() {
+        String message = table(150).strip();
+        List<Part> parts = PostSplitter.splitIntoParts(message, 680);
+        long total = parts.stream().mapToLong(part -> codePoints(part.text())).sum();
+        assertTrue(total > codePoints(message), "the repeated headers add to the message");
+        assertEquals(parts, PostSplitter.splitIntoParts(message, 680, new PostSplitter.Budget(1000, total)));
+        assertMessageTooLong(() -> PostSplitter.splitIntoParts(message, 680, new PostSplitter.Budget(1000, total - 1)));
+        // Through the public method the budget is twice the message, far above what the tenth rule allows here.
+        assertTrue(total <= PostSplitter.MAX_GROWTH * (long) codePoints(message));
+        assertEquals(parts.size(), PostSplitter.split(message, 680, parts.size()).size());
+    }
+
+    private static void assertMessageTooLong(Runnable split) {
+        HooklineException refused = assertThrows(HooklineException.class, split::run);
+        assertEquals(400, refused.status());
+        assertEquals("message_too_long", refused.id());
+    }
+
     // ---- tiny limits ----
 
     @Test
@@ -340,9 +460,10 @@ class PostSplitterTest {
         Random random = new Random(20240611L);
         for (int round = 0; round < 600; round++) {
             String message = randomMarkdown(random, 1 + random.nextInt(25));
-            int max = round % 3 == 0 ? 1 + random.nextInt(20) : 20 + random.nextInt(600);
+            int max = round % 3 == 0 ? 1 + random.nextInt(20) : 20 + random.nextInt(1200);
             List<Part> parts = checkedParts(message, max);
-            if (max >= 80 && codePoints(message) > max) {
+            // The generator's longest table header and fence lines take 35 code points: repeated from 350 on.
+            if (max >= 350 && codePoints(message) > max) {
                 // An indented opening line makes the generator's closing line open a fence that never closes.
                 boolean messageEndsInsideFence = endsInsideFence(message);
                 for (int i = 0; i < parts.size(); i++) {
