@@ -20,10 +20,17 @@ import jakarta.persistence.Table;
         query = "SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.name = :name")
 @NamedQuery(name = Channel.PUBLIC_OF_TEAM, query = "SELECT c FROM Channel c WHERE c.teamId = :teamId"
         + " AND c.type = io.hookline.ejb.channel.ChannelType.O AND c.deleteAt = 0 ORDER BY c.name")
+@NamedQuery(name = Channel.NAMES_READABLE_BY, query = "SELECT c.id, c.name FROM Channel c WHERE c.id IN :ids AND ("
+        + "(c.type = io.hookline.ejb.channel.ChannelType.O AND EXISTS (SELECT t FROM TeamMember t"
+        + " WHERE t.teamId = c.teamId AND t.userId = :userId AND t.deleteAt = 0))"
+        + " OR (c.type <> io.hookline.ejb.channel.ChannelType.O AND EXISTS (SELECT m FROM ChannelMember m"
+        + " WHERE m.channelId = c.id AND m.userId = :userId)))")
 public class Channel {
 
     public static final String BY_TEAM_AND_NAME = "Channel.byTeamAndName";
     static final String PUBLIC_OF_TEAM = "Channel.publicOfTeam";
+    /** Pairs (id, name) of those of a set of channels a user may read: {@link ChannelAccess#canRead}, batched. */
+    static final String NAMES_READABLE_BY = "Channel.namesReadableBy";
 
     @Id
     private String id;

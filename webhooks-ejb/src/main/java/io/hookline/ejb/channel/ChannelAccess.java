@@ -7,6 +7,9 @@ import io.hookline.ejb.team.TeamMember;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Who may see a channel, Mattermost's way: system admins everything; a public channel every member
@@ -27,6 +30,24 @@ public class ChannelAccess {
             return member != null && member.isActive();
         }
         return isMember(channel.id(), caller.userId());
+    }
+
+    /**
+     * The names of those of {@code channelIds} that {@code userId} may read, by id, in one query: the rule of
+     * {@link #canRead} for a member (a public channel of a team they are on, a private group or direct channel
+     * they are in). There is no system admin exception: the names are shown to whoever reads the post they go
+     * into (a hook's {@code <#C…>}), not to the admin.
+     */
+    public Map<String, String> namesReadableBy(String userId, Set<String> channelIds) {
+        if (channelIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Channel.NAMES_READABLE_BY, Object[].class)
+                .setParameter("ids", channelIds).setParameter("userId", userId).getResultList()) {
+            names.put((String) row[0], (String) row[1]);
+        }
+        return names;
     }
 
     public boolean isMember(String channelId, String userId) {

@@ -2,6 +2,7 @@ package io.hookline.ejb.hook;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.channel.ChannelAccess;
 import io.hookline.ejb.channel.ChannelResolver;
 import io.hookline.ejb.channel.ResolvedRoutes;
 import io.hookline.ejb.common.Ids;
@@ -19,6 +20,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The hook pipeline. Checks run in Mattermost's order: enabled → hook → payload → channel (lock,
@@ -54,6 +56,9 @@ public class HookPoster {
     @Inject
     private PostWriter writer;
 
+    @Inject
+    private ChannelAccess channelAccess;
+
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
         Settings settings = currentSettings.get();
@@ -71,7 +76,7 @@ public class HookPoster {
                 () -> channels.resolveRoute(hook.route(), payload.channel())).channelIdOrThrow();
         String rootId = threadRoot(payload.rootId(), channelId);
 
-        MentionResolver mentions = mentions();
+        MentionResolver mentions = mentions(hook.userId());
         JsonObject props = PostProps.build(payload, hook.defaults(), settings);
         SlackContent content = SlackContent.of(payload, mentions);
         // The budget (MaxPostsPerRequest parts, twice the characters) is measured on what the splitter is given:
@@ -132,19 +137,18 @@ public class HookPoster {
         return root.rootId().isEmpty() ? root.id() : root.rootId();
     }
 
-    /** Slack's {@code <@U…>} and {@code <#C…>} resolve when they carry Hookline ids. */
-    private MentionResolver mentions() {
-        return new MentionResolver() {
-            @Override
-            public String usernameOf(String userId) {
-                return Ids.isWellFormed(userId) ? reads.username(userId) : null;
-            }
+    /**
+     * Slack's {@code <@U…>} and {@code <#C…>} resolve when they carry Hookline ids: users by one query, channels
+     * by one query and only those the hook's creator may read (the post shows the name to everyone in the target
+     * channel, so a private channel's name must not leak through a hook). Called at most once per request.
+     */
+    private MentionResolver mentions(String creatorId) {
+        return (userIds, channelIds) -> new MentionResolver.Names(reads.usernames(wellFormed(userIds)),
+                channelAccess.namesReadableBy(creatorId, wellFormed(channelIds)));
+    }
 
-            @Override
-            public String channelNameOf(String channelId) {
-                return Ids.isWellFormed(channelId) ? reads.channelName(channelId) : null;
-            }
-        };
+    private static Set<String> wellFormed(Set<String> ids) {
+        return ids.stream().filter(Ids::isWellFormed).collect(Collectors.toUnmodifiableSet());
     }
 
     private static HooklineException invalid(String message) {

@@ -1,6 +1,5 @@
 package io.hookline.ejb.hook;
 
-import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.post.Post;
 import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
@@ -8,6 +7,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The rows {@link HookPoster} reads when its caches miss or a payload asks (a thread root, mentions).
@@ -30,13 +32,16 @@ public class HookReads {
         return em.find(Post.class, postId);
     }
 
-    public String username(String userId) {
-        User user = em.find(User.class, userId);
-        return user == null ? null : user.username();
-    }
-
-    public String channelName(String channelId) {
-        Channel channel = em.find(Channel.class, channelId);
-        return channel == null ? null : channel.name();
+    /** Usernames by id, of those of {@code userIds} that exist, in one query (mentions; see Mentions). */
+    public Map<String, String> usernames(Set<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(User.USERNAMES_BY_ID, Object[].class)
+                .setParameter("ids", userIds).getResultList()) {
+            names.put((String) row[0], (String) row[1]);
+        }
+        return names;
     }
 }

@@ -4,6 +4,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.slack.BlockKit;
 import io.hookline.ejb.slack.MentionResolver;
+import io.hookline.ejb.slack.Mentions;
 import io.hookline.ejb.slack.SlackAttachments;
 import io.hookline.ejb.slack.SlackTranslator;
 import jakarta.json.JsonArray;
@@ -29,7 +30,15 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
     /** Mattermost's cap on a post's props, in characters (it counts runes): attachments live there. */
     static final int MAX_PROPS_LENGTH = 760_000;
 
-    static SlackContent of(WebhookPayload payload, MentionResolver mentions) {
+    /**
+     * Translates the payload; the mentions in its text, attachments and blocks are resolved together, by at
+     * most one {@code resolver} call for at most {@link Mentions#MAX_RESOLVED_IDS} ids (see {@link Mentions}).
+     */
+    static SlackContent of(WebhookPayload payload, MentionResolver resolver) {
+        return Mentions.translate(resolver, mentions -> translate(payload, mentions));
+    }
+
+    private static SlackContent translate(WebhookPayload payload, Mentions mentions) {
         String text = payload.text() == null ? "" : SlackTranslator.toMarkdown(payload.text(), mentions);
         JsonArray attachments = payload.hasAttachments()
                 ? SlackAttachments.normalize(payload.attachments(), mentions, blocks -> BlockKit.toMarkdown(blocks, mentions))

@@ -144,9 +144,9 @@ public final class BlockKit {
     /**
      * Translates a message's {@code blocks}; errors name paths under {@code blocks}.
      *
-     * @see #toMarkdown(JsonArray, MentionResolver, String)
+     * @see #toMarkdown(JsonArray, Mentions, String)
      */
-    public static String toMarkdown(JsonArray blocks, MentionResolver mentions) {
+    public static String toMarkdown(JsonArray blocks, Mentions mentions) {
         return toMarkdown(blocks, mentions, "blocks");
     }
 
@@ -154,13 +154,13 @@ public final class BlockKit {
      * Translates Block Kit blocks into markdown.
      *
      * @param blocks   the blocks; null or empty gives {@code ""}
-     * @param mentions resolves user and channel IDs; null means {@link MentionResolver#NONE}
+     * @param mentions resolves user and channel IDs; null means {@link Mentions#NONE}
      * @param path     how errors name the array, e.g. {@code attachments[0].blocks}; null means {@code blocks}
      * @return the markdown, blocks separated by blank lines; {@code ""} when nothing is renderable
      * @throws HooklineException 400 {@code invalid_payload} for more than {@link #MAX_BLOCKS} blocks or a member of
      *                           the wrong type, naming its path
      */
-    public static String toMarkdown(JsonArray blocks, MentionResolver mentions, String path) {
+    public static String toMarkdown(JsonArray blocks, Mentions mentions, String path) {
         String where = path == null || path.isBlank() ? "blocks" : path;
         if (blocks == null || blocks.isEmpty()) {
             return "";
@@ -168,7 +168,7 @@ public final class BlockKit {
         if (blocks.size() > MAX_BLOCKS) {
             throw invalid(where + " has " + blocks.size() + " blocks; at most " + MAX_BLOCKS + " are allowed");
         }
-        Renderer renderer = new Renderer(mentions == null ? MentionResolver.NONE : mentions);
+        Renderer renderer = new Renderer(mentions == null ? Mentions.NONE : mentions);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             JsonObject block = objectAt(blocks, i, where);
@@ -190,10 +190,10 @@ public final class BlockKit {
 
     /** One translation; holds the resolver and whether anything interactive was dropped. Not shared. */
     private static final class Renderer {
-        private final MentionResolver mentions;
+        private final Mentions mentions;
         private boolean droppedInteractive;
 
-        Renderer(MentionResolver mentions) {
+        Renderer(Mentions mentions) {
             this.mentions = mentions;
         }
 
@@ -561,11 +561,11 @@ public final class BlockKit {
                 }
                 case "user": {
                     String id = optString(element, "user_id", path);
-                    return id == null ? null : mention('@', lookup(mentions.usernameOf(id), id), style);
+                    return id == null ? null : mention('@', lookup(mentions.username(id), id), style);
                 }
                 case "channel": {
                     String id = optString(element, "channel_id", path);
-                    return id == null ? null : mention('~', lookup(mentions.channelNameOf(id), id), style);
+                    return id == null ? null : mention('~', lookup(mentions.channelName(id), id), style);
                 }
                 case "usergroup": {
                     String id = optString(element, "usergroup_id", path);

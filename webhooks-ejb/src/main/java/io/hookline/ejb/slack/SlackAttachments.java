@@ -123,9 +123,9 @@ public final class SlackAttachments {
     /**
      * Normalises attachments without Block Kit translation: {@code blocks} inside an attachment are kept as given.
      *
-     * @see #normalize(JsonArray, MentionResolver, Function)
+     * @see #normalize(JsonArray, Mentions, Function)
      */
-    public static JsonArray normalize(JsonArray attachments, MentionResolver mentions) {
+    public static JsonArray normalize(JsonArray attachments, Mentions mentions) {
         return normalize(attachments, mentions, null);
     }
 
@@ -133,19 +133,19 @@ public final class SlackAttachments {
      * Normalises Slack attachments into Mattermost's stored attachment shape.
      *
      * @param attachments      the payload's {@code attachments}; null or empty gives an empty array
-     * @param mentions         resolves {@code <@U..>} / {@code <#C..>}; null means {@link MentionResolver#NONE}
+     * @param mentions         resolves {@code <@U..>} / {@code <#C..>}; null means {@link Mentions#NONE}
      * @param blocksToMarkdown hook point for the Block Kit translator: given an attachment's non-empty
      *                         {@code blocks}, returns markdown to append to that attachment's {@code text}
      *                         (null or blank appends nothing); null means no translation
      * @return a new array, one normalised object per attachment ({@code null} elements are skipped)
      * @throws HooklineException 400 {@code invalid_payload} naming the offending path
      */
-    public static JsonArray normalize(JsonArray attachments, MentionResolver mentions,
+    public static JsonArray normalize(JsonArray attachments, Mentions mentions,
                                       Function<JsonArray, String> blocksToMarkdown) {
         if (attachments == null || attachments.isEmpty()) {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
-        MentionResolver resolver = mentions == null ? MentionResolver.NONE : mentions;
+        Mentions resolver = mentions == null ? Mentions.NONE : mentions;
         JsonArrayBuilder out = BUILDERS.createArrayBuilder();
         for (int i = 0; i < attachments.size(); i++) {
             JsonValue value = attachments.get(i);
@@ -161,7 +161,7 @@ public final class SlackAttachments {
         return out.build();
     }
 
-    private static JsonObject attachment(JsonObject in, String path, MentionResolver mentions,
+    private static JsonObject attachment(JsonObject in, String path, Mentions mentions,
                                          Function<JsonArray, String> blocksToMarkdown) {
         String text = markdown(in, "text", path, mentions);
         JsonArray blocks = optionalArray(in, "blocks", path);
@@ -233,7 +233,7 @@ public final class SlackAttachments {
     }
 
     /** A text member translated from Slack markup; {@code ""} when absent. */
-    private static String markdown(JsonObject in, String key, String path, MentionResolver mentions) {
+    private static String markdown(JsonObject in, String key, String path, Mentions mentions) {
         String s = string(in, key, path);
         return s == null ? "" : SlackTranslator.toMarkdown(s, mentions);
     }
@@ -364,7 +364,7 @@ public final class SlackAttachments {
 
     // --------------------------------------------------------------------------------------------------- fields
 
-    private static JsonValue fields(JsonObject in, String path, MentionResolver mentions) {
+    private static JsonValue fields(JsonObject in, String path, Mentions mentions) {
         JsonValue value = in.get("fields");
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return JsonValue.NULL;

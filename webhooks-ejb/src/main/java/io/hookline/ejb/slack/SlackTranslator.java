@@ -64,14 +64,14 @@ public final class SlackTranslator {
      * Translates one Slack-formatted text.
      *
      * @param slackText the text as sent by a Slack-compatible client; may be null
-     * @param mentions  resolves {@code <@U..>} and {@code <#C..>} IDs; null means {@link MentionResolver#NONE}
+     * @param mentions  resolves {@code <@U..>} and {@code <#C..>} IDs; null means {@link Mentions#NONE}
      * @return the markdown, or null for null input
      */
-    public static String toMarkdown(String slackText, MentionResolver mentions) {
+    public static String toMarkdown(String slackText, Mentions mentions) {
         if (slackText == null || slackText.isEmpty()) {
             return slackText;
         }
-        MentionResolver resolver = mentions == null ? MentionResolver.NONE : mentions;
+        Mentions resolver = mentions == null ? Mentions.NONE : mentions;
         Output out = new Output(slackText.length());
         int n = slackText.length();
         int textStart = 0;
@@ -105,7 +105,7 @@ public final class SlackTranslator {
     }
 
     /** Translates the inside of one {@code <...>} sequence. */
-    private static void translateSequence(String body, MentionResolver resolver, Output out) {
+    private static void translateSequence(String body, Mentions resolver, Output out) {
         int bar = body.indexOf('|');
         String target = bar < 0 ? body : body.substring(0, bar);
         String label = bar < 0 ? null : decode(body.substring(bar + 1));
@@ -116,9 +116,9 @@ public final class SlackTranslator {
         if (target.startsWith("!")) {
             done = special(target.substring(1), label, out);
         } else if (target.startsWith("@")) {
-            done = mention('@', '@', target.substring(1), label, resolver::usernameOf, out);
+            done = mention('@', '@', target.substring(1), label, resolver::username, out);
         } else if (target.startsWith("#")) {
-            done = mention('~', '#', target.substring(1), label, resolver::channelNameOf, out);
+            done = mention('~', '#', target.substring(1), label, resolver::channelName, out);
         } else {
             done = link(decode(target), label, out);
         }

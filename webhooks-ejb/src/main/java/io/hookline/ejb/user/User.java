@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = User.COUNT_BY_EMAIL, query = "SELECT COUNT(u) FROM User u WHERE u.email = :email")
+@NamedQuery(name = User.USERNAMES_BY_ID, query = "SELECT u.id, u.username FROM User u WHERE u.id IN :ids")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
@@ -27,6 +28,8 @@ public class User {
     public static final String COUNT = "User.count";
     public static final String ALL = "User.all";
     public static final String COUNT_BY_EMAIL = "User.countByEmail";
+    /** Pairs (id, username) for a set of ids: mentions are resolved in one query, not one per mention. */
+    public static final String USERNAMES_BY_ID = "User.usernamesById";
     public static final String ROLE_USER = "system_user";
     public static final String ROLE_ADMIN = "system_admin";
 

@@ -64,13 +64,13 @@ class BlockKitTest {
         JsonArray blocks = vector.getJsonArray("blocks");
         MentionResolver resolver = resolverOf(vector);
         if (vector.containsKey("error")) {
-            HooklineException e = assertThrows(HooklineException.class, () -> BlockKit.toMarkdown(blocks, resolver),
+            HooklineException e = assertThrows(HooklineException.class, () -> Mentions.translate(resolver, m -> BlockKit.toMarkdown(blocks, m)),
                     name);
             assertEquals(400, e.status(), name);
             assertEquals(vector.getString("error"), e.id(), name);
             assertEquals(vector.getString("message"), e.getMessage(), name);
         } else {
-            assertEquals(vector.getString("markdown"), BlockKit.toMarkdown(blocks, resolver), name);
+            assertEquals(vector.getString("markdown"), Mentions.translate(resolver, m -> BlockKit.toMarkdown(blocks, m)), name);
         }
     }
 
@@ -92,7 +92,7 @@ class BlockKitTest {
         JsonArray blocks = Json.createReader(new java.io.StringReader("[{\"type\":\"rich_text\",\"elements\":["
                 + "{\"type\":\"rich_text_section\",\"elements\":[{\"type\":\"date\",\"timestamp\":" + timestamp
                 + "}]}]}]")).readArray();
-        return BlockKit.toMarkdown(blocks, MentionResolver.NONE);
+        return BlockKit.toMarkdown(blocks, Mentions.NONE);
     }
 
     @Test
@@ -114,7 +114,7 @@ class BlockKitTest {
 
     @Test
     void acceptsExactlyMaxBlocks() {
-        String markdown = BlockKit.toMarkdown(sections(BlockKit.MAX_BLOCKS), MentionResolver.NONE);
+        String markdown = BlockKit.toMarkdown(sections(BlockKit.MAX_BLOCKS), Mentions.NONE);
         assertTrue(markdown.startsWith("b0\n\nb1\n\n"), markdown);
         assertTrue(markdown.endsWith("\n\nb" + (BlockKit.MAX_BLOCKS - 1)), markdown);
         assertEquals(BlockKit.MAX_BLOCKS, markdown.split("\n\n").length);
@@ -123,7 +123,7 @@ class BlockKitTest {
     @Test
     void rejectsOneBlockPastTheMaximum() {
         HooklineException e = assertThrows(HooklineException.class,
-                () -> BlockKit.toMarkdown(sections(BlockKit.MAX_BLOCKS + 1), MentionResolver.NONE));
+                () -> BlockKit.toMarkdown(sections(BlockKit.MAX_BLOCKS + 1), Mentions.NONE));
         assertEquals(400, e.status());
         assertEquals("invalid_payload", e.id());
         assertEquals("blocks has 101 blocks; at most 100 are allowed", e.getMessage());
@@ -135,13 +135,13 @@ class BlockKitTest {
         for (int i = 0; i <= BlockKit.MAX_BLOCKS; i++) {
             blocks.add(Json.createObjectBuilder().add("type", "file"));
         }
-        assertThrows(HooklineException.class, () -> BlockKit.toMarkdown(blocks.build(), MentionResolver.NONE));
+        assertThrows(HooklineException.class, () -> BlockKit.toMarkdown(blocks.build(), Mentions.NONE));
     }
 
     @Test
     void nullAndEmptyGiveTheEmptyString() {
-        assertEquals("", BlockKit.toMarkdown(null, MentionResolver.NONE));
-        assertEquals("", BlockKit.toMarkdown(Json.createArrayBuilder().build(), MentionResolver.NONE));
+        assertEquals("", BlockKit.toMarkdown(null, Mentions.NONE));
+        assertEquals("", BlockKit.toMarkdown(Json.createArrayBuilder().build(), Mentions.NONE));
         assertEquals("", BlockKit.toMarkdown(json("[{\"type\":\"section\"},{\"block_id\":\"no type\"}]"), null));
     }
 
@@ -157,7 +157,7 @@ class BlockKitTest {
     void errorsNameTheGivenPath() {
         JsonArray blocks = json("[{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":true}}]");
         HooklineException e = assertThrows(HooklineException.class,
-                () -> BlockKit.toMarkdown(blocks, MentionResolver.NONE, "attachments[2].blocks"));
+                () -> BlockKit.toMarkdown(blocks, Mentions.NONE, "attachments[2].blocks"));
         assertEquals("attachments[2].blocks[0].text.text must be a string", e.getMessage());
     }
 
@@ -168,7 +168,7 @@ class BlockKitTest {
                 + "\"accessory\":{\"type\":\"overflow\",\"options\":[]}},"
                 + "{\"type\":\"input\"},{\"type\":\"context_actions\"},"
                 + "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"b\"}}]");
-        assertEquals("a\n\nb\n\n" + BlockKit.INTERACTIVE_NOTE, BlockKit.toMarkdown(blocks, MentionResolver.NONE));
+        assertEquals("a\n\nb\n\n" + BlockKit.INTERACTIVE_NOTE, BlockKit.toMarkdown(blocks, Mentions.NONE));
     }
 
     @Test
@@ -176,7 +176,7 @@ class BlockKitTest {
         JsonArray blocks = json("[{\"type\":\"rich_text\",\"elements\":["
                 + list("bullet", 0, "a") + "," + list("bullet", 1_000_000, "b") + "," + list("bullet", -5, "c") + ","
                 + list("ordered", 1, "d") + "]}]");
-        assertEquals("- a\n  - b\n- c\n  1. d", BlockKit.toMarkdown(blocks, MentionResolver.NONE));
+        assertEquals("- a\n  - b\n- c\n  1. d", BlockKit.toMarkdown(blocks, Mentions.NONE));
     }
 
     @Test
@@ -186,7 +186,7 @@ class BlockKitTest {
             elements.append(level == 0 ? "" : ",").append(list("bullet", level, "l" + level));
         }
         String markdown = BlockKit.toMarkdown(json("[{\"type\":\"rich_text\",\"elements\":[" + elements + "]}]"),
-                MentionResolver.NONE);
+                Mentions.NONE);
         String[] lines = markdown.split("\n");
         assertEquals(12, lines.length);
         assertEquals(" ".repeat(2 * BlockKit.MAX_LIST_INDENT) + "- l11", lines[11]);
@@ -197,7 +197,7 @@ class BlockKitTest {
         JsonArray blocks = json("[{\"type\":\"rich_text\",\"elements\":[{\"type\":\"rich_text_list\","
                 + "\"style\":\"ordered\",\"offset\":1e30,\"elements\":[{\"type\":\"rich_text_section\","
                 + "\"elements\":[{\"type\":\"text\",\"text\":\"x\"}]}]}]}]");
-        assertEquals((BlockKit.MAX_LIST_OFFSET + 1) + ". x", BlockKit.toMarkdown(blocks, MentionResolver.NONE));
+        assertEquals((BlockKit.MAX_LIST_OFFSET + 1) + ". x", BlockKit.toMarkdown(blocks, Mentions.NONE));
     }
 
     @Test
@@ -207,7 +207,7 @@ class BlockKitTest {
             row.append(c == 0 ? "" : ",").append("{\"type\":\"raw_text\",\"text\":\"c").append(c).append("\"}");
         }
         String markdown = BlockKit.toMarkdown(json("[{\"type\":\"table\",\"rows\":[[" + row + "]]}]"),
-                MentionResolver.NONE);
+                Mentions.NONE);
         String header = markdown.substring(0, markdown.indexOf('\n'));
         assertEquals(BlockKit.MAX_TABLE_COLUMNS + 1, header.chars().filter(ch -> ch == '|').count(), header);
         assertFalse(header.contains("c20"), header);
@@ -225,7 +225,7 @@ class BlockKitTest {
         JsonArray blocks = json("[{\"type\":\"rich_text\",\"elements\":[{\"type\":\"rich_text_section\","
                 + "\"elements\":[" + elements + "]}]}]");
         String markdown = assertTimeoutPreemptively(SAFETY_NET,
-                () -> BlockKit.toMarkdown(blocks, MentionResolver.NONE));
+                () -> BlockKit.toMarkdown(blocks, Mentions.NONE));
         assertEquals("a".repeat(count), markdown);
     }
 
@@ -245,7 +245,7 @@ class BlockKitTest {
                         .add(Json.createObjectBuilder().add("type", "plain_text").add("text", pipes + "\\"))))
                 .build();
         String markdown = assertTimeoutPreemptively(SAFETY_NET,
-                () -> BlockKit.toMarkdown(blocks, MentionResolver.NONE));
+                () -> BlockKit.toMarkdown(blocks, Mentions.NONE));
         assertTrue(markdown.startsWith("### # # #"), markdown.substring(0, 20));
     }
 
@@ -262,7 +262,7 @@ class BlockKitTest {
                     for (int round = 0; round < 20; round++) {
                         for (JsonObject v : vectors) {
                             if (v.containsKey("markdown")) {
-                                String markdown = BlockKit.toMarkdown(v.getJsonArray("blocks"), resolverOf(v));
+                                String markdown = Mentions.translate(resolverOf(v), m -> BlockKit.toMarkdown(v.getJsonArray("blocks"), m));
                                 assertEquals(v.getString("markdown"), markdown, v.getString("name"));
                             }
                         }

@@ -69,14 +69,14 @@ class SlackAttachmentsTest {
         MentionResolver resolver = MapResolver.of(vector);
         if (vector.containsKey("error")) {
             HooklineException e = assertThrows(HooklineException.class,
-                    () -> SlackAttachments.normalize(input, resolver), name);
+                    () -> Mentions.translate(resolver, m -> SlackAttachments.normalize(input, m)), name);
             assertEquals(400, e.status(), name);
             assertEquals(vector.getString("error"), e.id(), name);
             assertEquals(vector.getString("message"), e.getMessage(), name);
             return;
         }
         JsonArray expected = expected(vector);
-        JsonArray actual = SlackAttachments.normalize(input, resolver);
+        JsonArray actual = Mentions.translate(resolver, m -> SlackAttachments.normalize(input, m));
         assertEquals(expected, actual, name);
         assertEquals(actual, json(actual.toString()), name + ": survives a JSON round trip");
     }
@@ -146,7 +146,7 @@ class SlackAttachmentsTest {
 
     private static String normalizedText(String text) {
         JsonArray in = Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", text)).build();
-        return SlackAttachments.normalize(in, MentionResolver.NONE).getJsonObject(0).getString("text");
+        return SlackAttachments.normalize(in, Mentions.NONE).getJsonObject(0).getString("text");
     }
 
     @Test
@@ -361,7 +361,7 @@ class SlackAttachmentsTest {
                     for (int round = 0; round < 20; round++) {
                         for (JsonObject v : vectors) {
                             MentionResolver r = MapResolver.of(v);
-                            assertEquals(expected(v), SlackAttachments.normalize(v.getJsonArray("attachments"), r));
+                            assertEquals(expected(v), Mentions.translate(r, m -> SlackAttachments.normalize(v.getJsonArray("attachments"), m)));
                         }
                     }
                     return null;

@@ -49,7 +49,7 @@ class SlackTranslatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void translatesVector(String name, String slack, String markdown, MentionResolver resolver) {
-        assertEquals(markdown, SlackTranslator.toMarkdown(slack, resolver), name);
+        assertEquals(markdown, Mentions.translate(resolver, m -> SlackTranslator.toMarkdown(slack, m)), name);
     }
 
     @Test
@@ -64,7 +64,7 @@ class SlackTranslatorTest {
 
     @Test
     void nullInNullOut() {
-        assertNull(SlackTranslator.toMarkdown(null, MentionResolver.NONE));
+        assertNull(SlackTranslator.toMarkdown(null, Mentions.NONE));
     }
 
     @Test
@@ -75,7 +75,7 @@ class SlackTranslatorTest {
     @Test
     void blankResolvedNamesFallBackToIds() {
         MentionResolver blank = new MapResolver(Map.of("U1", " "), Map.of("C1", ""));
-        assertEquals("@U1 ~C1", SlackTranslator.toMarkdown("<@U1> <#C1>", blank));
+        assertEquals("@U1 ~C1", Mentions.translate(blank, m -> SlackTranslator.toMarkdown("<@U1> <#C1>", m)));
     }
 
     @Test
@@ -89,7 +89,7 @@ class SlackTranslatorTest {
                     for (int round = 0; round < 50; round++) {
                         for (JsonObject v : vectors) {
                             MentionResolver r = MapResolver.of(v);
-                            assertEquals(v.getString("markdown"), SlackTranslator.toMarkdown(v.getString("slack"), r));
+                            assertEquals(v.getString("markdown"), Mentions.translate(r, m -> SlackTranslator.toMarkdown(v.getString("slack"), m)));
                         }
                     }
                     return null;
@@ -106,7 +106,7 @@ class SlackTranslatorTest {
     // --- hostile input: these must finish quickly; the 2 s limit is a safety net, not a benchmark ---
 
     private static String translateWithin(String input) {
-        return assertTimeoutPreemptively(SAFETY_NET, () -> SlackTranslator.toMarkdown(input, MentionResolver.NONE));
+        return assertTimeoutPreemptively(SAFETY_NET, () -> SlackTranslator.toMarkdown(input, Mentions.NONE));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the Slack vector tests share: reading a vector file, and a mention resolver backed by two maps. */
 final class SlackVectors {
@@ -46,13 +47,15 @@ record MapResolver(Map<String, String> users, Map<String, String> channels) impl
         return map;
     }
 
+    /** Answers only the ids asked for, as a database would. */
     @Override
-    public String usernameOf(String userId) {
-        return users.get(userId);
+    public Names resolve(Set<String> userIds, Set<String> channelIds) {
+        return new Names(only(users, userIds), only(channels, channelIds));
     }
 
-    @Override
-    public String channelNameOf(String channelId) {
-        return channels.get(channelId);
+    private static Map<String, String> only(Map<String, String> names, Set<String> ids) {
+        Map<String, String> asked = new HashMap<>(names);
+        asked.keySet().retainAll(ids);
+        return asked;
     }
 }
