@@ -75,6 +75,14 @@
                 window.refreshPosts();
             }
         });
+        // The server ended this stream for good (the user opened too many, or lost access to the
+        // channel): reconnecting would only close another tab's stream or be refused.
+        source.addEventListener("closed", function (event) {
+            if (event.data === "too-many-streams" || event.data === "access") {
+                source.close();
+                live.setAttribute("data-state", "closed");
+            }
+        });
         source.onerror = function () {
             live.setAttribute("data-state", "reconnecting");
         };

@@ -30,7 +30,8 @@ final class ConsoleSession {
     private static final Pattern VIEW_STATE = Pattern.compile(
             "<input[^>]*name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
 
@@ -100,5 +101,15 @@ final class ConsoleSession {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** This sign-in's cookies as a {@code Cookie} header, for clients outside this session's HTTP client. */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(URI.create(baseUrl + "/console/")).stream()
+                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 }

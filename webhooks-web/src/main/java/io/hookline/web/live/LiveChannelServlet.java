@@ -12,12 +12,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /console/live?channel={id}}: a server-sent event stream that says "posts" whenever posts
  * commit to that channel. Behind the console's sign-in (it is under /console/), for channels the
- * signed-in user can read. The stream holds no thread while idle (async servlet); it ends after
- * {@link #STREAM_LIFETIME_MS} and the browser's EventSource reconnects by itself.
+ * signed-in user can read. The stream holds no thread while idle (async servlet) and never blocks one
+ * while writing (non-blocking output, {@link LiveStream}); it ends after {@link #STREAM_LIFETIME_MS} and the
+ * browser's EventSource reconnects by itself. Bounds: {@link LiveLimits}, kept by {@link LiveChannels}.
  */
 @WebServlet(urlPatterns = "/console/live", asyncSupported = true)
 public class LiveChannelServlet extends HttpServlet {
@@ -39,7 +41,9 @@ public class LiveChannelServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String channelId = request.getParameter("channel");
+        String userId;
         try {
+            userId = me.caller().userId();
             directory.get(me.caller(), channelId);
         } catch (HooklineException refused) {
             response.sendError(refused.status() == 403 ? 403 : 404);
@@ -49,32 +53,35 @@ public class LiveChannelServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no");
-        AsyncContext stream = request.startAsync();
-        stream.setTimeout(STREAM_LIFETIME_MS);
-        stream.addListener(new AsyncListener() {
+        AsyncContext context = request.startAsync();
+        context.setTimeout(STREAM_LIFETIME_MS);
+        LiveStream stream = new LiveStream(channelId, userId, context, response.getOutputStream(),
+                live.limits().queueCapacity());
+        context.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
-                live.close(channelId, stream);
+                stream.close(null);
             }
 
             @Override
             public void onTimeout(AsyncEvent event) {
-                live.close(channelId, stream);
-                stream.complete();
+                stream.close(null);
             }
 
             @Override
             public void onError(AsyncEvent event) {
-                live.close(channelId, stream);
+                stream.close(null);
             }
 
             @Override
             public void onStartAsync(AsyncEvent event) {
             }
         });
-        live.open(channelId, stream);
+        live.open(stream);
+        // Non-blocking from here on: the container calls the stream back when the connection takes more.
+        response.getOutputStream().setWriteListener(stream);
         // The first bytes: the reconnect delay and a "ready" event the page (and its tests) can wait for.
-        response.getWriter().write("retry: " + RECONNECT_MS + "\n\n");
-        LiveChannels.send(stream, "ready", channelId);
+        stream.offer(("retry: " + RECONNECT_MS + "\n\n").getBytes(StandardCharsets.UTF_8));
+        stream.offer(LiveStream.frame("ready", channelId));
     }
 }

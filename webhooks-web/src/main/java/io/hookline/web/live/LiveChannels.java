@@ -1,69 +1,173 @@
 package io.hookline.web.live;
 
+import io.hookline.ejb.lookup.LookupVersion;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.servlet.AsyncContext;
-import java.io.IOException;
-import java.io.PrintWriter;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open channel views, by channel, as server-sent event streams. When posts commit to a channel
- * ({@link PostsCommitted}), each view of that channel gets one {@code posts} event and fetches the new
- * posts itself, through its own page (so it sees exactly what its user may see).
+ * The open channel views, as server-sent event streams, by channel and by user. When posts commit to a
+ * channel ({@link PostsCommitted}), each view of that channel gets one {@code posts} event and fetches the
+ * new posts itself, through its own page (so it sees exactly what its user may see).
+ * <ul>
+ *   <li>Off the hook's thread: the observer only hands the event to the managed executor, so a hook
+ *       request never writes to a browser, and a slow browser cannot slow a hook.</li>
+ *   <li>Per user at most {@link LiveLimits#streamsPerUser()} streams: opening one more closes that user's
+ *       oldest (most likely a tab already gone, whose closed connection the server has not noticed).</li>
+ *   <li>Access is checked again, for every open stream, within {@link LiveLimits#recheckMillis()} of any
+ *       change to users, teams, channels or members ({@link LookupVersion}): a user removed from a channel,
+ *       demoted or deactivated loses the stream.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class LiveChannels {
 
     private static final Logger LOG = Logger.getLogger(LiveChannels.class.getName());
 
-    private final Map<String, Set<AsyncContext>> streams = new ConcurrentHashMap<>();
+    private final LiveLimits limits = LiveLimits.fromDeployment();
+    private final Map<String, Set<LiveStream>> byChannel = new ConcurrentHashMap<>();
+    private final Map<String, List<LiveStream>> byUser = new ConcurrentHashMap<>();
+    /** The {@link LookupVersion} the last access check saw; -1 forces a check. */
+    private final AtomicLong checkedVersion = new AtomicLong(-1);
 
-    void open(String channelId, AsyncContext stream) {
-        streams.computeIfAbsent(channelId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private StreamAccess access;
+
+    private ScheduledFuture<?> recheck;
+
+    @PostConstruct
+    void startAccessChecks() {
+        recheck = scheduler.scheduleWithFixedDelay(this::recheckAccess, limits.recheckMillis(),
+                limits.recheckMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void close(String channelId, AsyncContext stream) {
-        Set<AsyncContext> open = streams.get(channelId);
-        if (open != null) {
-            open.remove(stream);
+    @PreDestroy
+    void stop() {
+        if (recheck != null) {
+            recheck.cancel(false);
         }
+        allStreams().forEach(stream -> stream.close(LiveStream.Reason.SHUTDOWN));
+    }
+
+    LiveLimits limits() {
+        return limits;
+    }
+
+    /** Registers a stream; closes the user's oldest when this one is past their limit. */
+    void open(LiveStream stream) {
+        stream.onClosed(() -> forget(stream));
+        byChannel.computeIfAbsent(stream.channelId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
+        List<LiveStream> excess = new ArrayList<>();
+        byUser.compute(stream.userId(), (id, open) -> {
+            List<LiveStream> list = open == null ? new ArrayList<>() : open;
+            list.add(stream);
+            list.sort(Comparator.comparingLong(LiveStream::openedNanos));
+            while (list.size() - excess.size() > limits.streamsPerUser()) {
+                excess.add(list.get(excess.size()));
+            }
+            return list;
+        });
+        // Closed outside compute(): closing calls forget(), which updates the same map entry.
+        excess.forEach(oldest -> oldest.close(LiveStream.Reason.TOO_MANY_STREAMS));
+    }
+
+    private void forget(LiveStream stream) {
+        byChannel.computeIfPresent(stream.channelId(), (id, open) -> {
+            open.remove(stream);
+            return open.isEmpty() ? null : open;
+        });
+        byUser.computeIfPresent(stream.userId(), (id, open) -> {
+            open.remove(stream);
+            return open.isEmpty() ? null : open;
+        });
     }
 
     int openStreams(String channelId) {
-        Set<AsyncContext> open = streams.get(channelId);
+        Set<LiveStream> open = byChannel.get(channelId);
         return open == null ? 0 : open.size();
     }
 
+    int openStreamsOf(String userId) {
+        List<LiveStream> open = byUser.get(userId);
+        return open == null ? 0 : open.size();
+    }
+
+    /** Runs on the hook's thread: only a hand-over to the executor, and only when someone watches. */
     void onCommitted(@Observes PostsCommitted committed) {
-        Set<AsyncContext> open = streams.get(committed.channelId());
+        String channelId = committed.channelId();
+        if (!byChannel.containsKey(channelId)) {
+            return;
+        }
+        try {
+            executor.execute(() -> publish(channelId));
+        } catch (RejectedExecutionException busy) {
+            // The views miss one refresh and catch up with the next; the hook's answer must not wait.
+            LOG.log(Level.WARNING, "live update dropped: executor busy", busy);
+        }
+    }
+
+    /** Queues one {@code posts} event on every stream of the channel; disconnects readers too far behind. */
+    void publish(String channelId) {
+        Set<LiveStream> open = byChannel.get(channelId);
         if (open == null) {
             return;
         }
-        for (AsyncContext stream : open) {
-            if (!send(stream, "posts", committed.channelId())) {
-                open.remove(stream);
+        byte[] frame = LiveStream.frame("posts", channelId);
+        for (LiveStream stream : List.copyOf(open)) {
+            if (!stream.offer(frame)) {
+                stream.close(LiveStream.Reason.SLOW_READER);
             }
         }
     }
 
-    /** Writes one event; false when the browser has gone (the stream is then dropped). */
-    static boolean send(AsyncContext stream, String event, String data) {
+    /** Closes streams whose user may no longer read their channel; a no-op until something changed. */
+    void recheckAccess() {
         try {
-            synchronized (stream) {
-                PrintWriter out = stream.getResponse().getWriter();
-                out.write("event: " + event + "\ndata: " + data + "\n\n");
-                out.flush();
-                return !out.checkError();
+            long version = LookupVersion.current();
+            if (checkedVersion.getAndSet(version) == version) {
+                return;
             }
-        } catch (IOException | IllegalStateException gone) {
-            LOG.log(Level.FINE, "live stream closed", gone);
-            return false;
+            Map<String, Boolean> decided = new ConcurrentHashMap<>();
+            for (LiveStream stream : allStreams()) {
+                boolean may = decided.computeIfAbsent(stream.userId() + '\n' + stream.channelId(),
+                        key -> access.mayRead(stream.userId(), stream.channelId()));
+                if (!may) {
+                    stream.close(LiveStream.Reason.ACCESS);
+                }
+            }
+        } catch (RuntimeException failed) {
+            // Check again next time (a database outage, say); a scheduled task that throws is never run again.
+            checkedVersion.set(-1);
+            LOG.log(Level.WARNING, "live stream access check failed", failed);
         }
     }
 
+    private List<LiveStream> allStreams() {
+        List<LiveStream> all = new ArrayList<>();
+        byChannel.values().forEach(all::addAll);
+        return all;
+    }
 }

@@ -14,10 +14,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +22,7 @@ import java.util.Map;
  * One channel's posts, oldest at the top and newest at the bottom, as Mattermost's message list: the
  * newest {@link #PAGE_SIZE} first, older ones a page at a time on request, new ones as they commit (the
  * page's live stream calls {@link #loadNewer()}). Posts are rendered once, when loaded, by the shared
- * renderer.
+ * renderer, and held in a bounded {@link PostWindow}: the oldest leave as newer arrive.
  */
 @Named
 @ViewScoped
@@ -35,17 +32,16 @@ public class ChannelPage implements Serializable {
 
     /** Posts per page of history. */
     public static final int PAGE_SIZE = 30;
-    /** The longest history one view shows ({@code MAX_PAGES} × {@link #PAGE_SIZE} posts). */
-    public static final int MAX_PAGES = 50;
     /** How far before the newest post shown a live refresh looks, for posts that committed late. */
     static final long LATE_COMMIT_WINDOW_MS = 5_000;
 
     private String id;
     private ChannelView channel;
-    /** Rendered posts by id, in any order; {@link #getPosts()} sorts them. */
-    private final Map<String, PostCard> cards = new LinkedHashMap<>();
+    /** The rendered posts, bounded: see {@link ChannelViewLimits}. */
+    private final PostWindow window = new PostWindow(ChannelViewLimits.configured());
     private int pages = 1;
     private boolean mayHaveOlder;
+    private boolean historyClipped;
 
     @Inject
     private ConsoleCaller me;
@@ -64,17 +60,16 @@ public class ChannelPage implements Serializable {
     public void open() {
         try {
             channel = directory.get(me.caller(), id);
-            cards.clear();
-            pages = Math.max(1, Math.min(pages, MAX_PAGES));
-            int loaded = 0;
-            for (int page = 0; page < pages; page++) {
-                int got = add(posts.page(me.caller(), id, Page.of(page, PAGE_SIZE), 0));
-                loaded += got;
-                if (got < PAGE_SIZE) {
-                    break;
-                }
+            window.clear();
+            ChannelViewLimits limits = ChannelViewLimits.configured();
+            pages = limits.clampPages(pages);
+            boolean more = true;
+            // Newest page first; stop as soon as the window is full, so a huge history is never loaded.
+            for (int page = 0; page < pages && more && !window.isFull(); page++) {
+                more = add(posts.page(me.caller(), id, Page.of(page, PAGE_SIZE), 0)) == PAGE_SIZE;
             }
-            mayHaveOlder = loaded == pages * PAGE_SIZE && pages < MAX_PAGES;
+            mayHaveOlder = more && !window.isFull() && !window.droppedAny() && pages < limits.maxPages();
+            historyClipped = more && !mayHaveOlder;
         } catch (HooklineException e) {
             ConsolePages.refusePage(e);
         }
@@ -82,7 +77,7 @@ public class ChannelPage implements Serializable {
 
     /** Called by the live stream: the posts that committed since the newest one shown. */
     public void loadNewer() {
-        long newest = cards.values().stream().mapToLong(PostCard::createAt).max().orElse(0);
+        long newest = window.newestCreateAt();
         // A post stamped a little before the newest shown may commit after it (concurrent requests):
         // look back a few seconds; posts already shown are simply replaced.
         add(posts.page(me.caller(), id, Page.of(0, Page.MAX_PER_PAGE), Math.max(0, newest - LATE_COMMIT_WINDOW_MS)));
@@ -91,7 +86,7 @@ public class ChannelPage implements Serializable {
     private int add(PostList page) {
         Map<String, UserView> authors = new HashMap<>();
         for (String postId : page.order()) {
-            cards.put(postId, PostCards.of(page.posts().get(postId),
+            window.put(PostCards.of(page.posts().get(postId),
                     userId -> authors.computeIfAbsent(userId, this::userOrNull)));
         }
         return page.order().size();
@@ -106,9 +101,12 @@ public class ChannelPage implements Serializable {
     }
 
     public List<PostCard> getPosts() {
-        List<PostCard> list = new ArrayList<>(cards.values());
-        list.sort(Comparator.comparingLong(PostCard::createAt).thenComparing(PostCard::id));
-        return list;
+        return window.posts();
+    }
+
+    /** Whether older posts were left out because the view holds no more (the page says so). */
+    public boolean isHistoryClipped() {
+        return historyClipped || window.droppedAny();
     }
 
     public boolean isMayHaveOlder() {

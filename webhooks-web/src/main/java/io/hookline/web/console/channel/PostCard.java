@@ -21,9 +21,12 @@ import java.util.Locale;
  * @param bot         whether the post came from a webhook (Mattermost's BOT tag)
  * @param messageHtml the message rendered as block HTML; {@code ""} when there is no message
  * @param attachments the attachments to show, in order; never null
+ * @param clipped     whether the view cut this post to its per-post bound ({@link PostWindow}): the page
+ *                    then says that part of it is not shown
  */
 public record PostCard(String id, long createAt, String authorName, String iconUrl, String iconEmoji,
-                       String initials, boolean bot, String messageHtml, List<AttachmentCard> attachments)
+                       String initials, boolean bot, String messageHtml, List<AttachmentCard> attachments,
+                       boolean clipped)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -34,6 +37,22 @@ public record PostCard(String id, long createAt, String authorName, String iconU
 
     public PostCard {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A whole post. */
+    public PostCard(String id, long createAt, String authorName, String iconUrl, String iconEmoji, String initials,
+                    boolean bot, String messageHtml, List<AttachmentCard> attachments) {
+        this(id, createAt, authorName, iconUrl, iconEmoji, initials, bot, messageHtml, attachments, false);
+    }
+
+    /** This post with only {@code kept} of its attachments, marked clipped. */
+    public PostCard clipped(List<AttachmentCard> kept) {
+        return new PostCard(id, createAt, authorName, iconUrl, iconEmoji, initials, bot, messageHtml, kept, true);
+    }
+
+    /** This post without its message, marked clipped. */
+    public PostCard withoutMessage() {
+        return new PostCard(id, createAt, authorName, iconUrl, iconEmoji, initials, bot, "", attachments, true);
     }
 
     /** For the {@code datetime} attribute of {@code <time>}: ISO-8601 in UTC, e.g. {@code 2015-12-12T15:32:00Z}. */
