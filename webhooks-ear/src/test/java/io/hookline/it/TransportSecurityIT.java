@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 15: with {@code HOOKLINE_HSTS=on} (which webhooks-ear/pom.xml gives the IT server; the setting is off by
  * default, see StrictTransportSecurityTest) every kind of response carries Strict-Transport-Security: console
- * pages, API answers and refusals, hook answers and refusals, and the console's static resources.
+ * pages, the sign-in redirect, error pages, API answers and refusals, hook answers and refusals.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,6 +37,8 @@ class TransportSecurityIT {
         List<HttpRequest> requests = List.of(
                 get("/signin.xhtml"),
                 get("/console/hooks/index.xhtml"),
+                get("/no-such-page.xhtml"),
+                get("/no-such-file.txt"),
                 get("/api/v4/system/ping"),
                 get("/api/v4/users/me"),
                 HttpRequest.newBuilder(URI.create(base() + "/hooks/" + ApiFixtures.unknownId()))

@@ -1,8 +1,11 @@
 package io.hookline.web.tls;
 
+import io.hookline.ejb.setup.DeploymentConfig;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +36,23 @@ public final class StrictTransportSecurity {
     private static final Pattern HEADER_VALUE = Pattern.compile(
             "max-age=(\\d{1,10})(\\s*;\\s*(includeSubDomains|preload))*", Pattern.CASE_INSENSITIVE);
 
+    private static final Logger LOG = Logger.getLogger(StrictTransportSecurity.class.getName());
+
+    /** The deployment's setting, read (and warned about) once, on first use. */
+    private static final class Configured {
+        static final Optional<String> VALUE = headerValue(DeploymentConfig.get(SETTING), LOG::warning);
+    }
+
     private StrictTransportSecurity() {
+    }
+
+    /**
+     * Sets the header on {@code response} when the deployment turned it on. Every edge that answers without
+     * passing {@link StrictTransportSecurityFilter} (the console's sign-in redirect, decided by the
+     * authentication mechanism before any filter runs) calls this too.
+     */
+    public static void applyTo(HttpServletResponse response) {
+        Configured.VALUE.ifPresent(value -> response.setHeader(HEADER, value));
     }
 
     /** The header's value for a setting, or empty for none (off or invalid; {@code invalid} hears why). */
