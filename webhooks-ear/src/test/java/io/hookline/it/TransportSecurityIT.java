@@ -45,7 +45,7 @@ class TransportSecurityIT {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")).build(),
                 HttpRequest.newBuilder(URI.create(base() + "/hooks/" + ApiFixtures.unknownId()))
-                        .header("Content-Type", ";")
+                        .header("Content-Type", "text/plain")
                         .POST(HttpRequest.BodyPublishers.ofString("x")).build());
         for (HttpRequest request : requests) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
