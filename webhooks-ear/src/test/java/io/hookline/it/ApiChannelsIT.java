@@ -219,11 +219,34 @@ class ApiChannelsIT {
         };
         for (String path : secretPaths) {
             assertEquals(200, owner.client().get(path).statusCode(), path);
-            assertError(403, teammate.client().get(path));
+            // A private channel the caller is not in answers as a missing one (issue 15): names cannot be probed.
+            assertError(404, "app.channel.get.existing.app_error", teammate.client().get(path));
         }
         assertError(404, owner.client().get("/api/v4/teams/" + teamId + "/channels/name/" + unique("none")));
         assertError(404, owner.client().get("/api/v4/teams/name/" + teamName + "/channels/name/" + unique("none")));
         assertError(404, admin.get("/api/v4/teams/" + ApiFixtures.unknownId() + "/channels/name/town-square"));
+    }
+
+    /**
+     * Issue 15: by team and channel name, a private channel the caller may not see and a channel that does not
+     * exist get the same answer (status, error id and message), for a team member and for someone in no team;
+     * only the request id differs.
+     */
+    @Test
+    void aPrivateChannelTheCallerIsNotInAnswersExactlyAsAMissingOne() {
+        JsonObject secret = createChannel(owner.client(), teamId, "P");
+        String teamName = team.getString("name");
+        String byNames = "/api/v4/teams/name/" + teamName + "/channels/name/";
+        for (TestUser prober : List.of(teammate, outsider)) {
+            JsonObject hidden = assertError(404, prober.client().get(byNames + secret.getString("name")));
+            JsonObject missing = assertError(404, prober.client().get(byNames + unique("none")));
+            assertEquals(missing.getString("id"), hidden.getString("id"), hidden.toString());
+            assertEquals(missing.getString("message"), hidden.getString("message"), hidden.toString());
+            assertEquals(missing.getString("detailed_error"), hidden.getString("detailed_error"), hidden.toString());
+            assertFalse(hidden.toString().contains(secret.getString("id")), hidden.toString());
+        }
+        assertEquals(200, owner.client().get(byNames + secret.getString("name")).statusCode());
+        assertEquals(200, admin.get(byNames + secret.getString("name")).statusCode(), "a system admin sees it");
     }
 
     // --- archiving and restoring -------------------------------------------------------------------------
@@ -270,6 +293,49 @@ class ApiChannelsIT {
                 .longValue());
         assertEquals(0, HooklineClient.json(admin.get("/api/v4/channels/" + open)).getJsonNumber("delete_at")
                 .longValue());
+    }
+
+    /** Issue 15, Mattermost's channel_user permissions: a team member outside a public channel may not archive it. */
+    @Test
+    void onlyTheChannelsMembersAndSystemAdminsArchiveIt() {
+        String open = createChannel(owner.client(), teamId, "O").getString("id");
+        assertError(403, "api.context.permissions.app_error", teammate.client().delete("/api/v4/channels/" + open));
+        assertEquals(0, deleteAt(open), "a refused archive changes nothing");
+
+        addChannelMember(owner.client(), open, teammate.id());
+        assertStatusOk(teammate.client().delete("/api/v4/channels/" + open));
+        assertTrue(deleteAt(open) > 0, "a member archives it");
+
+        String another = createChannel(owner.client(), teamId, "O").getString("id");
+        assertStatusOk(admin.delete("/api/v4/channels/" + another));
+        assertTrue(deleteAt(another) > 0, "a system admin archives any channel");
+    }
+
+    /** Issue 15: removing someone else needs membership of the channel (or system admin); leaving needs nothing. */
+    @Test
+    void onlyTheChannelsMembersRemoveOthersFromIt() {
+        TestUser third = newUser(admin, "u");
+        addTeamMember(owner.client(), teamId, third.id());
+        String open = createChannel(owner.client(), teamId, "O").getString("id");
+        addChannelMember(owner.client(), open, third.id());
+
+        assertError(403, "api.context.permissions.app_error",
+                teammate.client().delete("/api/v4/channels/" + open + "/members/" + third.id()));
+        assertError(403, "api.context.permissions.app_error",
+                teammate.client().delete("/api/v4/channels/" + open + "/members/" + owner.id()));
+        assertTrue(memberIds(open).contains(third.id()), "a refused removal changes nothing");
+
+        addChannelMember(owner.client(), open, teammate.id());
+        assertStatusOk(teammate.client().delete("/api/v4/channels/" + open + "/members/" + third.id()));
+        assertFalse(memberIds(open).contains(third.id()), "a member removes others");
+        assertStatusOk(teammate.client().delete("/api/v4/channels/" + open + "/members/" + teammate.id()));
+        assertFalse(memberIds(open).contains(teammate.id()), "anyone leaves");
+        assertStatusOk(admin.delete("/api/v4/channels/" + open + "/members/" + owner.id()));
+        assertFalse(memberIds(open).contains(owner.id()), "a system admin removes anyone");
+    }
+
+    private long deleteAt(String channelId) {
+        return HooklineClient.json(admin.get("/api/v4/channels/" + channelId)).getJsonNumber("delete_at").longValue();
     }
 
     // --- members -----------------------------------------------------------------------------------------

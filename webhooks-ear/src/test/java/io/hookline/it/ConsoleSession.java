@@ -65,7 +65,13 @@ final class ConsoleSession {
      * parameter, the page's view state and its CSP nonce (as PrimeFaces' script would send them).
      */
     HttpResponse<String> press(String path, String pageHtml, String formId, String buttonClientId) {
-        Map<String, String> form = new LinkedHashMap<>();
+        return submit(path, pageHtml, formId, buttonClientId, Map.of());
+    }
+
+    /** {@link #press} with the form's input fields filled in (client id → value). */
+    HttpResponse<String> submit(String path, String pageHtml, String formId, String buttonClientId,
+                                Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
         form.put(formId, formId);
         form.put(buttonClientId, buttonClientId);
         form.put("jakarta.faces.ViewState", viewState(pageHtml));

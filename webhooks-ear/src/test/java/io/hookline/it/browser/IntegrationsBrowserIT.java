@@ -7,6 +7,7 @@ import static io.hookline.it.ApiFixtures.mainChannelId;
 import static io.hookline.it.ApiFixtures.mainTeamId;
 import static io.hookline.it.ApiFixtures.newUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,7 @@ class IntegrationsBrowserIT {
         assertEquals(400, post(url, Json.createObjectBuilder().build()).statusCode());
         awaitDeliveries(hookIdOf(url), 3);
         browser.clickAndWait("a.edit-hook");
+        assertEditPageHidesTheHookId(hookIdOf(url));
         List<WebElement> rows = browser.all("#deliveries tbody tr");
         assertEquals(3, rows.size(), browser.text("#recentDeliveries"));
         assertEquals("400", rows.get(0).findElement(By.cssSelector(".delivery-status")).getText());
@@ -163,6 +165,7 @@ class IntegrationsBrowserIT {
         browser.open("/console/hooks/index.xhtml").waitForPage();
         browser.clickAndWait("a.edit-hook");
         assertEquals("/console/hooks/edit.xhtml", browser.path());
+        assertEditPageHidesTheHookId(hookIdOf(url));
         assertEquals("Build bot", browser.find("#hook\\:displayName").getAttribute("value"));
         assertTrue(!browser.has("#hook\\:username"), "no default username field while overrides are off");
         browser.type("#hook\\:displayName", "Release bot").clickAndWait("#hook\\:save");
@@ -177,6 +180,12 @@ class IntegrationsBrowserIT {
         assertTrue(browser.pageText().contains("At most 64 characters."), browser.pageText());
         browser.type("#hook\\:displayName", "y".repeat(64)).clickAndWait("#hook\\:save");
         assertEquals("y".repeat(64), browser.text("strong.hook-name"));
+
+        // An edit link from before console keys (?id=<hook id>) opens nothing and ends on the list, id gone.
+        browser.open("/console/hooks/edit.xhtml?id=" + hookIdOf(url)).waitForPage();
+        assertEquals("/console/hooks/index.xhtml", browser.path());
+        assertFalse(browser.driver().getCurrentUrl().contains(hookIdOf(url)), browser.driver().getCurrentUrl());
+        assertFalse(browser.has("#hook\\:displayName"), "no edit form for an old link");
     }
 
     @Test
@@ -273,15 +282,15 @@ class IntegrationsBrowserIT {
     void aNonAdminMeetsForbiddenOnSystemConsoleAndOnSomeoneElsesHook() throws Exception {
         JsonObject adminsHook = HooklineClient.json(admin.postJson("/api/v4/hooks/incoming",
                 Json.createObjectBuilder().add("channel_id", mainChannelId(admin, "town-square")).build()));
+        String adminsKey = editKeyOf(adminsHook.getString("id"));
         ConsoleUsers.signIn(browser, dana.username(), dana.password());
-        for (String path : List.of("/console/system/settings.xhtml",
-                "/console/hooks/edit.xhtml?id=" + adminsHook.getString("id"))) {
+        for (String path : List.of("/console/system/settings.xhtml", "/console/hooks/edit.xhtml?hook=" + adminsKey)) {
             browser.open(path).waitForPage();
             assertTrue(browser.pageText().contains("Not allowed"), path + ": " + browser.pageText());
             assertEquals(403, statusWithBrowserSession(path), path);
         }
         browser.screenshot("forbidden");
-        assertEquals(404, statusWithBrowserSession("/console/hooks/edit.xhtml?id=" + "a".repeat(26)));
+        assertEquals(404, statusWithBrowserSession("/console/hooks/edit.xhtml?hook=" + "a".repeat(12)));
         assertTrue(!browser.has("#navSystem"), "no System Console link for a non-admin");
     }
 
@@ -301,6 +310,29 @@ class IntegrationsBrowserIT {
             browser.screenshot("system-settings");
         }
         assertNoConsoleErrors();
+    }
+
+    /**
+     * Issue 15: the edit page's address names the hook by its short console key, and neither the address nor
+     * the page holds the hook id (the secret of its URL).
+     */
+    private static void assertEditPageHidesTheHookId(String hookId) {
+        String address = browser.driver().getCurrentUrl();
+        assertTrue(address.matches(".*/console/hooks/edit\\.xhtml\\?hook=[a-z0-9]{1,16}"), address);
+        assertFalse(address.contains(hookId), address);
+        assertFalse(browser.driver().getPageSource().contains(hookId), "the edit page's source holds the hook id");
+    }
+
+    /** The console key of a hook, from the Edit link in its row of the admin's Integrations page. */
+    private static String editKeyOf(String hookId) {
+        ConsoleUsers.signInAsAdmin(browser);
+        browser.open("/console/hooks/index.xhtml").waitForPage();
+        WebElement row = browser.all("table tbody tr").stream()
+                .filter(r -> r.getText().contains("/hooks/" + hookId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for the hook"));
+        String href = row.findElement(By.cssSelector("a.edit-hook")).getAttribute("href");
+        assertFalse(href.contains(hookId), href);
+        return href.replaceAll(".*[?&]hook=([^&]+).*", "$1");
     }
 
     private static String hookIdOf(String url) {

@@ -18,7 +18,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Who changed what (Mattermost's audits): hook create, update, delete and regenerate, and settings changes.
+ * Who changed what (Mattermost's audits): hook create, update, delete and regenerate; settings changes;
+ * access tokens created and revoked, passwords set by an admin, accounts (de)activated, roles changed; team
+ * and channel members added and removed, channels archived and restored.
  * An entry is written in the transaction of the change, so a change that rolls back leaves none, and goes
  * to the {@value #LOGGER} logger once that transaction has committed. Callers pass hook ids masked.
  */

@@ -1,7 +1,6 @@
 package io.hookline.ejb.channel;
 
 import io.hookline.api.auth.Caller;
-import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.team.TeamMember;
 import jakarta.ejb.Stateless;
@@ -13,7 +12,9 @@ import java.util.Set;
 
 /**
  * Who may see a channel, Mattermost's way: system admins everything; a public channel every member
- * of its team; a private group or direct channel only its members.
+ * of its team; a private group or direct channel only its members. Who may manage one (archive it,
+ * remove others from it): its members and system admins, as Mattermost's channel_user role holds
+ * delete_*_channel and manage_*_channel_members, which a team member outside the channel does not have.
  */
 @Stateless
 public class ChannelAccess {
@@ -66,8 +67,28 @@ public class ChannelAccess {
 
     public void requireRead(Caller caller, Channel channel) {
         if (!canRead(caller, channel)) {
-            throw HooklineException.forbidden("api.context.permissions.app_error",
-                    "You do not have the appropriate permissions.");
+            throw Errors.forbidden();
+        }
+    }
+
+    /**
+     * The channel, found by a name the caller typed, if the caller may read it. A private group or direct
+     * channel the caller cannot read answers exactly as a missing one (404, same id and message), so
+     * names cannot be probed for private channels; a public channel outside the caller's teams stays 403,
+     * as in Mattermost, since public channel names are no secret to the team.
+     */
+    public Channel readableByName(Caller caller, Channel found) {
+        if (found == null || (found.type() != ChannelType.O && !canRead(caller, found))) {
+            throw Errors.channelNotFound();
+        }
+        requireRead(caller, found);
+        return found;
+    }
+
+    /** Archiving a channel or removing someone else from it: system admins and the channel's members, else 403. */
+    public void requireManage(Caller caller, Channel channel) {
+        if (!caller.systemAdmin() && !isMember(channel.id(), caller.userId())) {
+            throw Errors.forbidden();
         }
     }
 }

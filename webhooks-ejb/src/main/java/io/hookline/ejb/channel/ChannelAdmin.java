@@ -4,6 +4,7 @@ import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.ChannelView;
 import io.hookline.api.view.NewChannelRequest;
+import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.team.Team;
@@ -36,6 +37,9 @@ public class ChannelAdmin {
 
     @Inject
     private ChannelAccess access;
+
+    @Inject
+    private AuditLog audit;
 
     /** A public channel or private group in a team the caller belongs to; the caller becomes its member. */
     public ChannelView create(Caller caller, NewChannelRequest request) {
@@ -118,9 +122,10 @@ public class ChannelAdmin {
         return channel.view();
     }
 
-    /** Archives a channel the caller can read (Mattermost's DELETE); the default channel stays. */
+    /** Archives a channel (Mattermost's DELETE) for its members and system admins; the default channel stays. */
     public void archive(Caller caller, String channelId) {
         Channel channel = access.readable(caller, channelId);
+        access.requireManage(caller, channel);
         if (DEFAULT_CHANNEL.equals(channel.name()) && channel.type() == ChannelType.O) {
             throw HooklineException.badRequest("api.channel.delete_channel.cannot.app_error",
                     "Unable to archive the default channel " + DEFAULT_CHANNEL + ".");
@@ -131,6 +136,7 @@ public class ChannelAdmin {
         }
         if (!channel.isArchived()) {
             channel.archive(System.currentTimeMillis());
+            audit.record(caller, ChannelAudit.ARCHIVE, ChannelAudit.target(channel), ChannelAudit.named(channel));
         }
     }
 
@@ -140,7 +146,11 @@ public class ChannelAdmin {
             throw Errors.forbidden();
         }
         Channel channel = access.readable(caller, channelId);
+        boolean wasArchived = channel.isArchived();
         channel.restore(System.currentTimeMillis());
+        if (wasArchived) {
+            audit.record(caller, ChannelAudit.RESTORE, ChannelAudit.target(channel), ChannelAudit.named(channel));
+        }
         return channel.view();
     }
 

@@ -4,6 +4,7 @@ import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.ChannelMemberView;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.TeamMember;
@@ -15,8 +16,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * Who is in a channel. Mattermost's defaults: anyone who can read a public channel manages its
- * members; a private group's members manage theirs; a user may always leave; admins do anything.
+ * Who is in a channel. Mattermost's defaults: anyone who can read a public channel adds members to it;
+ * a private group's members add to theirs; only a channel's members remove others from it; a user may
+ * always leave; admins do anything.
  */
 @Stateless
 public class ChannelMembers {
@@ -26,6 +28,9 @@ public class ChannelMembers {
 
     @Inject
     private ChannelAccess access;
+
+    @Inject
+    private AuditLog audit;
 
     public List<ChannelMemberView> list(Caller caller, String channelId, Page page) {
         access.readable(caller, channelId);
@@ -65,6 +70,7 @@ public class ChannelMembers {
         }
         ChannelMember member = new ChannelMember(channelId, userId, System.currentTimeMillis());
         em.persist(member);
+        audit.record(caller, ChannelAudit.ADD_MEMBER, ChannelAudit.target(channel), ChannelAudit.member(channel, userId));
         return member.view();
     }
 
@@ -76,6 +82,7 @@ public class ChannelMembers {
         boolean leaving = caller.userId().equals(userId);
         if (!leaving) {
             access.requireRead(caller, channel);
+            access.requireManage(caller, channel);
         }
         if (channel.type() == ChannelType.D) {
             throw HooklineException.badRequest("api.channel.remove_user_from_channel.type.app_error",
@@ -91,5 +98,7 @@ public class ChannelMembers {
                     "The user is not a member of the channel.");
         }
         em.remove(member);
+        audit.record(caller, ChannelAudit.REMOVE_MEMBER, ChannelAudit.target(channel),
+                ChannelAudit.member(channel, userId));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Incoming webhooks on behalf of signed-in users, with Mattermost's default permissions: a user
@@ -55,6 +56,15 @@ public class HookAdmin {
 
     /** The caller's hooks (all hooks for an admin), newest first, optionally of one team or channel. */
     public List<HookView> list(Caller caller, String teamId, String channelId, Page page) {
+        return visible(caller, teamId, channelId, page).map(IncomingHook::view).toList();
+    }
+
+    /** The same as {@link #list} for the console, each hook with the key its edit page is opened by. */
+    public List<ConsoleHook> listForConsole(Caller caller, Page page) {
+        return visible(caller, null, null, page).map(h -> new ConsoleHook(h.consoleKey(), h.view())).toList();
+    }
+
+    private Stream<IncomingHook> visible(Caller caller, String teamId, String channelId, Page page) {
         StringBuilder jpql = new StringBuilder("SELECT h FROM IncomingHook h WHERE h.deleteAt = 0");
         if (!caller.systemAdmin()) {
             jpql.append(" AND h.userId = :userId");
@@ -76,7 +86,19 @@ public class HookAdmin {
         if (channelId != null && !channelId.isEmpty()) {
             query.setParameter("channelId", channelId);
         }
-        return page.apply(query).getResultStream().map(IncomingHook::view).toList();
+        return page.apply(query).getResultStream();
+    }
+
+    /**
+     * The hook the console's edit page names by its key: 404 for a malformed, unknown or deleted key, 403 when
+     * the caller neither created it nor is a system admin (the same rules as by id).
+     */
+    public ConsoleHook byConsoleKey(Caller caller, String key) {
+        IncomingHook hook = key == null || !IncomingHook.CONSOLE_KEY.matcher(key).matches() ? null
+                : em.createNamedQuery(IncomingHook.ACTIVE_BY_CONSOLE_KEY, IncomingHook.class)
+                        .setParameter("consoleKey", key).getResultStream().findFirst().orElse(null);
+        IncomingHook found = manageable(caller, hook);
+        return new ConsoleHook(found.consoleKey(), found.view());
     }
 
     public HookView get(Caller caller, String hookId) {
@@ -150,7 +172,10 @@ public class HookAdmin {
 
     /** The hook, if it exists (not deleted) and the caller is its creator or an admin: 404 / 403 otherwise. */
     private IncomingHook manageable(Caller caller, String hookId) {
-        IncomingHook hook = hookId == null ? null : em.find(IncomingHook.class, hookId);
+        return manageable(caller, hookId == null ? null : em.find(IncomingHook.class, hookId));
+    }
+
+    private IncomingHook manageable(Caller caller, IncomingHook hook) {
         if (hook == null || hook.isDeleted()) {
             throw HooklineException.notFound("app.webhooks.get_incoming.app_error", "Unable to find the webhook.");
         }

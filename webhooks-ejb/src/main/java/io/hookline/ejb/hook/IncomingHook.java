@@ -10,16 +10,28 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.regex.Pattern;
 
 /** An incoming webhook. Its id is the secret part of {@code /hooks/{id}}: whoever knows it may post. */
 @Entity
 @Table(name = "incoming_hooks")
 @NamedQuery(name = IncomingHook.ACTIVE_OF_CHANNEL,
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.channelId = :channelId")
+@NamedQuery(name = IncomingHook.ACTIVE_BY_CONSOLE_KEY,
+        query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.consoleKey = :consoleKey")
 @EntityListeners(LookupChangeListener.class)
 public class IncomingHook {
 
     static final String ACTIVE_OF_CHANNEL = "IncomingHook.activeOfChannel";
+    static final String ACTIVE_BY_CONSOLE_KEY = "IncomingHook.activeByConsoleKey";
+
+    /**
+     * Length of a new hook's console key: random characters of the id alphabet (60 bits), so keys do not
+     * collide in practice and reveal nothing about how many hooks exist.
+     */
+    public static final int CONSOLE_KEY_LENGTH = 12;
+    /** What a console key may look like (V9 gave older hooks {@code k<number>}); anything else is not looked up. */
+    static final Pattern CONSOLE_KEY = Pattern.compile("[a-z0-9]{1,16}");
 
     /** How precisely "last used" is kept. */
     public static final long LAST_USED_GRANULARITY_MS = 60_000;
@@ -48,12 +60,16 @@ public class IncomingHook {
     private long deleteAt;
     @Column(name = "last_used_at")
     private long lastUsedAt;
+    /** The console's handle on the hook (edit page links), so the secret id never appears in a console URL. */
+    @Column(name = "console_key")
+    private String consoleKey;
 
     protected IncomingHook() {
     }
 
     IncomingHook(String userId, String channelId, String teamId, HookDetails details, long now) {
         this.id = Ids.newId();
+        this.consoleKey = Ids.newId().substring(0, CONSOLE_KEY_LENGTH);
         this.userId = userId;
         this.channelId = channelId;
         this.teamId = teamId;
@@ -76,6 +92,10 @@ public class IncomingHook {
         this.iconUrl = details.iconUrl();
         this.channelLocked = details.channelLocked();
         this.updateAt = now;
+    }
+
+    String consoleKey() {
+        return consoleKey;
     }
 
     long lastUsedAt() {

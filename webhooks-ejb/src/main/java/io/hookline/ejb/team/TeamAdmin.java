@@ -6,6 +6,7 @@ import io.hookline.api.view.NewTeamRequest;
 import io.hookline.api.view.TeamMemberView;
 import io.hookline.api.view.TeamView;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelMember;
 import io.hookline.ejb.channel.ChannelType;
@@ -14,6 +15,7 @@ import io.hookline.ejb.common.Page;
 import io.hookline.ejb.lookup.LookupChangeListener;
 import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -36,6 +38,9 @@ public class TeamAdmin {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
 
     public TeamView create(Caller caller, NewTeamRequest request) {
         if (request == null) {
@@ -116,7 +121,11 @@ public class TeamAdmin {
         if (member == null) {
             member = new TeamMember(team.id(), userId, System.currentTimeMillis());
             em.persist(member);
+            audit.record(caller, TeamAudit.ADD_MEMBER, TeamAudit.target(team), TeamAudit.member(team, userId));
         } else {
+            if (!member.isActive()) {
+                audit.record(caller, TeamAudit.ADD_MEMBER, TeamAudit.target(team), TeamAudit.member(team, userId));
+            }
             member.rejoin();
         }
         joinDefaultChannels(team.id(), userId, System.currentTimeMillis());
@@ -138,6 +147,7 @@ public class TeamAdmin {
                     "The user is not a member of the team.");
         }
         member.leave(System.currentTimeMillis());
+        audit.record(caller, TeamAudit.REMOVE_MEMBER, TeamAudit.target(team), TeamAudit.member(team, userId));
         em.createQuery("DELETE FROM ChannelMember m WHERE m.userId = :userId"
                         + " AND m.channelId IN (SELECT c.id FROM Channel c WHERE c.teamId = :teamId)")
                 .setParameter("userId", userId).setParameter("teamId", teamId).executeUpdate();

@@ -3,9 +3,11 @@ package io.hookline.ejb.user;
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.TokenView;
+import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Ids;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -21,6 +23,9 @@ public class AccessTokens {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private AuditLog audit;
 
     public TokenView create(Caller caller, String userId, String description) {
         if (!caller.systemAdmin()) {
@@ -42,7 +47,10 @@ public class AccessTokens {
         UserAccessToken stored = new UserAccessToken(TokenDigest.of(token), userId, description,
                 System.currentTimeMillis());
         em.persist(stored);
-        return stored.viewWithSecret(token);
+        TokenView created = stored.viewWithSecret(token);
+        audit.record(caller, UserAudit.CREATE_TOKEN, UserAudit.target(userId),
+                UserAudit.tokenCreated(user.username(), created.id(), description));
+        return created;
     }
 
     public List<TokenView> list(Caller caller, String userId) {
@@ -59,6 +67,7 @@ public class AccessTokens {
         }
         requireOwnerOrAdmin(caller, token.userId());
         token.revoke();
+        audit.record(caller, UserAudit.REVOKE_TOKEN, UserAudit.target(token.userId()), UserAudit.tokenRevoked(tokenId));
     }
 
     private static void requireOwnerOrAdmin(Caller caller, String userId) {

@@ -4,6 +4,7 @@ import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.NewUserRequest;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.settings.SettingsService;
@@ -37,6 +38,9 @@ public class UserAdmin {
 
     @Inject
     private SettingsService settings;
+
+    @Inject
+    private AuditLog audit;
 
     /**
      * A new user, created by a system admin, or by anyone while open sign-up
@@ -129,7 +133,10 @@ public class UserAdmin {
         if (user == null) {
             throw Errors.userNotFound();
         }
+        boolean wasActive = user.isActive();
         user.deactivate(System.currentTimeMillis());
+        audit.record(caller, UserAudit.UPDATE_ACTIVE, UserAudit.target(userId),
+                UserAudit.active(user.username(), wasActive, false));
         em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
     }
 
@@ -143,7 +150,10 @@ public class UserAdmin {
     public UserView reactivate(Caller caller, String userId) {
         requireAdmin(caller);
         User user = existing(userId);
+        boolean wasActive = user.isActive();
         user.reactivate(System.currentTimeMillis());
+        audit.record(caller, UserAudit.UPDATE_ACTIVE, UserAudit.target(userId),
+                UserAudit.active(user.username(), wasActive, true));
         return user.view();
     }
 
@@ -154,7 +164,9 @@ public class UserAdmin {
     public void resetPassword(Caller caller, String userId, String newPassword) {
         requireAdmin(caller);
         String password = checkedPassword(newPassword);
-        existing(userId).changePassword(password, System.currentTimeMillis());
+        User user = existing(userId);
+        user.changePassword(password, System.currentTimeMillis());
+        audit.record(caller, UserAudit.UPDATE_PASSWORD, UserAudit.target(userId), UserAudit.passwordSet(user.username()));
         em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
     }
 

@@ -22,7 +22,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Add or edit one incoming webhook ({@code edit.xhtml?id=...}; no id: a new hook). The channel picker
+ * Add or edit one incoming webhook ({@code edit.xhtml?hook=<console key>}; no key: a new hook). The page is
+ * never addressed by the hook id, the secret of the hook's URL: a URL ends up in browser history, proxy logs
+ * and screenshots. Old links of the form {@code ?id=<hook id>} are sent to the hook list without a look-up,
+ * so they neither open the hook nor tell whether the id exists; the id stays in this server-side view only. The channel picker
  * lists the chosen team's public channels and the private groups the user belongs to. The default
  * username and icon fields appear only while the System Console lets integrations override them.
  * An existing hook's page also shows its recent deliveries, the answer to "why did my integration not post".
@@ -35,7 +38,13 @@ public class HookForm implements Serializable {
 
     /** Deliveries the page shows, newest first; the API pages through the whole log. */
     public static final int DELIVERIES_SHOWN = 50;
+    private static final String HOOK_LIST = "/console/hooks/index.xhtml";
 
+    /** The {@code hook} request parameter: the console key of the hook to edit. */
+    private String key;
+    /** The {@code id} parameter of links made before console keys: only ever redirected away from. */
+    private String legacyId;
+    /** The hook being edited, held in this view (server-side state), never sent to the browser. */
     private String id;
     private String teamId;
     @NotBlank(message = "Pick a channel.")
@@ -67,10 +76,15 @@ public class HookForm implements Serializable {
 
     /** View action: load the hook being edited (403 for someone else's, 404 for none) or prepare a new one. */
     public void open() {
+        if (legacyId != null && !legacyId.isBlank()) {
+            ConsolePages.redirect(HOOK_LIST);
+            return;
+        }
         try {
             teams = teamAdmin.list(me.caller(), Page.of(0, Page.MAX_PER_PAGE));
-            if (id != null && !id.isBlank()) {
-                HookView hook = hooks.get(me.caller(), id);
+            if (key != null && !key.isBlank()) {
+                HookView hook = hooks.byConsoleKey(me.caller(), key).hook();
+                id = hook.id();
                 teamId = hook.teamId();
                 channelId = hook.channelId();
                 displayName = hook.displayName();
@@ -104,7 +118,7 @@ public class HookForm implements Serializable {
                 hooks.update(me.caller(), id, request);
                 ConsolePages.info("Webhook saved.");
             }
-            ConsolePages.redirect("/console/hooks/index.xhtml");
+            ConsolePages.redirect(HOOK_LIST);
         } catch (HooklineException e) {
             ConsolePages.error(e);
         }
@@ -139,12 +153,20 @@ public class HookForm implements Serializable {
         return channels;
     }
 
-    public String getId() {
-        return id;
+    public String getKey() {
+        return key;
     }
 
-    public void setId(String id) {
-        this.id = id;
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getLegacyId() {
+        return legacyId;
+    }
+
+    public void setLegacyId(String legacyId) {
+        this.legacyId = legacyId;
     }
 
     public String getTeamId() {

@@ -24,8 +24,8 @@ import java.util.Map;
 @RequestScoped
 public class HookList {
 
-    /** A hook as the list shows it: names instead of ids. */
-    public record Row(HookView hook, String channelName, String creatorName) {
+    /** A hook as the list shows it: names instead of ids, and the key its edit page is opened by. */
+    public record Row(HookView hook, String key, String channelName, String creatorName) {
     }
 
     @Inject
@@ -46,10 +46,10 @@ public class HookList {
     void load() {
         Map<String, String> userNames = new HashMap<>();
         Map<String, String> channelNames = new HashMap<>();
-        rows = hooks.list(me.caller(), null, null, Page.of(0, Page.MAX_PER_PAGE)).stream()
-                .map(hook -> new Row(hook,
-                        channelNames.computeIfAbsent(hook.channelId(), this::channelName),
-                        userNames.computeIfAbsent(hook.userId(), id -> users.get(id).username())))
+        rows = hooks.listForConsole(me.caller(), Page.of(0, Page.MAX_PER_PAGE)).stream()
+                .map(listed -> new Row(listed.hook(), listed.key(),
+                        channelNames.computeIfAbsent(listed.hook().channelId(), this::channelName),
+                        userNames.computeIfAbsent(listed.hook().userId(), id -> users.get(id).username())))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.web.console.security;
 
+import io.hookline.web.tls.StrictTransportSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -56,6 +57,8 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
                         request.getRequestURI().substring(request.getContextPath().length())
                                 + (query == null ? "" : "?" + query));
             }
+            // Decided before any servlet filter runs, so the filter's header is added here too.
+            StrictTransportSecurity.applyTo(response);
             return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
         }
         return context.doNothing();
