@@ -5,7 +5,6 @@ import static io.hookline.it.ApiFixtures.assertHookOk;
 import static io.hookline.it.ApiFixtures.config;
 import static io.hookline.it.ApiFixtures.createChannel;
 import static io.hookline.it.ApiFixtures.createHook;
-import static io.hookline.it.ApiFixtures.createNamedChannel;
 import static io.hookline.it.ApiFixtures.createTeam;
 import static io.hookline.it.ApiFixtures.hookJson;
 import static io.hookline.it.ApiFixtures.newUser;
@@ -142,7 +141,11 @@ class OverrideStringsIT {
     void aNameAtTheLimitIsLookedUpAndOnePastIsRefusedAlike() {
         String atLimit = "n" + ApiFixtures.suffix().toLowerCase();
         atLimit = atLimit + "x".repeat(MAX_CHANNEL_NAME - atLimit.length());
-        String channel = createNamedChannel(owner.client(), teamId, atLimit, "O").getString("id");
+        HttpResponse<String> created = owner.client().postJson("/api/v4/channels", Json.createObjectBuilder()
+                .add("team_id", teamId).add("name", atLimit).add("display_name", "At the limit").add("type", "O")
+                .build());
+        assertEquals(201, created.statusCode(), created.body());
+        String channel = HooklineClient.json(created).getString("id");
         int before = postCount(owner.client(), channel);
 
         assertHookOk(hookJson(hookId, body("#" + atLimit.toUpperCase())));
