@@ -11,6 +11,7 @@ import static io.hookline.it.ApiFixtures.newUser;
 import static io.hookline.it.ApiFixtures.newestPost;
 import static io.hookline.it.ApiFixtures.postCount;
 import static io.hookline.it.ApiFixtures.withServiceSettings;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,8 +65,12 @@ class OverrideStringsIT {
     /** Sent (and measured) before the baseline, so first-use allocations (JIT, pools, buffers) are not growth. */
     static final int WARM_UP_REQUESTS = 300;
     static final int FLOOD_THREADS = 4;
-    /** The flood stops after this many wrong answers: a server that keeps the values fails fast, not in hours. */
-    static final int MAX_FAILURES = 100;
+    /**
+     * The flood stops after this many answers that are not a 404 at all (a 5xx, a time-out): a server that runs
+     * out of heap fails fast, not in hours. A 404 with the wrong id or an echo is counted but does not stop it,
+     * so the heap is still measured.
+     */
+    static final int MAX_HARD_FAILURES = 100;
     /**
      * Allowed growth of the server's used heap (after a full GC) over the whole flood. The flood carries
      * 10,000 × 64 KB = 625 MB of distinct values, more than the test server's whole heap (-Xmx512m): keeping
@@ -112,7 +117,6 @@ class OverrideStringsIT {
             withServiceSettings(admin, Map.of("MaximumPayloadSizeBytes", Json.createValue(1024 * 1024)), () -> {
                 try (ServerHeap heap = ServerHeap.connect()) {
                     List<String> warmUp = flood(-WARM_UP_REQUESTS, WARM_UP_REQUESTS);
-                    assertTrue(warmUp.isEmpty(), "warm-up: " + warmUp);
                     long before = heap.usedAfterGc();
                     long started = System.nanoTime();
                     List<String> failures = flood(0, FLOOD_REQUESTS);
@@ -122,10 +126,13 @@ class OverrideStringsIT {
                     System.out.printf("OverrideStringsIT flood: %,d requests of %,d characters in %d s; used heap "
                             + "after GC %,d -> %,d bytes (growth %,d, margin %,d, max %,d)%n", FLOOD_REQUESTS,
                             FLOOD_VALUE_CHARS, seconds, before, after, growth, HEAP_GROWTH_MARGIN_BYTES, heap.max());
-                    assertTrue(failures.isEmpty(), failures.size() + " wrong answers, e.g. "
-                            + failures.subList(0, Math.min(5, failures.size())));
-                    assertTrue(growth < HEAP_GROWTH_MARGIN_BYTES, "used heap grew by " + growth + " bytes ("
-                            + before + " -> " + after + "); allowed " + HEAP_GROWTH_MARGIN_BYTES);
+                    assertAll(
+                            () -> assertTrue(warmUp.isEmpty(), warmUp.size() + " wrong answers in the warm-up, e.g. "
+                                    + warmUp.subList(0, Math.min(3, warmUp.size()))),
+                            () -> assertTrue(failures.isEmpty(), failures.size() + " wrong answers, e.g. "
+                                    + failures.subList(0, Math.min(3, failures.size()))),
+                            () -> assertTrue(growth < HEAP_GROWTH_MARGIN_BYTES, "used heap grew by " + growth
+                                    + " bytes (" + before + " -> " + after + "); allowed " + HEAP_GROWTH_MARGIN_BYTES));
                 } catch (RuntimeException | Error e) {
                     throw e;
                 } catch (Exception e) {
@@ -235,15 +242,22 @@ class OverrideStringsIT {
         URI uri = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/")
                 .replaceAll("/$", "") + "/hooks/" + hookId);
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger hardFailures = new AtomicInteger();
         AtomicInteger next = new AtomicInteger(first);
         ExecutorService pool = Executors.newFixedThreadPool(FLOOD_THREADS);
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < FLOOD_THREADS; t++) {
                 workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < first + count && failures.size() < MAX_FAILURES;
+                    for (int i = next.getAndIncrement(); i < first + count && hardFailures.get() < MAX_HARD_FAILURES;
                             i = next.getAndIncrement()) {
-                        sendOne(http, uri, i, failures);
+                        String wrong = sendOne(http, uri, i);
+                        if (wrong != null) {
+                            failures.add(wrong);
+                            if (!wrong.startsWith("404 ")) {
+                                hardFailures.incrementAndGet();
+                            }
+                        }
                     }
                     return null;
                 }));
@@ -257,8 +271,11 @@ class OverrideStringsIT {
         return failures;
     }
 
-    /** Request {@code i}: a bare name, a {@code #name} or an {@code @name}, in turn; each value distinct. */
-    private static void sendOne(HttpClient http, URI uri, int i, List<String> failures) throws Exception {
+    /**
+     * Request {@code i}: a bare name, a {@code #name} or an {@code @name}, in turn; each value distinct. Answers
+     * {@code null} when the answer was right, else the status and the start of the answer.
+     */
+    private static String sendOne(HttpClient http, URI uri, int i) {
         String prefix = switch (Math.floorMod(i, 3)) {
             case 0 -> "";
             case 1 -> "#";
@@ -269,10 +286,15 @@ class OverrideStringsIT {
         // Valid characters throughout: only the length is wrong, so nothing but the length rule can refuse it.
         String value = prefix + marker + "z".repeat(FLOOD_VALUE_CHARS - prefix.length() - marker.length());
         String body = "{\"text\":\"x\",\"channel\":\"" + value + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException failed) {
+            return "no answer to #" + i + ": " + failed;
+        }
         String answer = response.body();
         String id = null;
         try {
@@ -282,9 +304,9 @@ class OverrideStringsIT {
         }
         if (response.statusCode() != 404 || !expectedId.equals(id) || answer.contains(marker)
                 || answer.contains("zzzzzzzz")) {
-            failures.add("#" + i + ": " + response.statusCode() + " "
-                    + answer.substring(0, Math.min(200, answer.length())));
+            return response.statusCode() + " to #" + i + ": " + answer.substring(0, Math.min(160, answer.length()));
         }
+        return null;
     }
 
     private void assertRefusedWithoutEcho(int status, String id, String channel) {
