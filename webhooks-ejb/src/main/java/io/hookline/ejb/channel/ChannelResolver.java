@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Locale;
 
 /**
  * Where a hook post goes, by Mattermost's rules (and Slack's {@code channel} habits): no override →
@@ -33,7 +32,7 @@ public class ChannelResolver {
      * Where a hook's post goes, read from the database: the channel id, or the refusal (404, 403, 410). Callers
      * on the hook path ask {@link ResolvedRoutes} first, which calls this only when its answer is out of date.
      */
-    public ResolvedRoute resolveRoute(HookRoute route, String requested) {
+    public ResolvedRoute resolveRoute(HookRoute route, ChannelOverride requested) {
         try {
             return ResolvedRoute.to(resolve(route, requested).id());
         } catch (HooklineException refused) {
@@ -41,12 +40,14 @@ public class ChannelResolver {
         }
     }
 
-    Channel resolve(HookRoute route, String requested) {
-        Channel channel = requested == null ? em.find(Channel.class, route.hookChannelId())
-                : requested.startsWith("@") ? directChannel(route, requested.substring(1))
-                : namedChannel(route, requested.startsWith("#") ? requested.substring(1) : requested);
+    Channel resolve(HookRoute route, ChannelOverride requested) {
+        Channel channel = switch (requested.kind()) {
+            case HOOK_CHANNEL -> em.find(Channel.class, route.hookChannelId());
+            case USER -> directChannel(route, requested.name());
+            case CHANNEL -> namedChannel(route, requested.name());
+        };
         if (channel == null) {
-            throw channelNotFound();
+            throw ChannelOverride.channelNotFound();
         }
         if (route.channelLocked() && !channel.id().equals(route.hookChannelId())) {
             throw actionProhibited("This webhook is locked to its channel.");
@@ -60,19 +61,20 @@ public class ChannelResolver {
         return channel;
     }
 
+    /** {@code name} is already normalised by {@link ChannelOverride}. */
     private Channel namedChannel(HookRoute route, String name) {
         return em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
                 .setParameter("teamId", route.teamId())
-                .setParameter("name", name.toLowerCase(Locale.ROOT))
+                .setParameter("name", name)
                 .getResultStream().findFirst().orElse(null);
     }
 
     private Channel directChannel(HookRoute route, String username) {
         User user = em.createNamedQuery(User.BY_USERNAME, User.class)
-                .setParameter("username", username.toLowerCase(Locale.ROOT))
+                .setParameter("username", username)
                 .getResultStream().findFirst().orElse(null);
         if (user == null || !user.isActive()) {
-            throw HooklineException.notFound("user_not_found", "No user named '" + username + "'.");
+            throw ChannelOverride.userNotFound();
         }
         if (route.channelLocked()) {
             // A hook's own channel is never a direct channel: nothing to open.
@@ -86,10 +88,6 @@ public class ChannelResolver {
     private boolean creatorMayPost(String creatorId, Channel channel) {
         User creator = em.find(User.class, creatorId);
         return creator != null && creator.isActive() && access.canRead(new Caller(creatorId, false), channel);
-    }
-
-    private static HooklineException channelNotFound() {
-        return HooklineException.notFound("channel_not_found", "The channel does not exist.");
     }
 
     private static HooklineException actionProhibited(String message) {

@@ -1,6 +1,7 @@
 package io.hookline.ejb.hook;
 
 import io.hookline.ejb.channel.HookRoute;
+import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.lookup.LookupCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -15,10 +16,12 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ActiveHooks {
 
-    /** Hooks kept; past this the cache starts over. */
+    /** Hooks kept (and "last used" marks); past this each map starts over. */
     static final int MAX_ENTRIES = 10_000;
+    /** Keys are hook ids: the caller checks their shape, the cache refuses to keep anything longer. */
+    static final int MAX_KEY_LENGTH = Ids.LENGTH;
 
-    private final LookupCache<String, Snapshot> hooks = new LookupCache<>(MAX_ENTRIES);
+    private final LookupCache<String, Snapshot> hooks = new LookupCache<>(MAX_ENTRIES, MAX_KEY_LENGTH, String::length);
     private final Map<String, Long> lastMarked = new ConcurrentHashMap<>();
 
     /** What posting needs of a hook; {@code null} for an unknown or deleted hook (never cached). */
@@ -44,6 +47,10 @@ public class ActiveHooks {
         }
         return previous == null ? lastMarked.putIfAbsent(hookId, now) == null
                 : lastMarked.replace(hookId, previous, now);
+    }
+
+    int size() {
+        return hooks.size();
     }
 
     record Snapshot(HookRoute route, PostProps.HookDefaults defaults, String userId) {

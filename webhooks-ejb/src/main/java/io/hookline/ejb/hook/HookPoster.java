@@ -3,6 +3,7 @@ package io.hookline.ejb.hook;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.channel.ChannelAccess;
+import io.hookline.ejb.channel.ChannelOverride;
 import io.hookline.ejb.channel.ChannelResolver;
 import io.hookline.ejb.channel.ResolvedRoutes;
 import io.hookline.ejb.common.Ids;
@@ -71,9 +72,11 @@ public class HookPoster {
             throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
         }
         requireValidPayload(payload);
+        // The name rule before any look-up or cache: a value that cannot name a channel or user is refused here.
+        ChannelOverride target = ChannelOverride.parse(payload.channel());
         // The cache first: the resolver is an EJB (a transaction per call), needed only when the answer is stale.
-        String channelId = routes.get(hook.route(), payload.channel(),
-                () -> channels.resolveRoute(hook.route(), payload.channel())).channelIdOrThrow();
+        String channelId = routes.get(hook.route(), target,
+                () -> channels.resolveRoute(hook.route(), target)).channelIdOrThrow();
         String rootId = threadRoot(payload.rootId(), channelId);
 
         MentionResolver mentions = mentions(hook.userId());

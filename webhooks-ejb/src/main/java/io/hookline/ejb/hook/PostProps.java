@@ -32,8 +32,10 @@ final class PostProps {
     static final int MAX_OVERRIDE_USERNAME = 64;
     /** Longest icon URL kept. */
     static final int MAX_ICON_URL = 1024;
-    /** Longest emoji name ({@code :name:}) kept. */
+    /** Longest emoji name kept, without its colons ({@code :name:}). */
     static final int MAX_ICON_EMOJI = 64;
+    /** White space tolerated around an emoji name; anything longer is refused before it is trimmed. */
+    static final int MAX_EMOJI_PADDING = 16;
 
     private PostProps() {
     }
@@ -56,11 +58,8 @@ final class PostProps {
             props.add("webhook_display_name", hook.displayName());
         }
         if (settings.enablePostUsernameOverride()) {
-            String username = firstSet(payload.username(), hook.username());
+            String username = overrideUsername(payload.username(), hook.username());
             if (username != null) {
-                if (username.length() > MAX_OVERRIDE_USERNAME) {
-                    throw invalid("username is longer than " + MAX_OVERRIDE_USERNAME + " characters.");
-                }
                 props.add("override_username", username);
             }
         }
@@ -76,10 +75,32 @@ final class PostProps {
         return props.build();
     }
 
+    /**
+     * The name a post shows as its author: the payload's (at most {@value #MAX_OVERRIDE_USERNAME} characters as
+     * sent, else a 400), else the hook's; cleaned by {@link DisplayText} before it is stored. A name that is
+     * nothing but controls and spaces counts as not given.
+     */
+    static String overrideUsername(String fromPayload, String fromHook) {
+        if (fromPayload != null && fromPayload.length() > MAX_OVERRIDE_USERNAME) {
+            throw invalid("username is longer than " + MAX_OVERRIDE_USERNAME + " characters.");
+        }
+        String payloadName = DisplayText.clean(fromPayload);
+        if (payloadName != null && !payloadName.isEmpty()) {
+            return payloadName;
+        }
+        // The hook's own name is bounded where hooks are edited (HookDetails.MAX_USERNAME, Mattermost's 255).
+        String hookName = DisplayText.clean(fromHook);
+        return hookName == null || hookName.isEmpty() ? null : hookName;
+    }
+
     /** Icons are links shown to readers; the server never fetches them. Only http(s) is ever a link. */
     static String requireHttpUrl(String url) {
         if (url.length() > MAX_ICON_URL) {
             throw invalid("icon_url is longer than " + MAX_ICON_URL + " characters.");
+        }
+        if (DisplayText.hasControls(url)) {
+            // A link with a bidi override shows another address than the one it opens.
+            throw invalid("icon_url must be an http or https URL.");
         }
         try {
             URI uri = new URI(url.trim());
@@ -93,13 +114,26 @@ final class PostProps {
         throw invalid("icon_url must be an http or https URL.");
     }
 
-    /** Slack's {@code :name:} (colons optional); names as emoji shortcodes are spelled. */
+    /**
+     * Slack's {@code :name:} (colons optional); names as emoji shortcodes are spelled, so no control or bidi
+     * character can pass. The name itself is at most {@value #MAX_ICON_EMOJI} characters, with or without
+     * its colons. Surrounding white space (and the C0 controls {@code trim} also removes) is not kept.
+     */
     static String requireEmojiName(String emoji) {
+        if (emoji.length() > MAX_ICON_EMOJI + 2 + MAX_EMOJI_PADDING) {
+            throw invalidEmoji();
+        }
         String name = emoji.trim();
-        if (name.length() > MAX_ICON_EMOJI + 2 || !EMOJI_NAME.matcher(name).matches()) {
-            throw invalid("icon_emoji must be an emoji name such as :ghost:.");
+        String bare = name.startsWith(":") ? name.substring(1) : name;
+        bare = bare.endsWith(":") ? bare.substring(0, bare.length() - 1) : bare;
+        if (bare.length() > MAX_ICON_EMOJI || !EMOJI_NAME.matcher(name).matches()) {
+            throw invalidEmoji();
         }
         return name;
+    }
+
+    private static HooklineException invalidEmoji() {
+        return invalid("icon_emoji must be an emoji name such as :ghost:.");
     }
 
     private static String firstSet(String fromPayload, String fromHook) {

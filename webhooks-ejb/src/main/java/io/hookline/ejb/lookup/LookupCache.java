@@ -4,28 +4,41 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * A bounded cache of look-ups the hook path repeats on every request (the hook by its id, where a
  * hook's post goes), valid while {@link LookupVersion} is unchanged. A loader answering {@code null}
  * is not cached: unknown hook ids are anyone's to invent, and must not fill memory.
+ *
+ * <p>Bounded twice, because its keys come from requests: at most {@code maxEntries} entries, and no key
+ * larger than {@code maxKeySize} (as measured by the cache's owner) is ever stored; such a key is looked up
+ * and answered, never kept. Owners pass keys they have already checked, so the size guard is the backstop
+ * that keeps "entries × key size" a fixed number even if a check upstream is lost.
  */
 public final class LookupCache<K, V> {
 
     private final int maxEntries;
+    private final int maxKeySize;
+    private final ToIntFunction<K> keySize;
     private final LongSupplier version;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
-    /** A cache of at most {@code maxEntries}; past that it starts over (a flood of distinct keys is rare). */
-    public LookupCache(int maxEntries) {
-        this(maxEntries, LookupVersion::current);
+    /**
+     * A cache of at most {@code maxEntries}, each keyed by at most {@code maxKeySize} as {@code keySize}
+     * measures it; past {@code maxEntries} it starts over (a flood of distinct keys is rare).
+     */
+    public LookupCache(int maxEntries, int maxKeySize, ToIntFunction<K> keySize) {
+        this(maxEntries, maxKeySize, keySize, LookupVersion::current);
     }
 
-    LookupCache(int maxEntries, LongSupplier version) {
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries must be positive");
+    LookupCache(int maxEntries, int maxKeySize, ToIntFunction<K> keySize, LongSupplier version) {
+        if (maxEntries < 1 || maxKeySize < 1) {
+            throw new IllegalArgumentException("maxEntries and maxKeySize must be positive");
         }
         this.maxEntries = maxEntries;
+        this.maxKeySize = maxKeySize;
+        this.keySize = keySize;
         this.version = version;
     }
 
@@ -37,7 +50,7 @@ public final class LookupCache<K, V> {
             return entry.value();
         }
         V value = loader.apply(key);
-        if (value != null) {
+        if (value != null && keySize.applyAsInt(key) <= maxKeySize) {
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
@@ -46,7 +59,8 @@ public final class LookupCache<K, V> {
         return value;
     }
 
-    int size() {
+    /** Entries held now; at most {@code maxEntries}. */
+    public int size() {
         return entries.size();
     }
 

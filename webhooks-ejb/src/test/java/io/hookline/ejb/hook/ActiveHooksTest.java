@@ -64,4 +64,19 @@ class ActiveHooksTest {
         assertTrue(hooks.markDue("new", CREATED));
         assertFalse(hooks.markDue("new", CREATED + 1));
     }
+
+    @Test
+    void hooksPastTheBoundNeverHoldMoreThanMaxEntriesAndOverlongIdsAreNotKept() {
+        ActiveHooks hooks = new ActiveHooks();
+        IncomingHook hook = hook();
+        for (int i = 0; i < ActiveHooks.MAX_ENTRIES; i++) {
+            hooks.find(String.format("%026d", i), id -> hook);
+        }
+        assertEquals(ActiveHooks.MAX_ENTRIES, hooks.size(), "exactly at the bound");
+        hooks.find("x".repeat(ActiveHooks.MAX_KEY_LENGTH), id -> hook);
+        assertTrue(hooks.size() <= ActiveHooks.MAX_ENTRIES, "one past the bound: " + hooks.size());
+        int before = hooks.size();
+        hooks.find("y".repeat(ActiveHooks.MAX_KEY_LENGTH + 1), id -> hook);
+        assertEquals(before, hooks.size(), "a key longer than an id is never kept");
+    }
 }

@@ -107,4 +107,60 @@ class PostPropsTest {
         assertThrows(HooklineException.class,
                 () -> PostProps.build(payload(null, null, emoji, null), PLAIN_HOOK, settings(false, true)));
     }
+
+    @Test
+    void iconEmojiNameLimitAtAndPastTheBoundaryWithOrWithoutColons() {
+        String atLimit = "a".repeat(PostProps.MAX_ICON_EMOJI);
+        for (String ok : new String[] {atLimit, ":" + atLimit + ":", ":" + atLimit, " :" + atLimit + ": "}) {
+            assertEquals(ok.trim(), PostProps.build(payload(null, null, ok, null), PLAIN_HOOK, settings(false, true))
+                    .getString("override_icon_emoji"));
+        }
+        for (String past : new String[] {atLimit + "a", ":" + atLimit + "a:", " ".repeat(PostProps.MAX_ICON_EMOJI + PostProps.MAX_EMOJI_PADDING) + ":a:"}) {
+            assertThrows(HooklineException.class,
+                    () -> PostProps.build(payload(null, null, past, null), PLAIN_HOOK, settings(false, true)), past);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {":ghost\u202E:", ":gh\u0085ost:", ":\u200Eghost:", ":gh\nost:", ":ghost\u2066:"})
+    void iconEmojiWithControlOrBidiCharactersIsRefused(String emoji) {
+        assertThrows(HooklineException.class,
+                () -> PostProps.build(payload(null, null, emoji, null), PLAIN_HOOK, settings(false, true)));
+    }
+
+    @Test
+    void usernameLosesBidiAndControlCharactersBeforeItIsStored() {
+        JsonObject props = PostProps.build(payload("evil\nbot\u202E txt.exe\u2069\u200F\u0007\u009b",
+                null, null, null), PLAIN_HOOK, settings(true, false));
+        assertEquals("evil bot txt.exe", props.getString("override_username"));
+    }
+
+    @Test
+    void aUsernameOfOnlyControlsFallsBackToTheHooksName() {
+        JsonObject props = PostProps.build(payload("\u202E\u200E\n", null, null, null), HOOK,
+                settings(true, false));
+        assertEquals("hook-bot", props.getString("override_username"));
+    }
+
+    @Test
+    void theHooksOwnNameIsCleanedToo() {
+        PostProps.HookDefaults hook = new PostProps.HookDefaults("CI", "ci\u202Ebot", "");
+        assertEquals("cibot", PostProps.build(payload(null, null, null, null), hook, settings(true, false))
+                .getString("override_username"));
+    }
+
+    @Test
+    void aUsernameAtTheLimitWithAControlCharacterPastItIsStillRefused() {
+        // The limit counts what was sent: cleaning is no way around it.
+        String sent = "a".repeat(PostProps.MAX_OVERRIDE_USERNAME) + "\u202E";
+        assertThrows(HooklineException.class,
+                () -> PostProps.build(payload(sent, null, null, null), PLAIN_HOOK, settings(true, false)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://x/\u202Egnp.exe", "https://x/a\u2066b", "https://x/a\u200Fb"})
+    void iconUrlWithBidiCharactersIsRefused(String url) {
+        assertThrows(HooklineException.class,
+                () -> PostProps.build(payload(null, url, null, null), PLAIN_HOOK, settings(false, true)));
+    }
 }

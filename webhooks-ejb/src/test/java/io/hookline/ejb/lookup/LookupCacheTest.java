@@ -3,6 +3,7 @@ package io.hookline.ejb.lookup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +21,7 @@ class LookupCacheTest {
 
     @Test
     void aValueIsLoadedOncePerVersion() {
-        LookupCache<String, String> cache = new LookupCache<>(10, version::get);
+        LookupCache<String, String> cache = new LookupCache<>(10, 8, String::length, version::get);
         assertEquals("A0", cache.get("a", this::load));
         assertEquals("A0", cache.get("a", this::load));
         assertEquals(1, loads.get());
@@ -31,7 +32,7 @@ class LookupCacheTest {
 
     @Test
     void nullIsNeverCached() {
-        LookupCache<String, String> cache = new LookupCache<>(10, version::get);
+        LookupCache<String, String> cache = new LookupCache<>(10, 8, String::length, version::get);
         assertNull(cache.get("unknown-1", this::load));
         assertNull(cache.get("unknown-1", this::load));
         assertEquals(2, loads.get());
@@ -40,20 +41,41 @@ class LookupCacheTest {
 
     @Test
     void atMostMaxEntriesAreKept() {
-        LookupCache<String, String> cache = new LookupCache<>(3, version::get);
+        LookupCache<String, String> cache = new LookupCache<>(3, 8, String::length, version::get);
         cache.get("a", this::load);
         cache.get("b", this::load);
         cache.get("c", this::load);
         assertEquals(3, cache.size(), "exactly at the limit");
         cache.get("d", this::load);
         assertEquals(1, cache.size(), "one past the limit starts over");
-        assertThrows(IllegalArgumentException.class, () -> new LookupCache<String, String>(0));
+        assertThrows(IllegalArgumentException.class, () -> new LookupCache<String, String>(0, 8, String::length));
+        assertThrows(IllegalArgumentException.class, () -> new LookupCache<String, String>(3, 0, String::length));
+    }
+
+    @Test
+    void manyDistinctKeysNeverHoldMoreThanMaxEntries() {
+        LookupCache<String, String> cache = new LookupCache<>(100, 8, String::length, version::get);
+        for (int i = 0; i < 10_000; i++) {
+            cache.get("k" + i, this::load);
+            assertTrue(cache.size() <= 100);
+        }
+    }
+
+    @Test
+    void aKeyLargerThanTheBoundIsAnsweredButNeverKept() {
+        LookupCache<String, String> cache = new LookupCache<>(10, 8, String::length, version::get);
+        assertEquals("ABCDEFGH0", cache.get("abcdefgh", this::load), "at the bound");
+        assertEquals(1, cache.size());
+        assertEquals("ABCDEFGHI0", cache.get("abcdefghi", this::load), "one past the bound: answered");
+        assertEquals(1, cache.size(), "one past the bound: not kept");
+        cache.get("abcdefghi", this::load);
+        assertEquals(3, loads.get(), "so it is loaded every time");
     }
 
     @Test
     void theLoaderReadsAfterTheVersionWasTaken() {
         // A change committed while the loader runs must not leave its stale answer cached as current.
-        LookupCache<String, String> cache = new LookupCache<>(10, version::get);
+        LookupCache<String, String> cache = new LookupCache<>(10, 8, String::length, version::get);
         cache.get("a", key -> {
             version.incrementAndGet();
             return "stale";
