@@ -4,12 +4,15 @@ import io.hookline.api.error.HooklineException;
 
 /**
  * An immutable snapshot of the run-time settings, with their limits. {@code hookDeliveryLogSize} is how many
- * deliveries the delivery log keeps per hook (0: no log). Each limit is a named constant;
- * {@link #validate()} enforces them for every change, whichever edge it came from.
+ * deliveries the delivery log keeps per hook (0: no log); {@code maxPostsPerRequest} how many posts one hook
+ * request may become once split; {@code maximumLoginAttempts} how many failed passwords in a row lock an account
+ * and {@code loginLockoutSeconds} for how long (0: until an admin resets the password). Each limit is a named
+ * constant; {@link #validate()} enforces them for every change, whichever edge it came from.
  */
 public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernameOverride,
                        boolean enablePostIconOverride, int maxPostSize, int maximumPayloadSizeBytes,
-                       boolean enableOpenServer, RateLimitSettings rateLimits, int hookDeliveryLogSize) {
+                       boolean enableOpenServer, RateLimitSettings rateLimits, int hookDeliveryLogSize,
+                       int maxPostsPerRequest, int maximumLoginAttempts, int loginLockoutSeconds) {
 
     /** Mattermost's largest post, in characters (runes); the spec's default is 4000. */
     public static final int MAX_POST_SIZE_LIMIT = 16_383;
@@ -23,6 +26,36 @@ public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernam
     public static final int MIN_HOOK_DELIVERY_LOG_SIZE = 0;
     /** Most deliveries kept per hook, so the log stays a small table (at most this many rows per hook). */
     public static final int MAX_HOOK_DELIVERY_LOG_SIZE = 10_000;
+
+    /**
+     * Posts one hook request may become by default: a legitimate message at the payload cap (300,000 bytes) split at
+     * the default 4,000 characters makes 75; a request past it is an amplification attempt (issue 15).
+     */
+    public static final int DEFAULT_MAX_POSTS_PER_REQUEST = 100;
+    public static final int MIN_MAX_POSTS_PER_REQUEST = 1;
+    /** The most an admin may allow: 10 MB of payload at 1,000 characters a post. */
+    public static final int MAX_MAX_POSTS_PER_REQUEST = 10_000;
+
+    /** Mattermost's default {@code ServiceSettings.MaximumLoginAttempts}. */
+    public static final int DEFAULT_MAXIMUM_LOGIN_ATTEMPTS = 10;
+    public static final int MIN_MAXIMUM_LOGIN_ATTEMPTS = 1;
+    public static final int MAX_MAXIMUM_LOGIN_ATTEMPTS = 1_000;
+
+    /** How long a locked account stays locked by default: half an hour. */
+    public static final int DEFAULT_LOGIN_LOCKOUT_SECONDS = 1_800;
+    /** 0: a locked account stays locked until an admin resets its password (Mattermost's only behaviour). */
+    public static final int MIN_LOGIN_LOCKOUT_SECONDS = 0;
+    /** Thirty days. */
+    public static final int MAX_LOGIN_LOCKOUT_SECONDS = 30 * 24 * 3_600;
+
+    /** The settings before issue 15's keys, which take their defaults: keeps older call sites and tests short. */
+    public Settings(boolean enableIncomingWebhooks, boolean enablePostUsernameOverride, boolean enablePostIconOverride,
+                    int maxPostSize, int maximumPayloadSizeBytes, boolean enableOpenServer,
+                    RateLimitSettings rateLimits, int hookDeliveryLogSize) {
+        this(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
+                maximumPayloadSizeBytes, enableOpenServer, rateLimits, hookDeliveryLogSize,
+                DEFAULT_MAX_POSTS_PER_REQUEST, DEFAULT_MAXIMUM_LOGIN_ATTEMPTS, DEFAULT_LOGIN_LOCKOUT_SECONDS);
+    }
 
     public Settings validate() {
         if (maxPostSize < 1 || maxPostSize > MAX_POST_SIZE_LIMIT) {
@@ -43,6 +76,18 @@ public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernam
                     "HookDeliveryLogSize must be between " + MIN_HOOK_DELIVERY_LOG_SIZE + " and "
                             + MAX_HOOK_DELIVERY_LOG_SIZE + ".");
         }
+        requireWithin(maxPostsPerRequest, MIN_MAX_POSTS_PER_REQUEST, MAX_MAX_POSTS_PER_REQUEST,
+                "model.config.is_valid.max_posts_per_request.app_error", "MaxPostsPerRequest");
+        requireWithin(maximumLoginAttempts, MIN_MAXIMUM_LOGIN_ATTEMPTS, MAX_MAXIMUM_LOGIN_ATTEMPTS,
+                "model.config.is_valid.maximum_login_attempts.app_error", "MaximumLoginAttempts");
+        requireWithin(loginLockoutSeconds, MIN_LOGIN_LOCKOUT_SECONDS, MAX_LOGIN_LOCKOUT_SECONDS,
+                "model.config.is_valid.login_lockout_seconds.app_error", "LoginLockoutSeconds");
         return this;
+    }
+
+    private static void requireWithin(int value, int min, int max, String errorId, String key) {
+        if (value < min || value > max) {
+            throw HooklineException.badRequest(errorId, key + " must be between " + min + " and " + max + ".");
+        }
     }
 }

@@ -23,7 +23,8 @@ import jakarta.persistence.PersistenceContext;
  * a second server would need the change broadcast or a short cache lifetime.)
  * Speaks Mattermost's config document: {@code ServiceSettings}, {@code TeamSettings} and
  * {@code RateLimitSettings} with Mattermost's key names, plus Hookline's {@code MaxPostSize} and
- * {@code HookDeliveryLogSize} (the delivery log) under ServiceSettings and {@code PerHookPerSec} /
+ * {@code HookDeliveryLogSize} (the delivery log), {@code MaxPostsPerRequest} and {@code LoginLockoutSeconds} under
+ * ServiceSettings (next to Mattermost's {@code MaximumLoginAttempts}) and {@code PerHookPerSec} /
  * {@code PerHookMaxBurst} under RateLimitSettings.
  */
 @Singleton
@@ -92,7 +93,10 @@ public class SettingsService {
                         p.bool(RATE_LIMIT, "VaryByRemoteAddr", r.varyByRemoteAddr()),
                         p.integer(RATE_LIMIT, "PerHookPerSec", r.perHookPerSec()),
                         p.integer(RATE_LIMIT, "PerHookMaxBurst", r.perHookMaxBurst())),
-                p.integer("ServiceSettings", "HookDeliveryLogSize", s.hookDeliveryLogSize()));
+                p.integer("ServiceSettings", "HookDeliveryLogSize", s.hookDeliveryLogSize()),
+                p.integer("ServiceSettings", "MaxPostsPerRequest", s.maxPostsPerRequest()),
+                p.integer("ServiceSettings", "MaximumLoginAttempts", s.maximumLoginAttempts()),
+                p.integer("ServiceSettings", "LoginLockoutSeconds", s.loginLockoutSeconds()));
     }
 
     /**
@@ -144,7 +148,10 @@ public class SettingsService {
                         .add("EnablePostIconOverride", s.enablePostIconOverride())
                         .add("MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes())
                         .add("MaxPostSize", s.maxPostSize())
-                        .add("HookDeliveryLogSize", s.hookDeliveryLogSize()))
+                        .add("HookDeliveryLogSize", s.hookDeliveryLogSize())
+                        .add("MaxPostsPerRequest", s.maxPostsPerRequest())
+                        .add("MaximumLoginAttempts", s.maximumLoginAttempts())
+                        .add("LoginLockoutSeconds", s.loginLockoutSeconds()))
                 .add("TeamSettings", Json.createObjectBuilder()
                         .add("EnableOpenServer", s.enableOpenServer()))
                 .add(RATE_LIMIT, Json.createObjectBuilder()

@@ -44,6 +44,12 @@ public class SystemSettings {
     private int rateLimitPerHookMaxBurst;
     @Column(name = "hook_delivery_log_size")
     private int hookDeliveryLogSize;
+    @Column(name = "max_posts_per_request")
+    private int maxPostsPerRequest;
+    @Column(name = "maximum_login_attempts")
+    private int maximumLoginAttempts;
+    @Column(name = "login_lockout_seconds")
+    private int loginLockoutSeconds;
     @Column(name = "update_at")
     private long updateAt;
 
@@ -54,7 +60,7 @@ public class SystemSettings {
         return new Settings(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
                 maximumPayloadSizeBytes, enableOpenServer, new RateLimitSettings(rateLimitEnable, rateLimitPerSec,
                 rateLimitMaxBurst, rateLimitVaryByRemoteAddr, rateLimitPerHookPerSec, rateLimitPerHookMaxBurst),
-                hookDeliveryLogSize);
+                hookDeliveryLogSize, maxPostsPerRequest, maximumLoginAttempts, loginLockoutSeconds);
     }
 
     void apply(Settings s, long now) {
@@ -72,6 +78,9 @@ public class SystemSettings {
         rateLimitPerHookPerSec = r.perHookPerSec();
         rateLimitPerHookMaxBurst = r.perHookMaxBurst();
         hookDeliveryLogSize = s.hookDeliveryLogSize();
+        maxPostsPerRequest = s.maxPostsPerRequest();
+        maximumLoginAttempts = s.maximumLoginAttempts();
+        loginLockoutSeconds = s.loginLockoutSeconds();
         updateAt = now;
     }
 }

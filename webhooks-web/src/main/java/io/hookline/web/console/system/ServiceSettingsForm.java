@@ -15,8 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * System Console → Service Settings: the spec's three switches, the size limits, the delivery log's retention
- * and the hook rate limits.
+ * System Console → Service Settings: the spec's three switches, the size limits, the delivery log's retention,
+ * the posts one request may become, sign-in lockout and the hook rate limits.
  * Saving replaces the settings snapshot, so the next hook request uses them; no restart. The bounds are
  * {@link Settings}' and {@link RateLimitSettings}' named limits.
  */
@@ -45,6 +45,26 @@ public class ServiceSettingsForm {
     @Max(value = Settings.MAX_HOOK_DELIVERY_LOG_SIZE, message = "At most " + Settings.MAX_HOOK_DELIVERY_LOG_SIZE
             + " deliveries.")
     private Integer hookDeliveryLogSize;
+
+    @NotNull(message = "Enter the most posts one hook request may become.")
+    @Min(value = Settings.MIN_MAX_POSTS_PER_REQUEST, message = "At least " + Settings.MIN_MAX_POSTS_PER_REQUEST + " post.")
+    @Max(value = Settings.MAX_MAX_POSTS_PER_REQUEST, message = "At most " + Settings.MAX_MAX_POSTS_PER_REQUEST
+            + " posts.")
+    private Integer maxPostsPerRequest;
+
+    @NotNull(message = "Enter how many failed sign-ins lock an account.")
+    @Min(value = Settings.MIN_MAXIMUM_LOGIN_ATTEMPTS, message = "At least " + Settings.MIN_MAXIMUM_LOGIN_ATTEMPTS
+            + " attempt.")
+    @Max(value = Settings.MAX_MAXIMUM_LOGIN_ATTEMPTS, message = "At most " + Settings.MAX_MAXIMUM_LOGIN_ATTEMPTS
+            + " attempts.")
+    private Integer maximumLoginAttempts;
+
+    @NotNull(message = "Enter the lock time in seconds.")
+    @Min(value = Settings.MIN_LOGIN_LOCKOUT_SECONDS, message = "At least " + Settings.MIN_LOGIN_LOCKOUT_SECONDS
+            + " (locked until a reset).")
+    @Max(value = Settings.MAX_LOGIN_LOCKOUT_SECONDS, message = "At most " + Settings.MAX_LOGIN_LOCKOUT_SECONDS
+            + " seconds.")
+    private Integer loginLockoutSeconds;
 
     private boolean rateLimitEnable;
     private boolean rateLimitVaryByRemoteAddr;
@@ -86,6 +106,9 @@ public class ServiceSettingsForm {
         maxPostSize = s.maxPostSize();
         maximumPayloadSizeBytes = s.maximumPayloadSizeBytes();
         hookDeliveryLogSize = s.hookDeliveryLogSize();
+        maxPostsPerRequest = s.maxPostsPerRequest();
+        maximumLoginAttempts = s.maximumLoginAttempts();
+        loginLockoutSeconds = s.loginLockoutSeconds();
         RateLimitSettings r = s.rateLimits();
         rateLimitEnable = r.enable();
         rateLimitPerSec = r.perSec();
@@ -100,7 +123,8 @@ public class ServiceSettingsForm {
             settings.replace(me.caller(), new Settings(enableIncomingWebhooks, enablePostUsernameOverride,
                     enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer,
                     new RateLimitSettings(rateLimitEnable, rateLimitPerSec, rateLimitMaxBurst, rateLimitVaryByRemoteAddr,
-                            perHookPerSec, perHookMaxBurst), hookDeliveryLogSize));
+                            perHookPerSec, perHookMaxBurst), hookDeliveryLogSize, maxPostsPerRequest,
+                    maximumLoginAttempts, loginLockoutSeconds));
             ConsolePages.info("Settings saved. They apply from the next request on.");
         } catch (HooklineException e) {
             ConsolePages.error(e);
@@ -161,6 +185,30 @@ public class ServiceSettingsForm {
 
     public void setHookDeliveryLogSize(Integer value) {
         this.hookDeliveryLogSize = value;
+    }
+
+    public Integer getMaxPostsPerRequest() {
+        return maxPostsPerRequest;
+    }
+
+    public void setMaxPostsPerRequest(Integer value) {
+        this.maxPostsPerRequest = value;
+    }
+
+    public Integer getMaximumLoginAttempts() {
+        return maximumLoginAttempts;
+    }
+
+    public void setMaximumLoginAttempts(Integer value) {
+        this.maximumLoginAttempts = value;
+    }
+
+    public Integer getLoginLockoutSeconds() {
+        return loginLockoutSeconds;
+    }
+
+    public void setLoginLockoutSeconds(Integer value) {
+        this.loginLockoutSeconds = value;
     }
 
     public boolean isRateLimitEnable() {
