@@ -155,9 +155,9 @@ public class User {
         return lastFailedAt;
     }
 
-    /** One more wrong password in a row. */
-    void recordFailedPassword(long now) {
-        failedAttempts++;
+    /** One more wrong password in a row, after {@code failuresBefore} (an expired lock counts as none). */
+    void recordFailedPassword(int failuresBefore, long now) {
+        failedAttempts = failuresBefore + 1;
         lastFailedAt = now;
     }
 
