@@ -61,6 +61,11 @@ final class ConsoleSession {
         form.put("signin:password", password);
         form.put("signin:submit", "");
         form.put("jakarta.faces.ViewState", viewState(page.body()));
+        // A refused sign-in renders the page again, as a postback: PrimeFaces then wants the page's CSP nonce.
+        Matcher nonce = NONCE.matcher(page.body());
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         return post("/signin.xhtml", form);
     }
 

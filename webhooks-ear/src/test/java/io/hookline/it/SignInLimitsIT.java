@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hookline.it.ApiFixtures.TestUser;
 import io.hookline.it.LoopbackLogin.Answer;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,6 +85,17 @@ class SignInLimitsIT {
                     Json.createObjectBuilder().add("new_password", "Reset-Passw0rd").build()));
             assertEquals(200, LoopbackLogin.login(from, user.username(), "Reset-Passw0rd").status());
         });
+        // Sign-ins, failures and the lockout are in the audit log, with the address they came from.
+        List<String> actions = new ArrayList<>();
+        for (JsonValue value : HooklineClient.jsonArray(admin.get("/api/v4/audits?per_page=200"))) {
+            JsonObject entry = value.asJsonObject();
+            if (user.id().equals(entry.getString("user_id")) && from.equals(entry.getString("ip_address"))) {
+                actions.add(entry.getString("action"));
+            }
+        }
+        assertEquals(1, Collections.frequency(actions, "loginLockout"), actions.toString());
+        assertEquals(2, Collections.frequency(actions, "login"), actions.toString());
+        assertEquals(7, Collections.frequency(actions, "loginFailure"), actions.toString());
     }
 
     @Test
