@@ -51,6 +51,13 @@ public class User {
     private long updateAt;
     @Column(name = "delete_at")
     private long deleteAt;
+    @Column(name = "failed_attempts")
+    private int failedAttempts;
+    @Column(name = "last_failed_at")
+    private long lastFailedAt;
+    /** Bumped whenever the sessions made before must end: see {@link #endSessions()}. */
+    @Column(name = "credential_version")
+    private long credentialVersion;
 
     protected User() {
     }
@@ -94,6 +101,7 @@ public class User {
         if (deleteAt == 0) {
             deleteAt = now;
             updateAt = now;
+            endSessions();
         }
     }
 
@@ -105,10 +113,67 @@ public class User {
         }
     }
 
-    /** A new password, hashed as every password is (the old one stops working at once). */
+    /**
+     * A new password, hashed as every password is: the old one stops working at once, every session made with
+     * it ends, and a lock from failed sign-ins is lifted (an admin's reset is how a locked account reopens).
+     */
     public void changePassword(String password, long now) {
         this.passwordHash = PasswordHasher.hash(password);
         this.updateAt = now;
+        this.failedAttempts = 0;
+        this.lastFailedAt = 0;
+        endSessions();
+    }
+
+    /** True when the roles changed: system admin added or taken away. Every session ends either way. */
+    public boolean changeSystemAdmin(boolean systemAdmin, long now) {
+        if (systemAdmin == isSystemAdmin()) {
+            return false;
+        }
+        this.roles = systemAdmin ? ROLE_ADMIN + " " + ROLE_USER : ROLE_USER;
+        this.updateAt = now;
+        // A console session keeps the roles it signed in with; the next sign-in picks up the new ones.
+        endSessions();
+        return true;
+    }
+
+    /** Console sessions and API login sessions carry the version they were made under; this one ends them. */
+    void endSessions() {
+        credentialVersion++;
+    }
+
+    public long credentialVersion() {
+        return credentialVersion;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    long lastFailedAt() {
+        return lastFailedAt;
+    }
+
+    /** One more wrong password in a row, after {@code failuresBefore} (an expired lock counts as none). */
+    void recordFailedPassword(int failuresBefore, long now) {
+        failedAttempts = failuresBefore + 1;
+        lastFailedAt = now;
+    }
+
+    /**
+     * A successful sign-in: the count of failures starts again, and a hash of the old cost is replaced by
+     * {@code upgradedHash} (made outside the transaction) unless the password changed meanwhile.
+     */
+    void recordSignIn(String verifiedHash, String upgradedHash) {
+        failedAttempts = 0;
+        lastFailedAt = 0;
+        if (upgradedHash != null && verifiedHash.equals(passwordHash)) {
+            passwordHash = upgradedHash;
+        }
     }
 
     public boolean passwordMatches(String password) {

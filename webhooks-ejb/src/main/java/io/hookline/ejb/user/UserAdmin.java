@@ -124,7 +124,10 @@ public class UserAdmin {
         return user.view();
     }
 
-    /** Deactivates a user (self or a system admin) and ends all their login sessions. */
+    /**
+     * Deactivates a user (self or a system admin) and ends all their sessions: API login sessions, console
+     * sessions and, since the account is inactive, its personal access tokens.
+     */
     public void deactivate(Caller caller, String userId) {
         if (!caller.systemAdmin() && !caller.userId().equals(userId)) {
             throw Errors.forbidden();
@@ -158,8 +161,9 @@ public class UserAdmin {
     }
 
     /**
-     * Sets a new password for someone (system admins only) and ends their API login sessions, so a
-     * password taken over by an attacker stops working everywhere at once.
+     * Sets a new password for someone (system admins only) and ends all their sessions, API and console (the
+     * credential version moves on, and the API's session rows go), so a password taken over by an attacker
+     * stops working everywhere at once. It also lifts a lock from failed sign-ins.
      */
     public void resetPassword(Caller caller, String userId, String newPassword) {
         requireAdmin(caller);
@@ -168,6 +172,26 @@ public class UserAdmin {
         user.changePassword(password, System.currentTimeMillis());
         audit.record(caller, UserAudit.UPDATE_PASSWORD, UserAudit.target(userId), UserAudit.passwordSet(user.username()));
         em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
+    }
+
+    /**
+     * Mattermost's {@code PUT /users/{id}/roles} (system admins only): {@code "system_user"} or
+     * {@code "system_admin system_user"}. A change ends the user's API and console login sessions, so a demoted
+     * admin's open console or token loses its admin rights at once; personal access tokens stay (they carry no
+     * role: the user's current roles apply to every request made with them).
+     */
+    public void updateRoles(Caller caller, String userId, String roles) {
+        requireAdmin(caller);
+        java.util.Set<String> wanted = new java.util.HashSet<>(java.util.Arrays.asList(
+                (roles == null ? "" : roles.trim()).split("\\s+")));
+        if (!wanted.contains(User.ROLE_USER) || !java.util.Set.of(User.ROLE_USER, User.ROLE_ADMIN).containsAll(wanted)) {
+            throw Errors.invalidField("user", "roles",
+                    "\"" + User.ROLE_USER + "\" or \"" + User.ROLE_ADMIN + " " + User.ROLE_USER + "\".");
+        }
+        User user = existing(userId);
+        if (user.changeSystemAdmin(wanted.contains(User.ROLE_ADMIN), System.currentTimeMillis())) {
+            em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
+        }
     }
 
     private static void requireAdmin(Caller caller) {

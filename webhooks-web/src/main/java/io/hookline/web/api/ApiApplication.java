@@ -2,6 +2,7 @@ package io.hookline.web.api;
 
 import io.hookline.web.auth.BearerTokenFilter;
 import io.hookline.web.error.HooklineExceptionMapper;
+import io.hookline.web.error.SignInThrottleMapper;
 import io.hookline.web.error.UnexpectedExceptionMapper;
 import io.hookline.web.error.WebApplicationExceptionMapper;
 import io.hookline.web.json.JsonbConfigProvider;
@@ -18,6 +19,7 @@ public class ApiApplication extends Application {
         return Set.of(UsersResource.class, TeamsResource.class, ChannelsResource.class, IncomingHooksResource.class,
                 PostsResource.class, ConfigResource.class, SystemResource.class, AuditsResource.class,
                 BearerTokenFilter.class, JsonbConfigProvider.class, HooklineExceptionMapper.class,
+                SignInThrottleMapper.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

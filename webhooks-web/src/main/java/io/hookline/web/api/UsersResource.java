@@ -15,6 +15,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,13 +51,20 @@ public class UsersResource {
     @Context
     private SecurityContext security;
 
-    /** Mattermost answers the session token in the {@code Token} header and the user in the body. */
+    @Context
+    private HttpServletRequest servletRequest;
+
+    /**
+     * Mattermost answers the session token in the {@code Token} header and the user in the body. Refused with
+     * 429 and {@code Retry-After} past the per-address limit, with 401 {@link Authenticator#TOO_MANY_ATTEMPTS}
+     * while the account is locked.
+     */
     @POST
     @Path("/login")
     @PublicEndpoint
     public Response login(LoginRequest request) {
         LoginRequest body = request == null ? new LoginRequest(null, null) : request;
-        Authenticator.Login login = authenticator.login(body.loginId(), body.password());
+        Authenticator.Login login = authenticator.login(body.loginId(), body.password(), servletRequest.getRemoteAddr());
         return Response.ok(login.user()).header("Token", login.token()).build();
     }
 
@@ -96,6 +105,25 @@ public class UsersResource {
     @Path("/{user_id}")
     public StatusOk deactivate(@PathParam("user_id") String userId) {
         users.deactivate(CallerPrincipal.of(security), userId);
+        return StatusOk.OK;
+    }
+
+    /** Mattermost's role update (system admins only): {@code {"roles": "system_user"}} demotes an admin. */
+    @PUT
+    @Path("/{user_id}/roles")
+    public StatusOk updateRoles(@PathParam("user_id") String userId, JsonObject body) {
+        users.updateRoles(CallerPrincipal.of(security), userId, stringField(body, "roles"));
+        return StatusOk.OK;
+    }
+
+    /**
+     * Mattermost's password update, here for system admins setting someone's password (the console's reset):
+     * {@code {"new_password": "..."}}. Ends the user's sessions and lifts a sign-in lock.
+     */
+    @PUT
+    @Path("/{user_id}/password")
+    public StatusOk updatePassword(@PathParam("user_id") String userId, JsonObject body) {
+        users.resetPassword(CallerPrincipal.of(security), userId, stringField(body, "new_password"));
         return StatusOk.OK;
     }
 

@@ -1,6 +1,6 @@
 package io.hookline.web.console.security;
 
-import io.hookline.ejb.user.UserAdmin;
+import io.hookline.ejb.user.Authenticator;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,25 +8,30 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * A console session ends as soon as its account is deactivated: every console request checks that the
- * signed-in account is still active, and otherwise signs it out and sends it to the sign-in page.
+ * A console session ends as soon as its account's credentials change: every console request checks that the
+ * signed-in account is still active and still at the credential version it signed in with (a password reset,
+ * a deactivation and a role change move it on), and otherwise signs it out and sends it to the sign-in page.
  */
 @WebFilter(filterName = "ActiveAccountFilter", urlPatterns = "/console/*", asyncSupported = true)
 public class ActiveAccountFilter extends HttpFilter {
 
+    /** Session attribute: the credential version the session signed in under (set by {@link SignIn}). */
+    static final String CREDENTIAL_VERSION = "hookline.console.credentialVersion";
+
     @Inject
-    private UserAdmin users;
+    private Authenticator authenticator;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String userId = request.getRemoteUser();
-        if (userId != null && users.get(userId).deleteAt() != 0) {
+        if (userId != null && !authenticator.isCurrent(userId, versionOf(request.getSession(false)))) {
             request.logout();
-            var session = request.getSession(false);
+            HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }
@@ -34,5 +39,10 @@ public class ActiveAccountFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The session's credential version; -1 (matching no account) when it has none. */
+    private static long versionOf(HttpSession session) {
+        return session != null && session.getAttribute(CREDENTIAL_VERSION) instanceof Long version ? version : -1;
     }
 }

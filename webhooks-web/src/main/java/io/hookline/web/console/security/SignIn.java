@@ -23,7 +23,8 @@ import java.io.IOException;
 @RequestScoped
 public class SignIn {
 
-    /** Shown for an unknown account, a wrong password and a deactivated account alike. */
+    /** Shown for an unknown account, a wrong password and a deactivated account alike (the lock and the
+     *  per-address limit have sentences of their own). */
     public static final String WRONG_CREDENTIALS = "Wrong username or password.";
 
     @NotBlank(message = "Enter your username or email.")
@@ -42,6 +43,9 @@ public class SignIn {
 
     @Inject
     private FirstStartSetup setup;
+
+    @Inject
+    private SignInOutcome outcome;
 
     public String getLoginId() {
         return loginId;
@@ -82,11 +86,20 @@ public class SignIn {
         // SUCCESS without a caller: only a caller principal means the sign-in worked.
         if (status != AuthenticationStatus.SUCCESS || request.getUserPrincipal() == null) {
             password = null;
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, WRONG_CREDENTIALS, null));
+            if (outcome.retryAfterSeconds() > 0) {
+                // The API's answer to the same flood: 429 with the wait, for scripts driving the form.
+                response.setStatus(429);
+                response.setHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+            }
+            String refusal = outcome.refusal();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    refusal == null ? WRONG_CREDENTIALS : refusal, null));
             return;
         }
         // Session fixation: whatever session id the visitor had before signing in stops meaning anything.
         request.changeSessionId();
+        // Bound to the account's credentials as they are now: a reset, deactivation or role change ends it.
+        request.getSession().setAttribute(ActiveAccountFilter.CREDENTIAL_VERSION, outcome.credentialVersion());
         Object wanted = request.getSession().getAttribute(ConsoleAuthentication.RETURN_TO);
         request.getSession().removeAttribute(ConsoleAuthentication.RETURN_TO);
         external.redirect(external.getRequestContextPath() + returnPath(wanted));
