@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * wrong type, invalid UTF-8 and an empty body with 400 {@value #INVALID_BODY}; a body one byte past the cap
  * (declared, or chunked) with 413 {@value #TOO_LARGE}, and one exactly at the cap is read (and refused as
  * malformed, not as too large). Sign-in and sign-up are capped without a token. And a form posted to an expired
- * Faces view is a 4xx, not a 500.
+ * Faces view is redirected to a fresh copy of its page, not answered with a 500.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,8 +54,6 @@ class ApiBodiesIT {
     static final int API_MAX_BODY_BYTES = 1_048_576;
     static final String INVALID_BODY = "api.context.invalid_body_param.app_error";
     static final String TOO_LARGE = "api.context.request_body_too_large.app_error";
-    /** StaleForms.STATUS. */
-    static final int STALE_FORM_STATUS = 400;
 
     /** What the API takes bodies on today; the OpenAPI document must list at least these. */
     static final Set<String> KNOWN_BODY_ENDPOINTS = Set.of(
@@ -67,6 +65,8 @@ class ApiBodiesIT {
     static final Set<String> PUBLIC_BODY_ENDPOINTS = Set.of("POST /api/v4/users/login", "POST /api/v4/users");
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
+    /** PrimeFaces' per-view CSP nonce, which its script sends with every postback. */
+    private static final Pattern NONCE = Pattern.compile("<script[^>]*nonce=\"([^\"]+)\"");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -169,23 +169,44 @@ class ApiBodiesIT {
     // --- expired Faces views -----------------------------------------------------------------------------
 
     @Test
-    void aFormPostedToAnExpiredViewIsAClientErrorWithTheExpiredPage() throws Exception {
+    void aFormPostedToAnExpiredViewIsRedirectedToAFreshPageNotA500() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(10)).build();
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/signin.xhtml")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
+        Matcher nonce = NONCE.matcher(page.body());
+        assertTrue(nonce.find(), "no CSP nonce in the sign-in page");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("signin", "signin");
-        form.put("signin:loginId", "nobody");
-        form.put("signin:password", "nothing");
+        form.put("signin:loginId", HooklineClient.adminUsername());
+        form.put("signin:password", HooklineClient.adminPassword());
         form.put("signin:submit", "");
         form.put("jakarta.faces.ViewState", "1:2"); // a view the server never handed out, or forgot
-        HttpResponse<String> stale = browser.send(formPost("/signin.xhtml", form).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(STALE_FORM_STATUS, stale.statusCode(), stale.body());
-        assertTrue(stale.body().contains("This page has expired"), stale.body());
-        assertTrue(!stale.body().contains("Exception"), "no stack trace: " + stale.body());
+        form.put("primefaces.nonce", nonce.group(1));
+
+        // As a browser posts it (with the page's nonce), and as a script might (without one): never a 500.
+        for (boolean withNonce : new boolean[] {true, false}) {
+            Map<String, String> fields = new LinkedHashMap<>(form);
+            if (!withNonce) {
+                fields.remove("primefaces.nonce");
+            }
+            HttpResponse<String> stale = browser.send(formPost("/signin.xhtml", fields).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(stale.statusCode() == 302 || stale.statusCode() == 303,
+                    "a redirect, got " + stale.statusCode() + ": " + excerpt(stale.body()));
+            URI fresh = URI.create(base + "/signin.xhtml").resolve(stale.headers().firstValue("Location").orElseThrow());
+            assertEquals("/signin.xhtml", fresh.getPath(), "back to the same page");
+            HttpResponse<String> freshPage = browser.send(HttpRequest.newBuilder(fresh).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, freshPage.statusCode());
+            assertTrue(freshPage.body().contains("This page has expired"), excerpt(freshPage.body()));
+            assertTrue(freshPage.body().contains("jakarta.faces.ViewState"), "a fresh form to fill in");
+        }
+        // The stale form signed nobody in: the console still asks for a sign-in.
+        HttpResponse<String> console = browser.send(HttpRequest.newBuilder(URI.create(base + "/console/index.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(console.statusCode() != 200 || console.body().contains("signin:loginId"), "not signed in");
 
         form.put("jakarta.faces.partial.ajax", "true");
         form.put("jakarta.faces.source", "signin:submit");
@@ -193,8 +214,8 @@ class ApiBodiesIT {
         form.put("jakarta.faces.partial.render", "@all");
         HttpResponse<String> ajax = browser.send(formPost("/signin.xhtml", form).header("Faces-Request", "partial/ajax")
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(ajax.statusCode() < 500, ajax.statusCode() + " " + ajax.body());
-        assertTrue(ajax.body().contains("This page has expired"), ajax.body());
+        assertTrue(ajax.statusCode() < 500, ajax.statusCode() + " " + excerpt(ajax.body()));
+        assertTrue(ajax.body().contains("This page has expired"), excerpt(ajax.body()));
     }
 
     // --- the document ------------------------------------------------------------------------------------

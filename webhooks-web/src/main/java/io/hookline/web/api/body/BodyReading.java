@@ -35,8 +35,10 @@ public class BodyReading implements ReaderInterceptor {
             // A parser without a nesting limit recursing into 100,000 brackets: the input's fault.
             throw BodyReadFailures.invalidBody(what);
         }
-        if (body == null) {
-            // JSON null, or a reader that maps nothing to null: no body where one is required.
+        if (body == null || !context.getType().isInstance(body)) {
+            // JSON null (no body where one is required), or a JSON-P reader's value of another kind than the method
+            // takes (a string where a JsonObject belongs), which the runtime would only notice when it calls the
+            // method, as a 500 of its own.
             throw BodyReadFailures.invalidBody(what);
         }
         return body;
