@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * unreachable is an outage: 503 {@code database_unavailable} with {@code Retry-After}, so integrations
  * send it again (they retry 5xx and drop 4xx). Everything else is logged and answered 500 with no
  * stack trace. An unexpected runtime exception from an EJB arrives wrapped in {@link EJBException};
- * unwrap so a wrapped {@link HooklineException} still gets its own status.
+ * unwrap so a wrapped {@link HooklineException} still gets its own status. A request body that could not be
+ * read, however the runtime wrapped the failure, is the client's: {@link BodyReadFailures} answers it.
  */
 @Provider
 @ApplicationScoped
@@ -49,6 +51,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof WebApplicationException web) {
             return new WebApplicationExceptionMapper().toResponse(web);
+        }
+        Optional<HooklineException> unreadableBody = BodyReadFailures.of(cause, "body");
+        if (unreadableBody.isPresent()) {
+            // A runtime that wrapped a body's parse failure in its own type: still the client's mistake.
+            return new HooklineExceptionMapper().toResponse(unreadableBody.get());
         }
         if (databaseUnavailable(e)) {
             if (outageLog.open(System.currentTimeMillis())) {

@@ -12,6 +12,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() != null) {
+            // The runtime's "bad request" around a body it could not read (a body past the cap is a 413).
+            var unreadable = BodyReadFailures.of(e.getCause(), "body");
+            if (unreadable.isPresent()) {
+                return new HooklineExceptionMapper().toResponse(unreadable.get());
+            }
+        }
         String id = switch (status) {
             case 404 -> "api.context.404.app_error";
             case 405 -> "api.context.method_not_allowed.app_error";

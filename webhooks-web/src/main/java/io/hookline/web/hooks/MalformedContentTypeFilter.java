@@ -6,14 +6,14 @@ import io.hookline.ejb.delivery.DeliveryAttempt;
 import io.hookline.ejb.delivery.DeliveryLog;
 import io.hookline.web.error.ErrorResponses;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,23 +36,29 @@ public class MalformedContentTypeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         try {
-            HookBodyParser.mediaTypeOf(request.getContentType());
+            HookBodyParser.mediaTypeOf(singleContentType(request));
         } catch (HooklineException malformed) {
-            byte[] body = Json.createObjectBuilder()
-                    .add("id", malformed.id())
-                    .add("message", malformed.getMessage())
-                    .add("detailed_error", "")
-                    .add("request_id", ErrorResponses.newRequestId())
-                    .add("status_code", malformed.status())
-                    .build().toString().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(malformed.status());
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ErrorResponses.write(response, malformed.status(), malformed.id(), malformed.getMessage());
             record(request, malformed);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The raw header, not {@code getContentType()}: a present but empty header must be refused, not read as
+     * absent. Two Content-Types contradict each other (and JAX-RS would answer them with an HTML page).
+     */
+    private static String singleContentType(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(HttpHeaders.CONTENT_TYPE);
+        if (values == null || !values.hasMoreElements()) {
+            return request.getContentType();
+        }
+        String first = values.nextElement();
+        if (values.hasMoreElements()) {
+            throw HookBodyParser.invalid("The request has more than one Content-Type header.");
+        }
+        return first;
     }
 
     /** The body was never opened: its size is the Content-Length; the answer took no measurable time. */

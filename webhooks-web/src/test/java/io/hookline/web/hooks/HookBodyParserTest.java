@@ -62,7 +62,25 @@ class HookBodyParserTest {
     @Test
     void noContentTypeMeansJson() {
         assertEquals("x", parse(null, "{\"text\":\"x\"}").text());
-        assertEquals("x", parse("", "{\"text\":\"x\"}").text());
+    }
+
+    /** Issue 22: a declared Content-Type that is no media type is a 400, never an exception of ours (a 500). */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", ";", ";;;", " ; ", "; charset=utf-8", "charset=utf-8", "text/", "/json", "/",
+        "//", "application", "application/json/extra", "application /json", "\"application/json\"",
+        "application/json charset=utf-8", "application/json; charset", "application/json; charset=",
+        "application/json; =utf-8", "application/json; charset=\"utf-8", "application/json; charset=\"utf-8\\\"",
+        "application/json; a=\"x\\", ",", "application/json, text/plain", "=", "*", "application/json; charset=utf 8",
+        "application/json; a=\"\u0001\"", "appl\u00e9cation/json"})
+    void aContentTypeThatIsNoMediaTypeIsInvalidPayload(String contentType) {
+        assertInvalid("invalid_payload", contentType, "{\"text\":\"x\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json;;;", "application/json; charset=utf-8;;", "application/json; a=\"x;y\"",
+        "application/json \t; \tcharset=utf-8", "application/*", "*/*", "text/plain; a=\"\\\"\"; b=c"})
+    void oddButWellFormedContentTypesAreRead(String contentType) {
+        assertEquals("x", parse(contentType, "{\"text\":\"x\"}").text());
     }
 
     @Test
