@@ -133,6 +133,26 @@ class AuditTrailIT {
         entry(audits, owner.id(), "deleteChannel", "channel " + channelId + ": channel \"" + channel.getString("name") + "\"");
     }
 
+    @Test
+    void roleChangesAreAuditedOnlyWhenTheyChangeSomething() {
+        TestUser user = newUser(admin, "aurole");
+        String roles = "/api/v4/users/" + user.id() + "/roles";
+        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_admin system_user").build()));
+        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_admin system_user").build()));
+        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_user").build()));
+
+        JsonArray audits = audits();
+        String target = "user " + user.id() + ": username \"" + user.username() + "\"";
+        JsonObject promoted = entry(audits, adminId, "updateUserRoles",
+                target + ", roles \"system_user\" → \"system_admin system_user\"");
+        assertFalse(promoted.getString("ip_address").isEmpty(), promoted.toString());
+        entry(audits, adminId, "updateUserRoles", target + ", roles \"system_admin system_user\" → \"system_user\"");
+        long all = audits.stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("action").equals("updateUserRoles")
+                        && a.getString("extra_info").startsWith("user " + user.id())).count();
+        assertEquals(2, all, "setting the roles a user already has changes nothing and is not audited");
+    }
+
     private JsonArray audits() {
         HttpResponse<String> page = admin.get("/api/v4/audits?page=0&per_page=200");
         assertEquals(200, page.statusCode(), page.body());

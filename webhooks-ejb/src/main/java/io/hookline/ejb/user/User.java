@@ -125,6 +125,11 @@ public class User {
         endSessions();
     }
 
+    /** Mattermost's space-separated role names, as stored. */
+    public String roles() {
+        return roles;
+    }
+
     /** True when the roles changed: system admin added or taken away. Every session ends either way. */
     public boolean changeSystemAdmin(boolean systemAdmin, long now) {
         if (systemAdmin == isSystemAdmin()) {

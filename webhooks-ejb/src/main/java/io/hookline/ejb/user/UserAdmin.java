@@ -14,8 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Creates, finds and deactivates users, with Mattermost's validation rules and permissions. */
@@ -182,14 +185,16 @@ public class UserAdmin {
      */
     public void updateRoles(Caller caller, String userId, String roles) {
         requireAdmin(caller);
-        java.util.Set<String> wanted = new java.util.HashSet<>(java.util.Arrays.asList(
-                (roles == null ? "" : roles.trim()).split("\\s+")));
-        if (!wanted.contains(User.ROLE_USER) || !java.util.Set.of(User.ROLE_USER, User.ROLE_ADMIN).containsAll(wanted)) {
+        Set<String> wanted = new HashSet<>(Arrays.asList((roles == null ? "" : roles.trim()).split("\\s+")));
+        if (!wanted.contains(User.ROLE_USER) || !Set.of(User.ROLE_USER, User.ROLE_ADMIN).containsAll(wanted)) {
             throw Errors.invalidField("user", "roles",
                     "\"" + User.ROLE_USER + "\" or \"" + User.ROLE_ADMIN + " " + User.ROLE_USER + "\".");
         }
         User user = existing(userId);
+        String before = user.roles();
         if (user.changeSystemAdmin(wanted.contains(User.ROLE_ADMIN), System.currentTimeMillis())) {
+            audit.record(caller, UserAudit.UPDATE_ROLES, UserAudit.target(userId),
+                    UserAudit.roles(user.username(), before, user.roles()));
             em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
         }
     }
