@@ -1,6 +1,6 @@
 package io.hookline.web.hooks;
 
-import jakarta.servlet.ReadListener;
+import io.hookline.web.servlet.ForwardingServletInputStream;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 
@@ -9,7 +9,7 @@ import java.io.IOException;
  * per {@code /hooks} request by {@link ObservedRequest}, for the access log's count and the client-abort
  * filter's "the sender hung up".
  */
-final class ObservedBody extends ServletInputStream {
+final class ObservedBody extends ForwardingServletInputStream {
 
     /** What a filter wants to hear; both default to nothing. */
     interface Observer {
@@ -20,11 +20,10 @@ final class ObservedBody extends ServletInputStream {
         }
     }
 
-    private final ServletInputStream in;
     private final Observer observer;
 
     ObservedBody(ServletInputStream in, Observer observer) {
-        this.in = in;
+        super(in);
         this.observer = observer;
     }
 
@@ -54,20 +53,5 @@ final class ObservedBody extends ServletInputStream {
             observer.failed();
             throw failed;
         }
-    }
-
-    @Override
-    public boolean isFinished() {
-        return in.isFinished();
-    }
-
-    @Override
-    public boolean isReady() {
-        return in.isReady();
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-        in.setReadListener(listener);
     }
 }

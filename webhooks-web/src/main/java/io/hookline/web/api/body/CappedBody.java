@@ -1,7 +1,7 @@
 package io.hookline.web.api.body;
 
 import io.hookline.web.error.RequestBodyTooLargeException;
-import jakarta.servlet.ReadListener;
+import io.hookline.web.servlet.ForwardingServletInputStream;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 
@@ -10,15 +10,14 @@ import java.io.IOException;
  * ({@link RequestBodyTooLargeException}) or a byte breaks UTF-8 ({@link Utf8Check}), so that whatever parses it
  * never sees, nor buffers, more than the cap. The failures are {@link IOException}s: every parser passes them up.
  */
-final class CappedBody extends ServletInputStream {
+final class CappedBody extends ForwardingServletInputStream {
 
-    private final ServletInputStream in;
     private final long maxBytes;
     private final Utf8Check utf8 = new Utf8Check();
     private long count;
 
     CappedBody(ServletInputStream in, long maxBytes) {
-        this.in = in;
+        super(in);
         this.maxBytes = maxBytes;
     }
 
@@ -44,20 +43,5 @@ final class CappedBody extends ServletInputStream {
         }
         utf8.check(buffer, offset, n);
         return n;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return in.isFinished();
-    }
-
-    @Override
-    public boolean isReady() {
-        return in.isReady();
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-        in.setReadListener(listener);
     }
 }
