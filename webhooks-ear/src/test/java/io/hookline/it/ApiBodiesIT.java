@@ -75,7 +75,7 @@ class ApiBodiesIT {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final String base = stripSlash(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+    private final String base = stripSlash(TestServer.baseUrl());
     private String adminToken;
 
     /** One endpoint of the document: method, path template, and whether its body is a JSON array. */

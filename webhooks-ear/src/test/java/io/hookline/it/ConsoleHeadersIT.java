@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ConsoleHeadersIT {
 
-    static final String TLS_BASE = System.getProperty("hookline.tls-base-url", "https://localhost:8181");
+    static final String TLS_BASE = TestServer.tlsBaseUrl();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -108,7 +108,7 @@ class ConsoleHeadersIT {
     }
 
     private static String base() {
-        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        String base = TestServer.baseUrl();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

@@ -36,7 +36,7 @@ final class ConsoleSession {
     private final String baseUrl;
 
     private ConsoleSession() {
-        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        String base = TestServer.baseUrl();
         baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

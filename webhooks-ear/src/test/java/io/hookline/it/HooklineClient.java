@@ -23,7 +23,7 @@ public final class HooklineClient {
     private String token;
 
     public HooklineClient() {
-        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        String base = TestServer.baseUrl();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

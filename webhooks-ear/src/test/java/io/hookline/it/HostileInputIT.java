@@ -158,7 +158,7 @@ class HostileInputIT {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private final URI base = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+    private final URI base = URI.create(TestServer.baseUrl());
 
     private HooklineClient admin;
     /** Every channel a hook of the fixture can reach: their post count is the stored data watched. */

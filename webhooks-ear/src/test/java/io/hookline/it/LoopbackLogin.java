@@ -48,7 +48,7 @@ final class LoopbackLogin {
     }
 
     static Answer post(String source, String json) {
-        URI base = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+        URI base = URI.create(TestServer.baseUrl());
         int port = base.getPort() < 0 ? 80 : base.getPort();
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();

@@ -62,7 +62,7 @@ class MattermostClientIT {
         Result install = run(work, Duration.ofMinutes(5), Map.of(), npm(), "ci", "--no-audit", "--no-fund");
         assertEquals(0, install.exitCode(), "npm ci failed:\n" + install.output());
 
-        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        String base = TestServer.baseUrl();
         Result smoke = run(work, Duration.ofMinutes(3), Map.of(
                         "HOOKLINE_URL", base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
                         "HOOKLINE_ADMIN_USERNAME", HooklineClient.adminUsername(),

@@ -239,7 +239,7 @@ class OverrideStringsIT {
     private List<String> flood(int first, int count) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        URI uri = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/")
+        URI uri = URI.create(TestServer.baseUrl()
                 .replaceAll("/$", "") + "/hooks/" + hookId);
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger hardFailures = new AtomicInteger();

@@ -207,7 +207,7 @@ class SecretHygieneIT {
      */
     private static String abortMidBody(String hookId, String lengthHeader, String partialBody, boolean reset)
             throws IOException, InterruptedException {
-        URI base = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+        URI base = URI.create(TestServer.baseUrl());
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
             socket.setSoTimeout(30_000);
@@ -287,12 +287,9 @@ class SecretHygieneIT {
     }
 
     private static String serverLog() throws IOException {
-        Path logs = Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "logs");
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.list(logs)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted().toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).append('\n');
-            }
+        for (Path file : TestServer.logFiles()) {
+            all.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).append('\n');
         }
         return all.toString();
     }

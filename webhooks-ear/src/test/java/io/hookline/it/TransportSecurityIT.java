@@ -59,7 +59,7 @@ class TransportSecurityIT {
     }
 
     private static String base() {
-        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        String base = TestServer.baseUrl();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

@@ -164,7 +164,7 @@ class WalkingSkeletonIT {
     void theRootLeadsToTheConsole() throws Exception {
         HttpClient browserLike = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .cookieHandler(new java.net.CookieManager()).build();
-        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        String base = TestServer.baseUrl();
         HttpResponse<String> response = browserLike.send(HttpRequest.newBuilder(URI.create(base)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());

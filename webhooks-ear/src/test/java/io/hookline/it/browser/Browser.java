@@ -1,5 +1,6 @@
 package io.hookline.it.browser;
 
+import io.hookline.it.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
-        String base = System.getProperty("hookline.base-url", "http://localhost:8080/");
+        String base = TestServer.baseUrl();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.it.outage;
 
+import io.hookline.it.TestServer;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,7 @@ final class PlainHttp {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI base = URI.create(System.getProperty("hookline.base-url", "http://localhost:8080/"));
+    private final URI base = URI.create(TestServer.baseUrl());
 
     /** {@code {"text": text}} as JSON to the hook. */
     HttpResponse<String> postText(String hookId, String text) throws IOException, InterruptedException {
