@@ -8,11 +8,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the audit log bounded: the newest {@link #retention()} entries stay, older ones are deleted at
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
 @DependsOn("SchemaMigrator")
 public class AuditRetention {
 
-    /** Environment variable (or JVM system property) that sets how many entries are kept. */
+    /** Deployment setting ({@link DeploymentConfig}) that sets how many entries are kept. */
     public static final String RETENTION_SETTING = "HOOKLINE_AUDIT_RETENTION";
     /** Entries kept unless {@value #RETENTION_SETTING} says otherwise. */
     public static final int DEFAULT_RETENTION = 100_000;
@@ -43,12 +45,16 @@ public class AuditRetention {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    @ConfigProperty(name = RETENTION_SETTING)
+    private Optional<String> retentionSetting;
+
     private int retention;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void start() {
-        retention = retention(DeploymentConfig.get(RETENTION_SETTING));
+        retention = retention(retentionSetting);
         prune();
     }
 
@@ -68,19 +74,7 @@ public class AuditRetention {
 
     /** The configured retention, or the default (with a warning) when it is missing or not a whole number ≥ 1. */
     static int retention(Optional<String> configured) {
-        if (configured.isEmpty()) {
-            return DEFAULT_RETENTION;
-        }
-        try {
-            int value = Integer.parseInt(configured.get().trim());
-            if (value >= MIN_RETENTION) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        LOG.log(Level.WARNING, "{0} must be a whole number of at least {1}; keeping the newest {2} audit entries",
-                new Object[] {RETENTION_SETTING, MIN_RETENTION, DEFAULT_RETENTION});
-        return DEFAULT_RETENTION;
+        return DeploymentConfig.integer(RETENTION_SETTING, configured, DEFAULT_RETENTION, MIN_RETENTION,
+                Integer.MAX_VALUE);
     }
 }

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The per-hook delivery log (issue 8, beyond Mattermost): every answer of {@code POST /hooks/{id}} is offered
@@ -43,6 +45,10 @@ public class DeliveryLog {
     @Inject
     private DeliveryLogWriter writer;
 
+    @Inject
+    @ConfigProperty(name = QUEUE_CAPACITY)
+    private Optional<String> queueCapacitySetting;
+
     private DeliveryQueue queue;
     private final ThrottledWarning queueFull = new ThrottledWarning(LOG, WARNING_INTERVAL, System::nanoTime);
     private final ThrottledWarning writeFailed = new ThrottledWarning(LOG, WARNING_INTERVAL, System::nanoTime);
@@ -51,8 +57,8 @@ public class DeliveryLog {
 
     @PostConstruct
     void createQueue() {
-        queue = new DeliveryQueue(DeploymentConfig.integer(QUEUE_CAPACITY, DEFAULT_QUEUE_CAPACITY,
-                MIN_QUEUE_CAPACITY, MAX_QUEUE_CAPACITY));
+        queue = new DeliveryQueue(DeploymentConfig.integer(QUEUE_CAPACITY, queueCapacitySetting,
+                DEFAULT_QUEUE_CAPACITY, MIN_QUEUE_CAPACITY, MAX_QUEUE_CAPACITY));
     }
 
     /** Whether deliveries are kept at all ({@code ServiceSettings.HookDeliveryLogSize} above 0). */

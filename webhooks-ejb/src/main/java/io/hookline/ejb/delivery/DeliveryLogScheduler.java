@@ -11,10 +11,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs {@link DeliveryLog#flush()} on the server's managed scheduler from deployment to undeploy: started with
@@ -42,12 +44,16 @@ public class DeliveryLogScheduler {
     @Inject
     private DeliveryLog log;
 
+    @Inject
+    @ConfigProperty(name = FLUSH_INTERVAL)
+    private Optional<String> flushIntervalSetting;
+
     private ScheduledFuture<?> flushing;
 
     @PostConstruct
     void start() {
-        int interval = DeploymentConfig.integer(FLUSH_INTERVAL, DEFAULT_FLUSH_INTERVAL_MILLIS,
-                MIN_FLUSH_INTERVAL_MILLIS, MAX_FLUSH_INTERVAL_MILLIS);
+        int interval = DeploymentConfig.integer(FLUSH_INTERVAL, flushIntervalSetting,
+                DEFAULT_FLUSH_INTERVAL_MILLIS, MIN_FLUSH_INTERVAL_MILLIS, MAX_FLUSH_INTERVAL_MILLIS);
         // Fixed delay: a slow write (a database that hangs) delays the next one instead of piling them up.
         flushing = scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Hook delivery log: up to " + log.capacity() + " deliveries wait, written every " + interval

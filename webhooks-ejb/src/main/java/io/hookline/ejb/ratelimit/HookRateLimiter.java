@@ -4,18 +4,24 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.hookline.ejb.settings.RateLimitSettings;
-import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The rate limits of {@code POST /hooks/{id}}: a token bucket per remote address (while
@@ -35,6 +41,10 @@ import java.util.logging.Logger;
  * Hazelcast data grid, shared by every member). Local is the default because on one server the shared store
  * only adds cost: two entry-processor calls per request that park the request thread on Hazelcast's partition
  * thread (about 12 % of the hook path's CPU samples, bench/README.md).
+ *
+ * <p>The shared store needs a service of the server's, not of Jakarta EE: WildFly, for one, offers applications
+ * no JCache. Asked for where there is none, the limiter never fails the deployment: it uses local buckets and
+ * says so in one warning at deployment (what was asked, what is used instead, what to configure).
  */
 @ApplicationScoped
 public class HookRateLimiter {
@@ -51,6 +61,10 @@ public class HookRateLimiter {
     /** At most one warning a minute while the store fails. */
     private static final long FAILURE_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
+    @Inject
+    @ConfigProperty(name = STORE, defaultValue = LOCAL)
+    private String storeSetting;
+
     private RateLimitStore store;
     private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS);
 
@@ -64,8 +78,19 @@ public class HookRateLimiter {
 
     @PostConstruct
     void chooseStore() {
-        store = wantsCluster(DeploymentConfig.get(STORE).orElse(LOCAL)) ? clusterStore() : localStore();
+        // A lambda, not a method reference: JCacheRateLimitStore (which names javax.cache) is loaded only once
+        // the API is known to be there.
+        store = wantsCluster(storeSetting) ? clusterStore(HookRateLimiter::jcacheApiPresent,
+                () -> JCacheRateLimitStore.fromServer()) : localStore();
         LOG.log(Level.INFO, "Hook rate limits are kept in {0}", store.describe());
+    }
+
+    /**
+     * Created at deployment, not at the first hook request: the store is chosen, and a fallback reported, while
+     * whoever deployed is still reading the log.
+     */
+    void chooseAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // Nothing to do: CDI creates the bean to deliver the event, and that runs chooseStore().
     }
 
     /**
@@ -133,24 +158,46 @@ public class HookRateLimiter {
         return normalised.equals(CLUSTER);
     }
 
-    /** The server's JCache when it has one (Payara: Hazelcast), else local buckets in this JVM. */
-    private static RateLimitStore clusterStore() {
-        if (jcacheApiPresent()) {
-            try {
-                return JCacheRateLimitStore.fromServer().orElseGet(HookRateLimiter::localStore);
-            } catch (RuntimeException | LinkageError noUsableCache) {
-                LOG.log(Level.WARNING, "The server's JCache cannot hold the hook rate limits; using local buckets",
-                        noUsableCache);
+    /**
+     * The server's JCache when it has one (Payara: Hazelcast); else local buckets in this JVM and one warning.
+     * Never throws: a missing shared store costs precision across servers, not the deployment.
+     */
+    static RateLimitStore clusterStore(BooleanSupplier apiPresent, Supplier<Optional<RateLimitStore>> serverCache) {
+        if (!apiPresent.getAsBoolean()) {
+            warnFallback("this server offers applications no JCache API (javax.cache; WildFly has none)", null);
+            return localStore();
+        }
+        try {
+            Optional<RateLimitStore> shared = serverCache.get();
+            if (shared.isPresent()) {
+                return shared.get();
             }
+            warnFallback("this server offers the application no JCache CacheManager (on Payara: the domain's "
+                    + "Hazelcast is disabled)", null);
+        } catch (RuntimeException | LinkageError noUsableCache) {
+            warnFallback("the server's JCache cannot hold them (" + noUsableCache + ")", noUsableCache);
         }
         return localStore();
+    }
+
+    /** The one warning of a fallback: what was asked, what is used instead, and what to configure. */
+    static String fallbackWarning(String reason) {
+        return STORE + "=" + CLUSTER + " asks for hook rate limits shared by every server, but " + reason
+                + ". Using local buckets instead: each server (node) counts only the requests it receives, so "
+                + "behind a load balancer a sender may get up to N times the limits through N servers. To share "
+                + "them, run on a server whose applications get a JCache CacheManager (Payara with Hazelcast "
+                + "enabled); to keep local buckets without this warning, set " + STORE + "=" + LOCAL + ".";
+    }
+
+    private static void warnFallback(String reason, Throwable cause) {
+        LOG.log(Level.WARNING, fallbackWarning(reason), cause);
     }
 
     private static RateLimitStore localStore() {
         return new LocalRateLimitStore(LOCAL_STORE_MAX_KEYS, TimeMeter.SYSTEM_NANOTIME);
     }
 
-    private static boolean jcacheApiPresent() {
+    static boolean jcacheApiPresent() {
         try {
             Class.forName("javax.cache.CacheManager", false, HookRateLimiter.class.getClassLoader());
             return true;

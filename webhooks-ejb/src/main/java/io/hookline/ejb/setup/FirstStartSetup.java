@@ -14,17 +14,19 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What Mattermost's first run leaves behind: a system admin, the team {@code main}, and its public
  * channels {@code town-square} and {@code off-topic}.
  *
- * <p>Two ways in. With {@code HOOKLINE_ADMIN_USERNAME} and {@code HOOKLINE_ADMIN_PASSWORD} set (environment
- * or system properties), the first start against an empty database creates that admin unattended, as
- * scripted installs and the integration tests need. Without them, nothing is created: the console's
- * first-run page asks the first visitor for the admin's name and password, as Mattermost's does, and
- * calls {@link #createFirstAdmin}. No password is ever generated or logged.
+ * <p>Two ways in. With {@code HOOKLINE_ADMIN_USERNAME} and {@code HOOKLINE_ADMIN_PASSWORD} set (environment,
+ * system properties or any other MicroProfile Config source: {@link DeploymentConfig}), the first start
+ * against an empty database creates that admin unattended, as scripted installs and the integration tests
+ * need. Without them, nothing is created: the console's first-run page asks the first visitor for the admin's
+ * name and password, as Mattermost's does, and calls {@link #createFirstAdmin}. No password is ever generated or logged.
  */
 @Singleton
 @Startup
@@ -41,10 +43,18 @@ public class FirstStartSetup {
     @Inject
     private TeamAdmin teams;
 
+    @Inject
+    @ConfigProperty(name = DeploymentConfig.ADMIN_USERNAME)
+    private Optional<String> adminUsername;
+
+    @Inject
+    @ConfigProperty(name = DeploymentConfig.ADMIN_PASSWORD)
+    private Optional<String> adminPassword;
+
     @PostConstruct
     void createBootstrapAdmin() {
-        var username = DeploymentConfig.get(DeploymentConfig.ADMIN_USERNAME);
-        var password = DeploymentConfig.get(DeploymentConfig.ADMIN_PASSWORD);
+        var username = DeploymentConfig.present(adminUsername);
+        var password = DeploymentConfig.present(adminPassword);
         if (!users.needsFirstAdmin()) {
             return;
         }

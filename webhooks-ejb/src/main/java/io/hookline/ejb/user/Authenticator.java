@@ -52,6 +52,9 @@ public class Authenticator {
     @Inject
     private CurrentSettings settings;
 
+    @Inject
+    private Passwords passwords;
+
     /** {@code POST /api/v4/users/login}: a new login session. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Login login(String loginId, String password, String address) {
@@ -93,7 +96,7 @@ public class Authenticator {
         }
         Optional<SignInRecords.Account> account = records.find(loginId);
         String stored = account.map(SignInRecords.Account::passwordHash).orElse(null);
-        boolean matches = PasswordHasher.verify(password, stored);
+        boolean matches = passwords.verify(password, stored);
         LoginLockPolicy policy = LoginLockPolicy.of(settings.get());
         long now = System.currentTimeMillis();
         boolean locked = account.filter(a -> policy.isLocked(a.failedAttempts(), a.lastFailedAt(), now)).isPresent();
@@ -113,7 +116,7 @@ public class Authenticator {
             throw invalidCredentials();
         }
         // Hashed here too, outside the transaction: an older, cheaper hash is replaced by a current one.
-        String upgraded = PasswordHasher.needsUpgrade(stored) ? PasswordHasher.hash(password) : null;
+        String upgraded = PasswordHashFormat.needsUpgrade(stored) ? passwords.hash(password) : null;
         Login login = records.succeeded(account.get(), upgraded, address, sessionMillis);
         throttle.succeeded(address);
         return login;

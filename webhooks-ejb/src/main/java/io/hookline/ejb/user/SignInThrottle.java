@@ -4,10 +4,13 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The per-address limit on sign-in attempts, for the API's {@code POST /api/v4/users/login} and the console's
@@ -34,13 +37,27 @@ public class SignInThrottle {
 
     private static final Logger LOG = Logger.getLogger(SignInThrottle.class.getName());
 
+    @Inject
+    @ConfigProperty(name = BURST_SETTING)
+    private Optional<String> burstSetting;
+
+    @Inject
+    @ConfigProperty(name = PER_MINUTE_SETTING)
+    private Optional<String> perMinuteSetting;
+
+    @Inject
+    @ConfigProperty(name = ADDRESSES_SETTING)
+    private Optional<String> addressesSetting;
+
     private AddressThrottle throttle;
 
     @PostConstruct
     void configure() {
-        int burst = DeploymentConfig.integer(BURST_SETTING, DEFAULT_BURST, 1, 1_000_000);
-        int perMinute = DeploymentConfig.integer(PER_MINUTE_SETTING, DEFAULT_PER_MINUTE, 1, 1_000_000);
-        int addresses = DeploymentConfig.integer(ADDRESSES_SETTING, DEFAULT_ADDRESSES, 1, 10_000_000);
+        int burst = DeploymentConfig.integer(BURST_SETTING, burstSetting, DEFAULT_BURST, 1, 1_000_000);
+        int perMinute = DeploymentConfig.integer(PER_MINUTE_SETTING, perMinuteSetting, DEFAULT_PER_MINUTE, 1,
+                1_000_000);
+        int addresses = DeploymentConfig.integer(ADDRESSES_SETTING, addressesSetting, DEFAULT_ADDRESSES, 1,
+                10_000_000);
         throttle = new AddressThrottle(burst, perMinute, addresses, System::nanoTime);
         LOG.log(Level.INFO, "Sign-in attempts per address: {0} at once, then {1} a minute ({2} addresses kept)",
                 new Object[] {burst, perMinute, addresses});

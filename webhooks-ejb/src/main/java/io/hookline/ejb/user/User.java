@@ -62,16 +62,17 @@ public class User {
     protected User() {
     }
 
-    public User(String username, String email, String password, boolean systemAdmin, long now) {
-        this(username, email, password, systemAdmin, "", "", "", now);
+    /** {@code passwordHash} is made by {@link Passwords#hash(String)}: an entity cannot reach the server's hashing. */
+    public User(String username, String email, String passwordHash, boolean systemAdmin, long now) {
+        this(username, email, passwordHash, systemAdmin, "", "", "", now);
     }
 
-    public User(String username, String email, String password, boolean systemAdmin, String nickname,
+    public User(String username, String email, String passwordHash, boolean systemAdmin, String nickname,
                 String firstName, String lastName, long now) {
         this.id = Ids.newId();
         this.username = username;
         this.email = email;
-        this.passwordHash = PasswordHasher.hash(password);
+        this.passwordHash = passwordHash;
         this.nickname = nickname;
         this.firstName = firstName;
         this.lastName = lastName;
@@ -114,11 +115,12 @@ public class User {
     }
 
     /**
-     * A new password, hashed as every password is: the old one stops working at once, every session made with
-     * it ends, and a lock from failed sign-ins is lifted (an admin's reset is how a locked account reopens).
+     * A new password ({@code passwordHash} from {@link Passwords#hash(String)}): the old one stops working at
+     * once, every session made with it ends, and a lock from failed sign-ins is lifted (an admin's reset is how
+     * a locked account reopens).
      */
-    public void changePassword(String password, long now) {
-        this.passwordHash = PasswordHasher.hash(password);
+    public void changePassword(String passwordHash, long now) {
+        this.passwordHash = passwordHash;
         this.updateAt = now;
         this.failedAttempts = 0;
         this.lastFailedAt = 0;
@@ -179,10 +181,6 @@ public class User {
         if (upgradedHash != null && verifiedHash.equals(passwordHash)) {
             passwordHash = upgradedHash;
         }
-    }
-
-    public boolean passwordMatches(String password) {
-        return PasswordHasher.matches(password, passwordHash);
     }
 
     public UserView view() {

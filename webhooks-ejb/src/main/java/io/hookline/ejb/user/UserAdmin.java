@@ -45,6 +45,9 @@ public class UserAdmin {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private Passwords passwords;
+
     /**
      * A new user, created by a system admin, or by anyone while open sign-up
      * ({@code TeamSettings.EnableOpenServer}) is on. {@code caller} is null for an anonymous request.
@@ -105,8 +108,8 @@ public class UserAdmin {
             throw HooklineException.badRequest("app.user.save.email_exists.app_error",
                     "An account with that email already exists.");
         }
-        User user = new User(username, email, password, systemAdmin, nickname, firstName, lastName,
-                System.currentTimeMillis());
+        User user = new User(username, email, passwords.hash(password), systemAdmin, nickname, firstName,
+                lastName, System.currentTimeMillis());
         em.persist(user);
         return user;
     }
@@ -172,7 +175,7 @@ public class UserAdmin {
         requireAdmin(caller);
         String password = checkedPassword(newPassword);
         User user = existing(userId);
-        user.changePassword(password, System.currentTimeMillis());
+        user.changePassword(passwords.hash(password), System.currentTimeMillis());
         audit.record(caller, UserAudit.UPDATE_PASSWORD, UserAudit.target(userId), UserAudit.passwordSet(user.username()));
         em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
     }

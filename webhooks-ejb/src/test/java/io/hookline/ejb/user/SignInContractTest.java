@@ -3,7 +3,6 @@ package io.hookline.ejb.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,23 +24,24 @@ class SignInContractTest {
 
     @Test
     void aSuccessfulSignInUpgradesAnOldHashUnlessThePasswordChangedMeanwhile() {
-        User user = new User("ada", "ada@example.com", "first-password", false, 1L);
+        // The entity only stores what Passwords made: stand-in values show which one it keeps.
+        User user = new User("ada", "ada@example.com", "hash-of-first-password@210000", false, 1L);
         String verified = user.passwordHash();
         user.recordFailedPassword(0, 5L);
-        String upgraded = PasswordHasher.hash("first-password");
+        String upgraded = "hash-of-first-password@600000";
         user.recordSignIn(verified, upgraded);
         assertEquals(upgraded, user.passwordHash());
         assertEquals(0, user.failedAttempts(), "a success starts the count again");
 
         String stale = user.passwordHash();
-        user.changePassword("second-password", 2L);
-        user.recordSignIn(stale, PasswordHasher.hash("first-password"));
-        assertTrue(user.passwordMatches("second-password"), "a reset made during the check wins");
+        user.changePassword("hash-of-second-password", 2L);
+        user.recordSignIn(stale, "another-hash-of-first-password");
+        assertEquals("hash-of-second-password", user.passwordHash(), "a reset made during the check wins");
     }
 
     @Test
     void resetDeactivationAndRoleChangesMoveTheCredentialVersionOn() {
-        User user = new User("bob", "bob@example.com", "some-password", true, 1L);
+        User user = new User("bob", "bob@example.com", "hash-of-some-password", true, 1L);
         long v0 = user.credentialVersion();
         user.changeSystemAdmin(true, 2L);
         assertEquals(v0, user.credentialVersion(), "no change, no new version");
@@ -50,7 +50,7 @@ class SignInContractTest {
         assertNotEquals(v0, v1);
         assertFalse(user.isSystemAdmin());
         user.recordFailedPassword(4, 3L);
-        user.changePassword("another-password", 3L);
+        user.changePassword("hash-of-another-password", 3L);
         assertNotEquals(v1, user.credentialVersion());
         assertEquals(0, user.failedAttempts(), "a reset lifts the lock");
         long v2 = user.credentialVersion();

@@ -6,12 +6,17 @@ import io.hookline.ejb.user.UserAdmin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 
 /**
  * Who is signed in to the console, for pages ({@code #{me.username}}, {@code #{me.admin}}) and for the
  * beans' calls into the EJB services ({@link #caller()}), read once per request.
+ *
+ * <p>The one owner of "is anyone signed in": the servlet request's user principal, which is null for an
+ * anonymous request on every server. {@code SecurityContext.getCallerPrincipal()} is not: on WildFly it is
+ * Elytron's anonymous principal, and testing it for null made every console page a 500 or a redirect loop there.
  */
 @Named("me")
 @RequestScoped
@@ -28,14 +33,25 @@ public class ConsoleCaller {
 
     private UserView user;
 
+    /** For CDI. */
+    protected ConsoleCaller() {
+    }
+
+    /** For tests: the request, security context and users the container would inject. */
+    ConsoleCaller(HttpServletRequest request, SecurityContext security, UserAdmin users) {
+        this.request = request;
+        this.security = security;
+        this.users = users;
+    }
+
     public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
+        return request.getUserPrincipal() != null;
     }
 
     /** The signed-in account; the security constraints guarantee one on every {@code /console/*} page. */
     public UserView user() {
         if (user == null) {
-            var principal = security.getCallerPrincipal();
+            Principal principal = request.getUserPrincipal();
             if (principal == null) {
                 throw new IllegalStateException("no console sign-in on this request");
             }

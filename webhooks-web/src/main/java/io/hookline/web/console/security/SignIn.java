@@ -47,6 +47,9 @@ public class SignIn {
     @Inject
     private SignInOutcome outcome;
 
+    @Inject
+    private ConsoleCaller me;
+
     public String getLoginId() {
         return loginId;
     }
@@ -71,7 +74,7 @@ public class SignIn {
         ExternalContext external = faces.getExternalContext();
         if (setup.needsFirstAdmin()) {
             external.redirect(external.getRequestContextPath() + "/setup.xhtml");
-        } else if (security.getCallerPrincipal() != null) {
+        } else if (me.isSignedIn()) {
             external.redirect(external.getRequestContextPath() + ConsoleAuthentication.HOME_PAGE);
         }
     }
