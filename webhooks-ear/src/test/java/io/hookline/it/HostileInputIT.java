@@ -8,7 +8,6 @@ import static io.hookline.it.ApiFixtures.createTeam;
 import static io.hookline.it.ApiFixtures.directChannelId;
 import static io.hookline.it.ApiFixtures.newUser;
 import static io.hookline.it.ApiFixtures.newestPost;
-import static io.hookline.it.ApiFixtures.postCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -164,6 +163,7 @@ class HostileInputIT {
     /** Every channel a hook of the fixture can reach: their post count is the stored data watched. */
     private final Map<String, String> watchedChannels = new LinkedHashMap<>();
     private final Map<String, String> placeholders = new TreeMap<>();
+    private StoredPostCounter postCounter;
 
     /** One corpus case, with the file (category) it came from. */
     record Case(String category, int number, JsonObject spec) {
@@ -302,11 +302,10 @@ class HostileInputIT {
 
     /** All posts in the watched channels, read by the system admin (who may read every channel). */
     private int storedPosts() {
-        int total = 0;
-        for (String channelId : watchedChannels.values()) {
-            total += postCount(admin, channelId);
+        if (postCounter == null) {
+            postCounter = new StoredPostCounter(admin);
         }
-        return total;
+        return postCounter.count(watchedChannels.values());
     }
 
     // --- judging ---------------------------------------------------------------------------------------------
