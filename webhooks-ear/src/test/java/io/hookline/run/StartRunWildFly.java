@@ -73,8 +73,13 @@ public final class StartRunWildFly {
             Process server = start(wildfly, runDir, pidFile, offset);
             state.portOffset(offset);
             // Base health (no authentication, on the management port): ready once booted and every deployment is up.
-            RunHttp.await(URI.create("http://localhost:" + (MANAGEMENT + offset) + "/health/ready"),
-                    status -> status == 200, BOOT_LIMIT, server::isAlive, "WildFly");
+            try {
+                RunHttp.await(URI.create("http://localhost:" + (MANAGEMENT + offset) + "/health/ready"),
+                        status -> status == 200, BOOT_LIMIT, server::isAlive, "WildFly");
+            } catch (IllegalStateException notReady) {
+                throw new IllegalStateException(notReady.getMessage() + ". See " + wildfly.resolve(
+                        "standalone/log/server.log") + (server.isAlive() ? "; stop it with " + stop : ""), notReady);
+            }
         }
         RunCommands.show(List.of(cli, "--connect", controller, "--command=deploy --force " + ear), Map.of());
         RunHttp.awaitPing(url, DEPLOY_LIMIT);
