@@ -40,10 +40,14 @@ public final class RequestHeadRules {
     /** Why the head must be refused with 400, or empty when it may go on. The first broken rule wins. */
     public static Optional<String> violation(RequestHead head) {
         int hosts = 0;
-        boolean contentLength = false;
         boolean positiveContentLength = false;
         boolean transferEncoding = false;
         for (Field field : head.fields()) {
+            if (field.name().isEmpty()) {
+                // A line ": value": Undertow drops it, Grizzly hands it on nameless; both let the request
+                // through, and a nameless field is one nobody reads.
+                continue;
+            }
             if (!isToken(field.name())) {
                 return Optional.of("a header name is not a token");
             }
@@ -53,10 +57,7 @@ public final class RequestHeadRules {
             String name = field.name().toLowerCase(Locale.ROOT);
             switch (name) {
                 case "host" -> hosts++;
-                case "content-length" -> {
-                    contentLength = true;
-                    positiveContentLength |= isPositive(field.value());
-                }
+                case "content-length" -> positiveContentLength |= isPositive(field.value());
                 case "transfer-encoding" -> {
                     transferEncoding = true;
                     if (!onlyChunked(field.value())) {
@@ -71,11 +72,6 @@ public final class RequestHeadRules {
         // RFC 9112 3.2: a server MUST answer 400 to more than one Host (Undertow does, Grizzly does not).
         if (hosts > 1) {
             return Optional.of("more than one Host header");
-        }
-        // RFC 9112 6.1: a server MAY refuse both framings at once; Undertow does, and it is how requests are
-        // smuggled past a proxy that reads the other one.
-        if (contentLength && transferEncoding) {
-            return Optional.of("both Content-Length and Transfer-Encoding");
         }
         // Grizzly refuses a body on GET, HEAD and DELETE (its "payload for undefined methods" switch, off).
         if (NO_BODY_METHODS.contains(head.method()) && (positiveContentLength || transferEncoding)) {
