@@ -2,7 +2,6 @@ package io.hookline.web.tls;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +12,9 @@ import java.io.IOException;
  * {@value StrictTransportSecurity#SETTING} turns it on. It is sent whatever scheme the request arrived with:
  * behind a TLS-terminating proxy the server itself sees plain HTTP, and browsers ignore the header on a
  * plain-HTTP response anyway (RFC 6797, 8.1). The setting is read once, as deployment settings are.
+ * Declared in web.xml, right behind MalformedRequestFilter: only web.xml orders filters, and the filters that
+ * answer by themselves (a malformed Content-Type, a body too large, a misspelled method) must come behind it.
  */
-@WebFilter(filterName = "StrictTransportSecurityFilter", urlPatterns = "/*", asyncSupported = true)
 public class StrictTransportSecurityFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
