@@ -1,5 +1,6 @@
 package io.hookline.web.api.body;
 
+import io.hookline.api.error.HooklineException;
 import io.hookline.web.error.BodyReadFailures;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -14,7 +15,9 @@ import java.io.IOException;
  * every resource: malformed JSON, a JSON value of the wrong type (an array where an object belongs, a bare
  * string, {@code null}), invalid UTF-8 are 400 {@value BodyReadFailures#INVALID_BODY} naming the body; a body
  * past the cap is 413. Converted here, where the failure is known to be the body's, rather than guessed from
- * whatever the JAX-RS runtime wraps it in (each wraps differently); {@link BodyReadFailures} decides.
+ * whatever the JAX-RS runtime wraps it in (each wraps differently); {@link BodyReadFailures} decides. Where the
+ * reader stopped does not matter: the rest of the body is drained against the cap ({@link RestOfBody}), so a body
+ * past it is 413 on every runtime, whether its first bytes were already wrong or not.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -27,20 +30,36 @@ public class BodyReading implements ReaderInterceptor {
         try {
             body = context.proceed();
         } catch (WebApplicationException runtimeAnswer) {
-            // The runtime's own verdict (415, 400): its mapper answers it, with the cause's meaning if it has one.
+            // The runtime's own verdict (415, 400): its mapper answers it, with the cause's meaning if it has one; a
+            // body past the cap is 413 all the same.
+            if (runtimeAnswer.getResponse().getStatus() == 400) {
+                RestOfBody.refuseIfPastCap(context.getInputStream());
+            }
             throw runtimeAnswer;
         } catch (IOException | RuntimeException unreadable) {
-            throw BodyReadFailures.of(unreadable, what).orElseGet(() -> BodyReadFailures.invalidBody(what));
+            HooklineException verdict = BodyReadFailures.of(unreadable, what)
+                    .orElseGet(() -> BodyReadFailures.invalidBody(what));
+            throw refused(context, verdict);
         } catch (StackOverflowError tooDeep) {
             // A parser without a nesting limit recursing into 100,000 brackets: the input's fault.
-            throw BodyReadFailures.invalidBody(what);
+            throw refused(context, BodyReadFailures.invalidBody(what));
         }
         if (body == null || !context.getType().isInstance(body)) {
             // JSON null (no body where one is required), or a JSON-P reader's value of another kind than the method
             // takes (a string where a JsonObject belongs), which the runtime would only notice when it calls the
             // method, as a 500 of its own.
-            throw BodyReadFailures.invalidBody(what);
+            throw refused(context, BodyReadFailures.invalidBody(what));
         }
+        // A reader may stop at the end of the JSON value: whatever follows still counts against the cap.
+        RestOfBody.refuseIfPastCap(context.getInputStream());
         return body;
+    }
+
+    /** The verdict, unless it is a 400 and the rest of the body goes past the cap: then the 413. */
+    private static HooklineException refused(ReaderInterceptorContext context, HooklineException verdict) {
+        if (verdict.status() == 400) {
+            RestOfBody.refuseIfPastCap(context.getInputStream());
+        }
+        return verdict;
     }
 }
