@@ -4,7 +4,9 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.web.error.BodyReadFailures;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -23,6 +25,10 @@ import java.io.IOException;
 @Priority(Priorities.ENTITY_CODER)
 public class BodyReading implements ReaderInterceptor {
 
+    /** The /api/v4 request, whose body ApiBodyLimitFilter capped: what is left of it is drained from there. */
+    @Context
+    private HttpServletRequest request;
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         String what = BodyNames.of(context.getType());
@@ -33,32 +39,32 @@ public class BodyReading implements ReaderInterceptor {
             // The runtime's own verdict (415, 400): its mapper answers it, with the cause's meaning if it has one; a
             // body past the cap is 413 all the same.
             if (runtimeAnswer.getResponse().getStatus() == 400) {
-                RestOfBody.refuseIfPastCap(context.getInputStream());
+                RestOfBody.refuseIfPastCap(request);
             }
             throw runtimeAnswer;
         } catch (IOException | RuntimeException unreadable) {
             HooklineException verdict = BodyReadFailures.of(unreadable, what)
                     .orElseGet(() -> BodyReadFailures.invalidBody(what));
-            throw refused(context, verdict);
+            throw refused(verdict);
         } catch (StackOverflowError tooDeep) {
             // A parser without a nesting limit recursing into 100,000 brackets: the input's fault.
-            throw refused(context, BodyReadFailures.invalidBody(what));
+            throw refused(BodyReadFailures.invalidBody(what));
         }
         if (body == null || !context.getType().isInstance(body)) {
             // JSON null (no body where one is required), or a JSON-P reader's value of another kind than the method
             // takes (a string where a JsonObject belongs), which the runtime would only notice when it calls the
             // method, as a 500 of its own.
-            throw refused(context, BodyReadFailures.invalidBody(what));
+            throw refused(BodyReadFailures.invalidBody(what));
         }
         // A reader may stop at the end of the JSON value: whatever follows still counts against the cap.
-        RestOfBody.refuseIfPastCap(context.getInputStream());
+        RestOfBody.refuseIfPastCap(request);
         return body;
     }
 
     /** The verdict, unless it is a 400 and the rest of the body goes past the cap: then the 413. */
-    private static HooklineException refused(ReaderInterceptorContext context, HooklineException verdict) {
+    private HooklineException refused(HooklineException verdict) {
         if (verdict.status() == 400) {
-            RestOfBody.refuseIfPastCap(context.getInputStream());
+            RestOfBody.refuseIfPastCap(request);
         }
         return verdict;
     }

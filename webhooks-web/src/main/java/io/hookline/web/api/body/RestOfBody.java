@@ -2,6 +2,7 @@ package io.hookline.web.api.body;
 
 import io.hookline.web.error.BodyReadFailures;
 import io.hookline.web.error.RequestBodyTooLargeException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -15,6 +16,24 @@ import java.io.InputStream;
 final class RestOfBody {
 
     private RestOfBody() {
+    }
+
+    /**
+     * Drains the request's {@link CappedBody} itself, not the stream the reader was handed: readers close theirs
+     * (RESTEasy's JSON-P reader does, and a closed {@code PushbackInputStream} reads no more), while closing the
+     * capped body leaves the container's stream open. A request without a capped body (none passed
+     * ApiBodyLimitFilter) is left alone: its rest could be of any size.
+     */
+    static void refuseIfPastCap(HttpServletRequest request) {
+        InputStream body;
+        try {
+            body = request.getInputStream();
+        } catch (IOException | IllegalStateException unavailable) {
+            return; // read as characters, or not at all: nothing to drain here
+        }
+        if (body instanceof CappedBody capped) {
+            refuseIfPastCap(capped);
+        }
     }
 
     /**
