@@ -1,6 +1,7 @@
 package io.hookline.web.api;
 
 import io.hookline.web.api.body.BodyReading;
+import io.hookline.web.api.body.JsonByDefault;
 import io.hookline.web.api.body.RequiredBody;
 import io.hookline.web.auth.BearerTokenFilter;
 import io.hookline.web.error.HooklineExceptionMapper;
@@ -20,8 +21,8 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(UsersResource.class, TeamsResource.class, ChannelsResource.class, IncomingHooksResource.class,
                 PostsResource.class, ConfigResource.class, SystemResource.class, AuditsResource.class,
-                BearerTokenFilter.class, RequiredBody.class, BodyReading.class, JsonbConfigProvider.class,
-                HooklineExceptionMapper.class, SignInThrottleMapper.class, WebApplicationExceptionMapper.class,
-                UnexpectedExceptionMapper.class);
+                BearerTokenFilter.class, JsonByDefault.class, RequiredBody.class, BodyReading.class,
+                JsonbConfigProvider.class, HooklineExceptionMapper.class, SignInThrottleMapper.class,
+                WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

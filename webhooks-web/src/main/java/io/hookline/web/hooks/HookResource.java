@@ -39,6 +39,11 @@ import java.util.logging.Logger;
 public class HookResource {
 
     private static final Logger LOG = Logger.getLogger(HookResource.class.getName());
+    /**
+     * {@code text/plain;charset=UTF-8}, charset spelled out: left to the runtime, RESTEasy (WildFly) adds it and
+     * Jersey (Payara) does not, so the same answer had two Content-Types.
+     */
+    static final MediaType OK_TYPE = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
 
     @Inject
     private HookPoster poster;
@@ -73,7 +78,7 @@ public class HookResource {
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
-        return Response.ok("ok", MediaType.TEXT_PLAIN_TYPE).build();
+        return Response.ok("ok", OK_TYPE).build();
     }
 
     /**

@@ -47,9 +47,10 @@ public final class StrictTransportSecurity {
     }
 
     /**
-     * Sets the header on {@code response} when the deployment turned it on. Every edge that answers without
-     * passing {@link StrictTransportSecurityFilter} (the console's sign-in redirect, decided by the
-     * authentication mechanism before any filter runs) calls this too.
+     * Sets the header on {@code response} when the deployment turned it on. Called for every answer by
+     * {@link io.hookline.web.headers.SecurityHeaders}, with the other security headers. It is sent whatever scheme
+     * the request arrived with: behind a TLS-terminating proxy the server itself sees plain HTTP, and browsers
+     * ignore the header on a plain-HTTP response anyway (RFC 6797, 8.1).
      */
     public static void applyTo(HttpServletResponse response) {
         Configured.VALUE.ifPresent(value -> response.setHeader(HEADER, value));

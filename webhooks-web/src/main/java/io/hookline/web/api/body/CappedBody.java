@@ -44,4 +44,13 @@ final class CappedBody extends ForwardingServletInputStream {
         utf8.check(buffer, offset, n);
         return n;
     }
+
+    /**
+     * Leaves the container's stream open: a reader closing its stream must not stop {@link RestOfBody} from draining
+     * the rest against the cap. The container ends the request's body itself.
+     */
+    @Override
+    public void close() {
+        // nothing to release: the stream below is the container's
+    }
 }

@@ -1,6 +1,7 @@
 package io.hookline.web.console.security;
 
 import io.hookline.ejb.user.Authenticator;
+import io.hookline.web.headers.PlainRedirect;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +36,7 @@ public class ActiveAccountFilter extends HttpFilter {
             if (session != null) {
                 session.invalidate();
             }
-            response.sendRedirect(request.getContextPath() + ConsoleAuthentication.SIGN_IN_PAGE);
+            PlainRedirect.send(request, response, request.getContextPath() + ConsoleAuthentication.SIGN_IN_PAGE);
             return;
         }
         chain.doFilter(request, response);

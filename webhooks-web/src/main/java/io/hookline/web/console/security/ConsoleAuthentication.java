@@ -1,8 +1,10 @@
 package io.hookline.web.console.security;
 
-import io.hookline.web.tls.StrictTransportSecurity;
+import io.hookline.web.headers.PlainRedirect;
+import io.hookline.web.headers.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -12,6 +14,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * The console's sign-in, a Jakarta Security form mechanism of our own (small enough to read whole):
@@ -42,7 +45,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+                                                HttpMessageContext context) throws AuthenticationException {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
@@ -57,9 +60,15 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
                         request.getRequestURI().substring(request.getContextPath().length())
                                 + (query == null ? "" : "?" + query));
             }
-            // Decided before any servlet filter runs, so the filter's header is added here too.
-            StrictTransportSecurity.applyTo(response);
-            return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+            // Decided before any servlet filter runs: the headers and the redirect are this edge's to send, the
+            // same way the filters send them everywhere else.
+            SecurityHeaders.applyTo(request, response);
+            try {
+                PlainRedirect.send(request, response, request.getContextPath() + SIGN_IN_PAGE);
+            } catch (IOException unanswerable) {
+                throw new AuthenticationException("could not redirect to the sign-in page", unanswerable);
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
         }
         return context.doNothing();
     }
