@@ -17,10 +17,11 @@ import java.util.logging.Logger;
 
 /**
  * Refuses a request whose head breaks {@link RequestHeadRules} the way Payara's HTTP layer refuses it: 400,
- * no body, connection closed, before any other filter, the access log included (on Payara such a request
- * never reaches the application either). Without it WildFly would store a hook post sent with a NUL, a bare
- * CR or UTF-8 bytes in a header, a space in a header name, a body on GET or a gzip transfer coding, all of
- * which Payara refuses. First in web.xml, on every path, asynchronous requests included.
+ * no body, connection closed, before every filter but the security headers, the access log included (on
+ * Payara such a request never reaches the application either). Without it WildFly would store a hook post
+ * sent with a NUL or UTF-8 bytes in a header value or a gzip transfer coding, and answer a body on GET, all of
+ * which Payara refuses; on Payara it refuses what WildFly's HTTP layer does (two Host headers, raw non-ASCII
+ * bytes in the path). Mapped in web.xml on every path, asynchronous requests included.
  */
 public class MalformedRequestFilter extends HttpFilter {
 
