@@ -93,7 +93,7 @@ finish() {
     if [ "$postgres" = yes ]; then  # the shared database keeps no check leftovers
       for server in $servers; do
         PGPASSWORD="$pg_password" psql -q -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_database" \
-          -c "DROP SCHEMA IF EXISTS ${pg_prefix}_$server CASCADE" || true
+          -c "SET client_min_messages = warning" -c "DROP SCHEMA IF EXISTS ${pg_prefix}_$server CASCADE" || true
       done
     fi
     echo "own-server check passed ($servers; database: $([ $postgres = yes ] && echo PostgreSQL || echo H2))"
