@@ -13,7 +13,7 @@
 # (an admin's second domain on an existing installation); WildFly: -Djboss.socket.binding.port-offset.
 # --postgres: PostgreSQL instead of the servers' embedded H2, at PG_HOST (127.0.0.1), PG_PORT (5432), PG_DATABASE
 # (test), PG_USER (postgres), PG_PASSWORD (postgres), in the schemas ${PG_SCHEMA_PREFIX}_payara and _wildfly
-# (PG_SCHEMA_PREFIX: hookline_check), dropped and created afresh each run.
+# (PG_SCHEMA_PREFIX: hookline_check), created afresh each run and dropped after a passing one.
 # SERVERS="payara wildfly" (the default) or just one of them; KEEP=1 keeps the temporary directory (it is kept
 # anyway when the check fails, for the servers' logs).
 # Needs java, curl, unzip, tar, and psql for --postgres.
@@ -90,6 +90,12 @@ finish() {
   fi
   if [ "$status" -eq 0 ] && [ -z "${KEEP:-}" ]; then
     rm -rf "$work"
+    if [ "$postgres" = yes ]; then  # the shared database keeps no check leftovers
+      for server in $servers; do
+        PGPASSWORD="$pg_password" psql -q -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_database" \
+          -c "SET client_min_messages = warning" -c "DROP SCHEMA IF EXISTS ${pg_prefix}_$server CASCADE" || true
+      done
+    fi
     echo "own-server check passed ($servers; database: $([ $postgres = yes ] && echo PostgreSQL || echo H2))"
   else
     echo "servers and logs kept in $work"
@@ -104,7 +110,7 @@ trap 'exit 130' INT TERM
 postgres_properties() {
   local schema="${pg_prefix}_$1" file="$work/postgres-$1.properties"
   PGPASSWORD="$pg_password" psql -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$pg_database" \
-    -c "DROP SCHEMA IF EXISTS $schema CASCADE" -c "CREATE SCHEMA $schema" >&2
+    -c "SET client_min_messages = warning" -c "DROP SCHEMA IF EXISTS $schema CASCADE" -c "CREATE SCHEMA $schema" >&2
   printf '%s\n' "pg.host=$pg_host" "pg.port=$pg_port" "pg.database=$pg_database" "pg.schema=$schema" \
     "pg.user=$pg_user" "pg.password=$pg_password" "pg.driver=$postgresql_jar" > "$file"
   echo "$file"
