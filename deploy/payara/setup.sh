@@ -3,44 +3,55 @@
 #   deploy/payara/setup.sh PAYARA_HOME [PG_PROPERTIES]
 # PAYARA_HOME is the directory with bin/asadmin (payara6). The domain is $DOMAIN (default domain1); a domain
 # whose admin port is not 4848 is reached with asadmin's own environment variable, AS_ADMIN_PORT.
-# Without PG_PROPERTIES there is nothing to configure: Hookline uses the server's default data source
-# (java:comp/DefaultDataSource, Payara's jdbc/__default, the domain's embedded H2 file) and deploys as it is.
+# Always: the domain's HTTP listeners name no server (no Server or X-Powered-By header, as on WildFly with
+# deploy/wildfly/configure.cli): one less fact for an attacker, and the same headers on both servers.
+# Without PG_PROPERTIES that is all: Hookline uses the server's default data source (java:comp/DefaultDataSource,
+# Payara's jdbc/__default, the domain's embedded H2 file) and deploys as it is.
 # PG_PROPERTIES: a properties file with pg.host, pg.port, pg.database, pg.schema, pg.user, pg.password and
 # pg.driver (the PostgreSQL JDBC jar), the same file deploy/wildfly/setup.sh takes, puts jdbc/__default on
 # PostgreSQL: the driver goes into the domain's lib (read when the domain starts, so the domain is started, or
 # restarted if it runs), then a pool with the outage settings (README "Database outages") replaces H2 behind
-# jdbc/__default. Leaves the domain running if it ran, stopped if it was stopped. Run it once, before deploying.
+# jdbc/__default. asadmin's set needs a running domain: the script leaves the domain running if it ran, stopped
+# if it was stopped. Run it once, before deploying.
 set -euo pipefail
 payara="${1:?Payara home (the directory with bin/asadmin)}"
 pg_properties="${2:-}"
 domain="${DOMAIN:-domain1}"
 asadmin="$payara/bin/asadmin"
 
-if [ -z "$pg_properties" ]; then
-  echo "Payara at $payara needs nothing for Hookline on its embedded H2 (jdbc/__default): deploy the EAR"
-  exit 0
-fi
-
-# name=value lines; no escapes, as in deploy/wildfly/setup.sh's file.
 declare -A pg=()
-while IFS= read -r line || [ -n "$line" ]; do
-  case "$line" in ''|'#'*) continue ;; esac
-  pg["${line%%=*}"]="${line#*=}"
-done < "$pg_properties"
-for key in pg.host pg.port pg.database pg.schema pg.user pg.password pg.driver; do
-  [ -n "${pg[$key]+set}" ] || { echo "$pg_properties has no $key" >&2; exit 1; }
-done
+if [ -n "$pg_properties" ]; then
+  # name=value lines; no escapes, as in deploy/wildfly/setup.sh's file.
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in ''|'#'*) continue ;; esac
+    pg["${line%%=*}"]="${line#*=}"
+  done < "$pg_properties"
+  for key in pg.host pg.port pg.database pg.schema pg.user pg.password pg.driver; do
+    [ -n "${pg[$key]+set}" ] || { echo "$pg_properties has no $key" >&2; exit 1; }
+  done
+  # The driver into the domain's lib; the domain reads it when it starts (or restarts, below).
+  cp "${pg[pg.driver]}" "$payara/glassfish/domains/$domain/lib/"
+fi
 # asadmin's --property list separates pairs with ':' : a colon inside a value is written '\:'.
 value() { printf '%s' "${pg[$1]//:/\\:}"; }
 
-# 1. The driver into the domain's lib; the domain reads it when it starts.
-cp "${pg[pg.driver]}" "$payara/glassfish/domains/$domain/lib/"
 if "$asadmin" list-domains | grep -qx "$domain running"; then
   was_running=yes
-  "$asadmin" restart-domain "$domain"
+  if [ -n "$pg_properties" ]; then "$asadmin" restart-domain "$domain"; fi
 else
   was_running=no
   "$asadmin" start-domain "$domain"
+fi
+
+# 1. No Server / X-Powered-By header on either listener (http-listener-1: HTTP, http-listener-2: HTTPS).
+listeners=configs.config.server-config.network-config.protocols.protocol
+"$asadmin" set $listeners.http-listener-1.http.server-header=false $listeners.http-listener-1.http.xpowered-by=false \
+  $listeners.http-listener-2.http.server-header=false $listeners.http-listener-2.http.xpowered-by=false
+
+if [ -z "$pg_properties" ]; then
+  if [ "$was_running" = no ]; then "$asadmin" stop-domain "$domain"; fi
+  echo "Payara at $payara ($domain) is ready for Hookline on its embedded H2 (jdbc/__default): deploy the EAR"
+  exit 0
 fi
 
 # 2. The pool: every connection checked (at most once a second) before use, all dropped after one fails,

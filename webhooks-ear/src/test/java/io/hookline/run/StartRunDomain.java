@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,15 +81,18 @@ public final class StartRunDomain {
                 stop);
     }
 
-    /** Once per unpacked server: H2 needs nothing, PostgreSQL the admins' script (which starts and stops the domain). */
+    /**
+     * Once per unpacked server, by the admins' script (which starts and stops the domain): the listeners' server
+     * headers off, and PostgreSQL's pool behind jdbc/__default when -Dpg.* asks for it.
+     */
     private static void configure(Path payara, Path runDir, RunArgs arguments, RunDatabase database,
             Map<String, String> adminEnv) throws Exception {
-        if (!database.postgres()) {
-            return;
+        List<String> command = new ArrayList<>(List.of("bash", arguments.path("setup").toString(), payara.toString()));
+        if (database.postgres()) {
+            Path properties = runDir.resolve("postgres.properties");
+            database.writeProperties(properties, arguments.path("pgDriver"));
+            command.add(properties.toString());
         }
-        Path properties = runDir.resolve("postgres.properties");
-        database.writeProperties(properties, arguments.path("pgDriver"));
-        RunCommands.show(List.of("bash", arguments.path("setup").toString(), payara.toString(), properties.toString()),
-                adminEnv);
+        RunCommands.show(command, adminEnv);
     }
 }
