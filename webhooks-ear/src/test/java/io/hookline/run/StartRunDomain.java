@@ -1,86 +1,94 @@
 package io.hookline.run;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The start step of {@code mvn -Prun package}, so that the command can be run again and again:
+ * {@code mvn -Prun package}: Payara Server unpacked under {@code target/payara-run}, its ports moved by
+ * {@code -Dport.offset}, configured once (PostgreSQL with {@code -Dpg.*}, through deploy/payara/setup.sh, the
+ * script the README gives admins), started unless it runs, Hookline deployed, and the address, the EAR's
+ * checksum and the stop command printed. Run again, it redeploys into the running domain:
  * <ul>
  * <li>the domain is started only when {@code asadmin list-domains} says it is not running (Payara's
- * {@code start-domain} on a running domain launches a second server that waits forever for its
- * ports);</li>
+ * {@code start-domain} on a running domain launches a second server that waits forever for its ports; so does a
+ * start whose ports another process holds, hence the check of every port first);</li>
  * <li>when the domain already holds Hookline from an earlier run, {@code start-domain} returns while the
  * application is still loading, and a redeploy at that moment fails inside Payara ("applicationInfo is
  * null"): so this waits until the application answers, at most {@link #LOAD_LIMIT}.</li>
  * </ul>
- * Arguments: the Payara home ({@code .../payara6}) and a URL the application serves.
+ * The server inherits this JVM's environment, so {@code HOOKLINE_ADMIN_USERNAME}/{@code _PASSWORD} reach Hookline.
+ * Arguments ({@code name=value}): home (…/payara6), runDir, ear, setup (deploy/payara/setup.sh), pgDriver,
+ * portOffset and the pg.* settings ({@link RunDatabase}).
  */
 public final class StartRunDomain {
 
     static final Duration LOAD_LIMIT = Duration.ofSeconds(120);
     static final String DOMAIN = "domain1";
-    static final int ADMIN_PORT = 4848;
 
     private StartRunDomain() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path payara = Path.of(args[0]);
-        Path asadmin = payara.resolve("bin/asadmin");
-        String domains = run(asadmin.toString(), "list-domains");
-        // list-domains trusts the domain's pid file; a server that answers on the admin port is running too.
-        if (domains.contains(DOMAIN + " running") || adminPortAnswers()) {
+        RunArgs arguments = RunArgs.parse(args);
+        Path payara = arguments.path("home");
+        Path runDir = arguments.path("runDir");
+        Path ear = arguments.path("ear");
+        int offset = arguments.integer("portOffset");
+        RunDatabase database = RunDatabase.fromCommandLine(arguments);
+        String asadmin = payara.resolve("bin/asadmin").toString();
+        String stop = asadmin + " stop-domain " + DOMAIN;
+        int adminPort = PayaraPorts.ADMIN + offset;
+        String url = "http://localhost:" + (PayaraPorts.HTTP + offset) + "/";
+        Map<String, String> adminEnv = Map.of("AS_ADMIN_PORT", Integer.toString(adminPort));
+
+        RunState state = RunState.in(runDir);
+        state.requireSameDatabase(database, "stop the domain (" + stop + "), delete " + runDir + " and run again");
+        database.ensureSchema();
+
+        String domains = RunCommands.capture(List.of(asadmin, "list-domains"), Map.of());
+        if (domains.lines().anyMatch(line -> line.equals(DOMAIN + " running"))) {
+            state.requireSameOffset(offset, stop);
             System.out.println(DOMAIN + " is already running: redeploying into it");
         } else {
-            String started = run(asadmin.toString(), "start-domain", DOMAIN);
-            System.out.println(started);
+            RunHttp.requireFree(PayaraPorts.ports(offset), "choose another -Dport.offset");
+            PayaraPorts.shift(payara.resolve("glassfish/domains/" + DOMAIN + "/config/domain.xml"), offset);
+            state.portOffset(offset);
+            if (state.configuredDatabase().isEmpty()) {
+                configure(payara, runDir, arguments, database, adminEnv);
+                state.configured(database);
+            }
+            RunCommands.show(List.of(asadmin, "start-domain", DOMAIN), Map.of());
         }
         if (Files.isDirectory(payara.resolve("glassfish/domains/" + DOMAIN + "/applications/hookline"))) {
-            awaitLoaded(URI.create(args[1]));
-        }
-    }
-
-    private static boolean adminPortAnswers() {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", ADMIN_PORT), 1000);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int status = process.waitFor();
-        if (status != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (" + status + "):\n" + output);
-        }
-        return output;
-    }
-
-    private static void awaitLoaded(URI page) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + LOAD_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
+            // Any answer but "not found" or an error: Faces serves the page (or redirects to the first-run page).
             try {
-                int status = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
-                if (status != 404 && status < 500) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the listener is not accepting connections yet
+                RunHttp.await(URI.create(url + "signin.xhtml"), status -> status != 404 && status < 500, LOAD_LIMIT,
+                        () -> true, "the Hookline deployed earlier");
+            } catch (IllegalStateException broken) {
+                // an earlier build that does not load is what the new one may fix
+                System.err.println(broken.getMessage() + "; redeploying anyway");
             }
-            Thread.sleep(500);
         }
-        System.err.println("Hookline did not finish loading within " + LOAD_LIMIT.toSeconds() + " s; redeploying anyway");
+        RunCommands.show(List.of(asadmin, "--port", Integer.toString(adminPort), "deploy", "--force=true",
+                "--name=hookline", ear.toString()), Map.of());
+        RunHttp.awaitPing(url, LOAD_LIMIT);
+        RunReport.print("Payara Server", url, ear, database.describe("H2 (Payara's jdbc/__default, an embedded file)"),
+                stop);
+    }
+
+    /** Once per unpacked server: H2 needs nothing, PostgreSQL the admins' script (which starts and stops the domain). */
+    private static void configure(Path payara, Path runDir, RunArgs arguments, RunDatabase database,
+            Map<String, String> adminEnv) throws Exception {
+        if (!database.postgres()) {
+            return;
+        }
+        Path properties = runDir.resolve("postgres.properties");
+        database.writeProperties(properties, arguments.path("pgDriver"));
+        RunCommands.show(List.of("bash", arguments.path("setup").toString(), payara.toString(), properties.toString()),
+                adminEnv);
     }
 }

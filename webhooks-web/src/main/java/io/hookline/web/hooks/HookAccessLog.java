@@ -14,8 +14,10 @@ import java.util.logging.Logger;
  * Hookline's access log for {@code /hooks/*}, one INFO line per request on the {@value #LOGGER} logger:
  * {@code 127.0.0.1 "POST /hooks/abcd…" 200 in=57 ms=3} (remote address, method, path with the hook id
  * masked and no query, status, body bytes read, duration). The server's own access log writes the raw
- * request line, hook secret and all, so it stays off (README, "Secrets in logs"). Declared first in web.xml,
- * so it also sees the requests the filters behind it answer. Costs nothing while the logger is off.
+ * request line, hook secret and all, so it stays off (README, "Secrets in logs"). Declared first of the
+ * {@code /hooks/*} filters in web.xml, so it also sees the requests the filters behind it answer (not a
+ * request refused as malformed, which the server's HTTP layer would refuse on Payara before any
+ * application). Costs nothing while the logger is off.
  */
 public class HookAccessLog extends HttpFilter {
 

@@ -1,0 +1,106 @@
+package io.hookline.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Moves every port a Payara domain's server opens by one offset, in its {@code domain.xml}, before the domain
+ * starts: Payara has no port-offset switch (WildFly has one). Each port is set to its stock value plus the
+ * offset, so running this again (or with another offset) on a stopped domain is safe. The list is what
+ * {@code server-config} and the domain's data grid open, checked against {@code ss -ltnp} on a running domain.
+ */
+final class PayaraPorts {
+
+    static final int ADMIN = 4848;
+    static final int HTTP = 8080;
+    static final int HTTPS = 8181;
+
+    private static final String SERVER = "/domain/configs/config[@name='server-config']";
+    private static final String LISTENERS = SERVER + "/network-config/network-listeners/network-listener";
+
+    /** An attribute holding one port, or a port inside a longer value (a JVM option, the debugger's options). */
+    private record Port(String xpath, int stock, Pattern inValue) {
+        static Port attribute(String xpath, int stock) {
+            return new Port(xpath, stock, null);
+        }
+
+        static Port within(String xpath, int stock, String prefix) {
+            return new Port(xpath, stock, Pattern.compile("(" + Pattern.quote(prefix) + ")\\d+"));
+        }
+    }
+
+    private static final List<Port> PORTS = List.of(
+            Port.attribute(LISTENERS + "[@name='http-listener-1']/@port", HTTP),
+            Port.attribute(LISTENERS + "[@name='http-listener-2']/@port", HTTPS),
+            Port.attribute(LISTENERS + "[@name='admin-listener']/@port", ADMIN),
+            Port.attribute(SERVER + "/iiop-service/iiop-listener[@id='orb-listener-1']/@port", 3700),
+            Port.attribute(SERVER + "/iiop-service/iiop-listener[@id='SSL']/@port", 3820),
+            Port.attribute(SERVER + "/iiop-service/iiop-listener[@id='SSL_MUTUALAUTH']/@port", 3920),
+            Port.attribute(SERVER + "/admin-service/jmx-connector[@name='system']/@port", 8686),
+            Port.attribute(SERVER + "/system-property[@name='JMS_PROVIDER_PORT']/@value", 7676),
+            Port.within(SERVER + "/java-config/@debug-options", 9009, "address="),
+            Port.within(SERVER + "/java-config/jvm-options[starts-with(., '-Dosgi.shell.telnet.port=')]/text()",
+                    6666, "-Dosgi.shell.telnet.port="),
+            // The data grid (Hazelcast): the domain admin server's member listens on das-port.
+            Port.attribute("/domain/hazelcast-runtime-configuration/@das-port", 4900),
+            Port.attribute("/domain/hazelcast-runtime-configuration/@start-port", 5900));
+
+    private PayaraPorts() {
+    }
+
+    /** The ports a domain shifted by {@code offset} opens, the debugger's included. */
+    static List<Integer> ports(int offset) {
+        return PORTS.stream().map(port -> port.stock() + offset).toList();
+    }
+
+    static void shift(Path domainXml, int offset) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document domain = factory.newDocumentBuilder().parse(domainXml.toFile());
+        var xpath = XPathFactory.newInstance().newXPath();
+        for (Port port : PORTS) {
+            NodeList nodes = (NodeList) xpath.evaluate(port.xpath(), domain, XPathConstants.NODESET);
+            if (nodes.getLength() != 1) {
+                throw new IllegalStateException(domainXml + ": expected one " + port.xpath() + ", found "
+                        + nodes.getLength() + " (another Payara release?)");
+            }
+            Node node = nodes.item(0);
+            node.setNodeValue(moved(node.getNodeValue(), port, offset));
+        }
+        var transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        Path written = domainXml.resolveSibling(domainXml.getFileName() + ".offset");
+        try (OutputStream out = Files.newOutputStream(written)) {
+            transformer.transform(new DOMSource(domain), new StreamResult(out));
+        }
+        Files.move(written, domainXml, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String moved(String value, Port port, int offset) {
+        String target = Integer.toString(port.stock() + offset);
+        if (port.inValue() == null) {
+            return target;
+        }
+        Matcher matcher = port.inValue().matcher(value);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No port in " + port.xpath() + ": " + value);
+        }
+        return matcher.replaceFirst(Matcher.quoteReplacement(matcher.group(1) + target));
+    }
+}

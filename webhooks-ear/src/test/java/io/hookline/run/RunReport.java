@@ -1,0 +1,47 @@
+package io.hookline.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The last lines of {@code mvn -Prun package} and {@code mvn -Prun-wildfly package}, the same on both servers:
+ * where Hookline answers, which EAR it runs (its SHA-256, so the two servers can be seen to run the very same
+ * file) and the one command that stops the server again.
+ */
+final class RunReport {
+
+    private RunReport() {
+    }
+
+    static void print(String server, String url, Path ear, String database, String stopCommand)
+            throws IOException {
+        String line = "-".repeat(72);
+        System.out.println(line);
+        System.out.println("Hookline runs on " + server + " at " + url);
+        System.out.println("  EAR      " + ear + "  SHA-256 " + sha256(ear));
+        System.out.println("  database " + database);
+        System.out.println("  stop it: " + stopCommand);
+        System.out.println(line);
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException required) {
+            throw new IllegalStateException("every JDK has SHA-256", required);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+}
