@@ -10,8 +10,9 @@ import java.io.InputStream;
  * What is left of an {@code /api/v4} body once its reader has stopped: a body past the cap is 413 however early the
  * reader gave up. A JSON reader may refuse a body at its first byte (an opening brace where a JSON array belongs) or
  * read to its end, and where it stops differs from one runtime to the next: without this the same chunked body past
- * the cap, an unfinished object sent where an array belongs, was 413 on Payara and 400 on WildFly. Draining costs at most the cap: the {@link CappedBody} below refuses the first byte past it,
- * and the container would have to read (or discard) the rest anyway to answer on the same connection.
+ * the cap, an unfinished object sent where an array belongs, was 413 on Payara and 400 on WildFly. Draining costs at
+ * most the cap: the {@link CappedBody} below refuses the first byte past it, and the container would have to read (or
+ * discard) the rest anyway to answer on the same connection.
  */
 final class RestOfBody {
 
@@ -19,9 +20,9 @@ final class RestOfBody {
     }
 
     /**
-     * Drains the request's {@link CappedBody} itself, not the stream the reader was handed: readers close theirs
-     * (RESTEasy's JSON-P reader does, and a closed {@code PushbackInputStream} reads no more), while closing the
-     * capped body leaves the container's stream open. A request without a capped body (none passed
+     * Drains the request's {@link CappedBody} itself, not the stream the reader was handed: by then that one may be
+     * closed or wrapped (on WildFly, draining it found nothing; a closed {@code PushbackInputStream} reads no more),
+     * while closing the capped body leaves the container's stream open. A request without a capped body (none passed
      * ApiBodyLimitFilter) is left alone: its rest could be of any size.
      */
     static void refuseIfPastCap(HttpServletRequest request) {
