@@ -8,12 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,22 +61,7 @@ class ConsoleHeadersIT {
 
     @Test
     void overTlsTheSessionCookieIsSecure() throws Exception {
-        SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        HttpClient client = HttpClient.newBuilder().sslContext(trustAll).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(TestServerTls.trustingAnyCertificate()).build();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(TLS_BASE + "/signin.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
