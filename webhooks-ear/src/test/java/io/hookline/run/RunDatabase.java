@@ -55,6 +55,13 @@ record RunDatabase(boolean postgres, String host, String port, String database, 
         if (!postgres) {
             return;
         }
+        try {
+            // Registers the driver from this class loader: exec:java gives each execution its own, and DriverManager
+            // hands a caller only drivers its loader can see (a second execution in one build would find none).
+            Class.forName("org.postgresql.Driver");
+        } catch (ClassNotFoundException missing) {
+            throw new IllegalStateException("The PostgreSQL driver is not on the test classpath", missing);
+        }
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);

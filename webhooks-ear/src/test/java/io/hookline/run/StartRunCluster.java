@@ -21,14 +21,16 @@ import java.util.stream.Collectors;
  * into one ({@link PayaraCluster}), both running the same EAR: node A at http://localhost:8080/, node B at
  * http://localhost:8081/ (every port of B is A's plus one; {@code -Dport.offset} moves both).
  *
- * <p>Stopped nodes are started <em>at the same time</em> and the EAR is deployed to both at the same time, as
- * operators do after a release; on an empty schema both nodes then run the migrations and the first-start setup
- * at once, which is what the cluster tests check. Nodes already running are redeployed to (run mode), or stopped
- * and started afresh (test mode: every test run starts from new domains on the schema the profile just reset).
+ * <p>With {@code start=together} (the default, {@code -Dcluster.start}), stopped nodes are started <em>at the same
+ * time</em> and the EAR is deployed to both at the same time, as operators do after a release; on an empty schema
+ * both nodes then run the migrations and the first-start setup at once, which is what the cluster tests check.
+ * With {@code start=one-by-one}, A is started, deployed and answering before B is touched (a rolling start or
+ * redeploy). Nodes already running are redeployed to (run mode), or stopped and started afresh (test mode: every
+ * test run starts from new domains on the schema the profile just reset).
  * If the start or the deployment fails, the nodes this run started are stopped again before it fails.
  *
  * <p>Arguments ({@code name=value}): home (…/payara6), runDir, ear, setup (deploy/payara/setup.sh), pgDriver,
- * portOffset, mode ({@code run} or {@code test}), the pg.* settings ({@link RunDatabase}; always PostgreSQL: two
+ * portOffset, mode ({@code run} or {@code test}), start ({@code together} or {@code one-by-one}), the pg.* settings ({@link RunDatabase}; always PostgreSQL: two
  * nodes cannot share an embedded H2 file) and any {@code env.NAME=value}, added to the servers' environment (the
  * test profile's HOOKLINE_ADMIN_*; the run profile's servers inherit Maven's environment instead). Writes
  * {@code runDir/cluster-test.properties}, the nodes' addresses for the tests (failsafe's systemPropertiesFile).
@@ -52,6 +54,12 @@ public final class StartRunCluster {
             case "test" -> true;
             case "run" -> false;
             default -> throw new IllegalArgumentException("mode must be run or test, not " + arguments.get("mode"));
+        };
+        boolean together = switch (arguments.get("start")) {
+            case "together" -> true;
+            case "one-by-one" -> false;
+            default -> throw new IllegalArgumentException("start must be together or one-by-one, not "
+                    + arguments.get("start"));
         };
         Map<String, String> env = arguments.prefixed("env.");
         RunDatabase database = new RunDatabase(true, arguments.get("pg.host"), arguments.get("pg.port"),
@@ -98,26 +106,41 @@ public final class StartRunCluster {
                     cluster.freshNode(node);
                 }
                 state.portOffset(offset);
-                System.out.println("Starting " + names(toStart) + " at the same time");
-                started.addAll(toStart);
-                cluster.start(toStart, env);
             } else {
                 System.out.println("Both nodes are already running: redeploying into them");
             }
-            for (ClusterNode node : cluster.nodes()) {
-                if (running.contains(node) && cluster.hasApplication(node)) {
-                    awaitEarlierDeployment(node);
+            if (together) {
+                if (!toStart.isEmpty()) {
+                    System.out.println("Starting " + names(toStart) + " at the same time");
+                    started.addAll(toStart);
+                    cluster.start(toStart, env);
+                }
+                awaitEarlierDeployments(cluster, running);
+                System.out.println("Deploying " + ear.getFileName() + " to " + names(cluster.nodes())
+                        + " at the same time");
+                cluster.deploy(cluster.nodes(), ear);
+                PayaraCluster.inParallel(cluster.nodes(), node -> {
+                    RunHttp.awaitPing(node.url(), LOAD_LIMIT); // prints the answer itself
+                    return "";
+                });
+            } else {
+                // A rolling start (or redeploy): each node serves before the next one is touched.
+                for (ClusterNode node : cluster.nodes()) {
+                    if (toStart.contains(node)) {
+                        System.out.println("Starting " + node.domain());
+                        started.add(node);
+                        cluster.start(List.of(node), env);
+                    }
+                    awaitEarlierDeployments(cluster, running.contains(node) ? Set.of(node) : Set.of());
+                    System.out.println("Deploying " + ear.getFileName() + " to " + node.domain());
+                    cluster.deploy(List.of(node), ear);
+                    RunHttp.awaitPing(node.url(), LOAD_LIMIT);
                 }
             }
-            System.out.println("Deploying " + ear.getFileName() + " to " + names(cluster.nodes()) + " at the same time");
-            cluster.deploy(cluster.nodes(), ear);
-            PayaraCluster.inParallel(cluster.nodes(), node -> {
-                RunHttp.awaitPing(node.url(), LOAD_LIMIT); // prints the answer itself
-                return "";
-            });
         } catch (Exception | Error failure) {
             for (ClusterNode node : started) {
-                System.err.println("---- last lines of " + cluster.serverLog(node) + "\n" + cluster.logTail(node, 60));
+                System.err.println("---- " + cluster.serverLog(node) + ", last lines but stack frames:\n"
+                        + cluster.logTail(node, 40));
             }
             if (!started.isEmpty()) {
                 System.err.println("Stopping the nodes this run started: " + names(started));
@@ -140,12 +163,18 @@ public final class StartRunCluster {
      * A node that was started with Hookline deployed may still be loading it, and a redeploy at that moment fails
      * inside Payara (see StartRunDomain): wait until it answers, or give up and redeploy anyway.
      */
-    private static void awaitEarlierDeployment(ClusterNode node) throws InterruptedException {
-        try {
-            RunHttp.await(URI.create(node.url() + "signin.xhtml"), status -> status != 404 && status < 500,
-                    StartRunDomain.LOAD_LIMIT, () -> true, "the Hookline deployed earlier on " + node.domain());
-        } catch (IllegalStateException broken) {
-            System.err.println(broken.getMessage() + "; redeploying anyway");
+    private static void awaitEarlierDeployments(PayaraCluster cluster, Set<ClusterNode> running)
+            throws InterruptedException {
+        for (ClusterNode node : cluster.nodes()) {
+            if (!running.contains(node) || !cluster.hasApplication(node)) {
+                continue;
+            }
+            try {
+                RunHttp.await(URI.create(node.url() + "signin.xhtml"), status -> status != 404 && status < 500,
+                        StartRunDomain.LOAD_LIMIT, () -> true, "the Hookline deployed earlier on " + node.domain());
+            } catch (IllegalStateException broken) {
+                System.err.println(broken.getMessage() + "; redeploying anyway");
+            }
         }
     }
 
