@@ -1,18 +1,20 @@
 package io.hookline.run;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
@@ -30,8 +32,11 @@ final class PayaraPorts {
     static final int ADMIN = 4848;
     static final int HTTP = 8080;
     static final int HTTPS = 8181;
+    /** Where the domain admin server's data grid (Hazelcast) member listens: das-port, not start-port. */
+    static final int GRID = 4900;
 
     private static final String SERVER = "/domain/configs/config[@name='server-config']";
+    private static final String GRID_CONFIG = "/domain/hazelcast-runtime-configuration";
     private static final String LISTENERS = SERVER + "/network-config/network-listeners/network-listener";
 
     /** An attribute holding one port, or a port inside a longer value (a JVM option, the debugger's options). */
@@ -58,8 +63,8 @@ final class PayaraPorts {
             Port.within(SERVER + "/java-config/jvm-options[starts-with(., '-Dosgi.shell.telnet.port=')]/text()",
                     6666, "-Dosgi.shell.telnet.port="),
             // The data grid (Hazelcast): the domain admin server's member listens on das-port.
-            Port.attribute("/domain/hazelcast-runtime-configuration/@das-port", 4900),
-            Port.attribute("/domain/hazelcast-runtime-configuration/@start-port", 5900));
+            Port.attribute(GRID_CONFIG + "/@das-port", GRID),
+            Port.attribute(GRID_CONFIG + "/@start-port", 5900));
 
     private PayaraPorts() {
     }
@@ -70,19 +75,36 @@ final class PayaraPorts {
     }
 
     static void shift(Path domainXml, int offset) throws Exception {
+        edit(domainXml, (domain, xpath) -> {
+            for (Port port : PORTS) {
+                Node node = single(domainXml, domain, xpath, port.xpath());
+                node.setNodeValue(moved(node.getNodeValue(), port, offset));
+            }
+        });
+    }
+
+    /**
+     * The data grid members a domain looks for in tcpip mode ({@code asadmin set-hazelcast-configuration
+     * --tcpipmembers}): the grid ports of the domains whose ports were shifted by {@code offsets}, on this host.
+     * Kept beside {@link #shift}, since the list names ports that move with the offset.
+     */
+    static void gridMembers(Path domainXml, int... offsets) throws Exception {
+        String members = Arrays.stream(offsets).mapToObj(offset -> "127.0.0.1:" + (GRID + offset))
+                .collect(Collectors.joining(","));
+        edit(domainXml, (domain, xpath) ->
+                single(domainXml, domain, xpath, GRID_CONFIG + "/@tcpip-members").setNodeValue(members));
+    }
+
+    private interface Edit {
+        void apply(Document domain, XPath xpath) throws Exception;
+    }
+
+    /** Reads domain.xml, applies the edit, and replaces the file in one move (never a half-written domain.xml). */
+    private static void edit(Path domainXml, Edit edit) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document domain = factory.newDocumentBuilder().parse(domainXml.toFile());
-        var xpath = XPathFactory.newInstance().newXPath();
-        for (Port port : PORTS) {
-            NodeList nodes = (NodeList) xpath.evaluate(port.xpath(), domain, XPathConstants.NODESET);
-            if (nodes.getLength() != 1) {
-                throw new IllegalStateException(domainXml + ": expected one " + port.xpath() + ", found "
-                        + nodes.getLength() + " (another Payara release?)");
-            }
-            Node node = nodes.item(0);
-            node.setNodeValue(moved(node.getNodeValue(), port, offset));
-        }
+        edit.apply(domain, XPathFactory.newInstance().newXPath());
         var transformer = TransformerFactory.newInstance().newTransformer();
         transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
         Path written = domainXml.resolveSibling(domainXml.getFileName() + ".offset");
@@ -90,6 +112,15 @@ final class PayaraPorts {
             transformer.transform(new DOMSource(domain), new StreamResult(out));
         }
         Files.move(written, domainXml, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Node single(Path domainXml, Document domain, XPath xpath, String expression) throws Exception {
+        NodeList nodes = (NodeList) xpath.evaluate(expression, domain, XPathConstants.NODESET);
+        if (nodes.getLength() != 1) {
+            throw new IllegalStateException(domainXml + ": expected one " + expression + ", found "
+                    + nodes.getLength() + " (another Payara release?)");
+        }
+        return nodes.item(0);
     }
 
     private static String moved(String value, Port port, int offset) {

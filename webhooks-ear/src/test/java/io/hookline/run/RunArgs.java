@@ -35,6 +35,20 @@ final class RunArgs {
         return value;
     }
 
+    /**
+     * Every argument whose name starts with {@code prefix}, keyed by the rest of its name: how a profile hands
+     * settings through in bulk ({@code env.HOOKLINE_ADMIN_USERNAME=…} becomes the server's environment variable).
+     */
+    Map<String, String> prefixed(String prefix) {
+        Map<String, String> found = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                found.put(name.substring(prefix.length()), value);
+            }
+        });
+        return found;
+    }
+
     Path path(String name) {
         return Path.of(get(name)).toAbsolutePath().normalize();
     }

@@ -9,6 +9,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The last lines of {@code mvn -Prun package} and {@code mvn -Prun-wildfly package}, the same on both servers:
@@ -22,12 +23,21 @@ final class RunReport {
 
     static void print(String server, String url, Path ear, String database, String stopCommand)
             throws IOException {
+        print(server, List.of(url), ear, database, List.of(stopCommand));
+    }
+
+    /** The same for several servers that run one Hookline together (mvn -Prun-cluster): every address and stop. */
+    static void print(String server, List<String> urls, Path ear, String database, List<String> stopCommands)
+            throws IOException {
         String line = "-".repeat(72);
         System.out.println(line);
-        System.out.println("Hookline runs on " + server + " at " + url);
+        System.out.println("Hookline runs on " + server + " at " + String.join(" and ", urls));
         System.out.println("  EAR      " + ear + "  SHA-256 " + sha256(ear));
         System.out.println("  database " + database);
-        System.out.println("  stop it: " + stopCommand);
+        System.out.println(stopCommands.size() == 1 ? "  stop it: " + stopCommands.get(0) : "  stop them:");
+        if (stopCommands.size() > 1) {
+            stopCommands.forEach(stop -> System.out.println("    " + stop));
+        }
         System.out.println(line);
     }
 
