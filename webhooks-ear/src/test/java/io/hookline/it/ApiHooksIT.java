@@ -14,6 +14,7 @@ import static io.hookline.it.ApiFixtures.listContains;
 import static io.hookline.it.ApiFixtures.newUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.it.ApiFixtures.TestUser;
@@ -253,5 +254,24 @@ class ApiHooksIT {
         assertError(404, "no_service", ApiFixtures.anonymous().postRaw("/hooks/" + hookId, "application/json",
                 "{\"text\":\"x\"}"));
         assertFalse(list(alice.client(), "?channel_id=" + channelId).contains(hookId), "a deleted hook is not listed");
+    }
+
+    @Test
+    void regeneratingGivesANewUrlAndTheOldOneStopsAtOnce() {
+        String oldId = createHook(alice.client(), channelId).getString("id");
+        assertError(403, bob.client().post(HOOKS + "/" + oldId + "/regen_token"));
+        ApiFixtures.postThroughHook(oldId, "before regenerating " + ApiFixtures.suffix());
+
+        HttpResponse<String> regenerated = alice.client().post(HOOKS + "/" + oldId + "/regen_token");
+        assertEquals(200, regenerated.statusCode(), regenerated.body());
+        String newId = HooklineClient.json(regenerated).getString("id");
+        assertId(newId);
+        assertNotEquals(oldId, newId);
+        assertEquals(channelId, HooklineClient.json(regenerated).getString("channel_id"));
+
+        assertError(404, "no_service", ApiFixtures.anonymous().postRaw("/hooks/" + oldId, "application/json",
+                "{\"text\":\"x\"}"));
+        ApiFixtures.postThroughHook(newId, "after regenerating " + ApiFixtures.suffix());
+        assertError(404, alice.client().post(HOOKS + "/" + oldId + "/regen_token"));
     }
 }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * view state taken from each page, forms posted back. For black-box tests of console actions that have no
  * REST endpoint (regenerating a hook URL); the browser tests cover the pages themselves.
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     /** PrimeFaces' per-view CSP nonce, which its script adds to every postback; without it the render fails. */
     private static final Pattern NONCE = Pattern.compile("<script[^>]*nonce=\"([^\"]+)\"");
@@ -35,14 +35,22 @@ final class ConsoleSession {
             .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
 
-    private ConsoleSession() {
-        String base = TestServer.baseUrl();
+    private ConsoleSession(String base) {
         baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private ConsoleSession() {
+        this(TestServer.baseUrl());
     }
 
     /** Signs in through the sign-in page; fails unless the console's home page follows. */
     static ConsoleSession signIn(String loginId, String password) {
-        ConsoleSession console = new ConsoleSession();
+        return signIn(TestServer.baseUrl(), loginId, password);
+    }
+
+    /** {@link #signIn(String, String)} on the server at {@code base} (one node of several). */
+    public static ConsoleSession signIn(String base, String loginId, String password) {
+        ConsoleSession console = new ConsoleSession(base);
         HttpResponse<String> home = console.submitSignIn(loginId, password);
         assertEquals(200, home.statusCode(), home.body());
         assertTrue(home.uri().getPath().startsWith("/console/"), "signed in, now at " + home.uri());

@@ -23,7 +23,11 @@ public final class HooklineClient {
     private String token;
 
     public HooklineClient() {
-        String base = TestServer.baseUrl();
+        this(TestServer.baseUrl());
+    }
+
+    /** A client of the server at {@code base} (one node of several, say), with or without a trailing slash. */
+    public HooklineClient(String base) {
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

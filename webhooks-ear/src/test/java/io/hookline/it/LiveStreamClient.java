@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * would read it, line by line on a thread of its own, so a test can wait for an event or for the end.
  * Also a stalled reader: a socket that sends the request and never reads a byte.
  */
-final class LiveStreamClient implements AutoCloseable {
+public final class LiveStreamClient implements AutoCloseable {
 
     /** Put in {@link #lines} when the server ended the stream. */
     static final String END = "\u0000end";
@@ -31,7 +31,7 @@ final class LiveStreamClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    final int status;
+    public final int status;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
     private final Stream<String> body;
@@ -54,7 +54,7 @@ final class LiveStreamClient implements AutoCloseable {
     }
 
     /** Opens a stream as the console session; answers once the response's headers are in. */
-    static LiveStreamClient open(ConsoleSession console, String channelId) {
+    public static LiveStreamClient open(ConsoleSession console, String channelId) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(console.baseUrl() + "/console/live?channel=" + channelId))
                 .header("Cookie", console.cookieHeader()).header("Accept", "text/event-stream").GET().build();
         try {
@@ -68,7 +68,7 @@ final class LiveStreamClient implements AutoCloseable {
     }
 
     /** Reads until a line equal to {@code line} arrives; false when the stream ended or the time ran out first. */
-    boolean await(String line, Duration within) {
+    public boolean await(String line, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!ended) {
             long left = deadline - System.nanoTime();
@@ -108,7 +108,7 @@ final class LiveStreamClient implements AutoCloseable {
     }
 
     /** Every line read so far (for failure messages). */
-    List<String> seen() {
+    public List<String> seen() {
         return List.copyOf(seen);
     }
 

@@ -17,9 +17,13 @@ import java.io.StringReader;
 @NamedQuery(name = Post.IN_CHANNEL_NEWEST_FIRST,
         query = "SELECT p FROM Post p WHERE p.channelId = :channelId AND p.deleteAt = 0 AND p.createAt >= :since"
                 + " ORDER BY p.createAt DESC, p.id DESC")
+// One index probe per channel (ix_posts_channel_create).
+@NamedQuery(name = Post.NEWEST_PER_CHANNEL,
+        query = "SELECT p.channelId, MAX(p.createAt) FROM Post p WHERE p.channelId IN :channelIds GROUP BY p.channelId")
 public class Post {
 
     public static final String IN_CHANNEL_NEWEST_FIRST = "Post.inChannelNewestFirst";
+    static final String NEWEST_PER_CHANNEL = "Post.newestPerChannel";
 
     @Id
     private String id;

@@ -36,21 +36,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Each bucket's key carries its limits, so a change in the settings applies to the next request (it finds
  * new, full buckets; the old ones expire unused).
  *
- * <p>Where the buckets live is a deployment setting, {@value #STORE}: {@code local} (the default, as Mattermost's
- * memory store: each server counts its own requests) or {@code cluster} (the server's JCache, on Payara the
- * Hazelcast data grid, shared by every member). Local is the default because on one server the shared store
- * only adds cost: two entry-processor calls per request that park the request thread on Hazelcast's partition
- * thread (about 12 % of the hook path's CPU samples, bench/README.md).
+ * <p>Where the buckets live is a deployment setting, {@value #STORE}: {@code auto} (the default), {@code cluster}
+ * or {@code local}. {@code cluster} keeps them in the server's JCache, on Payara the Hazelcast data grid shared
+ * by every member, so several servers behind a load balancer count one limit together; {@code local} keeps them
+ * in this JVM (as Mattermost's memory store: each server counts its own requests, so N servers let through N
+ * times the limit). {@code auto} is {@code cluster} wherever the server offers a JCache (Payara with its data
+ * grid, on one node or several) and {@code local} where it offers none (WildFly), without a warning. The shared
+ * store costs two entry-processor calls per request (bench/README.md measures it against local); an operator of
+ * a single server who wants that back sets {@code local}.
  *
  * <p>The shared store needs a service of the server's, not of Jakarta EE: WildFly, for one, offers applications
- * no JCache. Asked for where there is none, the limiter never fails the deployment: it uses local buckets and
- * says so in one warning at deployment (what was asked, what is used instead, what to configure).
+ * no JCache. Asked for explicitly ({@code cluster}) where there is none, the limiter never fails the deployment:
+ * it uses local buckets and says so in one warning at deployment (what was asked, what is used instead, what to
+ * configure).
  */
 @ApplicationScoped
 public class HookRateLimiter {
 
-    /** Deployment setting: {@value #LOCAL} or {@value #CLUSTER}, where the buckets live. */
+    /** Deployment setting: {@value #AUTO}, {@value #CLUSTER} or {@value #LOCAL}, where the buckets live. */
     public static final String STORE = "HOOKLINE_RATE_LIMIT_STORE";
+    public static final String AUTO = "auto";
     public static final String LOCAL = "local";
     public static final String CLUSTER = "cluster";
 
@@ -62,7 +67,7 @@ public class HookRateLimiter {
     private static final long FAILURE_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
     @Inject
-    @ConfigProperty(name = STORE, defaultValue = LOCAL)
+    @ConfigProperty(name = STORE, defaultValue = AUTO)
     private String storeSetting;
 
     private RateLimitStore store;
@@ -78,10 +83,13 @@ public class HookRateLimiter {
 
     @PostConstruct
     void chooseStore() {
-        // A lambda, not a method reference: JCacheRateLimitStore (which names javax.cache) is loaded only once
+        // Lambdas, not method references: JCacheRateLimitStore (which names javax.cache) is loaded only once
         // the API is known to be there.
-        store = wantsCluster(storeSetting) ? clusterStore(HookRateLimiter::jcacheApiPresent,
-                () -> JCacheRateLimitStore.fromServer()) : localStore();
+        store = switch (choice(storeSetting)) {
+            case CLUSTER -> clusterStore(HookRateLimiter::jcacheApiPresent, () -> JCacheRateLimitStore.fromServer());
+            case AUTO -> sharedIfOffered(HookRateLimiter::jcacheApiPresent, () -> JCacheRateLimitStore.fromServer());
+            default -> localStore();
+        };
         LOG.log(Level.INFO, "Hook rate limits are kept in {0}", store.describe());
     }
 
@@ -149,13 +157,33 @@ public class HookRateLimiter {
         }
     }
 
-    /** Whether {@value #STORE} asks for the shared store; anything but the two names is a warning and local. */
-    static boolean wantsCluster(String choice) {
-        String normalised = choice.trim().toLowerCase(Locale.ROOT);
-        if (!normalised.equals(LOCAL) && !normalised.equals(CLUSTER)) {
-            LOG.log(Level.WARNING, "{0} must be \"{1}\" or \"{2}\"; using {1}", new Object[] {STORE, LOCAL, CLUSTER});
+    /** {@value #STORE}'s value, normalised; anything but the three names is a warning and {@value #AUTO}. */
+    static String choice(String setting) {
+        String normalised = setting.trim().toLowerCase(Locale.ROOT);
+        if (normalised.equals(AUTO) || normalised.equals(LOCAL) || normalised.equals(CLUSTER)) {
+            return normalised;
         }
-        return normalised.equals(CLUSTER);
+        LOG.log(Level.WARNING, "{0} must be \"{1}\", \"{2}\" or \"{3}\"; using {1}",
+                new Object[] {STORE, AUTO, CLUSTER, LOCAL});
+        return AUTO;
+    }
+
+    /**
+     * {@value #AUTO}: the server's JCache when it offers one, else local buckets, said at INFO level only
+     * (a server without a grid is a normal single-server deployment, not a mistake).
+     */
+    static RateLimitStore sharedIfOffered(BooleanSupplier apiPresent, Supplier<Optional<RateLimitStore>> serverCache) {
+        if (apiPresent.getAsBoolean()) {
+            try {
+                Optional<RateLimitStore> shared = serverCache.get();
+                if (shared.isPresent()) {
+                    return shared.get();
+                }
+            } catch (RuntimeException | LinkageError noUsableCache) {
+                LOG.log(Level.INFO, "The server's JCache cannot hold hook rate limits; using local buckets", noUsableCache);
+            }
+        }
+        return localStore();
     }
 
     /**

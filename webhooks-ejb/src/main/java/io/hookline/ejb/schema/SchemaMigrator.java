@@ -6,6 +6,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,11 +16,17 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema to the version this build expects, at deployment, before anything touches the
- * database: the Flyway migrations under {@code db/migration}, the same on H2 and PostgreSQL.
+ * database: the Flyway migrations under {@code db/migration}, the same on H2 and PostgreSQL, plus on
+ * PostgreSQL those under {@code db/postgresql} (the triggers that let several servers share one database:
+ * {@code io.hookline.ejb.cluster}). Several servers starting at once migrate once: Flyway holds a PostgreSQL
+ * advisory lock while it migrates, and the others find the schema current.
  */
 @Singleton
 @Startup
 public class SchemaMigrator {
+
+    static final String COMMON = "classpath:db/migration";
+    static final String POSTGRESQL = "classpath:db/postgresql";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
@@ -31,10 +40,29 @@ public class SchemaMigrator {
     void migrate() {
         MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations(dataSource))
                 .load()
                 .migrate();
         LOG.info(() -> "Hookline schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now, database " + result.database + ")");
+    }
+
+    /** The common migrations, and PostgreSQL's own where the database is PostgreSQL. */
+    static String[] locations(DataSource dataSource) {
+        return isPostgres(productName(dataSource))
+                ? new String[] {COMMON, POSTGRESQL}
+                : new String[] {COMMON};
+    }
+
+    static boolean isPostgres(String productName) {
+        return productName.toLowerCase(Locale.ROOT).contains("postgresql");
+    }
+
+    private static String productName(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("Cannot reach the database to migrate its schema", unreachable);
+        }
     }
 }

@@ -19,8 +19,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * The run-time settings: a snapshot cached in memory so the hook hot path never queries for them,
- * replaced on every change so a saved setting applies to the next request, no restart. (One server:
- * a second server would need the change broadcast or a short cache lifetime.)
+ * replaced on every change so a saved setting applies to the next request, no restart. Other servers on
+ * the same database reload it when {@code cluster.ClusterChanges} sees the change committed ({@link #reload}).
  * Speaks Mattermost's config document: {@code ServiceSettings}, {@code TeamSettings} and
  * {@code RateLimitSettings} with Mattermost's key names, plus Hookline's {@code MaxPostSize} and
  * {@code HookDeliveryLogSize} (the delivery log), {@code MaxPostsPerRequest} and {@code LoginLockoutSeconds} under
@@ -53,6 +53,12 @@ public class SettingsService {
     @PostConstruct
     void load() {
         current.set(em.find(SystemSettings.class, SystemSettings.ID).snapshot());
+    }
+
+    /** Reads the settings again: another server may have changed them. */
+    @Lock(LockType.WRITE)
+    public void reload() {
+        load();
     }
 
     /** The settings in force; on the hook's hot path read {@link CurrentSettings} instead (no EJB call). */

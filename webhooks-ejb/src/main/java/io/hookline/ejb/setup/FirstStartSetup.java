@@ -63,18 +63,25 @@ public class FirstStartSetup {
                     + "or set HOOKLINE_ADMIN_USERNAME and HOOKLINE_ADMIN_PASSWORD");
             return;
         }
-        createFirstAdmin(new NewUserRequest(username.get(), username.get() + "@localhost", password.get(),
-                "", "", ""));
+        // Several servers may start at once against the empty database: the first to lock the settings row
+        // creates everything in its transaction, the others wait for that lock and then find the account.
+        users.createFirstAdminIfNone(new NewUserRequest(username.get(), username.get() + "@localhost",
+                password.get(), "", "", "")).ifPresentOrElse(this::createMainTeam,
+                () -> LOG.info("Hookline first start: another server created the system admin meanwhile"));
     }
 
     /** The first system admin and the team they start in; 403 once any account exists. */
     public UserView createFirstAdmin(NewUserRequest request) {
         User admin = users.createFirstAdmin(request);
-        // The same path as POST /api/v4/teams: the team, its default channels, the admin in all of them.
+        createMainTeam(admin);
+        return admin.view();
+    }
+
+    /** The same path as POST /api/v4/teams: the team, its default channels, the admin in all of them. */
+    private void createMainTeam(User admin) {
         teams.create(new Caller(admin.id(), true), new NewTeamRequest(TEAM_NAME, "Main", "O", ""));
         LOG.info(() -> "Hookline first run: created system admin '" + admin.username() + "', team '" + TEAM_NAME
                 + "', channels town-square and off-topic");
-        return admin.view();
     }
 
     /** True while no account exists: the console's first-run page is open only then. */

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -68,14 +69,23 @@ public class UserAdmin {
      * racing through the first-run page cannot both succeed, on one server or several.
      */
     public User createFirstAdmin(NewUserRequest request) {
+        return createFirstAdminIfNone(request).orElseThrow(() -> HooklineException.forbidden(
+                "app.setup.already_done", "This installation already has its system admin: sign in instead."));
+    }
+
+    /**
+     * {@link #createFirstAdmin}, but empty instead of a 403 when an account exists: for servers starting
+     * unattended, where another server starting at the same time may have created the admin a moment
+     * earlier (it held the lock; this one waited for it and finds the account).
+     */
+    public Optional<User> createFirstAdminIfNone(NewUserRequest request) {
         em.find(SystemSettings.class, SystemSettings.ID, LockModeType.PESSIMISTIC_WRITE);
         if (!needsFirstAdmin()) {
-            throw HooklineException.forbidden("app.setup.already_done",
-                    "This installation already has its system admin: sign in instead.");
+            return Optional.empty();
         }
         User admin = persistNew(request, true);
         em.flush(); // memberships created next refer to the user row
-        return admin;
+        return Optional.of(admin);
     }
 
     /** True while the installation has no account at all: the console then offers its first-run page. */

@@ -9,6 +9,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.hookline.ejb.settings.RateLimitSettings;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,12 +247,40 @@ class HookRateLimiterTest {
     }
 
     @Test
-    void theStoreIsLocalUnlessTheClusterStoreIsAskedFor() {
-        assertTrue(HookRateLimiter.wantsCluster("cluster"));
-        assertTrue(HookRateLimiter.wantsCluster(" Cluster "));
-        assertFalse(HookRateLimiter.wantsCluster("local"));
-        // A typo falls back to the default (with a warning), never to the slower shared store.
-        assertFalse(HookRateLimiter.wantsCluster("clsuter"));
-        assertFalse(HookRateLimiter.wantsCluster(""));
+    void theStoreSettingIsOneOfThreeNamesAndAutoOtherwise() {
+        assertEquals(HookRateLimiter.CLUSTER, HookRateLimiter.choice(" Cluster "));
+        assertEquals(HookRateLimiter.LOCAL, HookRateLimiter.choice("local"));
+        assertEquals(HookRateLimiter.AUTO, HookRateLimiter.choice("auto"));
+        // A typo falls back to the default (with a warning).
+        assertEquals(HookRateLimiter.AUTO, HookRateLimiter.choice("clsuter"));
+        assertEquals(HookRateLimiter.AUTO, HookRateLimiter.choice(""));
+    }
+
+    @Test
+    void autoSharesTheBucketsWhereTheServerOffersAGrid() {
+        RateLimitStore local = new LocalRateLimitStore(10, TimeMeter.SYSTEM_NANOTIME);
+        RateLimitStore grid = new RateLimitStore() {
+            @Override
+            public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+                return local.tryConsume(key, configuration);
+            }
+
+            @Override
+            public String describe() {
+                return "the grid";
+            }
+        };
+        assertEquals("the grid", HookRateLimiter.sharedIfOffered(() -> true, () -> Optional.of(grid)).describe());
+    }
+
+    @Test
+    void autoKeepsLocalBucketsWhereTheServerOffersNone() {
+        assertTrue(HookRateLimiter.sharedIfOffered(() -> false, () -> {
+            throw new AssertionError("no JCache API: the store is not even asked for");
+        }) instanceof LocalRateLimitStore);
+        assertTrue(HookRateLimiter.sharedIfOffered(() -> true, Optional::empty) instanceof LocalRateLimitStore);
+        assertTrue(HookRateLimiter.sharedIfOffered(() -> true, () -> {
+            throw new NoClassDefFoundError("javax/cache/CacheManager");
+        }) instanceof LocalRateLimitStore);
     }
 }

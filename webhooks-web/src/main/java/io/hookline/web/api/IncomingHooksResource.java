@@ -63,6 +63,17 @@ public class IncomingHooksResource {
         return hooks.update(CallerPrincipal.of(security), hookId, request);
     }
 
+    /**
+     * A new secret URL for the hook: the old one is refused (404) from the commit on, on every server, and the
+     * delivery log moves to the new one. The console's "Regenerate URL"; beyond Mattermost, whose API regenerates
+     * only outgoing hooks' tokens, at this same path shape. For the hook's creator and system admins.
+     */
+    @POST
+    @Path("/{hook_id}/regen_token")
+    public HookView regenerate(@PathParam("hook_id") String hookId) {
+        return hooks.regenerate(CallerPrincipal.of(security), hookId);
+    }
+
     /** The hook's delivery log, newest first (beyond Mattermost): for its creator and system admins. */
     @GET
     @Path("/{hook_id}/deliveries")

@@ -1,6 +1,7 @@
 package io.hookline.web.live;
 
 import io.hookline.ejb.lookup.LookupVersion;
+import io.hookline.ejb.post.ChannelActivity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -32,8 +33,11 @@ import java.util.logging.Logger;
  *   <li>Per user at most {@link LiveLimits#streamsPerUser()} streams: opening one more closes that user's
  *       oldest (most likely a tab already gone, whose closed connection the server has not noticed).</li>
  *   <li>Access is checked again, for every open stream, within {@link LiveLimits#recheckMillis()} of any
- *       change to users, teams, channels or members ({@link LookupVersion}): a user removed from a channel,
- *       demoted or deactivated loses the stream.</li>
+ *       change to users, teams, channels or members ({@link LookupVersion}, which also moves when another
+ *       server committed such a change): a user removed from a channel, demoted or deactivated loses the stream.</li>
+ *   <li>Posts stored by another server over the same database: every {@link LiveLimits#otherServersMillis()}
+ *       the newest post time of each channel watched here is read ({@link ChannelActivity}, one indexed
+ *       query, none while nothing is watched), and a channel with newer posts gets its {@code posts} event.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -56,18 +60,28 @@ public class LiveChannels {
     @Inject
     private StreamAccess access;
 
+    @Inject
+    private ChannelActivity activity;
+
+    private final NewestPosts newestPosts = new NewestPosts();
     private ScheduledFuture<?> recheck;
+    private ScheduledFuture<?> otherServers;
 
     @PostConstruct
     void startAccessChecks() {
         recheck = scheduler.scheduleWithFixedDelay(this::recheckAccess, limits.recheckMillis(),
                 limits.recheckMillis(), TimeUnit.MILLISECONDS);
+        otherServers = scheduler.scheduleWithFixedDelay(this::checkOtherServers, limits.otherServersMillis(),
+                limits.otherServersMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (recheck != null) {
             recheck.cancel(false);
+        }
+        if (otherServers != null) {
+            otherServers.cancel(false);
         }
         allStreams().forEach(stream -> stream.close(LiveStream.Reason.SHUTDOWN));
     }
@@ -140,6 +154,18 @@ public class LiveChannels {
             if (!stream.offer(frame)) {
                 stream.close(LiveStream.Reason.SLOW_READER);
             }
+        }
+    }
+
+    /** Announces posts that reached watched channels through another server; never throws. */
+    void checkOtherServers() {
+        try {
+            Set<String> watched = Set.copyOf(byChannel.keySet());
+            Map<String, Long> reading = watched.isEmpty() ? Map.of() : activity.newestPostAt(watched);
+            newestPosts.newer(watched, reading).forEach(this::publish);
+        } catch (RuntimeException failed) {
+            // Try again next time (a database outage, say); a scheduled task that throws is never run again.
+            LOG.log(Level.FINE, "reading other servers' posts failed", failed);
         }
     }
 

@@ -1,0 +1,110 @@
+package io.hookline.it.cluster;
+
+import static io.hookline.it.ApiFixtures.createChannel;
+import static io.hookline.it.ApiFixtures.createHook;
+import static io.hookline.it.ApiFixtures.createTeam;
+import static io.hookline.it.ApiFixtures.newUser;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hookline.it.ApiFixtures.TestUser;
+import io.hookline.it.HooklineClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: a hook's rate limit is one limit for the whole cluster. With a per-hook limit of
+ * {@value #PER_SEC}/s and a burst of {@value #BURST}, a burst of requests split between A and B gets about
+ * {@value #BURST} accepted in all (the bucket in the data grid both count against), not {@value #BURST} per node.
+ */
+class ClusterRateLimitIT {
+
+    static final int PER_SEC = 10;
+    static final int BURST = 10;
+    /** Requests sent to each node, all at once. */
+    static final int PER_NODE = 20;
+    /** The burst, plus what refills while the requests are in flight (they all leave within a few hundred ms). */
+    static final int MOST_ACCEPTED = BURST + 4;
+
+    private final HooklineClient adminA = TwoNodes.adminOn(TwoNodes.a());
+
+    @AfterEach
+    void defaultLimitsBack() {
+        setPerHookLimits(100, 500);
+    }
+
+    @Test
+    void aBurstSplitBetweenTheNodesIsCountedAgainstOneBucket() throws Exception {
+        TestUser owner = newUser(adminA, "rl");
+        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String hookId = createHook(owner.client(), channelId).getString("id");
+        setPerHookLimits(PER_SEC, BURST);
+        waitUntilBothNodesHaveTheLimits();
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * PER_NODE);
+        List<Future<Integer>> answers = new ArrayList<>();
+        long start;
+        try {
+            for (String node : List.of(TwoNodes.a(), TwoNodes.b())) {
+                HooklineClient client = TwoNodes.anonymousOn(node);
+                for (int i = 0; i < PER_NODE; i++) {
+                    String text = "burst " + i + " via " + node;
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return client.postRaw("/hooks/" + hookId, "application/json",
+                                Json.createObjectBuilder().add("text", text).build().toString()).statusCode();
+                    }));
+                }
+            }
+            start = System.nanoTime();
+            go.countDown();
+            int accepted = 0;
+            int refused = 0;
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                accepted += status == 200 ? 1 : 0;
+                refused += status == 429 ? 1 : 0;
+            }
+            System.out.println("Rate limit " + PER_SEC + "/s, burst " + BURST + ": " + accepted + " of "
+                    + answers.size() + " requests accepted across both nodes, " + refused + " refused with 429, in "
+                    + TwoNodes.millisSince(start) + " ms (separate buckets per node would accept about " + 2 * BURST + ")");
+            assertEquals(answers.size(), accepted + refused, "only 200 or 429");
+            assertTrue(accepted >= BURST, "the burst itself is accepted: " + accepted);
+            assertTrue(accepted <= MOST_ACCEPTED, "one bucket for both nodes: " + accepted + " accepted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void setPerHookLimits(int perSec, int burst) {
+        JsonObject patch = Json.createObjectBuilder().add("RateLimitSettings", Json.createObjectBuilder()
+                .add("PerHookPerSec", perSec).add("PerHookMaxBurst", burst)).build();
+        HttpResponse<String> patched = adminA.put("/api/v4/config/patch", patch);
+        assertEquals(200, patched.statusCode(), patched.body());
+    }
+
+    private static void waitUntilBothNodesHaveTheLimits() {
+        HooklineClient adminB = TwoNodes.adminOn(TwoNodes.b());
+        long start = System.nanoTime();
+        while (true) {
+            JsonObject limits = HooklineClient.json(adminB.get("/api/v4/config")).getJsonObject("RateLimitSettings");
+            if (limits.getInt("PerHookPerSec") == PER_SEC && limits.getInt("PerHookMaxBurst") == BURST) {
+                System.out.println("Rate limit settings changed on A in force on B after "
+                        + TwoNodes.millisSince(start) + " ms");
+                return;
+            }
+            assertTrue(TwoNodes.millisSince(start) <= TwoNodes.COHERENCE_BOUND.toMillis(),
+                    "B still has the old limits after " + TwoNodes.millisSince(start) + " ms: " + limits);
+        }
+    }
+}
