@@ -447,6 +447,7 @@ if [ "${#rate_limit_stores[@]}" -gt 0 ]; then
 fi
 
 # ---------------------------------------------------------------- the table
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 errors_of() { # file: non-2xx answers + socket errors (wrk), or all errors (constant rate)
     local e
     e=$(field "$1" errors)
@@ -461,7 +462,7 @@ row() { # label file
 }
 ratio() { # label file-a file-b
     local cpu
-    cpu=$(awk -v a="$(field "$2" cpu_ms_per_ok)" -v b="$(field "$3" cpu_ms_per_ok)" 'BEGIN {if (a != "" && b > 0) printf "%.1fx", a / b}')
+    cpu=$(awk -v a="$(field "$2" cpu_ms_per_ok)" -v b="$(field "$3" cpu_ms_per_ok)" 'BEGIN {if (a != "" && b > 0) printf "%.2fx", a / b}')
     awk -v label="$1" -v cpu="$cpu" -v a="$(field "$2" ok_per_s)" -v b="$(field "$3" ok_per_s)" \
         -v a50="$(field "$2" p50_us)" -v b50="$(field "$3" p50_us)" -v a99="$(field "$2" p99_us)" -v b99="$(field "$3" p99_us)" \
         -v a999="$(field "$2" p999_us)" -v b999="$(field "$3" p999_us)" \
