@@ -23,6 +23,13 @@
 #                        the delivery log off, to measure what it costs
 #   --asadmin FILE       asadmin commands (one a line) applied to the domain before deploying, then a restart:
 #                        pool sizes, JVM options ... to compare configurations
+#   --rate-limit-stores LIST
+#                        after all other runs, for each store in LIST (comma-separated: auto, local, cluster):
+#                        set HOOKLINE_RATE_LIMIT_STORE in the domain's MicroProfile Config, reload the application
+#                        (disable, enable: same JVM, no restart), check in server.log which store it chose, warm
+#                        up, then measure /hooks-noop and /hooks again; rows "hook, STORE (reload i)" in the table
+#   --compare-rate-limit-stores
+#                        --rate-limit-stores local,auto: the grid's buckets against local ones, in one run
 #
 # Needs JDK 17, Maven, PostgreSQL reachable as PG_USER at PG_HOST:PG_PORT without a password (trust), its
 # client tools (psql, createdb, dropdb, pgbench), and wrk (installed with apt-get when missing, as root).
@@ -48,6 +55,7 @@ constant_rate=1
 profile=0
 asadmin_file=
 delivery_log=
+rate_limit_stores=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --hooks) hooks=$2; shift ;;
@@ -63,10 +71,16 @@ while [ $# -gt 0 ]; do
         --profile) profile=1 ;;
         --asadmin) asadmin_file=$(realpath "$2"); shift ;;
         --delivery-log) delivery_log=$2; shift ;;
+        --rate-limit-stores) IFS=, read -r -a rate_limit_stores <<<"$2"; shift ;;
+        --compare-rate-limit-stores) rate_limit_stores=(local auto) ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
+done
+
+for store in "${rate_limit_stores[@]}"; do
+    case "$store" in auto|local|cluster) ;; *) echo "--rate-limit-stores: $store is not auto, local or cluster" >&2; exit 2 ;; esac
 done
 
 PG_HOST=${PG_HOST:-127.0.0.1}
@@ -142,6 +156,12 @@ stop_server() {
 trap stop_server EXIT
 trap 'exit 130' INT TERM
 
+# The store the rate limiter uses is read at deployment (MicroProfile Config): an environment variable or a JVM
+# option beats the domain's config source that --rate-limit-stores writes, so the switch works without them.
+if [ "${#rate_limit_stores[@]}" -gt 0 ] && [ -n "${HOOKLINE_RATE_LIMIT_STORE:-}" ]; then
+    echo "--rate-limit-stores: starting Payara without HOOKLINE_RATE_LIMIT_STORE=$HOOKLINE_RATE_LIMIT_STORE from the environment"
+    unset HOOKLINE_RATE_LIMIT_STORE
+fi
 say "starting Payara with the bootstrap admin $ADMIN_USER"
 started=1
 HOOKLINE_ADMIN_USERNAME=$ADMIN_USER HOOKLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD "$ASADMIN" start-domain domain1 >/dev/null
@@ -157,10 +177,44 @@ if [ -n "$asadmin_file" ]; then
     "$ASADMIN" multimode --file "$asadmin_file"
     HOOKLINE_ADMIN_USERNAME=$ADMIN_USER HOOKLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD "$ASADMIN" restart-domain domain1 >/dev/null
 fi
+
+# ---------------------------------------------------------------- which rate-limit store the application chose
+SERVER_LOG=$DOMAIN_DIR/logs/server.log
+log_mark() { stat -c '%i %s' "$SERVER_LOG"; }
+# The store HookRateLimiter chose at deployment, from its INFO line ("Hook rate limits are kept in ...") written
+# since the mark. The access log writes a line per hook request to server.log, which Payara rotates, hence the mark
+# rather than the last such line of the file.
+store_logged_since() { # mark
+    local inode=${1% *} size=${1#* } text line
+    for _ in $(seq 1 30); do
+        if [ "$(stat -c %i "$SERVER_LOG")" = "$inode" ] && [ "$(stat -c %s "$SERVER_LOG")" -ge "$size" ]; then
+            text=$(tail -c +"$((size + 1))" "$SERVER_LOG")
+        else
+            text=$(cat "$SERVER_LOG")
+        fi
+        line=$(printf '%s\n' "$text" | grep -o 'Hook rate limits are kept in .*' | tail -1 | sed 's/ *\]\]$//')
+        if [ -n "$line" ]; then
+            echo "${line#Hook rate limits are kept in }"
+            return
+        fi
+        sleep 1   # Payara writes its log from a queue
+    done
+    echo "nothing logged"
+}
+# A failing store lets requests through unchecked (HookRateLimiter logs that at most once a minute): a run
+# measured so has measured no store at all.
+store_failures() { cat "$DOMAIN_DIR"/logs/server.log* 2>/dev/null | grep -c 'failed; hook requests pass unchecked' || true; }
+check_store_held() { # name failures-before
+    [ "$(store_failures)" = "$2" ] || die "the rate-limit store failed during $1 (server.log: \"failed; hook requests pass unchecked\"): requests went through unchecked"
+}
+
 say "deploying $EAR"
+mark=$(log_mark)
 "$ASADMIN" deploy --name hookline "$EAR" >/dev/null
 curl -sf "$BASE/api/v4/system/ping" >/dev/null || die "Hookline does not answer $BASE/api/v4/system/ping"
 PAYARA_PID=$(cat "$DOMAIN_DIR/config/pid")
+deployed_store=$(store_logged_since "$mark")
+echo "hook rate limits: $deployed_store"
 
 # ---------------------------------------------------------------- hooks through the REST API
 say "creating $hooks hooks, raising the rate limits"
@@ -200,6 +254,7 @@ fi
     echo "postgresql: $(psql_bench -c 'SHOW server_version'), synchronous_commit=$(psql_bench -c 'SHOW synchronous_commit'), fsync=$(psql_bench -c 'SHOW fsync')"
     get() { "$ASADMIN" get "$1" 2>/dev/null | sed -n 's/.*=//p' | head -1; }
     echo "payara: http-thread-pool min $(get configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size) max $(get configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size); jdbc pool steady $(get resources.jdbc-connection-pool.HooklineBench.steady-pool-size) max $(get resources.jdbc-connection-pool.HooklineBench.max-pool-size); jvm $("$ASADMIN" list-jvm-options 2>/dev/null | grep -E '^-Xm[sx]|^-XX:\+Use.*GC' | tr '\n' ' ')"
+    echo "rate-limit store at deployment (server.log): $deployed_store"
     echo "load: wrk -t$threads -c$connections, pgbench -c$connections -j$threads, $duration s each after a warm-up of $warmup to $warmup_max s; $hooks hooks; payloads $(for p in "${PAYLOADS[@]}"; do printf '%s (%d B) ' "$(basename "$p")" "$(wc -c <"$p")"; done)"
 } | tee "$OUT/machine.txt"
 
@@ -238,11 +293,13 @@ wrk_run() { # name prefix seconds -> $OUT/name.txt
 }
 
 hook_run() { # name seconds: a wrk run against /hooks with the durability check
-    local name=$1 seconds=$2 before after
+    local name=$1 seconds=$2 before after failures
     before=$(posts)
+    failures=$(store_failures)
     wrk_run "$name" /hooks/ "$seconds"
     after=$(posts)
     check_durable "$name" $((after - before)) "$(field "$OUT/$name.txt" ok)" "$connections"
+    check_store_held "$name" "$failures"
 }
 
 # The JIT keeps compiling the hook path for minutes on two shared cores (JFR shows the C2 compiler thread busy
@@ -355,7 +412,42 @@ if [ "$constant_rate" = 1 ]; then
         $(($(field "$OUT/constant-rate.txt" unconfirmed) + $(field "$OUT/constant-rate.txt" warmup_unconfirmed)))
 fi
 
+# ---------------------------------------------------------------- other rate-limit stores, same JVM
+# The store is chosen when the application starts, so each store gets a reload of the application rather than a
+# restart of the server: the JVM, Payara's modules and the JIT's work on them stay; Hookline's classes are loaded
+# afresh and warmed up again. Each store's /hooks run has a no-op run beside it, both after that reload.
+store_runs=()
+if [ "${#rate_limit_stores[@]}" -gt 0 ]; then
+    index=0
+    for store in "${rate_limit_stores[@]}"; do
+        index=$((index + 1))
+        say "rate-limit store $store (reload $index): HOOKLINE_RATE_LIMIT_STORE=$store in the domain's config, application disabled and enabled"
+        mark=$(log_mark)
+        "$ASADMIN" set-config-property --source domain --propertyName HOOKLINE_RATE_LIMIT_STORE --propertyValue "$store" >/dev/null
+        "$ASADMIN" disable hookline >/dev/null
+        "$ASADMIN" enable hookline >/dev/null
+        curl -sf "$BASE/api/v4/system/ping" >/dev/null || die "Hookline does not answer after the reload"
+        chosen=$(store_logged_since "$mark")
+        echo "hook rate limits: $chosen"
+        # auto is the grid on Payara (its Hazelcast is on by default); a JVM option or an environment variable
+        # HOOKLINE_RATE_LIMIT_STORE would beat the domain's config source and keep the store from changing.
+        case "$store:$chosen" in
+            local:local\ buckets*|auto:JCache*|cluster:JCache*) ;;
+            *) die "HOOKLINE_RATE_LIMIT_STORE=$store, but the application says its rate limits are kept in: $chosen" ;;
+        esac
+        echo "rate-limit store, reload $index ($store): $chosen" >>"$OUT/machine.txt"
+        if [ "$warmup_max" -gt 0 ]; then
+            warm_up "warmup-hook-$index-$store" /hooks/
+            warm_up "warmup-noop-$index-$store" /hooks-noop/
+        fi
+        wrk_run "noop-$index-$store" /hooks-noop/ "$duration"
+        hook_run "hook-$index-$store" "$duration"
+        store_runs+=("$index-$store")
+    done
+fi
+
 # ---------------------------------------------------------------- the table
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 errors_of() { # file: non-2xx answers + socket errors (wrk), or all errors (constant rate)
     local e
     e=$(field "$1" errors)
@@ -370,7 +462,7 @@ row() { # label file
 }
 ratio() { # label file-a file-b
     local cpu
-    cpu=$(awk -v a="$(field "$2" cpu_ms_per_ok)" -v b="$(field "$3" cpu_ms_per_ok)" 'BEGIN {if (a != "" && b > 0) printf "%.1fx", a / b}')
+    cpu=$(awk -v a="$(field "$2" cpu_ms_per_ok)" -v b="$(field "$3" cpu_ms_per_ok)" 'BEGIN {if (a != "" && b > 0) printf "%.2fx", a / b}')
     awk -v label="$1" -v cpu="$cpu" -v a="$(field "$2" ok_per_s)" -v b="$(field "$3" ok_per_s)" \
         -v a50="$(field "$2" p50_us)" -v b50="$(field "$3" p50_us)" -v a99="$(field "$2" p99_us)" -v b99="$(field "$3" p99_us)" \
         -v a999="$(field "$2" p999_us)" -v b999="$(field "$3" p999_us)" \
@@ -387,7 +479,16 @@ ratio() { # label file-a file-b
     [ "$constant_rate" = 1 ] && row "hook at $rate/s constant" "$OUT/constant-rate.txt"
     ratio "hook / no-op" "$OUT/hook.txt" "$OUT/noop.txt"
     ratio "hook / pgbench" "$OUT/hook.txt" "$OUT/pgbench.result"
+    for run in "${store_runs[@]}"; do
+        row "hook, ${run#*-} (reload ${run%%-*})" "$OUT/hook-$run.txt"
+        row "no-op (reload ${run%%-*})" "$OUT/noop-$run.txt"
+        ratio "hook / no-op (reload ${run%%-*})" "$OUT/hook-$run.txt" "$OUT/noop-$run.txt"
+    done
+    for run in "${store_runs[@]:1}"; do
+        ratio "hook ${run#*-} / hook ${store_runs[0]#*-} (${run%%-*}/${store_runs[0]%%-*})" "$OUT/hook-$run.txt" "$OUT/hook-${store_runs[0]}.txt"
+    done
     echo
+    echo "rate-limit store of the rows above the reloads: $deployed_store"
     echo "errors = non-2xx answers + socket errors (constant rate: non-ok answers, failures, timeouts, requests not sent"
     echo "because $MAX_IN_FLIGHT were in flight); CPU ms/ok = CPU time of Payara's JVM during the run per ok answer (both cores"
     echo "count). Every hook ok was checked against the stored posts."
