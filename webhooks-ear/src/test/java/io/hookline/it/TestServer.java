@@ -26,8 +26,15 @@ public final class TestServer {
         return System.getProperty("hookline.server", "payara");
     }
 
-    /** Where Hookline answers plain HTTP, with a trailing slash. */
+    /**
+     * Where Hookline answers plain HTTP, with a trailing slash. In the cluster tests (-Pcluster, whose nodes move
+     * with -Dport.offset) node A, so a helper that makes its own client talks to a node that runs.
+     */
     public static String baseUrl() {
+        String clusterNodeA = System.getProperty("hookline.cluster.a.url");
+        if (clusterNodeA != null) {
+            return clusterNodeA;
+        }
         return "http://localhost:" + Integer.getInteger("hookline.http.port", 8080) + "/";
     }
 

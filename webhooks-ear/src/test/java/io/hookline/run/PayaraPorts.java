@@ -18,6 +18,7 @@ import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
@@ -77,7 +78,8 @@ final class PayaraPorts {
     static void shift(Path domainXml, int offset) throws Exception {
         edit(domainXml, (domain, xpath) -> {
             for (Port port : PORTS) {
-                Node node = single(domainXml, domain, xpath, port.xpath());
+                Node node = port.inValue() == null ? attribute(domainXml, domain, xpath, port)
+                        : single(domainXml, domain, xpath, port.xpath());
                 node.setNodeValue(moved(node.getNodeValue(), port, offset));
             }
         });
@@ -112,6 +114,20 @@ final class PayaraPorts {
             transformer.transform(new DOMSource(domain), new StreamResult(out));
         }
         Files.move(written, domainXml, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A port attribute, created with its stock value where the element leaves it out: Payara writes the data grid's
+     * ports only when they differ from the defaults (set-hazelcast-configuration rewrites the element without them).
+     */
+    private static Node attribute(Path domainXml, Document domain, XPath xpath, Port port) throws Exception {
+        int at = port.xpath().lastIndexOf("/@");
+        Element element = (Element) single(domainXml, domain, xpath, port.xpath().substring(0, at));
+        String name = port.xpath().substring(at + 2);
+        if (!element.hasAttribute(name)) {
+            element.setAttribute(name, Integer.toString(port.stock()));
+        }
+        return element.getAttributeNode(name);
     }
 
     private static Node single(Path domainXml, Document domain, XPath xpath, String expression) throws Exception {

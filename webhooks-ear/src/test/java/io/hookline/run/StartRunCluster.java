@@ -44,6 +44,7 @@ public final class StartRunCluster {
     }
 
     public static void main(String[] args) throws Exception {
+        long began = System.nanoTime();
         RunArgs arguments = RunArgs.parse(args);
         Path payara = arguments.path("home");
         Path runDir = arguments.path("runDir");
@@ -154,6 +155,8 @@ public final class StartRunCluster {
             throw failure;
         }
         writeTestProperties(runDir.resolve("cluster-test.properties"), cluster);
+        System.out.println("Both nodes serve Hookline, " + Duration.ofNanos(System.nanoTime() - began).toSeconds()
+                + " s after this step began");
         RunReport.print("a two-node Payara Server cluster (one data grid: " + PayaraCluster.GRID_NAME + ")",
                 cluster.nodes().stream().map(ClusterNode::url).toList(), ear,
                 database.describe("") + " (both nodes)", stops);
