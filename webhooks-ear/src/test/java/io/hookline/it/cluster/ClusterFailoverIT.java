@@ -75,8 +75,10 @@ class ClusterFailoverIT {
         TestUser owner = newUser(adminA, "fo");
         String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
         String hookId = createHook(owner.client(), channelId).getString("id");
-        String deletedWhileDown = createHook(owner.client(), channelId).getString("id");
-        String deletedAfter = createHook(owner.client(), channelId).getString("id");
+        // In a channel of their own: their posts are not the ones counted.
+        String otherChannel = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String deletedWhileDown = createHook(owner.client(), otherChannel).getString("id");
+        String deletedAfter = createHook(owner.client(), otherChannel).getString("id");
         for (String warm : List.of(deletedWhileDown, deletedAfter)) {
             assertEquals(200, send(Node.B, warm, "B caches it").status(), "B caches the hooks first");
         }

@@ -64,6 +64,8 @@ public class LiveChannels {
     private ChannelActivity activity;
 
     private final NewestPosts newestPosts = new NewestPosts();
+    /** Only the polling thread reads and writes it. */
+    private boolean otherServersFailing;
     private ScheduledFuture<?> recheck;
     private ScheduledFuture<?> otherServers;
 
@@ -162,10 +164,15 @@ public class LiveChannels {
         try {
             Set<String> watched = Set.copyOf(byChannel.keySet());
             Map<String, Long> reading = watched.isEmpty() ? Map.of() : activity.newestPostAt(watched);
-            newestPosts.newer(watched, reading).forEach(this::publish);
+            newestPosts.newer(watched, reading, System.currentTimeMillis()).forEach(this::publish);
+            otherServersFailing = false;
         } catch (RuntimeException failed) {
             // Try again next time (a database outage, say); a scheduled task that throws is never run again.
-            LOG.log(Level.FINE, "reading other servers' posts failed", failed);
+            // Said once per run of failures, not once per interval.
+            if (!otherServersFailing) {
+                otherServersFailing = true;
+                LOG.log(Level.WARNING, "reading other servers' posts failed; trying again every interval", failed);
+            }
         }
     }
 

@@ -9,33 +9,44 @@ import org.junit.jupiter.api.Test;
 
 class NewestPostsTest {
 
+    private static final long NOW = 1_000_000L;
+    private static final long OLD = NOW - NewestPosts.RECENT_MILLIS - 1;
+
     @Test
-    void aChannelSeenForTheFirstTimeOnlySetsItsBaseline() {
+    void aChannelFirstSeenWithOnlyOldPostsSetsItsBaselineOnly() {
         NewestPosts newest = new NewestPosts();
-        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", 100L)));
-        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", 100L)));
-        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", 101L)));
+        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", OLD), NOW));
+        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", OLD), NOW));
+        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", OLD + 1), NOW));
+    }
+
+    @Test
+    void aChannelFirstSeenWithAPostFromTheLastSecondsIsAnnounced() {
+        // The post may have arrived between the view's page load and the first reading.
+        NewestPosts newest = new NewestPosts();
+        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW - NewestPosts.RECENT_MILLIS + 1), NOW));
+        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", NOW - NewestPosts.RECENT_MILLIS + 1), NOW));
     }
 
     @Test
     void aChannelsFirstPostIsNewerThanNoPost() {
         NewestPosts newest = new NewestPosts();
-        newest.newer(Set.of("empty"), Map.of());
-        assertEquals(List.of("empty"), newest.newer(Set.of("empty"), Map.of("empty", 5L)));
+        assertEquals(List.of(), newest.newer(Set.of("empty"), Map.of(), NOW));
+        assertEquals(List.of("empty"), newest.newer(Set.of("empty"), Map.of("empty", 5L), NOW));
     }
 
     @Test
     void aChannelNoLongerWatchedIsForgottenAndStartsOverWhenWatchedAgain() {
         NewestPosts newest = new NewestPosts();
-        newest.newer(Set.of("a"), Map.of("a", 1L));
-        newest.newer(Set.of(), Map.of());
-        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", 9L)), "baseline again, not a change");
+        newest.newer(Set.of("a"), Map.of("a", 1L), NOW);
+        newest.newer(Set.of(), Map.of(), NOW);
+        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", 9L), NOW), "baseline again, not a change");
     }
 
     @Test
     void onlyTheChannelsThatMovedAreAnnounced() {
         NewestPosts newest = new NewestPosts();
-        newest.newer(Set.of("a", "b"), Map.of("a", 1L, "b", 1L));
-        assertEquals(List.of("b"), newest.newer(Set.of("a", "b"), Map.of("a", 1L, "b", 2L)));
+        newest.newer(Set.of("a", "b"), Map.of("a", 1L, "b", 1L), NOW);
+        assertEquals(List.of("b"), newest.newer(Set.of("a", "b"), Map.of("a", 1L, "b", 2L), NOW));
     }
 }
