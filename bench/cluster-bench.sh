@@ -135,7 +135,7 @@ trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- schema, build, start
 say "schema $PG_SCHEMA in $PG_DATABASE (dropped and created afresh)"
-psql "${PG[@]}" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -q \
+psql "${PG[@]}" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -q -c 'SET client_min_messages TO warning' \
     -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" -c "CREATE SCHEMA $PG_SCHEMA"
 psql_bench() { psql "${PG[@]}" -d "$PG_DATABASE" -v ON_ERROR_STOP=1 -Atq -c "SET search_path TO $PG_SCHEMA" "$@"; }
 
@@ -151,7 +151,8 @@ if ! HOOKLINE_ADMIN_USERNAME=$ADMIN_USER HOOKLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD
     tail -40 "$OUT/mvn.log"
     die "mvn -Prun-cluster package failed (all of it: $OUT/mvn.log)"
 fi
-mapfile -t stop_commands < <(sed -n 's/^ *\(.*\/asadmin stop-domain .*\)$/\1/p' "$OUT/mvn.log")
+# The report's last lines: "  stop them:", then one command a line (the template's own stop earlier in the log is not one).
+mapfile -t stop_commands < <(sed -n '/^  stop them:$/,/^---/ s/^ *\(\/.*\/asadmin stop-domain .*\)$/\1/p' "$OUT/mvn.log")
 sed -n '/^Hookline runs on/,/^---/p' "$OUT/mvn.log"
 [ "${#stop_commands[@]}" = 2 ] || die "the profile printed ${#stop_commands[@]} stop commands, not 2 (see $OUT/mvn.log)"
 echo "built and started in $(($(date +%s) - started_at)) s"
@@ -283,7 +284,7 @@ round() { # name mode seconds
         wait "$wrk_b" || die "wrk against B failed in $name"
     fi
     cpu_a=$(($(cpu_ms "$PID_A") - cpu_a)); cpu_b=$(($(cpu_ms "$PID_B") - cpu_b))
-    busy=$(machine_jiffies | awk -v b="${jiffies% *}" -v t="${jiffies#* }" '{printf "%.0f", ($2 - t) > 0 ? ($1 - b) * 100 / ($2 - t) : 0}')
+    busy=$(machine_jiffies | awk -v b="${jiffies% *}" -v t="${jiffies#* }" '{printf "%.0f", (($2 - t) > 0 ? ($1 - b) * 100 / ($2 - t) : 0)}')
     load=$(cut -d' ' -f1 /proc/loadavg)
     after=$(posts)
     local files=("$OUT/$name-a.txt")
@@ -301,7 +302,7 @@ round() { # name mode seconds
     p99=$(( ${p99b:-0} > p99a ? ${p99b:-0} : p99a ))
     p50=$(field "$OUT/$name-a.txt" p50_us)
     [ "$mode" = two ] && p50=$(( ($(field "$OUT/$name-b.txt" p50_us) + p50) / 2 ))
-    echo "ROUND name=$name mode=$mode ok=$ok errors=$errors ok_per_s=$okps ok_per_s_a=$(field "$OUT/$name-a.txt" ok_per_s) ok_per_s_b=$([ "$mode" = two ] && field "$OUT/$name-b.txt" ok_per_s || echo 0) p50_us=$p50 p99_us=$p99 p99_a_us=$p99a p99_b_us=${p99b:--} cpu_ms_a=$cpu_a cpu_ms_b=$cpu_b cpu_ms_per_ok=$(awk -v c=$((cpu_a + cpu_b)) -v n="$ok" 'BEGIN {printf "%.2f", n > 0 ? c / n : 0}') machine_busy_pct=$busy load1=$load" >"$OUT/$name.result"
+    echo "ROUND name=$name mode=$mode ok=$ok errors=$errors ok_per_s=$okps ok_per_s_a=$(field "$OUT/$name-a.txt" ok_per_s) ok_per_s_b=$([ "$mode" = two ] && field "$OUT/$name-b.txt" ok_per_s || echo 0) p50_us=$p50 p99_us=$p99 p99_a_us=$p99a p99_b_us=${p99b:--} cpu_ms_a=$cpu_a cpu_ms_b=$cpu_b cpu_ms_per_ok=$(awk -v c=$((cpu_a + cpu_b)) -v n="$ok" 'BEGIN {printf "%.2f", (n > 0 ? c / n : 0)}') machine_busy_pct=$busy load1=$load" >"$OUT/$name.result"
     check_durable "$name" $((after - before)) "$ok" "$connections" >>"$OUT/$name.result"
     [ "$errors" = 0 ] || echo "WARNING: $name: $errors non-2xx answers or socket errors ($(grep -h 'first non-2xx' "${files[@]}" | head -1))" | tee -a "$OUT/$name.result"
 }
@@ -352,11 +353,11 @@ values() { # mode key
             awk -v r="$r" -v mode="$mode" -v okps="$(field "$f" ok_per_s)" -v a="$(field "$f" ok_per_s_a)" \
                 -v b="$(field "$f" ok_per_s_b)" -v p99="$(field "$f" p99_us)" -v p99a="$(field "$f" p99_a_us)" \
                 -v p99b="$(field "$f" p99_b_us)" -v err="$(field "$f" errors)" -v n="$(field "$f" ok)" \
-                -v cpu="$(field "$f" cpu_ms_per_ok)" -v busy="$(field "$f" machine_busy_pct)" -v load="$(field "$f" load1)" \
+                -v cpu="$(field "$f" cpu_ms_per_ok)" -v busy="$(field "$f" machine_busy_pct)" -v ld="$(field "$f" load1)" \
                 'BEGIN {printf "| %d | %s | %.0f | %.0f | %s | %s | %d | %d | %s | %s %% | %s |\n", r,
                     mode == "one" ? "A (B idle)" : "A + B", okps, a, mode == "one" ? "-" : sprintf("%.0f", b),
                     mode == "one" ? sprintf("%.1f", p99a / 1000) : sprintf("%.1f (A %.1f, B %.1f)", p99 / 1000, p99a / 1000, p99b / 1000),
-                    err, n, cpu, busy, load}'
+                    err, n, cpu, busy, ld}'
         done
     done
     one=$(values one ok_per_s | median)
@@ -374,7 +375,8 @@ values() { # mode key
     awk -v v="$one" -v p="$p99_one" -v c="$cpu_one" 'BEGIN {printf "| one node (A, B idle) | %.0f | %.1f | %s |\n", v, p / 1000, c}'
     awk -v v="$two" -v p="$p99_two" -v c="$cpu_two" 'BEGIN {printf "| two nodes (A + B) | %.0f | %.1f | %s |\n", v, p / 1000, c}'
     awk -v a="$two" -v b="$one" -v pa="$p99_two" -v pb="$p99_one" -v ca="$cpu_two" -v cb="$cpu_one" \
-        'BEGIN {printf "| **two / one** | **%.2fx** | %.2fx | %.2fx |\n", a / b, pa / pb, ca / cb}'
+        'function r(x, y) { return y > 0 ? sprintf("%.2fx", x / y) : "-" }
+         BEGIN {printf "| **two / one** | **%s** | %s | %s |\n", r(a, b), r(pa, pb), r(ca, cb)}'
     echo
     echo "two / one per round (round i's two-node run over its one-node run): $(echo "$pairs" | paste -sd' ') (median $(echo "$pairs" | median))"
     echo "p99 of a two-node round: the worse node's (an upper bound of the p99 over both). CPU ms/ok: CPU time of both"
