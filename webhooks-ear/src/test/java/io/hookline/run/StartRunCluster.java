@@ -40,11 +40,17 @@ public final class StartRunCluster {
     /** Two servers loading Hookline at once on two cores take longer than one. */
     static final Duration LOAD_LIMIT = Duration.ofSeconds(240);
 
+    /** When this step began: each message says how far in it is, so a slow phase shows in the build log. */
+    private static final long BEGAN = System.nanoTime();
+
     private StartRunCluster() {
     }
 
+    private static void say(String message) {
+        System.out.println("[+" + Duration.ofNanos(System.nanoTime() - BEGAN).toSeconds() + " s] " + message);
+    }
+
     public static void main(String[] args) throws Exception {
-        long began = System.nanoTime();
         RunArgs arguments = RunArgs.parse(args);
         Path payara = arguments.path("home");
         Path runDir = arguments.path("runDir");
@@ -76,7 +82,7 @@ public final class StartRunCluster {
 
         Set<ClusterNode> found = cluster.running();
         if (test && !found.isEmpty()) {
-            System.out.println("Stopping the nodes an earlier test run left running: " + names(found));
+            say("Stopping the nodes an earlier test run left running: " + names(found));
             cluster.stopRunning();
             found = Set.of();
         }
@@ -99,6 +105,7 @@ public final class StartRunCluster {
                 }
                 RunHttp.requireFree(ports, "choose another -Dport.offset");
                 if (newTemplate) {
+                    say("Configuring the nodes' template domain " + PayaraCluster.TEMPLATE + " (once)");
                     Path properties = runDir.resolve("postgres.properties");
                     database.writeProperties(properties, arguments.path("pgDriver"));
                     cluster.buildTemplate(key, setup, properties);
@@ -108,16 +115,16 @@ public final class StartRunCluster {
                 }
                 state.portOffset(offset);
             } else {
-                System.out.println("Both nodes are already running: redeploying into them");
+                say("Both nodes are already running: redeploying into them");
             }
             if (together) {
                 if (!toStart.isEmpty()) {
-                    System.out.println("Starting " + names(toStart) + " at the same time");
+                    say("Starting " + names(toStart) + " at the same time");
                     started.addAll(toStart);
                     cluster.start(toStart, env);
                 }
                 awaitEarlierDeployments(cluster, running);
-                System.out.println("Deploying " + ear.getFileName() + " to " + names(cluster.nodes())
+                say("Deploying " + ear.getFileName() + " to " + names(cluster.nodes())
                         + " at the same time");
                 cluster.deploy(cluster.nodes(), ear);
                 PayaraCluster.inParallel(cluster.nodes(), node -> {
@@ -128,12 +135,12 @@ public final class StartRunCluster {
                 // A rolling start (or redeploy): each node serves before the next one is touched.
                 for (ClusterNode node : cluster.nodes()) {
                     if (toStart.contains(node)) {
-                        System.out.println("Starting " + node.domain());
+                        say("Starting " + node.domain());
                         started.add(node);
                         cluster.start(List.of(node), env);
                     }
                     awaitEarlierDeployments(cluster, running.contains(node) ? Set.of(node) : Set.of());
-                    System.out.println("Deploying " + ear.getFileName() + " to " + node.domain());
+                    say("Deploying " + ear.getFileName() + " to " + node.domain());
                     cluster.deploy(List.of(node), ear);
                     RunHttp.awaitPing(node.url(), LOAD_LIMIT);
                 }
@@ -155,8 +162,7 @@ public final class StartRunCluster {
             throw failure;
         }
         writeTestProperties(runDir.resolve("cluster-test.properties"), cluster);
-        System.out.println("Both nodes serve Hookline, " + Duration.ofNanos(System.nanoTime() - began).toSeconds()
-                + " s after this step began");
+        say("Both nodes serve Hookline");
         RunReport.print("a two-node Payara Server cluster (one data grid: " + PayaraCluster.GRID_NAME + ")",
                 cluster.nodes().stream().map(ClusterNode::url).toList(), ear,
                 database.describe("") + " (both nodes)", stops);
