@@ -139,7 +139,7 @@ class ClusterCoherenceIT {
         String text = ApiFixtures.unique("after the move");
         while (true) {
             assertOk(postOnB(hookId, text));
-            if (text.equals(newestPost(owner.client(), other).getString("message", ""))) {
+            if (text.equals(newestMessage(owner.client(), other))) {
                 break;
             }
             assertTrue(TwoNodes.millisSince(start) <= COHERENCE_BOUND.toMillis() + 100,
@@ -180,6 +180,13 @@ class ClusterCoherenceIT {
                 .add("EnablePostUsernameOverride", on)).build();
         HttpResponse<String> patched = adminA.put("/api/v4/config/patch", patch);
         assertEquals(200, patched.statusCode(), patched.body());
+    }
+
+    /** The channel's newest post's message; empty while it has none. */
+    private static String newestMessage(HooklineClient reader, String channelId) {
+        JsonObject list = HooklineClient.json(reader.get("/api/v4/channels/" + channelId + "/posts?per_page=1"));
+        return list.getJsonArray("order").isEmpty() ? ""
+                : list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(0)).getString("message");
     }
 
     private static JsonObject props(JsonObject post) {

@@ -3,7 +3,6 @@ package io.hookline.ejb.ratelimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.grid.jcache.Bucket4jJCache;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
@@ -16,10 +15,10 @@ import javax.cache.expiry.Duration;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 
 /**
- * The buckets in the server's JCache, through Bucket4j's entry-processor proxy: each consumption is one
- * atomic {@code Cache.invoke} on the node that owns the key, and the value is Bucket4j's serialized state
- * ({@code byte[]}), so the cache holds no class of ours and any server running Hookline in the same
- * Hazelcast cluster shares the limits as they are.
+ * The buckets in the server's JCache, through {@link JCacheCompareAndSwap}: each consumption reads the bucket
+ * and swaps in its new state atomically, and the value is Bucket4j's serialized state ({@code byte[]}), so
+ * neither the cache nor the calls carry a class of ours and any server running Hookline in the same Hazelcast
+ * cluster shares the limits as they are.
  *
  * <p>Payara gives applications a Hazelcast-backed {@link CacheManager} as a CDI bean (null while the
  * domain's Hazelcast is disabled). The cache {@value #CACHE_NAME} is created on first use. Its entries
@@ -39,7 +38,7 @@ final class JCacheRateLimitStore implements RateLimitStore {
     private final String description;
 
     JCacheRateLimitStore(Cache<String, byte[]> cache) {
-        this.buckets = Bucket4jJCache.entryProcessorBasedBuilder(cache).build();
+        this.buckets = new JCacheCompareAndSwap(cache);
         this.description = "JCache '" + CACHE_NAME + "' (" + cache.getCacheManager().getCachingProvider().getClass().getName() + ")";
     }
 
