@@ -43,7 +43,7 @@ public class ClusterChanges {
 
     /** Deployment setting: how often the shared change count is read, in milliseconds. */
     public static final String POLL_MILLIS = "HOOKLINE_CLUSTER_POLL_MILLIS";
-    public static final int DEFAULT_POLL_MILLIS = 250;
+    public static final int DEFAULT_POLL_MILLIS = 100;
     public static final int MIN_POLL_MILLIS = 20;
     public static final int MAX_POLL_MILLIS = 5_000;
 
