@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -42,8 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * in this JVM (as Mattermost's memory store: each server counts its own requests, so N servers let through N
  * times the limit). {@code auto} is {@code cluster} wherever the server offers a JCache (Payara with its data
  * grid, on one node or several) and {@code local} where it offers none (WildFly), without a warning. The shared
- * store costs two entry-processor calls per request (bench/README.md measures it against local); an operator of
- * a single server who wants that back sets {@code local}.
+ * store costs a read and a compare-and-swap in the grid per bucket, two buckets a request (bench/README.md
+ * measures it against local); an operator of a single server who wants that back sets {@code local}.
  *
  * <p>The shared store needs a service of the server's, not of Jakarta EE: WildFly, for one, offers applications
  * no JCache. Asked for explicitly ({@code cluster}) where there is none, the limiter never fails the deployment:
@@ -173,26 +174,22 @@ public class HookRateLimiter {
      * (a server without a grid is a normal single-server deployment, not a mistake).
      */
     static RateLimitStore sharedIfOffered(BooleanSupplier apiPresent, Supplier<Optional<RateLimitStore>> serverCache) {
-        if (apiPresent.getAsBoolean()) {
-            try {
-                Optional<RateLimitStore> shared = serverCache.get();
-                if (shared.isPresent()) {
-                    return shared.get();
-                }
-            } catch (RuntimeException | LinkageError noUsableCache) {
-                LOG.log(Level.INFO, "The server's JCache cannot hold hook rate limits; using local buckets", noUsableCache);
-            }
-        }
-        return localStore();
+        return serverStoreOrLocal(apiPresent, serverCache, (reason, cause) ->
+                LOG.log(Level.INFO, "Hook rate limits stay in this JVM: " + reason, cause));
     }
 
     /**
-     * The server's JCache when it has one (Payara: Hazelcast); else local buckets in this JVM and one warning.
-     * Never throws: a missing shared store costs precision across servers, not the deployment.
+     * {@value #CLUSTER}: the server's JCache when it has one (Payara: Hazelcast); else local buckets in this JVM
+     * and one warning. Never throws: a missing shared store costs precision across servers, not the deployment.
      */
     static RateLimitStore clusterStore(BooleanSupplier apiPresent, Supplier<Optional<RateLimitStore>> serverCache) {
+        return serverStoreOrLocal(apiPresent, serverCache, HookRateLimiter::warnFallback);
+    }
+
+    private static RateLimitStore serverStoreOrLocal(BooleanSupplier apiPresent,
+            Supplier<Optional<RateLimitStore>> serverCache, BiConsumer<String, Throwable> noSharedStore) {
         if (!apiPresent.getAsBoolean()) {
-            warnFallback("this server offers applications no JCache API (javax.cache; WildFly has none)", null);
+            noSharedStore.accept("this server offers applications no JCache API (javax.cache; WildFly has none)", null);
             return localStore();
         }
         try {
@@ -200,10 +197,10 @@ public class HookRateLimiter {
             if (shared.isPresent()) {
                 return shared.get();
             }
-            warnFallback("this server offers the application no JCache CacheManager (on Payara: the domain's "
+            noSharedStore.accept("this server offers the application no JCache CacheManager (on Payara: the domain's "
                     + "Hazelcast is disabled)", null);
         } catch (RuntimeException | LinkageError noUsableCache) {
-            warnFallback("the server's JCache cannot hold them (" + noUsableCache + ")", noUsableCache);
+            noSharedStore.accept("the server's JCache cannot hold them (" + noUsableCache + ")", noUsableCache);
         }
         return localStore();
     }
