@@ -109,7 +109,14 @@ fi
 # ---------------------------------------------------------------- stopping, whatever happens
 stop_commands=()
 starting=0
+load_pids=()   # the two background wrk of a two-node round, while it runs
 stop_cluster() {
+    local pid
+    for pid in "${load_pids[@]}"; do
+        pkill -TERM -P "$pid" 2>/dev/null || true   # its wrk
+        kill "$pid" 2>/dev/null || true
+    done
+    load_pids=()
     if [ "${#stop_commands[@]}" -eq 0 ] && [ "$starting" = 1 ] && [ -x "$ASADMIN" ]; then
         # Interrupted before the profile printed its stop commands: the same commands, for the nodes that run.
         for domain in hookline-a hookline-b; do
@@ -283,8 +290,10 @@ round() { # name mode seconds
         local wrk_a=$!
         wrk_at "$URL_B" $((threads / 2)) $((connections / 2)) "$seconds" "$OUT/$name-b.txt" &
         local wrk_b=$!
+        load_pids=("$wrk_a" "$wrk_b")
         wait "$wrk_a" || die "wrk against A failed in $name"
         wait "$wrk_b" || die "wrk against B failed in $name"
+        load_pids=()
     fi
     cpu_a=$(($(cpu_ms "$PID_A") - cpu_a)); cpu_b=$(($(cpu_ms "$PID_B") - cpu_b))
     busy=$(machine_jiffies | awk -v b="${jiffies% *}" -v t="${jiffies#* }" '{printf "%.0f", (($2 - t) > 0 ? ($1 - b) * 100 / ($2 - t) : 0)}')
