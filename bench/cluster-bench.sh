@@ -9,7 +9,8 @@
 #   --duration S         length of each measured round (15)
 #   --rounds R           rounds of each kind, alternating one, two, one, two, ... so drift cancels (3)
 #   --warmup S           warm-up before measuring: S seconds of both nodes under load at once, in 10 s rounds,
-#                        then one 10 s round of A alone (60; 0 for none)
+#                        then one 10 s round of A alone (180; 0 for none). Two JVMs JIT-compiling on two shared
+#                        cores were still getting faster after 180 s; with 60 s the rounds drifted up by half
 #   --connections C      wrk connections in all: C against A alone, C/2 against each node when both are loaded (8)
 #   --threads T          wrk threads in all, split the same way (2)
 #   --port-offset N      -Dport.offset of the cluster: A answers at 8080+N, B at 8081+N (3000)
@@ -29,7 +30,8 @@
 #
 # Environment: MVN_FLAGS (default -o, offline), PG_HOST (127.0.0.1), PG_PORT (5432), PG_USER (postgres),
 # PG_PASSWORD (postgres; the nodes' pool wants one even under trust), PG_DATABASE (test),
-# PG_SCHEMA (hookline_bench_cluster).
+# PG_SCHEMA (hookline_bench_cluster). The nodes inherit the environment (run-cluster profile): for instance
+# HOOKLINE_RATE_LIMIT_STORE=local keeps the rate limits in each node instead of the shared grid (the default, auto).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -37,7 +39,7 @@ ROOT=$PWD
 hooks=20
 duration=15
 rounds=3
-warmup=60
+warmup=180
 connections=8
 threads=2
 offset=3000
@@ -107,7 +109,14 @@ fi
 # ---------------------------------------------------------------- stopping, whatever happens
 stop_commands=()
 starting=0
+load_pids=()   # the two background wrk of a two-node round, while it runs
 stop_cluster() {
+    local pid
+    for pid in "${load_pids[@]}"; do
+        pkill -TERM -P "$pid" 2>/dev/null || true   # its wrk
+        kill "$pid" 2>/dev/null || true
+    done
+    load_pids=()
     if [ "${#stop_commands[@]}" -eq 0 ] && [ "$starting" = 1 ] && [ -x "$ASADMIN" ]; then
         # Interrupted before the profile printed its stop commands: the same commands, for the nodes that run.
         for domain in hookline-a hookline-b; do
@@ -241,6 +250,7 @@ done
         get() { "$ASADMIN" --port "$admin" get "$1" 2>/dev/null | sed -n 's/.*=//p' | head -1; }
         echo "node $node ($([ "$node" = a ] && echo "$URL_A" || echo "$URL_B")): http-thread-pool min $(get configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size) max $(get configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size); jdbc pool steady $(get resources.jdbc-connection-pool.HooklinePostgres.steady-pool-size) max $(get resources.jdbc-connection-pool.HooklinePostgres.max-pool-size); data grid $(grid_of $node); rate limits in $(store_of $node)"
     done
+    echo "HOOKLINE_RATE_LIMIT_STORE in the nodes' environment: ${HOOKLINE_RATE_LIMIT_STORE:-(not set: auto)}"
     echo "load: one node = wrk -t$threads -c$connections against A; two nodes = wrk -t$((threads / 2)) -c$((connections / 2)) against A and the same against B at once; $rounds rounds of each, $duration s, alternating; warm-up $warmup s; $hooks hooks"
 } | tee "$OUT/machine.txt"
 
@@ -280,8 +290,10 @@ round() { # name mode seconds
         local wrk_a=$!
         wrk_at "$URL_B" $((threads / 2)) $((connections / 2)) "$seconds" "$OUT/$name-b.txt" &
         local wrk_b=$!
+        load_pids=("$wrk_a" "$wrk_b")
         wait "$wrk_a" || die "wrk against A failed in $name"
         wait "$wrk_b" || die "wrk against B failed in $name"
+        load_pids=()
     fi
     cpu_a=$(($(cpu_ms "$PID_A") - cpu_a)); cpu_b=$(($(cpu_ms "$PID_B") - cpu_b))
     busy=$(machine_jiffies | awk -v b="${jiffies% *}" -v t="${jiffies#* }" '{printf "%.0f", (($2 - t) > 0 ? ($1 - b) * 100 / ($2 - t) : 0)}')
@@ -338,6 +350,9 @@ done
 
 # ---------------------------------------------------------------- the table
 echo "load average after the runs: $(loadavg)" | tee -a "$OUT/machine.txt"
+# A failing rate-limit store lets requests through unchecked (HookRateLimiter logs it): those runs measured no store.
+store_failures=$(cat "$DOMAINS"/hookline-[ab]/logs/server.log* 2>/dev/null | grep -c 'failed; hook requests pass unchecked' || true)
+[ "$store_failures" = 0 ] || die "the rate-limit store failed during the runs ($store_failures times in the nodes' server.log: \"failed; hook requests pass unchecked\")"
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 values() { # mode key
     local r
