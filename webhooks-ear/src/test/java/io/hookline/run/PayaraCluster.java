@@ -110,8 +110,18 @@ final class PayaraCluster {
         Map<String, String> admin = Map.of("AS_ADMIN_PORT", Integer.toString(PayaraPorts.ADMIN + offset));
         Map<String, String> setupEnv = new HashMap<>(admin);
         setupEnv.put("DOMAIN", TEMPLATE);
-        RunCommands.show(List.of("bash", setupScript.toString(), payara.toString(), pgProperties.toString()),
-                setupEnv);
+        try {
+            RunCommands.show(List.of("bash", setupScript.toString(), payara.toString(), pgProperties.toString()),
+                    setupEnv);
+        } catch (Exception failed) {
+            // setup.sh stops at its first failing step, with the domain it started still running.
+            try {
+                RunCommands.capture(List.of(asadmin, "stop-domain", TEMPLATE), Map.of());
+            } catch (Exception notRunning) {
+                failed.addSuppressed(notRunning);
+            }
+            throw failed;
+        }
         RunCommands.show(List.of(asadmin, "start-domain", TEMPLATE), Map.of());
         try {
             RunCommands.show(List.of(asadmin, "set-hazelcast-configuration", "--clustermode", "tcpip",
