@@ -26,8 +26,8 @@ import javax.cache.expiry.ModifiedExpiryPolicy;
  * anyway (it refills fully in MaxBurst / PerSec seconds); Hazelcast's default eviction also caps a cache at
  * about 10,000 entries per member, least recently used first. A bucket that is gone starts full.
  *
- * <p>This class is the only one that names {@code javax.cache}: {@link HookRateLimiter} loads it only when the
- * server has that API.
+ * <p>This class and {@link JCacheCompareAndSwap} are the only ones that name {@code javax.cache}:
+ * {@link HookRateLimiter} loads them only when the server has that API.
  */
 final class JCacheRateLimitStore implements RateLimitStore {
 
