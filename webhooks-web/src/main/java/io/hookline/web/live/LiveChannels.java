@@ -137,6 +137,7 @@ public class LiveChannels {
         if (!byChannel.containsKey(channelId)) {
             return;
         }
+        newestPosts.announcedHere(channelId, System.currentTimeMillis());
         try {
             executor.execute(() -> publish(channelId));
         } catch (RejectedExecutionException busy) {

@@ -49,4 +49,22 @@ class NewestPostsTest {
         newest.newer(Set.of("a", "b"), Map.of("a", 1L, "b", 1L), NOW);
         assertEquals(List.of("b"), newest.newer(Set.of("a", "b"), Map.of("a", 1L, "b", 2L), NOW));
     }
+
+    @Test
+    void postsThisServerAnnouncedAtTheirCommitAreNotAnnouncedAgain() {
+        NewestPosts newest = new NewestPosts();
+        newest.newer(Set.of("a"), Map.of("a", OLD), NOW);
+        newest.announcedHere("a", NOW + 10);
+        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", NOW + 5), NOW + 500), "stored here, already told");
+        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW + 20), NOW + 1000), "a later post elsewhere");
+    }
+
+    @Test
+    void aChannelNoLongerWatchedForgetsItsAnnouncementsToo() {
+        NewestPosts newest = new NewestPosts();
+        newest.announcedHere("a", NOW + 10);
+        newest.newer(Set.of(), Map.of(), NOW);
+        newest.newer(Set.of("a"), Map.of("a", OLD), NOW);
+        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW + 5), NOW + 500));
+    }
 }
