@@ -134,10 +134,12 @@ public class LiveChannels {
     /** Runs on the hook's thread: only a hand-over to the executor, and only when someone watches. */
     void onCommitted(@Observes PostsCommitted committed) {
         String channelId = committed.channelId();
+        // Noted even while nobody watches: a view opened just after must not hear of these posts again from
+        // the other-servers reading (it loaded them with its page). Forgotten at the next reading unless watched.
+        newestPosts.announcedHere(channelId, System.currentTimeMillis());
         if (!byChannel.containsKey(channelId)) {
             return;
         }
-        newestPosts.announcedHere(channelId, System.currentTimeMillis());
         try {
             executor.execute(() -> publish(channelId));
         } catch (RejectedExecutionException busy) {

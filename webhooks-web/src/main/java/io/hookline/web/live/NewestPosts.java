@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The newest post time seen in each watched channel, and which channels a fresh reading shows posts in: the
  * rule by which a server notices posts another server stored.
  *
- * <p>Posts stored on this server were announced at their commit ({@link #announcedHere}); the reading is not
- * announced again for them: a second {@code posts} event made every open view fetch and redraw its list once
+ * <p>Posts stored on this server were announced at their commit, or loaded with the page of a view opened
+ * after it ({@link #announcedHere}); the reading is not announced again for them: a second {@code posts} event made every open view fetch and redraw its list once
  * more, half a second later, for nothing. A reading is announced only when its newest post is newer than this
  * server's last announcement in the channel.
  *
@@ -33,7 +33,10 @@ final class NewestPosts {
     private final Map<String, Long> seen = new HashMap<>();
     private final Map<String, Long> announced = new ConcurrentHashMap<>();
 
-    /** This server announced the channel's posts committed up to {@code atMillis} (its clock, after the commit). */
+    /**
+     * This server announced the channel's posts committed up to {@code atMillis} (its clock, after the commit),
+     * watched or not; kept until the next {@link #newer} unless the channel is watched.
+     */
     void announcedHere(String channelId, long atMillis) {
         announced.merge(channelId, atMillis, Math::max);
     }

@@ -67,4 +67,12 @@ class NewestPostsTest {
         newest.newer(Set.of("a"), Map.of("a", OLD), NOW);
         assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW + 5), NOW + 500));
     }
+
+    @Test
+    void aPostStoredHereJustBeforeAViewOpenedIsNotAnnouncedToIt() {
+        NewestPosts newest = new NewestPosts();
+        newest.announcedHere("a", NOW - 100);
+        // The view's page already showed it; only a post from another server would be news.
+        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", NOW - 200), NOW));
+    }
 }
