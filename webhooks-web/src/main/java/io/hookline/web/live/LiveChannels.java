@@ -135,7 +135,7 @@ public class LiveChannels {
     void onCommitted(@Observes PostsCommitted committed) {
         String channelId = committed.channelId();
         // Noted even while nobody watches: a view opened just after must not hear of these posts again from
-        // the other-servers reading (it loaded them with its page). Forgotten at the next reading unless watched.
+        // the other-servers reading (it loaded them with its page).
         newestPosts.announcedHere(channelId, System.currentTimeMillis());
         if (!byChannel.containsKey(channelId)) {
             return;

@@ -35,7 +35,8 @@ final class NewestPosts {
 
     /**
      * This server announced the channel's posts committed up to {@code atMillis} (its clock, after the commit),
-     * watched or not; kept until the next {@link #newer} unless the channel is watched.
+     * watched or not; kept while the channel is watched, else for {@value #RECENT_MILLIS} ms (a view opened
+     * meanwhile would otherwise take these posts for another server's).
      */
     void announcedHere(String channelId, long atMillis) {
         announced.merge(channelId, atMillis, Math::max);
@@ -48,7 +49,9 @@ final class NewestPosts {
      */
     List<String> newer(Set<String> watched, Map<String, Long> reading, long nowMillis) {
         seen.keySet().retainAll(watched);
-        announced.keySet().retainAll(watched);
+        // An announcement is needed for as long as a view opened after it may take the post for news.
+        announced.entrySet().removeIf(entry -> !watched.contains(entry.getKey())
+                && entry.getValue() <= nowMillis - RECENT_MILLIS);
         List<String> changed = new ArrayList<>();
         for (String channelId : watched) {
             long newest = reading.getOrDefault(channelId, 0L);

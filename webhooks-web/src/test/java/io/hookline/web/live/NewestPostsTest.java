@@ -60,18 +60,20 @@ class NewestPostsTest {
     }
 
     @Test
-    void aChannelNoLongerWatchedForgetsItsAnnouncementsToo() {
+    void aChannelNoLongerWatchedForgetsItsAnnouncementsOnceTheyAreOld() {
         NewestPosts newest = new NewestPosts();
-        newest.announcedHere("a", NOW + 10);
+        newest.announcedHere("a", NOW - NewestPosts.RECENT_MILLIS);
         newest.newer(Set.of(), Map.of(), NOW);
         newest.newer(Set.of("a"), Map.of("a", OLD), NOW);
-        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW + 5), NOW + 500));
+        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW - NewestPosts.RECENT_MILLIS + 5),
+                NOW + 500));
     }
 
     @Test
     void aPostStoredHereJustBeforeAViewOpenedIsNotAnnouncedToIt() {
         NewestPosts newest = new NewestPosts();
         newest.announcedHere("a", NOW - 100);
+        newest.newer(Set.of(), Map.of(), NOW - 50); // a reading while nobody watched yet keeps the note
         // The view's page already showed it; only a post from another server would be news.
         assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", NOW - 200), NOW));
     }
