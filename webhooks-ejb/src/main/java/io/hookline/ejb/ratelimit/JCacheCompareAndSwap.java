@@ -23,10 +23,17 @@ import javax.cache.Cache;
  */
 final class JCacheCompareAndSwap extends AbstractCompareAndSwapBasedProxyManager<String> {
 
+    /**
+     * Swaps tried per consumption before giving up: bounds what one hook request costs the grid when many
+     * servers update the same bucket at once. A consumption that gives up throws, and the limiter lets that
+     * request pass unchecked (logged), as for any failure of the store.
+     */
+    static final int MAX_SWAP_ATTEMPTS = 16;
+
     private final Cache<String, byte[]> cache;
 
     JCacheCompareAndSwap(Cache<String, byte[]> cache) {
-        super(ClientSideConfig.getDefault());
+        super(ClientSideConfig.getDefault().withMaxRetries(MAX_SWAP_ATTEMPTS));
         this.cache = cache;
     }
 
