@@ -12,6 +12,7 @@ import io.hookline.it.ApiFixtures;
 import io.hookline.it.ApiFixtures.TestUser;
 import io.hookline.it.HooklineClient;
 import io.hookline.it.cluster.ClusterNodes.Node;
+import io.hookline.it.outage.StoredPosts;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -222,16 +221,8 @@ class ClusterFailoverIT {
     }
 
     private static List<String> storedMessages(String channelId) throws Exception {
-        try (Connection connection = ClusterDatabase.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT message FROM posts WHERE channel_id = ?")) {
-            query.setString(1, channelId);
-            List<String> messages = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    messages.add(rows.getString(1));
-                }
-            }
-            return messages;
+        try (Connection connection = ClusterDatabase.connect()) {
+            return StoredPosts.messages(connection, channelId);
         }
     }
 

@@ -8,15 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads what PostgreSQL holds, bypassing Hookline: the truth a test compares the HTTP answers with. */
-final class StoredPosts {
+public final class StoredPosts {
 
     private StoredPosts() {
     }
 
     /** The channel's post messages, oldest first. */
     static List<String> messages(PostgresControl postgres, String channelId) throws SQLException {
-        try (Connection connection = postgres.connect();
-             PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = postgres.connect()) {
+            return messages(connection, channelId);
+        }
+    }
+
+    /** The channel's post messages, oldest first, read through {@code connection} (left open). */
+    public static List<String> messages(Connection connection, String channelId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
                      "SELECT message FROM posts WHERE channel_id = ? ORDER BY create_at, id")) {
             query.setString(1, channelId);
             List<String> messages = new ArrayList<>();
