@@ -31,8 +31,9 @@ import javax.sql.DataSource;
  * on any server is therefore in force here within one poll interval plus one query.
  *
  * <p>While the row cannot be read (database or network down, this server cut off), every poll drops the
- * cached look-ups again, so nothing cached outlives one interval unchecked; the first successful read
- * afterwards reloads the settings whatever the version says. A server that starts (or restarts) begins
+ * cached look-ups again, so nothing cached outlives one interval unchecked, and the row is tried once a second
+ * ({@link SeenVersion#RETRY_MILLIS}); the first successful read afterwards reloads the settings whatever the
+ * version says. A server that starts (or restarts) begins
  * with empty caches and the current settings, so it has no missed changes to catch up on.
  */
 @Singleton
@@ -80,6 +81,11 @@ public class ClusterChanges {
 
     /** One read of the shared count; never throws (a scheduled task that throws is never run again). */
     void poll() {
+        long now = System.currentTimeMillis();
+        if (!seen.readDue(now)) {
+            LookupVersion.changed();
+            return;
+        }
         try {
             long version = readVersion();
             switch (seen.accept(version)) {
@@ -93,7 +99,7 @@ public class ClusterChanges {
         } catch (RuntimeException failed) {
             // Unchecked caches must not outlive an interval: drop them now and again at every failed poll.
             LookupVersion.changed();
-            if (seen.lost()) {
+            if (seen.lost(now)) {
                 LOG.log(Level.WARNING, "Hookline cannot read the shared change count; cached look-ups are "
                         + "dropped every poll until it can", failed);
             }

@@ -16,8 +16,16 @@ final class SeenVersion {
         RECOVERED
     }
 
+    /**
+     * While reads fail, at most one attempt per this many milliseconds: each failed attempt costs a connection
+     * attempt and three pool warnings in the server log, ten times a second at the default poll. The caches are
+     * dropped at every poll all the same (ClusterChanges), so nothing stale is served in between.
+     */
+    static final long RETRY_MILLIS = 1_000;
+
     private long version = -1;
     private boolean failing;
+    private long failedAt;
 
     Outcome accept(long read) {
         if (failing) {
@@ -30,10 +38,16 @@ final class SeenVersion {
         return before == read || before == -1 ? Outcome.UNCHANGED : Outcome.CHANGED;
     }
 
+    /** Whether to read now: always while reads succeed, once per {@link #RETRY_MILLIS} while they fail. */
+    boolean readDue(long nowMillis) {
+        return !failing || nowMillis - failedAt >= RETRY_MILLIS;
+    }
+
     /** A read failed; true when it is the first of a run of failures (the moment to say so in the log). */
-    boolean lost() {
+    boolean lost(long nowMillis) {
         boolean first = !failing;
         failing = true;
+        failedAt = nowMillis;
         return first;
     }
 }

@@ -14,11 +14,15 @@ import java.util.Set;
 /**
  * The rows {@link HookPoster} reads when its caches miss or a payload asks (a thread root, mentions).
  * An EJB because the persistence unit belongs to this module: a CDI bean called from the web module's
- * request thread cannot reach it. Reads only, joining a transaction if there is one. (Public methods:
- * an EJB's no-interface view serves only those.)
+ * request thread cannot reach it. Reads only, in a transaction (joined or its own): EclipseLink retries a read
+ * that meets a dead connection outside a transaction twice after a hard-wired 5 s pause, so during a database
+ * outage a cache miss held its hook request for 10 s instead of failing fast with 503 (DatabaseOutageIT; misses
+ * are frequent then, ClusterChanges drops the caches every poll while the database cannot be read). With
+ * {@code eclipselink.transaction.join-existing} the read uses the transaction's one connection and is not
+ * retried. (Public methods: an EJB's no-interface view serves only those.)
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class HookReads {
 
     @PersistenceContext
