@@ -119,7 +119,8 @@ class HookDryRunIT {
         JsonObject answer = HooklineClient.json(dryRun(hookId, Json.createObjectBuilder()
                 .add("text", line.repeat(400)).add("thread_ts", root.getString("ts")).build().toString()));
         JsonArray posts = answer.getJsonArray("posts");
-        assertEquals(3, posts.size());
+        // 40,000 characters, longer than MaxPostSize can be (at most 16,383): several posts.
+        assertTrue(posts.size() >= 3, answer.toString().substring(0, 200));
         for (int i = 0; i < posts.size(); i++) {
             assertEquals(root.getString("id"), posts.getJsonObject(i).getString("root_id"));
         }

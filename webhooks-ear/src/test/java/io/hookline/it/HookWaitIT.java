@@ -96,14 +96,14 @@ class HookWaitIT {
 
     @Test
     void aSplitMessageListsEveryPostInOrderAndAnswersTheFirst() {
-        // Longer than the default MaxPostSize (16,383): the splitter makes three posts of it.
+        // 40,000 characters, longer than MaxPostSize can be (at most 16,383): several posts.
         String line = "x".repeat(99) + "\n";
         String message = line.repeat(400);
         HttpResponse<String> response = hook(hookId, "?wait=true", ApiFixtures.JSON, text(message));
         assertEquals(200, response.statusCode(), response.body());
         JsonObject answer = HooklineClient.json(response);
         JsonArray ids = answer.getJsonArray("post_ids");
-        assertEquals(3, ids.size(), answer.toString().substring(0, 200));
+        assertTrue(ids.size() >= 3, answer.toString().substring(0, 200));
         assertEquals(ids.getString(0), answer.getString("id"));
         assertEquals(ids.size(), postCount(owner.client(), channelId));
         StringBuilder joined = new StringBuilder();
