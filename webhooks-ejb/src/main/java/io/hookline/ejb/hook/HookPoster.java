@@ -10,6 +10,7 @@ import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.post.Post;
 import io.hookline.ejb.post.PostSplitter;
+import io.hookline.ejb.post.PostTimestamps;
 import io.hookline.ejb.post.PostWriter;
 import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.settings.Settings;
@@ -37,6 +38,9 @@ public class HookPoster {
     /** Longest post {@code type} (Mattermost's column width); longer is a 400, not a failed insert. */
     public static final int MAX_TYPE_LENGTH = 64;
 
+    /** A {@code thread_ts} that names no post of the target channel (or disagrees with {@code root_id}). */
+    public static final String INVALID_THREAD = "invalid_thread";
+
     private static final Set<String> PRIORITIES = Set.of("", "important", "urgent");
 
     @Inject
@@ -62,6 +66,28 @@ public class HookPoster {
 
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
+        Planned planned = plan(hookId, payload);
+        long now = planned.now();
+        // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
+        List<NewPost> stored = writer.store(planned.posts(), activeHooks.markDue(hookId, now) ? hookId : null, now);
+        return HookDelivery.of(planned.channelId(), stored);
+    }
+
+    /**
+     * {@code ?dry_run=true}: every check and step of {@link #post} (the same refusals, in the same order), and
+     * the posts it would store, but nothing is written, not even the hook's "last used".
+     */
+    public HookDelivery dryRun(String hookId, WebhookPayload payload) {
+        Planned planned = plan(hookId, payload);
+        return HookDelivery.of(planned.channelId(), planned.posts());
+    }
+
+    /** What {@link #plan} decided: the target channel and the posts, not yet stored. */
+    private record Planned(String channelId, List<NewPost> posts, long now) {
+    }
+
+    /** Everything before "store": reads cached look-ups, writes nothing. */
+    private Planned plan(String hookId, WebhookPayload payload) {
         Settings settings = currentSettings.get();
         if (!settings.enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
@@ -77,7 +103,7 @@ public class HookPoster {
         // The cache first: the resolver is an EJB (a transaction per call), needed only when the answer is stale.
         String channelId = routes.get(hook.route(), target,
                 () -> channels.resolveRoute(hook.route(), target)).channelIdOrThrow();
-        String rootId = threadRoot(payload.rootId(), channelId);
+        String rootId = threadRoot(payload, channelId);
 
         MentionResolver mentions = mentions(hook.userId());
         JsonObject props = PostProps.build(payload, hook.defaults(), settings);
@@ -103,10 +129,7 @@ public class HookPoster {
             posts.add(NewPost.of(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
                     partProps, now + i));
         }
-        // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
-        writer.store(posts, activeHooks.markDue(hookId, now) ? hookId : null, now);
-        List<String> postIds = posts.stream().map(NewPost::id).toList();
-        return new HookDelivery(channelId, postIds);
+        return new Planned(channelId, posts, now);
     }
 
     private static void requireValidPayload(WebhookPayload payload) {
@@ -128,14 +151,36 @@ public class HookPoster {
         }
     }
 
-    /** A reply's root must be a post of the target channel; a reply to a reply joins the same thread. */
-    private String threadRoot(String rootId, String channelId) {
-        if (rootId == null) {
-            return "";
+    /**
+     * The thread a reply joins, "" for none. {@code root_id} names its root by post id (refused as
+     * {@code invalid_payload}, as ever); Slack's {@code thread_ts} is its alias, naming the root by post id or by
+     * the {@code ts} that {@code ?wait=true} returned (refused as {@code invalid_thread}). When both are sent they
+     * must lead to the same thread: a sender that says two different things gets told, not a guess.
+     */
+    private String threadRoot(WebhookPayload payload, String channelId) {
+        String byRootId = payload.rootId() == null ? null : threadOf(
+                Ids.isWellFormed(payload.rootId()) ? reads.post(payload.rootId()) : null, channelId,
+                "invalid_payload", "root_id: no such post in the target channel.");
+        if (payload.threadTs() == null) {
+            return byRootId == null ? "" : byRootId;
         }
-        Post root = Ids.isWellFormed(rootId) ? reads.post(rootId) : null;
+        String ref = payload.threadTs();
+        Post named = PostTimestamps.isTs(ref) ? reads.postByTs(ref) : Ids.isWellFormed(ref) ? reads.post(ref) : null;
+        String byThreadTs = threadOf(named, channelId, INVALID_THREAD,
+                "thread_ts: no post with this ts or id in the target channel.");
+        if (byRootId != null && !byRootId.equals(byThreadTs)) {
+            throw HooklineException.badRequest(INVALID_THREAD, "root_id and thread_ts name different threads.");
+        }
+        return byThreadTs;
+    }
+
+    /**
+     * The one rule for a reply's root, whichever field named it: a post of the target channel, not deleted; a
+     * reply to a reply joins the same thread.
+     */
+    private static String threadOf(Post root, String channelId, String errorId, String message) {
         if (root == null || root.isDeleted() || !root.channelId().equals(channelId)) {
-            throw invalid("root_id: no such post in the target channel.");
+            throw HooklineException.badRequest(errorId, message);
         }
         return root.rootId().isEmpty() ? root.id() : root.rootId();
     }

@@ -36,6 +36,12 @@ public class HookReads {
         return em.find(Post.class, postId);
     }
 
+    /** The post whose Slack-shaped {@code ts} this is (ux_posts_ts: at most one), or null. */
+    public Post postByTs(String ts) {
+        return em.createNamedQuery(Post.BY_TS, Post.class).setParameter("ts", ts).getResultStream()
+                .findFirst().orElse(null);
+    }
+
     /** Usernames by id, of those of {@code userIds} that exist, in one query (mentions; see Mentions). */
     public Map<String, String> usernames(Set<String> userIds) {
         if (userIds.isEmpty()) {

@@ -20,9 +20,12 @@ import java.io.StringReader;
 // One index probe per channel (ix_posts_channel_create).
 @NamedQuery(name = Post.NEWEST_PER_CHANNEL,
         query = "SELECT p.channelId, MAX(p.createAt) FROM Post p WHERE p.channelId IN :channelIds GROUP BY p.channelId")
+// thread_ts naming a post by its Slack-shaped ts (ux_posts_ts).
+@NamedQuery(name = Post.BY_TS, query = "SELECT p FROM Post p WHERE p.ts = :ts")
 public class Post {
 
     public static final String IN_CHANNEL_NEWEST_FIRST = "Post.inChannelNewestFirst";
+    public static final String BY_TS = "Post.byTs";
     static final String NEWEST_PER_CHANNEL = "Post.newestPerChannel";
 
     @Id
@@ -44,6 +47,8 @@ public class Post {
     private long editAt;
     @Column(name = "delete_at")
     private long deleteAt;
+    /** Slack-shaped, unique (PostTimestamps); null for posts stored before V11. */
+    private String ts;
 
     protected Post() {
     }
@@ -71,6 +76,10 @@ public class Post {
 
     public String channelId() {
         return channelId;
+    }
+
+    public String ts() {
+        return ts;
     }
 
     public boolean isDeleted() {

@@ -55,9 +55,16 @@ public class PostWriter {
     public static final int QUEUE_CAPACITY = 4_096;
     /** Longest a request waits for its commit before it is answered 503 (its posts may still be stored). */
     public static final long COMMIT_WAIT_MILLIS = 5_000;
+    /**
+     * Times one request is stored when another server took one of its {@code ts} first (see PostTimestamps):
+     * a second collision in a row is already about one in a million.
+     */
+    public static final int MAX_TS_ATTEMPTS = 4;
+    /** The unique index on {@code posts.ts} (V11), as both databases name it in their error messages. */
+    private static final String TS_INDEX = "ux_posts_ts";
 
     static final String INSERT = "INSERT INTO posts (id, channel_id, user_id, root_id, message, type, props,"
-            + " create_at, update_at, edit_at, delete_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)";
+            + " create_at, update_at, edit_at, delete_at, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)";
     static final String MARK_USED = "UPDATE incoming_hooks SET last_used_at = ? WHERE id = ? AND last_used_at < ?";
 
     private static final Logger LOG = Logger.getLogger(PostWriter.class.getName());
@@ -90,7 +97,13 @@ public class PostWriter {
     }
 
     /** One hook request's posts, and the hook whose "last used" is due (or null). */
-    private record Request(List<NewPost> posts, String markUsedHookId, long now, CompletableFuture<Void> done) {
+    private record Request(List<NewPost> posts, String markUsedHookId, long now,
+                           CompletableFuture<List<NewPost>> done) {
+
+        /** The same request with fresh timestamps for a retry, answered through the same future. */
+        Request withFreshTs() {
+            return new Request(posts.stream().map(NewPost::withFreshTs).toList(), markUsedHookId, now, done);
+        }
     }
 
     @PostConstruct
@@ -119,16 +132,18 @@ public class PostWriter {
 
     /**
      * Stores {@code posts} (and marks the hook used when {@code markUsedHookId} is set) and returns once
-     * they are committed. Throws {@link PostWriteException} when they are not, or not known to be.
+     * they are committed: the posts as stored, which differ from those given only in their {@code ts} when
+     * another server had taken one of them. Throws {@link PostWriteException} when they are not stored, or
+     * not known to be.
      */
-    public void store(List<NewPost> posts, String markUsedHookId, long now) {
+    public List<NewPost> store(List<NewPost> posts, String markUsedHookId, long now) {
         Request request = new Request(List.copyOf(posts), markUsedHookId, now, new CompletableFuture<>());
         if (!queue.offer(request)) {
             throw new PostWriteException("Too many posts waiting to be stored",
                     new SQLTransientConnectionException("post writer queue full (" + queue.size() + " waiting)"));
         }
         try {
-            request.done().get(commitWaitMillis, TimeUnit.MILLISECONDS);
+            return request.done().get(commitWaitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new PostWriteException("The posts were not stored", e.getCause());
         } catch (TimeoutException e) {
@@ -182,22 +197,46 @@ public class PostWriter {
     private void commit(List<Request> batch) {
         try {
             insert(batch);
-            batch.forEach(r -> r.done().complete(null));
+            batch.forEach(r -> r.done().complete(r.posts()));
         } catch (SQLException e) {
-            if (batch.size() == 1 || isConnectionLevel(e)) {
+            if (isConnectionLevel(e) || batch.size() == 1 && !isTsCollision(e)) {
                 batch.forEach(r -> r.done().completeExceptionally(e));
                 return;
             }
-            // One bad request must not refuse the others: store each on its own.
+            // One bad request must not refuse the others: store each on its own (a ts collision is retried there).
             for (Request request : batch) {
-                try {
-                    insert(List.of(request));
-                    request.done().complete(null);
-                } catch (SQLException alone) {
-                    request.done().completeExceptionally(alone);
-                }
+                storeAlone(request);
             }
         }
+    }
+
+    /** One request in its own transaction, again with fresh timestamps while another server held one of them. */
+    private void storeAlone(Request request) {
+        Request attempt = request;
+        for (int i = 1; ; i++) {
+            try {
+                insert(List.of(attempt));
+                request.done().complete(attempt.posts());
+                return;
+            } catch (SQLException alone) {
+                if (i >= MAX_TS_ATTEMPTS || !isTsCollision(alone)) {
+                    request.done().completeExceptionally(alone);
+                    return;
+                }
+                attempt = attempt.withFreshTs();
+            }
+        }
+    }
+
+    /** A unique violation (SQLState 23505 on H2 and PostgreSQL) of {@code ux_posts_ts}, not of anything else. */
+    static boolean isTsCollision(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if ("23505".equals(next.getSQLState()) && String.valueOf(next.getMessage()).toLowerCase(
+                    java.util.Locale.ROOT).contains(TS_INDEX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failure of the connection, not of a row: retrying request by request would only fail again. */
@@ -223,6 +262,7 @@ public class PostWriter {
                             insert.setString(7, post.props());
                             insert.setLong(8, post.createAt());
                             insert.setLong(9, post.createAt());
+                            insert.setString(10, post.ts());
                             insert.addBatch();
                         }
                     }

@@ -40,7 +40,8 @@ class PostWriterTest {
             s.execute("CREATE TABLE posts (id VARCHAR(26) PRIMARY KEY, channel_id VARCHAR(26) NOT NULL,"
                     + " user_id VARCHAR(26) NOT NULL, root_id VARCHAR(26) NOT NULL, message VARCHAR(65535) NOT NULL,"
                     + " type VARCHAR(64) NOT NULL, props VARCHAR(1000000) NOT NULL, create_at BIGINT NOT NULL,"
-                    + " update_at BIGINT NOT NULL, edit_at BIGINT NOT NULL, delete_at BIGINT NOT NULL)");
+                    + " update_at BIGINT NOT NULL, edit_at BIGINT NOT NULL, delete_at BIGINT NOT NULL, ts VARCHAR(24))");
+            s.execute("CREATE UNIQUE INDEX ux_posts_ts ON posts (ts)");
             s.execute("CREATE TABLE incoming_hooks (id VARCHAR(26) PRIMARY KEY, last_used_at BIGINT NOT NULL)");
             s.execute("INSERT INTO incoming_hooks VALUES ('hook', 1000)");
         }
@@ -218,5 +219,32 @@ class PostWriterTest {
         PostWriteException failed = assertThrows(PostWriteException.class, () -> writer.store(List.of(post("x")), null, 1));
         // The error mapper reads the cause chain: a database failure, not a bug of ours (DatabaseFailures).
         assertInstanceOf(SQLException.class, failed.getCause());
+    }
+
+    @Test
+    void aTsTakenByAnotherServerIsRetriedWithAFreshOne() throws Exception {
+        writer(PostWriter.QUEUE_CAPACITY, PostWriter.COMMIT_WAIT_MILLIS).start();
+        NewPost first = post("first");
+        writer.store(List.of(first), null, 5000);
+        // Another server stored a post with the ts this one is about to use.
+        NewPost clash = new NewPost(io.hookline.ejb.common.Ids.newId(), "channel", "user", "", "clash", "", "{}",
+                5000, first.ts());
+        List<NewPost> stored = writer.store(List.of(clash, post("second part")), null, 5000);
+        assertEquals(clash.id(), stored.get(0).id());
+        assertFalse(first.ts().equals(stored.get(0).ts()), "a fresh ts");
+        assertEquals(1, count("ts = '" + stored.get(0).ts() + "' AND id = '" + clash.id() + "'"));
+        assertEquals(3, count("ts IS NOT NULL"));
+        assertEquals(3, count("1 = 1"));
+    }
+
+    @Test
+    void anotherUniqueViolationIsNotRetried() throws Exception {
+        writer(PostWriter.QUEUE_CAPACITY, PostWriter.COMMIT_WAIT_MILLIS).start();
+        NewPost first = post("first");
+        writer.store(List.of(first), null, 5000);
+        NewPost sameId = new NewPost(first.id(), "channel", "user", "", "again", "", "{}", 5000,
+                PostTimestamps.next(5000));
+        assertThrows(PostWriteException.class, () -> writer.store(List.of(sameId), null, 5000));
+        assertEquals(1, count("1 = 1"));
     }
 }

@@ -33,7 +33,8 @@ public final class HookBodyParser {
     public static final int MAX_JSON_DEPTH = 32;
     /** The fields a multipart body may send as parts, when it has no {@code payload} part. */
     private static final java.util.List<String> MULTIPART_STRING_FIELDS =
-            java.util.List.of("text", "channel", "username", "icon_url", "icon_emoji", "type", "root_id");
+            java.util.List.of("text", "channel", "username", "icon_url", "icon_emoji", "type", "root_id",
+                    "thread_ts");
 
     private HookBodyParser() {
     }
@@ -43,8 +44,35 @@ public final class HookBodyParser {
         if (MULTIPART.equals(mediaType)) {
             return fromMultipart(MultipartForm.parse(body, MultipartForm.boundaryOf(contentType)));
         }
-        String json = FORM.equals(mediaType) ? payloadField(body) : utf8(body);
-        return fromObject(parseJson(json));
+        if (FORM.equals(mediaType)) {
+            return fromObject(formPayload(utf8(body)));
+        }
+        return fromObject(parseJson(utf8(body)));
+    }
+
+    /**
+     * A form's {@code payload} field; or, when it has none, the whole body if that is a JSON object
+     * ({@code curl -d '{"text":"hi"}' URL} sends JSON as a form, curl's default type; Rocket.Chat takes it as
+     * JSON). Anything else (a form of other fields, an array, broken JSON) keeps the answer it always had.
+     */
+    private static JsonObject formPayload(String form) {
+        String field = payloadField(form);
+        if (field != null) {
+            return parseJson(field);
+        }
+        String text = form.startsWith("\uFEFF") ? form.substring(1) : form;
+        if (text.stripLeading().startsWith("{")) {
+            JsonValue value;
+            try {
+                value = parseJsonValue(text);
+            } catch (HooklineException notJson) {
+                value = null;
+            }
+            if (value != null && value.getValueType() == JsonValue.ValueType.OBJECT) {
+                return value.asJsonObject();
+            }
+        }
+        throw invalid("The form has no payload field.");
     }
 
     /** A {@code payload} part holds the JSON; otherwise each field is its own part (curl -F text=...). */
@@ -91,10 +119,9 @@ public final class HookBodyParser {
     /**
      * The {@code payload} field of a form body. Senders using {@code curl -d 'payload={...}'} do not
      * URL-encode; a raw opening brace right after {@code payload=} marks such a body, taken verbatim so
-     * that {@code &}, {@code +} and {@code %} in the message survive.
+     * that {@code &}, {@code +} and {@code %} in the message survive. Null when the form has none.
      */
-    private static String payloadField(byte[] body) {
-        String form = utf8(body);
+    private static String payloadField(String form) {
         int pairStart = 0;
         while (pairStart <= form.length()) {
             int pairEnd = form.indexOf('&', pairStart);
@@ -114,7 +141,7 @@ public final class HookBodyParser {
             }
             pairStart = pairEnd + 1;
         }
-        throw invalid("The form has no payload field.");
+        return null;
     }
 
     private static JsonObject parseJson(String json) {
@@ -158,7 +185,20 @@ public final class HookBodyParser {
                 object(object, "props"),
                 string(object, "type", true),
                 string(object, "root_id", true),
-                object(object, "priority"));
+                object(object, "priority"),
+                threadTs(object));
+    }
+
+    /**
+     * Slack's {@code thread_ts}: a string, or a JSON number written like one ({@code 1700000000.000100}), taken
+     * as its text. {@code reply_broadcast}, its companion, is accepted and ignored (no field reads it).
+     */
+    private static String threadTs(JsonObject object) {
+        JsonValue value = object.get("thread_ts");
+        if (value instanceof jakarta.json.JsonNumber number) {
+            return number.bigDecimalValue().toPlainString();
+        }
+        return string(object, "thread_ts", true);
     }
 
     /**

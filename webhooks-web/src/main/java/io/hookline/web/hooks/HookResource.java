@@ -17,6 +17,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -29,7 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /hooks/{id}}: check the rate limits, parse the body, post it, answer exactly {@code ok} once it
- * is committed. Every answer goes to the hook's delivery log ({@link DeliveryRecorder}).
+ * is committed ({@code ?wait=true}: the post as JSON instead; {@code ?dry_run=true}: the posts it would make,
+ * storing nothing). Every answer goes to the hook's delivery log ({@link DeliveryRecorder}).
  * <p>
  * One instance for all requests (it keeps no request state; the servlet request comes as a parameter): a
  * request-scoped resource cost a bean creation, with a JNDI look-up per injected EJB, on every post.
@@ -44,6 +46,8 @@ public class HookResource {
      * Jersey (Payara) does not, so the same answer had two Content-Types.
      */
     static final MediaType OK_TYPE = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
+    /** {@code ?wait=true} and {@code ?dry_run=true} answers: JSON, written as a string so both runtimes agree. */
+    static final MediaType JSON_TYPE = MediaType.APPLICATION_JSON_TYPE;
 
     @Inject
     private HookPoster poster;
@@ -60,7 +64,11 @@ public class HookResource {
     @POST
     @RecordsDelivery
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @QueryParam("wait") String wait, @QueryParam("dry_run") String dryRun,
                          @Context HttpServletRequest request, InputStream body) {
+        // Before anything else: a mistyped flag must not post for real what was meant as a dry run.
+        boolean answerPost = QueryFlag.parse("wait", wait);
+        boolean dry = QueryFlag.parse("dry_run", dryRun);
         Settings current = settings.get();
         // First of all, before the body is read and before any database work: a refused request costs little.
         RateLimitDecision limit = limiter.check(current.rateLimits(), hookId, request.getRemoteAddr());
@@ -73,10 +81,17 @@ public class HookResource {
         CountedBody counted = new CountedBody(body);
         DeliveryRecorder.rememberBody(request, counted);
         WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(counted, maxBytes));
+        if (dry) {
+            // Nothing stored, so nothing for the delivery log's post ids nor the live views (see DryRunAnswer).
+            return Response.ok(DryRunAnswer.of(poster.dryRun(hookId, payload)), JSON_TYPE).build();
+        }
         HookDelivery delivery = poster.post(hookId, payload);
         DeliveryRecorder.rememberPosted(request, delivery);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
+        if (answerPost) {
+            return Response.ok(PostedAnswer.of(delivery), JSON_TYPE).build();
+        }
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
         return Response.ok("ok", OK_TYPE).build();
     }

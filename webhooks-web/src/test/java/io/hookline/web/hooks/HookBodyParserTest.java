@@ -327,4 +327,47 @@ class HookBodyParserTest {
         String deep = "{\"text\":\"x\",\"props\":{\"k\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}}";
         assertInvalid("invalid_payload", "application/json", deep);
     }
+
+    // --- issue 18, point 7: JSON sent as a form (curl -d '{...}' URL) ---------------------------------------
+
+    @Test
+    void aFormWithoutPayloadFieldWhoseBodyIsAJsonObjectIsJson() {
+        WebhookPayload p = parse(FORM, "{\"text\":\"hi & bye\",\"channel\":\"off-topic\"}");
+        assertEquals("hi & bye", p.text());
+        assertEquals("off-topic", p.channel());
+        assertEquals("spaced", parse(FORM, "  \n{\"text\":\"spaced\"}").text());
+        assertEquals("bom", parse(FORM, "\uFEFF{\"text\":\"bom\"}").text());
+        // Mattermost's leniency for raw line breaks inside strings holds here too.
+        assertEquals("a\nb", parse(FORM, "{\"text\":\"a\nb\"}").text());
+    }
+
+    @Test
+    void aFormWithAPayloadFieldKeepsItsMeaning() {
+        assertEquals("inner", parse(FORM, "payload={\"text\":\"inner\"}").text());
+        // A payload field wins even when it hides inside what looks like JSON: the form reading comes first.
+        assertInvalid("invalid_payload", FORM, "{\"text\":\"x&payload=y\"}");
+    }
+
+    @Test
+    void aFormThatIsNotAJsonObjectKeepsTheNoPayloadFieldError() {
+        for (String body : new String[] {"text=hi", "[{\"text\":\"x\"}]", "{\"text\":", "{broken}", "\"x\"", ""}) {
+            HooklineException e = assertThrows(HooklineException.class, () -> parse(FORM, body), body);
+            assertEquals("invalid_payload", e.id(), body);
+            assertEquals("The form has no payload field.", e.getMessage(), body);
+        }
+    }
+
+    // --- issue 18, point 4: thread_ts ----------------------------------------------------------------------
+
+    @Test
+    void threadTsAsStringOrNumberAndReplyBroadcastIgnored() {
+        assertEquals("1700000000.000100",
+                parse("application/json", "{\"text\":\"x\",\"thread_ts\":\"1700000000.000100\"}").threadTs());
+        assertEquals("1700000000.000100",
+                parse("application/json", "{\"text\":\"x\",\"thread_ts\":1700000000.000100}").threadTs());
+        WebhookPayload p = parse("application/json", "{\"text\":\"x\",\"reply_broadcast\":true}");
+        assertEquals(null, p.threadTs());
+        assertEquals(null, parse("application/json", "{\"text\":\"x\",\"thread_ts\":\"\"}").threadTs());
+        assertInvalid("invalid_payload", "application/json", "{\"text\":\"x\",\"thread_ts\":{}}");
+    }
 }
