@@ -57,7 +57,7 @@ public class PostWriter {
     public static final long COMMIT_WAIT_MILLIS = 5_000;
 
     static final String INSERT = "INSERT INTO posts (id, channel_id, user_id, root_id, message, type, props,"
-            + " create_at, update_at, edit_at, delete_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)";
+            + " create_at, update_at, edit_at, delete_at, hook_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)";
     static final String MARK_USED = "UPDATE incoming_hooks SET last_used_at = ? WHERE id = ? AND last_used_at < ?";
 
     private static final Logger LOG = Logger.getLogger(PostWriter.class.getName());
@@ -223,6 +223,7 @@ public class PostWriter {
                             insert.setString(7, post.props());
                             insert.setLong(8, post.createAt());
                             insert.setLong(9, post.createAt());
+                            insert.setString(10, post.hookId());
                             insert.addBatch();
                         }
                     }

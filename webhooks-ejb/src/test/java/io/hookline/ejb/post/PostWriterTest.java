@@ -40,7 +40,8 @@ class PostWriterTest {
             s.execute("CREATE TABLE posts (id VARCHAR(26) PRIMARY KEY, channel_id VARCHAR(26) NOT NULL,"
                     + " user_id VARCHAR(26) NOT NULL, root_id VARCHAR(26) NOT NULL, message VARCHAR(65535) NOT NULL,"
                     + " type VARCHAR(64) NOT NULL, props VARCHAR(1000000) NOT NULL, create_at BIGINT NOT NULL,"
-                    + " update_at BIGINT NOT NULL, edit_at BIGINT NOT NULL, delete_at BIGINT NOT NULL)");
+                    + " update_at BIGINT NOT NULL, edit_at BIGINT NOT NULL, delete_at BIGINT NOT NULL,"
+                    + " hook_id VARCHAR(26))");
             s.execute("CREATE TABLE incoming_hooks (id VARCHAR(26) PRIMARY KEY, last_used_at BIGINT NOT NULL)");
             s.execute("INSERT INTO incoming_hooks VALUES ('hook', 1000)");
         }
@@ -61,7 +62,7 @@ class PostWriterTest {
     }
 
     private static NewPost post(String message) {
-        return NewPost.of("channel", "user", "", message, "", "{}", 5000);
+        return NewPost.of("channel", "user", "", message, "", "{}", 5000, "hook");
     }
 
     private int count(String where) throws SQLException {
@@ -129,6 +130,8 @@ class PostWriterTest {
         }
         assertEquals(400, count("TRUE"));
         assertEquals(1, count("message = 'm17 part 2'"));
+        // The creating hook goes with every part: it alone may edit or delete them later.
+        assertEquals(400, count("hook_id = 'hook'"));
     }
 
     @Test
