@@ -326,7 +326,8 @@ class HookPostEditIT {
     @Test
     void theReadmeCurlExamplesWork() throws Exception {
         String postId = postThrough(hookId, "Build #42 running");
-        String url = TestServer.baseUrl() + "/hooks/" + hookId;
+        String base = TestServer.baseUrl();
+        String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/hooks/" + hookId;
         JsonObject read = Json.createReader(new java.io.StringReader(curl(CURL_GET, url, postId))).readObject();
         assertEquals("Build #42 running", read.getString("message"));
         JsonObject edited = Json.createReader(new java.io.StringReader(curl(CURL_PATCH, url, postId))).readObject();
