@@ -22,9 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,13 +107,17 @@ class HookPostEditBrowserIT {
         browser.screenshot("hook-delete-after");
     }
 
+    /** Read in one script: the list is re-rendered by each live refresh, so element handles go stale. */
+    @SuppressWarnings("unchecked")
     private static List<String> postIds() {
-        return browser.all("article.post").stream().map(e -> e.getAttribute("data-post-id")).toList();
+        return (List<String>) browser.script("return Array.from(document.querySelectorAll('article.post'))"
+                + ".map(function (e) { return e.getAttribute('data-post-id'); });");
     }
 
     private static String postText(String postId) {
-        List<WebElement> found = browser.driver().findElements(By.cssSelector("article.post[data-post-id='" + postId + "']"));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        Object text = browser.script("var e = document.querySelector(\"article.post[data-post-id='\" + arguments[0]"
+                + " + \"']\"); return e ? e.textContent : '';", postId);
+        return text == null ? "" : text.toString();
     }
 
     private static void post(String hook, String text) {
