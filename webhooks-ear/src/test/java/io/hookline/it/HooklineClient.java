@@ -99,6 +99,20 @@ public final class HooklineClient {
         return send(authorized(HttpRequest.newBuilder(uri(path))).DELETE());
     }
 
+    /**
+     * Any method with an optional body (null: none) and Content-Type (null: none), with this client's token if
+     * it has one: {@code PATCH} and the hook URL's {@code GET}/{@code DELETE} of a post, say.
+     */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path))).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     /** POSTs a raw body to a path with the given Content-Type (null: none), without credentials. */
     public HttpResponse<String> postRaw(String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))

@@ -53,6 +53,6 @@ public class ActiveHooks {
         return hooks.size();
     }
 
-    record Snapshot(HookRoute route, PostProps.HookDefaults defaults, String userId) {
+    public record Snapshot(HookRoute route, PostProps.HookDefaults defaults, String userId) {
     }
 }

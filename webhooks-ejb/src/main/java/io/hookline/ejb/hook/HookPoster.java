@@ -89,14 +89,7 @@ public class HookPoster {
     /** Everything before "store": reads cached look-ups, writes nothing. */
     private Planned plan(String hookId, WebhookPayload payload) {
         Settings settings = currentSettings.get();
-        if (!settings.enableIncomingWebhooks()) {
-            throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
-        }
-        ActiveHooks.Snapshot hook = Ids.isWellFormed(hookId) ? activeHooks.find(hookId, reads::hook) : null;
-        if (hook == null) {
-            // Same answer for "never existed" and "deleted": the URL reveals nothing about past hooks.
-            throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
-        }
+        ActiveHooks.Snapshot hook = activeHook(settings, hookId);
         requireValidPayload(payload);
         // The name rule before any look-up or cache: a value that cannot name a channel or user is refused here.
         ChannelOverride target = ChannelOverride.parse(payload.channel());
@@ -127,12 +120,28 @@ public class HookPoster {
             // Attachments (and the rest of the Slack content) go with the last part, after the text they follow.
             String partProps = last ? content.addTo(props, payload.priority()).toString() : propsJson;
             posts.add(NewPost.of(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
-                    partProps, now + i));
+                    partProps, now + i, hookId));
         }
         return new Planned(channelId, posts, now);
     }
 
-    private static void requireValidPayload(WebhookPayload payload) {
+    /**
+     * The hook behind the URL, if hooks are enabled and it exists: the first two checks of every request through
+     * a hook URL, a new post's and an edit's alike.
+     */
+    public ActiveHooks.Snapshot activeHook(Settings settings, String hookId) {
+        if (!settings.enableIncomingWebhooks()) {
+            throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
+        }
+        ActiveHooks.Snapshot hook = Ids.isWellFormed(hookId) ? activeHooks.find(hookId, reads::hook) : null;
+        if (hook == null) {
+            // Same answer for "never existed" and "deleted": the URL reveals nothing about past hooks.
+            throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
+        }
+        return hook;
+    }
+
+    static void requireValidPayload(WebhookPayload payload) {
         boolean hasText = payload.text() != null && !payload.text().isBlank();
         if (!hasText && !payload.hasAttachments() && !payload.hasBlocks()) {
             throw HooklineException.badRequest("no_text", "The payload has no text (and no attachments).");
@@ -190,7 +199,7 @@ public class HookPoster {
      * by one query and only those the hook's creator may read (the post shows the name to everyone in the target
      * channel, so a private channel's name must not leak through a hook). Called at most once per request.
      */
-    private MentionResolver mentions(String creatorId) {
+    public MentionResolver mentions(String creatorId) {
         return (userIds, channelIds) -> new MentionResolver.Names(reads.usernames(wellFormed(userIds)),
                 channelAccess.namesReadableBy(creatorId, wellFormed(channelIds)));
     }

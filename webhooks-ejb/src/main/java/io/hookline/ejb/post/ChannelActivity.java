@@ -23,7 +23,7 @@ public class ChannelActivity {
     @PersistenceContext
     private EntityManager em;
 
-    /** The newest post's {@code create_at} of each channel that has posts; channels without posts are absent. */
+    /** The newest {@code update_at} (a post, an edit or a delete) of each channel that has posts; channels without posts are absent. */
     public Map<String, Long> newestPostAt(Collection<String> channelIds) {
         Map<String, Long> newest = new HashMap<>();
         List<String> all = new ArrayList<>(channelIds);

@@ -34,6 +34,24 @@ public class ChannelPosts {
         return post.view();
     }
 
+    /**
+     * The posts of the channel edited or deleted at or after {@code since} ({@code update_at}), newest change
+     * first, at most {@code max}: how an open view learns which of its posts to redraw or drop. Deleted posts
+     * come with {@code delete_at} set and nothing else a view needs.
+     */
+    public List<PostView> changedSince(Caller caller, String channelId, long since, int max) {
+        access.readable(caller, channelId);
+        List<PostView> changed = new ArrayList<>();
+        for (Post post : em.createNamedQuery(Post.CHANGED_IN_CHANNEL, Post.class)
+                .setParameter("channelId", channelId)
+                .setParameter("since", since)
+                .setMaxResults(max)
+                .getResultList()) {
+            changed.add(post.view());
+        }
+        return changed;
+    }
+
     public PostList page(Caller caller, String channelId, Page page, long since) {
         access.readable(caller, channelId);
         List<Post> posts = page.apply(em.createNamedQuery(Post.IN_CHANNEL_NEWEST_FIRST, Post.class)

@@ -17,9 +17,14 @@ import java.io.StringReader;
 @NamedQuery(name = Post.IN_CHANNEL_NEWEST_FIRST,
         query = "SELECT p FROM Post p WHERE p.channelId = :channelId AND p.deleteAt = 0 AND p.createAt >= :since"
                 + " ORDER BY p.createAt DESC, p.id DESC")
-// One index probe per channel (ix_posts_channel_create).
+// One index probe per channel (ix_posts_channel_update). update_at, not create_at: a new post has
+// update_at = create_at, and an edit or delete moves update_at only, so this sees all three.
 @NamedQuery(name = Post.NEWEST_PER_CHANNEL,
-        query = "SELECT p.channelId, MAX(p.createAt) FROM Post p WHERE p.channelId IN :channelIds GROUP BY p.channelId")
+        query = "SELECT p.channelId, MAX(p.updateAt) FROM Post p WHERE p.channelId IN :channelIds GROUP BY p.channelId")
+// Posts edited or deleted since a time, deleted ones included (a view must drop them); ix_posts_channel_update.
+@NamedQuery(name = Post.CHANGED_IN_CHANNEL,
+        query = "SELECT p FROM Post p WHERE p.channelId = :channelId AND p.updateAt >= :since"
+                + " AND p.updateAt > p.createAt ORDER BY p.updateAt DESC, p.id DESC")
 // thread_ts naming a post by its Slack-shaped ts (ux_posts_ts).
 @NamedQuery(name = Post.BY_TS, query = "SELECT p FROM Post p WHERE p.ts = :ts")
 public class Post {
@@ -27,6 +32,7 @@ public class Post {
     public static final String IN_CHANNEL_NEWEST_FIRST = "Post.inChannelNewestFirst";
     public static final String BY_TS = "Post.byTs";
     static final String NEWEST_PER_CHANNEL = "Post.newestPerChannel";
+    static final String CHANGED_IN_CHANNEL = "Post.changedInChannel";
 
     @Id
     private String id;
@@ -49,6 +55,9 @@ public class Post {
     private long deleteAt;
     /** Slack-shaped, unique (PostTimestamps); null for posts stored before V11. */
     private String ts;
+    /** The hook that created the post, the only one that may edit or delete it; null for any other post. */
+    @Column(name = "hook_id")
+    private String hookId;
 
     protected Post() {
     }
@@ -64,6 +73,9 @@ public class Post {
         this.props = props.toString();
         this.createAt = now;
         this.updateAt = now;
+        // API posts get a ts too, so thread_ts can name any post (a clash with another server's is one in a million
+        // of posts made in the same millisecond; see PostTimestamps).
+        this.ts = PostTimestamps.next(now);
     }
 
     public String id() {
@@ -84,6 +96,30 @@ public class Post {
 
     public boolean isDeleted() {
         return deleteAt != 0;
+    }
+
+    public long updateAt() {
+        return updateAt;
+    }
+
+    /** Whether {@code hookId} created this post and it is not deleted: what a hook may read, edit or delete. */
+    public boolean isLiveFromHook(String hookId) {
+        return deleteAt == 0 && hookId != null && hookId.equals(this.hookId);
+    }
+
+    /** Replaces the message, type and props, as an edit: {@code edit_at} and {@code update_at} become {@code now}. */
+    public void edit(String message, String type, String props, long now) {
+        this.message = message;
+        this.type = type;
+        this.props = props;
+        this.editAt = now;
+        this.updateAt = now;
+    }
+
+    /** Marks the post deleted, as Mattermost does (the row stays; every read skips it). */
+    public void delete(long now) {
+        this.deleteAt = now;
+        this.updateAt = now;
     }
 
     public PostView view() {

@@ -64,7 +64,7 @@ public class PostWriter {
     private static final String TS_INDEX = "ux_posts_ts";
 
     static final String INSERT = "INSERT INTO posts (id, channel_id, user_id, root_id, message, type, props,"
-            + " create_at, update_at, edit_at, delete_at, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)";
+            + " create_at, update_at, edit_at, delete_at, ts, hook_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)";
     static final String MARK_USED = "UPDATE incoming_hooks SET last_used_at = ? WHERE id = ? AND last_used_at < ?";
 
     private static final Logger LOG = Logger.getLogger(PostWriter.class.getName());
@@ -263,6 +263,7 @@ public class PostWriter {
                             insert.setLong(8, post.createAt());
                             insert.setLong(9, post.createAt());
                             insert.setString(10, post.ts());
+                            insert.setString(11, post.hookId());
                             insert.addBatch();
                         }
                     }

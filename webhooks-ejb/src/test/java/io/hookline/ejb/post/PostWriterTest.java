@@ -40,7 +40,8 @@ class PostWriterTest {
             s.execute("CREATE TABLE posts (id VARCHAR(26) PRIMARY KEY, channel_id VARCHAR(26) NOT NULL,"
                     + " user_id VARCHAR(26) NOT NULL, root_id VARCHAR(26) NOT NULL, message VARCHAR(65535) NOT NULL,"
                     + " type VARCHAR(64) NOT NULL, props VARCHAR(1000000) NOT NULL, create_at BIGINT NOT NULL,"
-                    + " update_at BIGINT NOT NULL, edit_at BIGINT NOT NULL, delete_at BIGINT NOT NULL, ts VARCHAR(24))");
+                    + " update_at BIGINT NOT NULL, edit_at BIGINT NOT NULL, delete_at BIGINT NOT NULL, ts VARCHAR(24),"
+                    + " hook_id VARCHAR(26))");
             s.execute("CREATE UNIQUE INDEX ux_posts_ts ON posts (ts)");
             s.execute("CREATE TABLE incoming_hooks (id VARCHAR(26) PRIMARY KEY, last_used_at BIGINT NOT NULL)");
             s.execute("INSERT INTO incoming_hooks VALUES ('hook', 1000)");
@@ -62,7 +63,7 @@ class PostWriterTest {
     }
 
     private static NewPost post(String message) {
-        return NewPost.of("channel", "user", "", message, "", "{}", 5000);
+        return NewPost.of("channel", "user", "", message, "", "{}", 5000, "hook");
     }
 
     private int count(String where) throws SQLException {
@@ -130,6 +131,8 @@ class PostWriterTest {
         }
         assertEquals(400, count("TRUE"));
         assertEquals(1, count("message = 'm17 part 2'"));
+        // The creating hook goes with every part: it alone may edit or delete them later.
+        assertEquals(400, count("hook_id = 'hook'"));
     }
 
     @Test
@@ -228,7 +231,7 @@ class PostWriterTest {
         writer.store(List.of(first), null, 5000);
         // Another server stored a post with the ts this one is about to use.
         NewPost clash = new NewPost(io.hookline.ejb.common.Ids.newId(), "channel", "user", "", "clash", "", "{}",
-                5000, first.ts());
+                5000, "hook", first.ts());
         List<NewPost> stored = writer.store(List.of(clash, post("second part")), null, 5000);
         assertEquals(clash.id(), stored.get(0).id());
         assertFalse(first.ts().equals(stored.get(0).ts()), "a fresh ts");
@@ -243,7 +246,7 @@ class PostWriterTest {
         NewPost first = post("first");
         writer.store(List.of(first), null, 5000);
         NewPost sameId = new NewPost(first.id(), "channel", "user", "", "again", "", "{}", 5000,
-                PostTimestamps.next(5000));
+                "hook", PostTimestamps.next(5000));
         assertThrows(PostWriteException.class, () -> writer.store(List.of(sameId), null, 5000));
         assertEquals(1, count("1 = 1"));
     }

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Offers every answer of {@code POST /hooks/{id}} (the {@code ok} and every error the exception mappers
  * produce) to the hook's delivery log: time, status, error id, remote address, body size, duration and the
- * posts it became. Bound by {@link RecordsDelivery} to {@link HookResource#post} only. Cheap on purpose: an id
+ * posts it became. Bound by {@link RecordsDelivery} to {@link HookResource#post} and to {@link HookPostResource}'s methods (the post they read, edited or deleted is the entry's post). Cheap on purpose: an id
  * that cannot be a hook's is skipped here, the rest is one offer to {@link DeliveryLog}'s bounded queue, and
  * a failure here never changes the answer.
  */

@@ -3,6 +3,7 @@ package io.hookline.web.console.channel;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.ChannelView;
 import io.hookline.api.view.PostList;
+import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.common.Page;
@@ -42,6 +43,8 @@ public class ChannelPage implements Serializable {
     private int pages = 1;
     private boolean mayHaveOlder;
     private boolean historyClipped;
+    /** The newest {@code update_at} this view has seen: edits and deletes from then on are applied. */
+    private long changesSeen;
 
     @Inject
     private ConsoleCaller me;
@@ -61,6 +64,8 @@ public class ChannelPage implements Serializable {
         try {
             channel = directory.get(me.caller(), id);
             window.clear();
+            // Any change committed from now on is newer than this (within LATE_COMMIT_WINDOW_MS of clock skew).
+            changesSeen = System.currentTimeMillis();
             ChannelViewLimits limits = ChannelViewLimits.configured();
             pages = limits.clampPages(pages);
             boolean more = true;
@@ -75,12 +80,30 @@ public class ChannelPage implements Serializable {
         }
     }
 
-    /** Called by the live stream: the posts that committed since the newest one shown. */
+    /** Called by the live stream: the posts that committed since the newest one shown, and edits and deletes. */
     public void loadNewer() {
         long newest = window.newestCreateAt();
         // A post stamped a little before the newest shown may commit after it (concurrent requests):
         // look back a few seconds; posts already shown are simply replaced.
         add(posts.page(me.caller(), id, Page.of(0, Page.MAX_PER_PAGE), Math.max(0, newest - LATE_COMMIT_WINDOW_MS)));
+        applyChanges();
+    }
+
+    /**
+     * Edits redraw the posts shown in place, deletes drop them; both found by {@code update_at}, looking back
+     * as far as for new posts (a change applied twice changes nothing). Posts older than the window stay out.
+     */
+    private void applyChanges() {
+        Map<String, UserView> authors = new HashMap<>();
+        for (PostView changed : posts.changedSince(me.caller(), id, Math.max(0, changesSeen - LATE_COMMIT_WINDOW_MS),
+                Page.MAX_PER_PAGE)) {
+            changesSeen = Math.max(changesSeen, changed.updateAt());
+            if (changed.deleteAt() != 0) {
+                window.remove(changed.id());
+            } else {
+                window.replace(PostCards.of(changed, userId -> authors.computeIfAbsent(userId, this::userOrNull)));
+            }
+        }
     }
 
     private int add(PostList page) {

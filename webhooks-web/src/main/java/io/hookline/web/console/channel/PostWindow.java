@@ -53,7 +53,15 @@ public final class PostWindow implements Serializable {
         }
     }
 
-    private void remove(String id) {
+    /** Replaces a post the window holds (an edit); a post it does not hold stays out (it is older than the window). */
+    public void replace(PostCard card) {
+        if (byId.containsKey(card.id())) {
+            put(card);
+        }
+    }
+
+    /** Drops a post (deleted); nothing when the window does not hold it. */
+    public void remove(String id) {
         Entry old = byId.remove(id);
         if (old != null) {
             ordered.remove(old.card());

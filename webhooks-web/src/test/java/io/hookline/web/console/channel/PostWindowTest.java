@@ -49,6 +49,26 @@ class PostWindowTest {
     }
 
     @Test
+    void anEditReplacesOnlyAPostTheWindowHoldsAndADeleteFreesItsBytes() {
+        PostWindow window = new PostWindow(new ChannelViewLimits(2, 1 << 20, 1 << 16));
+        window.put(card(5, "a"));
+        window.put(card(6, "b"));
+        long before = window.bytes();
+        window.replace(card(5, "a, edited"));
+        assertEquals(List.of("post00005", "post00006"), ids(window), "edited in place");
+        assertEquals("a, edited", window.posts().get(0).messageHtml());
+        assertTrue(window.bytes() > before);
+        // An edit of a post older than the window leaves the window as it was: nothing dropped for it.
+        window.replace(card(1, "old, edited"));
+        assertEquals(List.of("post00005", "post00006"), ids(window));
+        assertFalse(window.droppedAny());
+        window.remove("post00005");
+        window.remove("post00001");
+        assertEquals(List.of("post00006"), ids(window));
+        assertEquals(RenderedSize.of(card(6, "b")), window.bytes());
+    }
+
+    @Test
     void replacingAPostDoesNotCountItTwice() {
         PostWindow window = new PostWindow(new ChannelViewLimits(2, 1 << 20, 1 << 16));
         window.put(card(1, "a"));
