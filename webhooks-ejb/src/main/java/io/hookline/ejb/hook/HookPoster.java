@@ -7,6 +7,7 @@ import io.hookline.ejb.channel.ChannelOverride;
 import io.hookline.ejb.channel.ChannelResolver;
 import io.hookline.ejb.channel.ResolvedRoutes;
 import io.hookline.ejb.common.Ids;
+import io.hookline.ejb.idempotency.KeyRecord;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.post.Post;
 import io.hookline.ejb.post.PostSplitter;
@@ -21,6 +22,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +64,15 @@ public class HookPoster {
 
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
+        return post(hookId, payload, delivery -> null);
+    }
+
+    /**
+     * Like {@link #post(String, WebhookPayload)}, and stores the row {@code keyRecord} makes of the delivery (the
+     * request's idempotency key with its answer; null: none) in the same transaction as the posts. The post ids
+     * are generated before the write, so the edge can build its answer before the commit.
+     */
+    public HookDelivery post(String hookId, WebhookPayload payload, Function<HookDelivery, KeyRecord> keyRecord) {
         Settings settings = currentSettings.get();
         if (!settings.enableIncomingWebhooks()) {
             throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
@@ -103,10 +114,11 @@ public class HookPoster {
             posts.add(NewPost.of(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
                     partProps, now + i));
         }
-        // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
-        writer.store(posts, activeHooks.markDue(hookId, now) ? hookId : null, now);
         List<String> postIds = posts.stream().map(NewPost::id).toList();
-        return new HookDelivery(channelId, postIds);
+        HookDelivery delivery = new HookDelivery(channelId, postIds);
+        // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
+        writer.store(posts, activeHooks.markDue(hookId, now) ? hookId : null, now, keyRecord.apply(delivery));
+        return delivery;
     }
 
     private static void requireValidPayload(WebhookPayload payload) {
