@@ -4,6 +4,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.hook.HookDelivery;
 import io.hookline.ejb.hook.HookPoster;
+import io.hookline.ejb.idempotency.StoredAnswer;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
 import io.hookline.ejb.ratelimit.RateLimitDecision;
 import io.hookline.ejb.settings.CurrentSettings;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +46,7 @@ public class HookResource {
      * Jersey (Payara) does not, so the same answer had two Content-Types.
      */
     static final MediaType OK_TYPE = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
 
     @Inject
     private HookPoster poster;
@@ -57,6 +60,9 @@ public class HookResource {
     @Inject
     private HookRateLimiter limiter;
 
+    @Inject
+    private IdempotentRequests idempotency;
+
     @POST
     @RecordsDelivery
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -69,16 +75,33 @@ public class HookResource {
             throw new HooklineException(429, RateLimitHeaders.ERROR_ID, "Too many requests for this hook or from "
                     + "this address; retry after " + limit.retryAfterSeconds() + " s.");
         }
+        // Idempotency-Key: 400 when malformed, 409 while the same key is in flight; claimed before the body is read.
+        KeyedRequest keyed = idempotency.begin(hookId, request);
         int maxBytes = current.maximumPayloadSizeBytes();
         CountedBody counted = new CountedBody(body);
         DeliveryRecorder.rememberBody(request, counted);
-        WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(counted, maxBytes));
-        HookDelivery delivery = poster.post(hookId, payload);
+        byte[] bytes = readCapped(counted, maxBytes);
+        // A repeat of a stored keyed request: its first answer again (or 422 for another request), nothing stored.
+        Response replay = idempotency.storedAnswer(keyed, contentType, request.getQueryString(), bytes);
+        if (replay != null) {
+            return replay;
+        }
+        WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
+        HookDelivery delivery = poster.post(hookId, payload, keyed.recording(HookResource::answer));
         DeliveryRecorder.rememberPosted(request, delivery);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
+        return IdempotentRequests.response(answer(delivery));
+    }
+
+    /**
+     * The answer to a request that stored {@code delivery}. Built before the commit too (from the post ids generated
+     * before the write) and stored with the posts when the request carries an {@code Idempotency-Key}, so a retry
+     * is answered these exact bytes again: it must depend on the delivery alone.
+     */
+    static StoredAnswer answer(HookDelivery delivery) {
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
-        return Response.ok("ok", OK_TYPE).build();
+        return new StoredAnswer(200, OK_TYPE.toString(), OK);
     }
 
     /**

@@ -19,6 +19,7 @@ public class HooksApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(HookResource.class, RateLimitHeaders.class, DeliveryRecorder.class, JsonbConfigProvider.class,
+                KeyAlreadyStoredMapper.class,
                 HooklineExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }
