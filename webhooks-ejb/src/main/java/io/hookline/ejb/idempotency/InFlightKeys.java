@@ -61,6 +61,11 @@ public class InFlightKeys {
      */
     public Claim claim(String hookId, String key, long now) {
         String id = hookId + '\n' + key;
+        Holder current = claims.get(id);
+        if (current != null && now - current.since < STALE_AFTER_MILLIS) {
+            // Held: a 409 even when the set is full.
+            throw KeyDecision.inFlight();
+        }
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             return UNCLAIMED;
