@@ -139,14 +139,17 @@ class IdempotentRetriesIT {
         for (String bad : List.of("", "has space", "k".repeat(256))) {
             assertError(400, "invalid_idempotency_key", keyed(hookId, bad, text("bad key")));
         }
-        // Bytes no client library sends: a control character, DEL, and a non-ASCII letter (UTF-8 on the wire).
-        for (String header : List.of("Idempotency-Key: tab\there", "Idempotency-Key: del\u007F",
-                "Idempotency-Key: caf\u00C3\u00A9")) {
+        // Bytes no client library sends: a tab and a non-ASCII letter (UTF-8 on the wire) are legal in a header
+        // value, so they reach the key rule; DEL is not, and the server's HTTP layer may refuse it first (a 400 of
+        // its own): refused either way, nothing stored.
+        for (String header : List.of("Idempotency-Key: tab\there", "Idempotency-Key: caf\u00C3\u00A9",
+                "Idempotency-Key: del\u007F")) {
             try (RawHookRequest raw = new RawHookRequest(hookId, JSON, text("bad key").getBytes(StandardCharsets.UTF_8),
                     header)) {
                 RawHookRequest.Answer answer = raw.sendRest().answer();
                 assertEquals(400, answer.status(), header + ": " + answer.body());
-                assertTrue(answer.body().contains("invalid_idempotency_key"), answer.body());
+                assertTrue(header.contains("\u007F") || answer.body().contains("invalid_idempotency_key"),
+                        header + ": " + answer.body());
             }
         }
         // Two keys in one request cannot both hold.
@@ -169,6 +172,9 @@ class IdempotentRetriesIT {
         byte[] body = text("slow sender").getBytes(StandardCharsets.UTF_8);
         try (RawHookRequest slow = new RawHookRequest(hookId, JSON, body, "Idempotency-Key: " + key)) {
             slow.sendBody(5); // the first request is being received: in flight
+            // Its head went first, but the server may still be dispatching it: give it time to claim the key, or
+            // the repeat is processed first (and the slow request is the one answered 409).
+            sleep(1_000);
             HttpResponse<String> repeat = Poll.until(Duration.ofSeconds(5),
                     () -> keyed(hookId, key, text("slow sender")), r -> r.statusCode() == 409,
                     r -> "expected 409 while the first request is in flight, got " + r.statusCode() + " " + r.body());
@@ -336,7 +342,8 @@ class IdempotentRetriesIT {
     void theReadmeCurlExampleWorksVerbatim() throws IOException, InterruptedException {
         String script = readmeExample().replace("http://localhost:8080/", TestServer.baseUrl())
                 .replace("<id>", hookId);
-        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        // curl's progress meter goes to stderr: dropped, so the output is the answers alone.
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(bash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), output);
         assertEquals(0, bash.exitValue(), output);
@@ -344,9 +351,9 @@ class IdempotentRetriesIT {
         List<String> answers = java.util.Arrays.stream(output.split("(?=HTTP/1\\.[01] \\d{3})"))
                 .filter(a -> a.startsWith("HTTP/")).toList();
         assertEquals(3, answers.size(), output);
-        assertTrue(answers.get(0).startsWith("HTTP/1.1 200") && answers.get(0).endsWith("\r\n\r\nok"), answers.get(0));
+        assertTrue(answers.get(0).startsWith("HTTP/1.1 200") && answers.get(0).strip().endsWith("ok"), answers.get(0));
         assertTrue(!answers.get(0).toLowerCase(java.util.Locale.ROOT).contains("idempotent-replayed"), answers.get(0));
-        assertTrue(answers.get(1).startsWith("HTTP/1.1 200") && answers.get(1).endsWith("\r\n\r\nok"), answers.get(1));
+        assertTrue(answers.get(1).startsWith("HTTP/1.1 200") && answers.get(1).strip().endsWith("ok"), answers.get(1));
         assertTrue(answers.get(1).toLowerCase(java.util.Locale.ROOT).contains("idempotent-replayed: true"),
                 answers.get(1));
         assertTrue(answers.get(2).startsWith("HTTP/1.1 422") && answers.get(2).contains("idempotency_key_reused"),
