@@ -1,5 +1,6 @@
 package io.hookline.web.hooks;
 
+import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.idempotency.IdempotencyKey;
 import io.hookline.ejb.idempotency.IdempotencyKeys;
 import io.hookline.ejb.idempotency.InFlightKeys;
@@ -59,6 +60,10 @@ public class IdempotentRequests {
                     "Send one " + IdempotencyKey.HEADER + " header, not " + sent.size() + ".");
         }
         String key = IdempotencyKey.validated(sent.get(0));
+        if (!Ids.isWellFormed(hookId)) {
+            // No hook can have this id (404 follows): nothing to claim, look up or store.
+            return KeyedRequest.NONE;
+        }
         held.hold(inFlight.claim(hookId, key, System.currentTimeMillis()));
         return new KeyedRequest(hookId, key);
     }
