@@ -29,6 +29,17 @@ final class PlainHttp {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code {"text": text}} as JSON to the hook, with {@code Idempotency-Key: key}. */
+    HttpResponse<String> postText(String hookId, String text, String key) throws IOException, InterruptedException {
+        String json = Json.createObjectBuilder().add("text", text).build().toString();
+        return http.send(HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).build(),
                 HttpResponse.BodyHandlers.ofString());

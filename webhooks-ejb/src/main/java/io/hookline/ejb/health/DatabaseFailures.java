@@ -54,6 +54,16 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /** True when an SQLException in the chain carries this SQLState (23505: a unique key already taken). */
+    public static boolean hasSqlState(Throwable failure, String sqlState) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the failure passed through JDBC, JPA, the connection pool or the transaction manager. */
     public static boolean involvesDatabase(Throwable failure) {
         for (Throwable t : chain(failure)) {

@@ -7,6 +7,7 @@ import io.hookline.ejb.channel.ChannelOverride;
 import io.hookline.ejb.channel.ChannelResolver;
 import io.hookline.ejb.channel.ResolvedRoutes;
 import io.hookline.ejb.common.Ids;
+import io.hookline.ejb.idempotency.KeyRecord;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.post.Post;
 import io.hookline.ejb.post.PostSplitter;
@@ -22,6 +23,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -66,10 +68,23 @@ public class HookPoster {
 
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
+        return post(hookId, payload, delivery -> null);
+    }
+
+    /**
+     * Like {@link #post(String, WebhookPayload)}, and stores the row {@code keyRecord} makes of the delivery (the
+     * request's idempotency key with its answer; null: none) in the same transaction as the posts. The post ids
+     * are generated before the write, so the edge can build its answer before the commit. (Should another server
+     * have taken one of the posts' {@code ts}, the posts are stored with fresh ones and the stored answer keeps
+     * the first: one in a million of posts made in the same millisecond on two servers; see PostTimestamps.)
+     */
+    public HookDelivery post(String hookId, WebhookPayload payload, Function<HookDelivery, KeyRecord> keyRecord) {
         Planned planned = plan(hookId, payload);
         long now = planned.now();
+        KeyRecord key = keyRecord.apply(HookDelivery.of(planned.channelId(), planned.posts()));
         // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
-        List<NewPost> stored = writer.store(planned.posts(), activeHooks.markDue(hookId, now) ? hookId : null, now);
+        List<NewPost> stored = writer.store(planned.posts(), activeHooks.markDue(hookId, now) ? hookId : null, now,
+                key);
         return HookDelivery.of(planned.channelId(), stored);
     }
 

@@ -1,6 +1,9 @@
 package io.hookline.ejb.post;
 
 import io.hookline.ejb.health.DatabaseFailures;
+import io.hookline.ejb.idempotency.IdempotencyKeys;
+import io.hookline.ejb.idempotency.KeyAlreadyStored;
+import io.hookline.ejb.idempotency.KeyRecord;
 import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -33,7 +36,9 @@ import javax.sql.DataSource;
  * "Performance").
  * <p>
  * When a batch fails for anything but a lost connection, each of its requests is stored again on its
- * own, so one bad row refuses only its own request.
+ * own, so one bad row refuses only its own request. That includes an {@code Idempotency-Key} already taken: its
+ * row ({@link KeyRecord}) goes in the same transaction as the request's posts, so a key stored twice in one batch,
+ * or already stored by another server, refuses only its own request ({@link KeyAlreadyStored}).
  */
 @ApplicationScoped
 public class PostWriter {
@@ -96,13 +101,13 @@ public class PostWriter {
         this.writerCount = DEFAULT_WRITERS;
     }
 
-    /** One hook request's posts, and the hook whose "last used" is due (or null). */
-    private record Request(List<NewPost> posts, String markUsedHookId, long now,
+    /** One hook request's posts, the hook whose "last used" is due (or null) and its idempotency key (or null). */
+    private record Request(List<NewPost> posts, String markUsedHookId, long now, KeyRecord key,
                            CompletableFuture<List<NewPost>> done) {
 
         /** The same request with fresh timestamps for a retry, answered through the same future. */
         Request withFreshTs() {
-            return new Request(posts.stream().map(NewPost::withFreshTs).toList(), markUsedHookId, now, done);
+            return new Request(posts.stream().map(NewPost::withFreshTs).toList(), markUsedHookId, now, key, done);
         }
     }
 
@@ -137,7 +142,16 @@ public class PostWriter {
      * not known to be.
      */
     public List<NewPost> store(List<NewPost> posts, String markUsedHookId, long now) {
-        Request request = new Request(List.copyOf(posts), markUsedHookId, now, new CompletableFuture<>());
+        return store(posts, markUsedHookId, now, null);
+    }
+
+    /**
+     * Like {@link #store(List, String, long)}, and adds the request's idempotency key row ({@code key}, or
+     * nothing when null) in the same transaction. Throws {@link KeyAlreadyStored} when that key was taken first:
+     * nothing of this request was stored.
+     */
+    public List<NewPost> store(List<NewPost> posts, String markUsedHookId, long now, KeyRecord key) {
+        Request request = new Request(List.copyOf(posts), markUsedHookId, now, key, new CompletableFuture<>());
         if (!queue.offer(request)) {
             throw new PostWriteException("Too many posts waiting to be stored",
                     new SQLTransientConnectionException("post writer queue full (" + queue.size() + " waiting)"));
@@ -145,6 +159,9 @@ public class PostWriter {
         try {
             return request.done().get(commitWaitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (key != null && IdempotencyKeys.isKeyTaken(e.getCause())) {
+                throw new KeyAlreadyStored(key, e.getCause());
+            }
             throw new PostWriteException("The posts were not stored", e.getCause());
         } catch (TimeoutException e) {
             throw new PostWriteException("No commit within " + commitWaitMillis + " ms",
@@ -244,7 +261,7 @@ public class PostWriter {
         return e.getSQLState() == null || DatabaseFailures.isConnectionFailure(e);
     }
 
-    /** One transaction: every post of every request, then the due "last used" marks. */
+    /** One transaction: every post of every request, their idempotency keys, then the due "last used" marks. */
     private void insert(List<Request> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -269,6 +286,7 @@ public class PostWriter {
                     }
                     insert.executeBatch();
                 }
+                IdempotencyKeys.insert(connection, batch.stream().map(Request::key).filter(k -> k != null).toList());
                 markUsed(connection, batch);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

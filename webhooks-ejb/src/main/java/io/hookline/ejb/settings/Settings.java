@@ -6,13 +6,15 @@ import io.hookline.api.error.HooklineException;
  * An immutable snapshot of the run-time settings, with their limits. {@code hookDeliveryLogSize} is how many
  * deliveries the delivery log keeps per hook (0: no log); {@code maxPostsPerRequest} how many posts one hook
  * request may become once split; {@code maximumLoginAttempts} how many failed passwords in a row lock an account
- * and {@code loginLockoutSeconds} for how long (0: until an admin resets the password). Each limit is a named
+ * and {@code loginLockoutSeconds} for how long (0: until an admin resets the password); {@code idempotencyWindowSeconds}
+ * how long a hook request's {@code Idempotency-Key} holds. Each limit is a named
  * constant; {@link #validate()} enforces them for every change, whichever edge it came from.
  */
 public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernameOverride,
                        boolean enablePostIconOverride, int maxPostSize, int maximumPayloadSizeBytes,
                        boolean enableOpenServer, RateLimitSettings rateLimits, int hookDeliveryLogSize,
-                       int maxPostsPerRequest, int maximumLoginAttempts, int loginLockoutSeconds) {
+                       int maxPostsPerRequest, int maximumLoginAttempts, int loginLockoutSeconds,
+                       int idempotencyWindowSeconds) {
 
     /** Mattermost's largest post, in characters (runes); the spec's default is 4000. */
     public static final int MAX_POST_SIZE_LIMIT = 16_383;
@@ -48,13 +50,34 @@ public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernam
     /** Thirty days. */
     public static final int MAX_LOGIN_LOCKOUT_SECONDS = 30 * 24 * 3_600;
 
+    /**
+     * How long an {@code Idempotency-Key} holds per hook by default: a day, the IETF draft's suggestion and longer
+     * than any sender's retry schedule.
+     */
+    public static final int DEFAULT_IDEMPOTENCY_WINDOW_SECONDS = 86_400;
+    /** One second: only useful in tests, but nothing breaks. */
+    public static final int MIN_IDEMPOTENCY_WINDOW_SECONDS = 1;
+    /** Thirty days: the key table holds at most this long's keyed requests (each one row). */
+    public static final int MAX_IDEMPOTENCY_WINDOW_SECONDS = 30 * 24 * 3_600;
+
+    /** The settings before issue 18's key, which takes its default. */
+    public Settings(boolean enableIncomingWebhooks, boolean enablePostUsernameOverride, boolean enablePostIconOverride,
+                    int maxPostSize, int maximumPayloadSizeBytes, boolean enableOpenServer,
+                    RateLimitSettings rateLimits, int hookDeliveryLogSize, int maxPostsPerRequest,
+                    int maximumLoginAttempts, int loginLockoutSeconds) {
+        this(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
+                maximumPayloadSizeBytes, enableOpenServer, rateLimits, hookDeliveryLogSize, maxPostsPerRequest,
+                maximumLoginAttempts, loginLockoutSeconds, DEFAULT_IDEMPOTENCY_WINDOW_SECONDS);
+    }
+
     /** The settings before issue 15's keys, which take their defaults: keeps older call sites and tests short. */
     public Settings(boolean enableIncomingWebhooks, boolean enablePostUsernameOverride, boolean enablePostIconOverride,
                     int maxPostSize, int maximumPayloadSizeBytes, boolean enableOpenServer,
                     RateLimitSettings rateLimits, int hookDeliveryLogSize) {
         this(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
                 maximumPayloadSizeBytes, enableOpenServer, rateLimits, hookDeliveryLogSize,
-                DEFAULT_MAX_POSTS_PER_REQUEST, DEFAULT_MAXIMUM_LOGIN_ATTEMPTS, DEFAULT_LOGIN_LOCKOUT_SECONDS);
+                DEFAULT_MAX_POSTS_PER_REQUEST, DEFAULT_MAXIMUM_LOGIN_ATTEMPTS, DEFAULT_LOGIN_LOCKOUT_SECONDS,
+                DEFAULT_IDEMPOTENCY_WINDOW_SECONDS);
     }
 
     public Settings validate() {
@@ -82,6 +105,8 @@ public record Settings(boolean enableIncomingWebhooks, boolean enablePostUsernam
                 "model.config.is_valid.maximum_login_attempts.app_error", "MaximumLoginAttempts");
         requireWithin(loginLockoutSeconds, MIN_LOGIN_LOCKOUT_SECONDS, MAX_LOGIN_LOCKOUT_SECONDS,
                 "model.config.is_valid.login_lockout_seconds.app_error", "LoginLockoutSeconds");
+        requireWithin(idempotencyWindowSeconds, MIN_IDEMPOTENCY_WINDOW_SECONDS, MAX_IDEMPOTENCY_WINDOW_SECONDS,
+                "model.config.is_valid.idempotency_window_seconds.app_error", "IdempotencyWindowSeconds");
         return this;
     }
 

@@ -23,7 +23,7 @@ import jakarta.persistence.PersistenceContext;
  * the same database reload it when {@code cluster.ClusterChanges} sees the change committed ({@link #reload}).
  * Speaks Mattermost's config document: {@code ServiceSettings}, {@code TeamSettings} and
  * {@code RateLimitSettings} with Mattermost's key names, plus Hookline's {@code MaxPostSize} and
- * {@code HookDeliveryLogSize} (the delivery log), {@code MaxPostsPerRequest} and {@code LoginLockoutSeconds} under
+ * {@code HookDeliveryLogSize} (the delivery log), {@code MaxPostsPerRequest}, {@code LoginLockoutSeconds} and {@code IdempotencyWindowSeconds} under
  * ServiceSettings (next to Mattermost's {@code MaximumLoginAttempts}) and {@code PerHookPerSec} /
  * {@code PerHookMaxBurst} under RateLimitSettings.
  */
@@ -102,7 +102,8 @@ public class SettingsService {
                 p.integer("ServiceSettings", "HookDeliveryLogSize", s.hookDeliveryLogSize()),
                 p.integer("ServiceSettings", "MaxPostsPerRequest", s.maxPostsPerRequest()),
                 p.integer("ServiceSettings", "MaximumLoginAttempts", s.maximumLoginAttempts()),
-                p.integer("ServiceSettings", "LoginLockoutSeconds", s.loginLockoutSeconds()));
+                p.integer("ServiceSettings", "LoginLockoutSeconds", s.loginLockoutSeconds()),
+                p.integer("ServiceSettings", "IdempotencyWindowSeconds", s.idempotencyWindowSeconds()));
     }
 
     /**
@@ -157,7 +158,8 @@ public class SettingsService {
                         .add("HookDeliveryLogSize", s.hookDeliveryLogSize())
                         .add("MaxPostsPerRequest", s.maxPostsPerRequest())
                         .add("MaximumLoginAttempts", s.maximumLoginAttempts())
-                        .add("LoginLockoutSeconds", s.loginLockoutSeconds()))
+                        .add("LoginLockoutSeconds", s.loginLockoutSeconds())
+                        .add("IdempotencyWindowSeconds", s.idempotencyWindowSeconds()))
                 .add("TeamSettings", Json.createObjectBuilder()
                         .add("EnableOpenServer", s.enableOpenServer()))
                 .add(RATE_LIMIT, Json.createObjectBuilder()

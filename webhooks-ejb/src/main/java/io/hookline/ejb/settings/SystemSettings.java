@@ -50,6 +50,8 @@ public class SystemSettings {
     private int maximumLoginAttempts;
     @Column(name = "login_lockout_seconds")
     private int loginLockoutSeconds;
+    @Column(name = "idempotency_window_seconds")
+    private int idempotencyWindowSeconds;
     @Column(name = "update_at")
     private long updateAt;
 
@@ -60,7 +62,8 @@ public class SystemSettings {
         return new Settings(enableIncomingWebhooks, enablePostUsernameOverride, enablePostIconOverride, maxPostSize,
                 maximumPayloadSizeBytes, enableOpenServer, new RateLimitSettings(rateLimitEnable, rateLimitPerSec,
                 rateLimitMaxBurst, rateLimitVaryByRemoteAddr, rateLimitPerHookPerSec, rateLimitPerHookMaxBurst),
-                hookDeliveryLogSize, maxPostsPerRequest, maximumLoginAttempts, loginLockoutSeconds);
+                hookDeliveryLogSize, maxPostsPerRequest, maximumLoginAttempts, loginLockoutSeconds,
+                idempotencyWindowSeconds);
     }
 
     void apply(Settings s, long now) {
@@ -81,6 +84,7 @@ public class SystemSettings {
         maxPostsPerRequest = s.maxPostsPerRequest();
         maximumLoginAttempts = s.maximumLoginAttempts();
         loginLockoutSeconds = s.loginLockoutSeconds();
+        idempotencyWindowSeconds = s.idempotencyWindowSeconds();
         updateAt = now;
     }
 }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.ejb.idempotency.KeyAlreadyStored;
+import io.hookline.ejb.idempotency.KeyRecord;
+import io.hookline.ejb.idempotency.KeyTable;
+import io.hookline.ejb.idempotency.StoredAnswer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +50,7 @@ class PostWriterTest {
             s.execute("CREATE UNIQUE INDEX ux_posts_ts ON posts (ts)");
             s.execute("CREATE TABLE incoming_hooks (id VARCHAR(26) PRIMARY KEY, last_used_at BIGINT NOT NULL)");
             s.execute("INSERT INTO incoming_hooks VALUES ('hook', 1000)");
+            KeyTable.create(c);
         }
         clients = Executors.newCachedThreadPool();
     }
@@ -80,6 +86,23 @@ class PostWriterTest {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    private static KeyRecord key(String key) {
+        return new KeyRecord("hook", key, "f".repeat(64), new StoredAnswer(200, "text/plain;charset=UTF-8",
+                "ok".getBytes(StandardCharsets.US_ASCII)), 5000, 0);
+    }
+
+    private int keys() throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM idempotency_keys")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private Future<?> storeLater(List<NewPost> posts, KeyRecord key) {
+        return clients.submit(() -> writer.store(posts, null, 5000, key));
     }
 
     private Future<?> storeLater(List<NewPost> posts) {
@@ -151,6 +174,43 @@ class PostWriterTest {
         assertInstanceOf(SQLException.class, refused.getCause().getCause());
         assertEquals(2, count("TRUE"));
         assertEquals(0, count("message = 'bad part 1'"));
+    }
+
+    @Test
+    void aKeyIsStoredWithItsPostsAndOnlyOnce() throws Exception {
+        writer(16, PostWriter.COMMIT_WAIT_MILLIS).start();
+        writer.store(List.of(post("keyed 1"), post("keyed 1 part 2")), null, 5000, key("k"));
+        assertEquals(1, keys());
+        assertEquals(2, count("message LIKE 'keyed 1%'"));
+        // The same key again (another server, or past the in-flight set): nothing of the request is stored.
+        KeyAlreadyStored taken = assertThrows(KeyAlreadyStored.class,
+                () -> writer.store(List.of(post("keyed again")), null, 5000, key("k")));
+        assertEquals("k", taken.key());
+        assertEquals(0, count("message = 'keyed again'"));
+        assertEquals(1, keys());
+    }
+
+    @Test
+    void aKeyTakenTwiceInOneBatchRefusesOnlyTheSecondRequest() throws Exception {
+        writer(16, PostWriter.COMMIT_WAIT_MILLIS);
+        // Queued one after the other, so the batch holds them in this order.
+        Future<?> first = storeLater(List.of(post("first")), key("same"));
+        awaitWaiting(1);
+        Future<?> plain = storeLater(List.of(post("plain")), null);
+        awaitWaiting(2);
+        Future<?> second = storeLater(List.of(post("second"), post("second part 2")), key("same"));
+        awaitWaiting(3);
+        Future<?> other = storeLater(List.of(post("other")), key("other"));
+        awaitWaiting(4);
+        writer.start(); // one batch of four, which fails on the key, then each alone
+        first.get();
+        plain.get();
+        other.get();
+        Exception refused = assertThrows(Exception.class, second::get);
+        assertInstanceOf(KeyAlreadyStored.class, refused.getCause());
+        assertEquals(3, count("TRUE"));
+        assertEquals(0, count("message LIKE 'second%'"));
+        assertEquals(2, keys());
     }
 
     @Test

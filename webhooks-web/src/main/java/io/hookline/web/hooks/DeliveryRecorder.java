@@ -33,6 +33,11 @@ public class DeliveryRecorder implements ContainerRequestFilter, ContainerRespon
     static final String STARTED = DeliveryRecorder.class.getName() + ".started";
     static final String BODY = DeliveryRecorder.class.getName() + ".body";
     static final String POSTED = DeliveryRecorder.class.getName() + ".posted";
+    /**
+     * The error id logged for a replayed answer ({@code Idempotent-Replayed: true}): its status is the first
+     * answer's, it stored nothing, and this id tells it from the request that did.
+     */
+    static final String REPLAYED_ID = "idempotent_replay";
 
     @Inject
     private DeliveryLog log;
@@ -71,20 +76,22 @@ public class DeliveryRecorder implements ContainerRequestFilter, ContainerRespon
     private DeliveryAttempt attempt(String hookId, ContainerRequestContext request, ContainerResponseContext response) {
         long durationMs = request.getProperty(STARTED) instanceof Long started
                 ? (System.nanoTime() - started) / 1_000_000 : 0;
-        return attempt(hookId, System.currentTimeMillis(), durationMs, response.getStatus(), response.getEntity(),
-                request.getProperty(BODY), request.getLength(), request.getProperty(POSTED),
-                servletRequest.getRemoteAddr());
+        boolean replayed = "true".equals(response.getHeaderString(IdempotentRequests.REPLAYED_HEADER));
+        return attempt(hookId, System.currentTimeMillis(), durationMs, response.getStatus(),
+                replayed ? REPLAYED_ID : response.getEntity(), request.getProperty(BODY), request.getLength(),
+                request.getProperty(POSTED), servletRequest.getRemoteAddr());
     }
 
     /**
-     * The log entry for one answer: its status, the error body's id ({@link ApiError}, empty otherwise), the
+     * The log entry for one answer: its status, the error body's id ({@link ApiError}; {@link #REPLAYED_ID} when
+     * {@code entity} is that id: a replay; empty otherwise), the
      * body's size ({@link CountedBody}, or the Content-Length, -1 when absent, when the body was never opened),
      * and the posts, when {@link HookResource} left them (possibly with an error, when a failure came after
      * the commit).
      */
     static DeliveryAttempt attempt(String hookId, long now, long durationMs, int status, Object entity, Object body,
                                    long contentLength, Object posted, String remoteAddress) {
-        String errorId = entity instanceof ApiError error ? error.id() : "";
+        String errorId = entity instanceof ApiError error ? error.id() : REPLAYED_ID.equals(entity) ? REPLAYED_ID : "";
         long size = body instanceof CountedBody counted ? counted.size(contentLength) : Math.max(0, contentLength);
         if (posted instanceof HookDelivery delivery) {
             return new DeliveryAttempt(hookId, now, status, errorId, remoteAddress, size, durationMs,

@@ -4,6 +4,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.hook.HookDelivery;
 import io.hookline.ejb.hook.HookPoster;
+import io.hookline.ejb.idempotency.StoredAnswer;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
 import io.hookline.ejb.ratelimit.RateLimitDecision;
 import io.hookline.ejb.settings.CurrentSettings;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,9 +47,10 @@ public class HookResource {
      * {@code text/plain;charset=UTF-8}, charset spelled out: left to the runtime, RESTEasy (WildFly) adds it and
      * Jersey (Payara) does not, so the same answer had two Content-Types.
      */
-    static final MediaType OK_TYPE = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
-    /** {@code ?wait=true} and {@code ?dry_run=true} answers: JSON, written as a string so both runtimes agree. */
-    static final MediaType JSON_TYPE = MediaType.APPLICATION_JSON_TYPE;
+    static final String OK_TYPE = "text/plain;charset=UTF-8";
+    /** {@code ?wait=true} and {@code ?dry_run=true} answers. */
+    static final String JSON_TYPE = "application/json";
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
 
     @Inject
     private HookPoster poster;
@@ -60,6 +63,9 @@ public class HookResource {
 
     @Inject
     private HookRateLimiter limiter;
+
+    @Inject
+    private IdempotentRequests idempotency;
 
     @POST
     @RecordsDelivery
@@ -77,23 +83,43 @@ public class HookResource {
             throw new HooklineException(429, RateLimitHeaders.ERROR_ID, "Too many requests for this hook or from "
                     + "this address; retry after " + limit.retryAfterSeconds() + " s.");
         }
+        // Idempotency-Key: 400 when malformed, 409 while the same key is in flight; claimed before the body is read.
+        KeyedRequest keyed = dry ? KeyedRequest.NONE : idempotency.begin(hookId, request);
         int maxBytes = current.maximumPayloadSizeBytes();
         CountedBody counted = new CountedBody(body);
         DeliveryRecorder.rememberBody(request, counted);
-        WebhookPayload payload = HookBodyParser.parse(contentType, readCapped(counted, maxBytes));
+        byte[] bytes = readCapped(counted, maxBytes);
         if (dry) {
-            // Nothing stored, so nothing for the delivery log's post ids nor the live views (see DryRunAnswer).
-            return Response.ok(DryRunAnswer.of(poster.dryRun(hookId, payload)), JSON_TYPE).build();
+            // Nothing stored, so nothing for the delivery log's post ids nor the live views (see DryRunAnswer), and
+            // no Idempotency-Key claimed or replayed: a dry run is not the request it previews.
+            WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
+            return Response.ok(DryRunAnswer.of(poster.dryRun(hookId, payload)), MediaType.valueOf(JSON_TYPE)).build();
         }
-        HookDelivery delivery = poster.post(hookId, payload);
+        // A repeat of a stored keyed request: its first answer again (or 422 for another request), nothing stored.
+        Response replay = idempotency.storedAnswer(keyed, contentType, request.getQueryString(), bytes);
+        if (replay != null) {
+            return replay;
+        }
+        WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
+        HookDelivery delivery = poster.post(hookId, payload, keyed.recording(planned -> answer(planned, answerPost)));
         DeliveryRecorder.rememberPosted(request, delivery);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
+        return IdempotentRequests.response(answer(delivery, answerPost));
+    }
+
+    /**
+     * The answer to a request that stored {@code delivery}: {@code ok}, or with {@code ?wait=true} the first post as
+     * JSON. Built before the commit too (from the posts planned before the write) and stored with the posts when
+     * the request carries an {@code Idempotency-Key}, so a retry is answered these exact bytes again: it must
+     * depend on the delivery alone.
+     */
+    static StoredAnswer answer(HookDelivery delivery, boolean answerPost) {
         if (answerPost) {
-            return Response.ok(PostedAnswer.of(delivery), JSON_TYPE).build();
+            return new StoredAnswer(200, JSON_TYPE, PostedAnswer.of(delivery).getBytes(StandardCharsets.UTF_8));
         }
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
-        return Response.ok("ok", OK_TYPE).build();
+        return new StoredAnswer(200, OK_TYPE, OK);
     }
 
     /**

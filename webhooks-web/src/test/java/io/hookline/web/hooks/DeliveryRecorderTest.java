@@ -31,6 +31,13 @@ class DeliveryRecorderTest {
     }
 
     @Test
+    void aReplayedAnswerIsLoggedWithItsStatusTheReplayIdAndNoPosts() throws IOException {
+        DeliveryAttempt replay = DeliveryRecorder.attempt(HOOK, 1000, 2, 200, DeliveryRecorder.REPLAYED_ID,
+                readWhole(new byte[30]), 30, null, "127.0.0.1");
+        assertEquals(DeliveryAttempt.refused(HOOK, 1000, 200, "idempotent_replay", "127.0.0.1", 30, 2), replay);
+    }
+
+    @Test
     void anErrorCarriesTheErrorBodysIdAndNoPosts() throws IOException {
         ApiError error = new ApiError("channel_not_found", "The channel does not exist.", "", "r", 404);
         DeliveryAttempt refused = DeliveryRecorder.attempt(HOOK, 1000, 3, 404, error, readWhole(new byte[17]), 17,

@@ -16,7 +16,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * System Console → Service Settings: the spec's three switches, the size limits, the delivery log's retention,
- * the posts one request may become, sign-in lockout and the hook rate limits.
+ * the posts one request may become, how long an {@code Idempotency-Key} holds, sign-in lockout and the hook rate
+ * limits.
  * Saving replaces the settings snapshot, so the next hook request uses them; no restart. The bounds are
  * {@link Settings}' and {@link RateLimitSettings}' named limits.
  */
@@ -66,6 +67,13 @@ public class ServiceSettingsForm {
             + " seconds.")
     private Integer loginLockoutSeconds;
 
+    @NotNull(message = "Enter how long an idempotency key holds, in seconds.")
+    @Min(value = Settings.MIN_IDEMPOTENCY_WINDOW_SECONDS, message = "At least "
+            + Settings.MIN_IDEMPOTENCY_WINDOW_SECONDS + " second.")
+    @Max(value = Settings.MAX_IDEMPOTENCY_WINDOW_SECONDS, message = "At most "
+            + Settings.MAX_IDEMPOTENCY_WINDOW_SECONDS + " seconds.")
+    private Integer idempotencyWindowSeconds;
+
     private boolean rateLimitEnable;
     private boolean rateLimitVaryByRemoteAddr;
 
@@ -109,6 +117,7 @@ public class ServiceSettingsForm {
         maxPostsPerRequest = s.maxPostsPerRequest();
         maximumLoginAttempts = s.maximumLoginAttempts();
         loginLockoutSeconds = s.loginLockoutSeconds();
+        idempotencyWindowSeconds = s.idempotencyWindowSeconds();
         RateLimitSettings r = s.rateLimits();
         rateLimitEnable = r.enable();
         rateLimitPerSec = r.perSec();
@@ -124,7 +133,7 @@ public class ServiceSettingsForm {
                     enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer,
                     new RateLimitSettings(rateLimitEnable, rateLimitPerSec, rateLimitMaxBurst, rateLimitVaryByRemoteAddr,
                             perHookPerSec, perHookMaxBurst), hookDeliveryLogSize, maxPostsPerRequest,
-                    maximumLoginAttempts, loginLockoutSeconds));
+                    maximumLoginAttempts, loginLockoutSeconds, idempotencyWindowSeconds));
             ConsolePages.info("Settings saved. They apply from the next request on.");
         } catch (HooklineException e) {
             ConsolePages.error(e);
@@ -209,6 +218,14 @@ public class ServiceSettingsForm {
 
     public void setLoginLockoutSeconds(Integer value) {
         this.loginLockoutSeconds = value;
+    }
+
+    public Integer getIdempotencyWindowSeconds() {
+        return idempotencyWindowSeconds;
+    }
+
+    public void setIdempotencyWindowSeconds(Integer value) {
+        this.idempotencyWindowSeconds = value;
     }
 
     public boolean isRateLimitEnable() {

@@ -27,6 +27,8 @@ class ServiceSettingsFormTest {
         "rateLimitMaxBurst, " + RateLimitSettings.MIN_MAX_BURST + ", " + RateLimitSettings.MAX_MAX_BURST,
         "perHookPerSec, " + RateLimitSettings.MIN_PER_SEC + ", " + RateLimitSettings.MAX_PER_SEC,
         "perHookMaxBurst, " + RateLimitSettings.MIN_MAX_BURST + ", " + RateLimitSettings.MAX_MAX_BURST,
+        "idempotencyWindowSeconds, " + Settings.MIN_IDEMPOTENCY_WINDOW_SECONDS + ", "
+                + Settings.MAX_IDEMPOTENCY_WINDOW_SECONDS,
     })
     void boundsAreTheNamedLimits(String fieldName, long min, long max) throws NoSuchFieldException {
         Field field = ServiceSettingsForm.class.getDeclaredField(fieldName);
