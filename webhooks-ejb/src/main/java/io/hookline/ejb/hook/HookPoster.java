@@ -104,7 +104,8 @@ public class HookPoster {
                     partProps, now + i));
         }
         // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
-        writer.store(posts, activeHooks.markDue(hookId, now) ? hookId : null, now);
+        // The hook's own id, also when its previous id (after a rotation) opened it.
+        writer.store(posts, activeHooks.markDue(hook.id(), now) ? hook.id() : null, now);
         List<String> postIds = posts.stream().map(NewPost::id).toList();
         return new HookDelivery(channelId, postIds);
     }
