@@ -214,7 +214,7 @@ class HookRotationIT {
         assertTrue(audits.stream().map(JsonValue::asJsonObject).anyMatch(a ->
                 a.getString("user_id").equals(owner.id()) && a.getString("action").equals("rotateIncomingHook")
                         && a.getString("extra_info").startsWith("hook " + oldId.substring(0, 4) + "…")
-                        && a.getString("extra_info").contains("new_id " + newId.substring(0, 4) + "…")
+                        && a.getString("extra_info").contains("new_id \"" + newId.substring(0, 4) + "…\"")
                         && a.getString("extra_info").contains("grace_seconds 3600")), audits.toString());
         assertTrue(audits.stream().map(JsonValue::asJsonObject).anyMatch(a ->
                 a.getString("user_id").equals(owner.id())

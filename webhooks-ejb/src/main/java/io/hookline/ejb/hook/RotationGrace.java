@@ -6,10 +6,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.NoSuchElementException;
 
 /**
  * How long a rotated hook's previous URL keeps working: the optional body of
@@ -43,13 +44,16 @@ public final class RotationGrace {
             return DEFAULT_SECONDS;
         }
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (!(value instanceof JsonObject o)) {
+        // A parser rather than a reader: anything after the object ("{...} trailing") is refused too.
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw invalidBody();
             }
-            object = o;
-        } catch (JsonException | IllegalStateException notJson) {
+            object = parser.getObject();
+            if (parser.hasNext()) {
+                throw invalidBody();
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException notJson) {
             throw invalidBody();
         }
         JsonValue grace = object.get(FIELD);
