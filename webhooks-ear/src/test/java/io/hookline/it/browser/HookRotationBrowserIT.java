@@ -88,7 +88,7 @@ class HookRotationBrowserIT {
         assertTrue(oldUrl.endsWith("/hooks/" + hook.getString("id")), oldUrl);
 
         // "Rotate URL" offers the grace periods; pick a day.
-        browser.click("button.rotate-hook");
+        browser.click("button.rotate-hook, .rotate-hook > button");
         List<String> choices = browser.all(".rotate-grace").stream().map(WebElement::getText).toList();
         assertEquals(List.of("Old URL works 1 hour more", "Old URL works 1 day more", "Old URL works 7 days more",
                 "Old URL works 30 days more"), choices);
