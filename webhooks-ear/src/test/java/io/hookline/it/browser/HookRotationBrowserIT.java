@@ -90,8 +90,8 @@ class HookRotationBrowserIT {
         // "Rotate URL" offers the grace periods; pick a day.
         browser.click("button.rotate-hook, .rotate-hook > button");
         List<String> choices = browser.all(".rotate-grace").stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Old URL works 1 hour more", "Old URL works 1 day more", "Old URL works 7 days more",
-                "Old URL works 30 days more"), choices);
+        assertEquals(List.of("Keep the old URL for 1 hour", "Keep the old URL for 1 day",
+                "Keep the old URL for 7 days", "Keep the old URL for 30 days"), choices);
         browser.screenshot("rotate-menu");
         browser.click(".rotate-grace-1");
         browser.waitForText("#messages", "The old URL keeps working until");
@@ -120,8 +120,10 @@ class HookRotationBrowserIT {
         assertEquals("2", browser.text(".sender-requests"));
         assertEquals(2, browser.all("#deliveries .delivery-old-url").size(), browser.text("#recentDeliveries"));
         assertNoConsoleErrors();
+        showNotice();
         browser.screenshot("rotation-notice");
         browser.driver().manage().window().setSize(PHONE);
+        showNotice();
         browser.screenshot("rotation-notice-phone");
         browser.open("/console/hooks/index.xhtml").waitForPage();
         browser.screenshot("rotated-list-phone");
@@ -136,6 +138,11 @@ class HookRotationBrowserIT {
         assertEquals(200, post(newUrl, "after revoking").statusCode());
         assertNoConsoleErrors();
         browser.screenshot("rotation-revoked");
+    }
+
+    /** Scrolls the rotation notice to the top of the window, so the screenshot shows it. */
+    private static void showNotice() {
+        browser.script("document.querySelector('.rotation-notice').scrollIntoView({block: 'start'});");
     }
 
     private static JsonArray awaitDeliveries(String hookId, int count) {

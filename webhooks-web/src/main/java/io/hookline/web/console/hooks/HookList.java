@@ -45,9 +45,9 @@ public class HookList {
     private ChannelDirectory channels;
 
     /** The grace periods "Rotate URL" offers, in seconds, with their labels; the API takes any allowed value. */
-    public static final List<GraceChoice> GRACE_CHOICES = List.of(new GraceChoice(3_600, "1 hour"),
-            new GraceChoice(RotationGrace.DEFAULT_SECONDS, "1 day"), new GraceChoice(7 * 86_400, "7 days"),
-            new GraceChoice(RotationGrace.MAX_SECONDS, "30 days"));
+    public static final List<GraceChoice> GRACE_CHOICES = List.of(new GraceChoice(3_600, "for 1 hour"),
+            new GraceChoice(RotationGrace.DEFAULT_SECONDS, "for 1 day"), new GraceChoice(7 * 86_400, "for 7 days"),
+            new GraceChoice(RotationGrace.MAX_SECONDS, "for 30 days"));
 
     /** One entry of the "Rotate URL" menu. */
     public record GraceChoice(long seconds, String label) {
