@@ -84,6 +84,13 @@ public final class HooklineClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** POSTs a body exactly as given (malformed JSON included) as {@code application/json}, with credentials. */
+    public HttpResponse<String> postJsonText(String path, String body) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** POSTs with no body and no Content-Type, as {@code curl -X POST} does (logout, restore). */
     public HttpResponse<String> post(String path) {
         return send(authorized(HttpRequest.newBuilder(uri(path))).POST(HttpRequest.BodyPublishers.noBody()));

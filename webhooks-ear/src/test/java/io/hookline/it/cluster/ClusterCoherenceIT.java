@@ -148,6 +148,43 @@ class ClusterCoherenceIT {
         report("hook moved on A: B posts into the new channel", TwoNodes.millisSince(start));
     }
 
+    @Test
+    void aHookRotatedOnAKeepsItsOldUrlOnBUntilRevokedOnA() {
+        String oldId = createHook(owner.client(), channelId).getString("id");
+        assertOk(postOnB(oldId, "B caches the hook under its old id"));
+
+        HttpResponse<String> rotated = owner.client().postJson("/api/v4/hooks/incoming/" + oldId + "/rotate",
+                Json.createObjectBuilder().add("grace_seconds", 3600).build());
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String newId = HooklineClient.json(rotated).getString("id");
+        // Past the coherence bound, B has re-read the hook: the old id still posts, now as the previous id.
+        sleep(COHERENCE_BOUND.toMillis() + 200);
+        assertOk(postOnB(oldId, "old URL on B during the grace period"));
+        assertOk(postOnB(newId, "new URL on B"));
+
+        HttpResponse<String> revoked = owner.client().delete("/api/v4/hooks/incoming/" + newId + "/previous");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        long delay = untilB(oldId, answer -> isError(answer, 404, "no_service"));
+        report("revoke on A: old URL refused on B", delay);
+        assertOk(postOnB(newId, "new URL on B after the revocation"));
+    }
+
+    @Test
+    void aRotatedOldUrlStopsOnBExactlyAtItsExpiry() {
+        String oldId = createHook(owner.client(), channelId).getString("id");
+        HttpResponse<String> rotated = owner.client().postJson("/api/v4/hooks/incoming/" + oldId + "/rotate",
+                Json.createObjectBuilder().add("grace_seconds", 3).build());
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        long expiresAt = HooklineClient.json(rotated).getJsonNumber("previous_id_expires_at").longValue();
+        sleep(COHERENCE_BOUND.toMillis() + 200);
+        // B caches the old id as the previous id, with its expiry; nothing is written at the expiry.
+        assertOk(postOnB(oldId, "B caches the previous id"));
+        sleep(Math.max(0, expiresAt + 1 - System.currentTimeMillis()));
+        HttpResponse<String> expired = postOnB(oldId, "after the expiry");
+        assertTrue(isError(expired, 404, "no_service"), "at once after the expiry, without any change to wait for: "
+                + expired.statusCode() + " " + expired.body());
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private HttpResponse<String> postOnB(String hookId, String text) {

@@ -22,7 +22,11 @@ import java.util.List;
     @NamedQuery(name = DeliveryLogEntry.DELETE_OF_HOOK,
             query = "DELETE FROM DeliveryLogEntry d WHERE d.hookId = :hookId"),
     @NamedQuery(name = DeliveryLogEntry.MOVE_TO_HOOK,
-            query = "UPDATE DeliveryLogEntry d SET d.hookId = :newHookId WHERE d.hookId = :oldHookId")
+            query = "UPDATE DeliveryLogEntry d SET d.hookId = :newHookId WHERE d.hookId = :oldHookId"),
+    @NamedQuery(name = DeliveryLogEntry.PREVIOUS_ID_SENDERS,
+            query = "SELECT d.remoteAddress, MAX(d.createAt), COUNT(d) FROM DeliveryLogEntry d"
+                    + " WHERE d.hookId = :hookId AND d.viaPreviousId = TRUE AND d.createAt >= :since"
+                    + " GROUP BY d.remoteAddress ORDER BY MAX(d.createAt) DESC, d.remoteAddress")
 })
 public class DeliveryLogEntry {
 
@@ -32,6 +36,12 @@ public class DeliveryLogEntry {
     public static final String DELETE_OF_HOOK = "DeliveryLogEntry.deleteOfHook";
     /** Parameters {@code oldHookId}, {@code newHookId}: a regenerated hook keeps its log under its new id. */
     public static final String MOVE_TO_HOOK = "DeliveryLogEntry.moveToHook";
+    /**
+     * Parameters {@code hookId}, {@code since}: each remote address that used the hook's previous id since then,
+     * with its latest time and count ({@code Object[]} of String, Long, Long), latest first. At most the hook's
+     * kept rows are grouped (the log is pruned per hook).
+     */
+    public static final String PREVIOUS_ID_SENDERS = "DeliveryLogEntry.previousIdSenders";
 
     @Id
     private long seq;
@@ -55,6 +65,8 @@ public class DeliveryLogEntry {
     private String postIds;
     @Column(name = "post_count")
     private int postCount;
+    @Column(name = "via_previous_id")
+    private boolean viaPreviousId;
 
     protected DeliveryLogEntry() {
     }
@@ -62,6 +74,6 @@ public class DeliveryLogEntry {
     public HookDeliveryView view() {
         List<String> ids = postIds == null || postIds.isEmpty() ? List.of() : Arrays.asList(postIds.split(","));
         return new HookDeliveryView(createAt, statusCode, errorId, remoteAddress, size, durationMs, channelId,
-                List.copyOf(ids), postCount);
+                List.copyOf(ids), postCount, viaPreviousId ? Boolean.TRUE : null);
     }
 }

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -20,12 +22,24 @@ import javax.sql.DataSource;
 public class DeliveryLogWriter {
 
     // Only hooks that exist and are not deleted get rows: ids that name no hook (scans, typos, old URLs)
-    // leave nothing behind. The hook's row is read in the same statement, so no separate look-up.
+    // leave nothing behind. The hook's row is read in the same statement, so no separate look-up. An id that is
+    // a live hook's previous id (issue 18), still in its grace period when the answer was sent, logs under the
+    // hook's own id, marked via_previous_id when sent after the rotation (an answer sent just before it, written
+    // after it, used the then current URL). At most one branch finds a row: a previous id belongs to a deleted row.
+    private static final String COLUMNS = "CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS VARCHAR(128)),"
+            + " CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(26)),"
+            + " CAST(? AS VARCHAR(2700)), CAST(? AS INTEGER)";
     private static final String INSERT = "INSERT INTO hook_deliveries (hook_id, create_at, status_code, error_id,"
-            + " remote_address, size_bytes, duration_ms, channel_id, post_ids, post_count)"
-            + " SELECT id, CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)),"
-            + " CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(26)), CAST(? AS VARCHAR(2700)),"
-            + " CAST(? AS INTEGER) FROM incoming_hooks WHERE id = ? AND delete_at = 0";
+            + " remote_address, size_bytes, duration_ms, channel_id, post_ids, post_count, via_previous_id)"
+            + " SELECT id, " + COLUMNS + ", FALSE FROM incoming_hooks WHERE id = ? AND delete_at = 0"
+            + " UNION ALL SELECT id, " + COLUMNS + ", CASE WHEN rotated_at <= CAST(? AS BIGINT) THEN TRUE ELSE FALSE END"
+            + " FROM incoming_hooks"
+            + " WHERE previous_id = ? AND delete_at = 0 AND previous_id_expires_at > CAST(? AS BIGINT)";
+    private static final int COLUMN_PARAMETERS = 9;
+
+    // The live hooks whose previous id a batch named: they are pruned in its place (their rows are theirs).
+    private static final String BY_PREVIOUS_ID = "SELECT id FROM incoming_hooks WHERE previous_id = ?"
+            + " AND delete_at = 0";
 
     // Everything older than the hook's keep-th newest row; when it has no more rows than that, the sub-query
     // finds nothing and nothing is deleted. Served by ix_hook_deliveries_hook_seq.
@@ -53,7 +67,7 @@ public class DeliveryLogWriter {
         }
         try (Connection connection = dataSource.getConnection()) {
             int inserted = insert(connection, batch);
-            prune(connection, DeliveryBatch.hooksOf(batch), keep);
+            prune(connection, withCurrentIds(connection, DeliveryBatch.hooksOf(batch)), keep);
             return inserted;
         } catch (SQLException e) {
             throw new DeliveryLogUnavailable("Writing " + batch.size() + " deliveries failed: " + e.getMessage(), e);
@@ -93,16 +107,12 @@ public class DeliveryLogWriter {
     private static int insert(Connection connection, List<DeliveryAttempt> batch) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (DeliveryAttempt a : batch) {
-                insert.setLong(1, a.createAt());
-                insert.setInt(2, a.statusCode());
-                insert.setString(3, a.errorId());
-                insert.setString(4, a.remoteAddress());
-                insert.setLong(5, a.size());
-                insert.setLong(6, a.durationMs());
-                insert.setString(7, a.channelId());
-                insert.setString(8, a.postIdsColumn());
-                insert.setInt(9, a.postCount());
-                insert.setString(10, a.hookId());
+                int at = setColumns(insert, 0, a);
+                insert.setString(++at, a.hookId());
+                at = setColumns(insert, at, a);
+                insert.setLong(++at, a.createAt()); // rotated_at <= the answer's time: sent through the old URL
+                insert.setString(++at, a.hookId());
+                insert.setLong(++at, a.createAt()); // the previous id still worked when the answer was sent
                 insert.addBatch();
             }
             int inserted = 0;
@@ -112,6 +122,39 @@ public class DeliveryLogWriter {
             }
             return inserted;
         }
+    }
+
+    /**
+     * The batch's ids plus the live hooks of those that are previous ids: one indexed look-up per distinct id of
+     * the batch, so a flood through an old URL is pruned like one through the new.
+     */
+    private static Collection<String> withCurrentIds(Connection connection, Set<String> hookIds) throws SQLException {
+        Set<String> all = new LinkedHashSet<>(hookIds);
+        try (PreparedStatement query = connection.prepareStatement(BY_PREVIOUS_ID)) {
+            for (String hookId : hookIds) {
+                query.setString(1, hookId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        all.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The attempt's {@link #COLUMNS} from parameter {@code at + 1} on; answers the last parameter set. */
+    private static int setColumns(PreparedStatement insert, int at, DeliveryAttempt a) throws SQLException {
+        insert.setLong(at + 1, a.createAt());
+        insert.setInt(at + 2, a.statusCode());
+        insert.setString(at + 3, a.errorId());
+        insert.setString(at + 4, a.remoteAddress());
+        insert.setLong(at + 5, a.size());
+        insert.setLong(at + 6, a.durationMs());
+        insert.setString(at + 7, a.channelId());
+        insert.setString(at + 8, a.postIdsColumn());
+        insert.setInt(at + 9, a.postCount());
+        return at + COLUMN_PARAMETERS;
     }
 
     private static void prune(Connection connection, Collection<String> hookIds, int keep) throws SQLException {

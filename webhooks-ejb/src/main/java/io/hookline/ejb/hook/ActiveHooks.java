@@ -7,11 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The hooks the hook path has seen, by id, cached until any hook, channel, member or user changes
  * ({@link io.hookline.ejb.lookup.LookupVersion}), and when each was last marked used, so the row is
  * rewritten at most once per {@link IncomingHook#LAST_USED_GRANULARITY_MS}.
+ * <p>
+ * An id may also be a rotated hook's previous id ({@link HookReads#hook} finds the hook it opens). Its entry
+ * carries the previous id's expiry and is checked against the clock on every use: it stops opening the hook
+ * exactly at expiry on every server, whatever the cache's version, and no entry outlives it. Revoking early is
+ * a write like any other, which drops every server's entries (the version, and the cluster change counter).
  */
 @ApplicationScoped
 public class ActiveHooks {
@@ -23,17 +29,34 @@ public class ActiveHooks {
 
     private final LookupCache<String, Snapshot> hooks = new LookupCache<>(MAX_ENTRIES, MAX_KEY_LENGTH, String::length);
     private final Map<String, Long> lastMarked = new ConcurrentHashMap<>();
+    /** The clock expiries are checked against; a test's own. */
+    private final LongSupplier clock;
+
+    public ActiveHooks() {
+        this(System::currentTimeMillis);
+    }
+
+    ActiveHooks(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** What posting needs of a hook; {@code null} for an unknown or deleted hook (never cached). */
     Snapshot find(String hookId, Function<String, IncomingHook> load) {
-        return hooks.get(hookId, id -> {
+        long now = clock.getAsLong();
+        Snapshot found = hooks.get(hookId, id -> {
             IncomingHook hook = load.apply(id);
             if (hook == null || hook.isDeleted()) {
                 return null;
             }
-            lastMarked.putIfAbsent(id, hook.lastUsedAt());
-            return new Snapshot(hook.route(), hook.defaults(), hook.userId());
+            boolean previous = hook.openedByPreviousId(id);
+            if (previous && hook.previousIdAt(now) == null) {
+                return null;
+            }
+            lastMarked.putIfAbsent(hook.id(), hook.lastUsedAt());
+            return new Snapshot(hook.id(), hook.route(), hook.defaults(), hook.userId(), previous,
+                    previous ? hook.previousIdExpiresAt() : Long.MAX_VALUE);
         });
+        return found == null || now >= found.validUntil() ? null : found;
     }
 
     /** True when the hook's "last used" is due to be written at {@code now}; the caller writes it. */
@@ -53,6 +76,12 @@ public class ActiveHooks {
         return hooks.size();
     }
 
-    public record Snapshot(HookRoute route, PostProps.HookDefaults defaults, String userId) {
+    /**
+     * @param id the hook's own id (its "last used" and delivery log), whichever id opened it
+     * @param viaPreviousId whether it was opened by its previous id
+     * @param validUntil when the id that opened it stops doing so (epoch ms; never for the hook's own id)
+     */
+    public record Snapshot(String id, HookRoute route, PostProps.HookDefaults defaults, String userId,
+                    boolean viaPreviousId, long validUntil) {
     }
 }

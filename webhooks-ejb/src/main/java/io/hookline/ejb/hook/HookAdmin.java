@@ -5,6 +5,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.HookDeliveryView;
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
+import io.hookline.api.view.PreviousUrlView;
 import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelAccess;
@@ -157,17 +158,90 @@ public class HookAdmin {
     public HookView regenerate(Caller caller, String hookId) {
         IncomingHook old = manageable(caller, hookId);
         long now = System.currentTimeMillis();
-        IncomingHook renewed = old.regenerated(now);
+        // A previous id still in its grace period dies too: it lives only on the old row, deleted here.
+        boolean endedPrevious = old.previousIdAt(now) != null;
+        IncomingHook renewed = replace(old, old.regenerated(now), now);
+        HookView view = renewed.view(now);
+        audit.record(caller, HookAudit.REGENERATE, HookAudit.target(hookId),
+                HookAudit.regenerated(view, endedPrevious));
+        return view;
+    }
+
+    /**
+     * A new secret URL while the old one keeps working for {@code graceSeconds} ({@link RotationGrace}): the
+     * hook is re-created under a new id as by {@link #regenerate}, and the new row lets the old id post to it
+     * until then. Rotating again during a grace period starts a new one for the id being replaced; the older
+     * previous id stops at once (one previous id at a time). For the hook's creator and system admins.
+     */
+    public ConsoleHook rotate(Caller caller, String hookId, long graceSeconds) {
+        long grace = RotationGrace.seconds(graceSeconds);
+        IncomingHook old = manageable(caller, hookId);
+        long now = System.currentTimeMillis();
+        boolean endedPrevious = old.previousIdAt(now) != null;
+        IncomingHook renewed = replace(old, old.rotated(now, now + grace * 1000), now);
+        HookView view = renewed.view(now);
+        audit.record(caller, HookAudit.ROTATE, HookAudit.target(hookId),
+                HookAudit.rotated(view, grace, renewed.previousIdExpiresAt(), endedPrevious));
+        return new ConsoleHook(renewed.consoleKey(), view);
+    }
+
+    /**
+     * The previous URL stops working now ("revoke old URL now"). 404
+     * {@value HookAudit#NO_PREVIOUS_ID} when the hook has none in a grace period.
+     */
+    public HookView revokePrevious(Caller caller, String hookId) {
+        IncomingHook hook = manageable(caller, hookId);
+        long now = System.currentTimeMillis();
+        if (hook.previousIdAt(now) == null) {
+            throw noPreviousId();
+        }
+        long expiresAt = hook.previousIdExpiresAt();
+        hook.revokePrevious(now);
+        HookView view = hook.view(now);
+        audit.record(caller, HookAudit.REVOKE_PREVIOUS, HookAudit.target(hookId),
+                HookAudit.revokedPrevious(expiresAt));
+        return view;
+    }
+
+    /**
+     * The hook's previous URL in its grace period, with the senders still using it according to the delivery
+     * log (at most {@link #SENDERS_SHOWN} addresses). 404 {@value HookAudit#NO_PREVIOUS_ID} when there is none.
+     */
+    public PreviousUrlView previousUrl(Caller caller, String hookId) {
+        IncomingHook hook = manageable(caller, hookId);
+        if (hook.previousIdAt(System.currentTimeMillis()) == null) {
+            throw noPreviousId();
+        }
+        List<PreviousUrlView.Sender> senders = em.createNamedQuery(DeliveryLogEntry.PREVIOUS_ID_SENDERS, Object[].class)
+                .setParameter("hookId", hookId).setParameter("since", hook.rotatedAt())
+                .setMaxResults(SENDERS_SHOWN).getResultStream()
+                .map(row -> new PreviousUrlView.Sender((String) row[0], ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue()))
+                .toList();
+        return new PreviousUrlView(hook.previousIdExpiresAt(), hook.rotatedAt(), senders);
+    }
+
+    /** Senders of a previous URL listed, latest first: enough to find the stragglers, bounded for the page. */
+    public static final int SENDERS_SHOWN = 20;
+
+    private static HooklineException noPreviousId() {
+        return HooklineException.notFound(HookAudit.NO_PREVIOUS_ID,
+                "The webhook has no previous URL in a grace period.");
+    }
+
+    /**
+     * {@code renewed} takes {@code old}'s place: the old row is deleted and the delivery log moves to the new
+     * one, in the caller's transaction, so every server sees both at the commit.
+     */
+    private IncomingHook replace(IncomingHook old, IncomingHook renewed, long now) {
         old.delete(now);
         em.persist(renewed);
         // The log's rows reference the new hook: its row must be in the database first.
         em.flush();
         em.createNamedQuery(DeliveryLogEntry.MOVE_TO_HOOK)
-                .setParameter("oldHookId", hookId).setParameter("newHookId", renewed.id())
+                .setParameter("oldHookId", old.id()).setParameter("newHookId", renewed.id())
                 .executeUpdate();
-        HookView view = renewed.view();
-        audit.record(caller, HookAudit.REGENERATE, HookAudit.target(hookId), HookAudit.regenerated(view));
-        return view;
+        return renewed;
     }
 
     /** The hook, if it exists (not deleted) and the caller is its creator or an admin: 404 / 403 otherwise. */

@@ -13,6 +13,10 @@ final class HookAudit {
     static final String UPDATE = "updateIncomingHook";
     static final String DELETE = "deleteIncomingHook";
     static final String REGENERATE = "regenerateIncomingHook";
+    static final String ROTATE = "rotateIncomingHook";
+    static final String REVOKE_PREVIOUS = "revokePreviousIncomingHookUrl";
+    /** The 404 for a hook without a previous id in a grace period (revoke, or read the senders). */
+    static final String NO_PREVIOUS_ID = "app.webhooks.previous_id.not_found";
 
     private HookAudit() {
     }
@@ -46,5 +50,23 @@ final class HookAudit {
     static AuditDetails regenerated(HookView renewed) {
         return AuditDetails.of().with("new_id", HookSecrets.mask(renewed.id()))
                 .with("display_name", renewed.displayName());
+    }
+
+    /** As {@link #regenerated}, saying when a previous id still in its grace period was ended with it. */
+    static AuditDetails regenerated(HookView renewed, boolean endedPrevious) {
+        AuditDetails details = regenerated(renewed);
+        return endedPrevious ? details.with("previous_id_revoked", true) : details;
+    }
+
+    /** The old id (the target) keeps working until {@code expiresAt}; an older previous id, if any, ended. */
+    static AuditDetails rotated(HookView renewed, long graceSeconds, long expiresAt, boolean endedPrevious) {
+        AuditDetails details = regenerated(renewed).with("grace_seconds", graceSeconds)
+                .with("previous_id_expires_at", expiresAt);
+        return endedPrevious ? details.with("older_previous_id_revoked", true) : details;
+    }
+
+    /** When the previous id would have stopped on its own. */
+    static AuditDetails revokedPrevious(long expiresAt) {
+        return AuditDetails.of().with("previous_id_expires_at", expiresAt);
     }
 }

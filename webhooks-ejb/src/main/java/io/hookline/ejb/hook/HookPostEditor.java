@@ -34,9 +34,10 @@ public class HookPostEditor {
     private HookPostStore store;
 
     public PostView read(String hookId, String postId) {
-        poster.activeHook(currentSettings.get(), hookId);
+        // The hook's own id from here on: after a rotation its previous URL edits the same posts.
+        String own = poster.activeHook(currentSettings.get(), hookId).id();
         requireWellFormed(postId);
-        return store.read(hookId, postId);
+        return store.read(own, postId);
     }
 
     public PostView edit(String hookId, String postId, WebhookPayload payload) {
@@ -45,7 +46,7 @@ public class HookPostEditor {
         requireWellFormed(postId);
         // Before any translation work: a post that is not this hook's costs one primary-key read.
         var current = reads.post(postId);
-        if (current == null || !current.isLiveFromHook(hookId)) {
+        if (current == null || !current.isLiveFromHook(hook.id())) {
             throw HookPostStore.notFound();
         }
         HookPoster.requireValidPayload(payload);
@@ -54,15 +55,15 @@ public class HookPostEditor {
         String message = PostSplitter.split(content.message(), settings.maxPostSize(), 1).get(0);
         String ownType = payload.type() == null ? "" : payload.type();
         String type = content.attachments() != null ? "slack_attachment" : ownType;
-        return store.edit(hookId, postId, message, type, content.addTo(props, payload.priority()).toString(),
+        return store.edit(hook.id(), postId, message, type, content.addTo(props, payload.priority()).toString(),
                 System.currentTimeMillis());
     }
 
     /** Deletes the post; answers its channel. */
     public String delete(String hookId, String postId) {
-        poster.activeHook(currentSettings.get(), hookId);
+        String own = poster.activeHook(currentSettings.get(), hookId).id();
         requireWellFormed(postId);
-        return store.delete(hookId, postId, System.currentTimeMillis());
+        return store.delete(own, postId, System.currentTimeMillis());
     }
 
     private static void requireWellFormed(String postId) {

@@ -82,9 +82,10 @@ public class HookPoster {
         Planned planned = plan(hookId, payload);
         long now = planned.now();
         KeyRecord key = keyRecord.apply(HookDelivery.of(planned.channelId(), planned.posts()));
-        // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook.
-        List<NewPost> stored = writer.store(planned.posts(), activeHooks.markDue(hookId, now) ? hookId : null, now,
-                key);
+        // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook. The hook's
+        // own id, also when its previous id (after a rotation) opened it.
+        String own = planned.ownHookId();
+        List<NewPost> stored = writer.store(planned.posts(), activeHooks.markDue(own, now) ? own : null, now, key);
         return HookDelivery.of(planned.channelId(), stored);
     }
 
@@ -98,7 +99,7 @@ public class HookPoster {
     }
 
     /** What {@link #plan} decided: the target channel and the posts, not yet stored. */
-    private record Planned(String channelId, List<NewPost> posts, long now) {
+    private record Planned(String channelId, List<NewPost> posts, long now, String ownHookId) {
     }
 
     /** Everything before "store": reads cached look-ups, writes nothing. */
@@ -135,9 +136,9 @@ public class HookPoster {
             // Attachments (and the rest of the Slack content) go with the last part, after the text they follow.
             String partProps = last ? content.addTo(props, payload.priority()).toString() : propsJson;
             posts.add(NewPost.of(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
-                    partProps, now + i, hookId));
+                    partProps, now + i, hook.id()));
         }
-        return new Planned(channelId, posts, now);
+        return new Planned(channelId, posts, now, hook.id());
     }
 
     /**

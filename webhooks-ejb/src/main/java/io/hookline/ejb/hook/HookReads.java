@@ -28,8 +28,18 @@ public class HookReads {
     @PersistenceContext
     private EntityManager em;
 
+    /**
+     * The hook a URL id opens: the hook with that id, or else the live hook that has it as its previous id after
+     * a rotation (the caller checks the previous id's expiry: {@link ActiveHooks}). An unknown id costs two
+     * look-ups by primary key and by an index.
+     */
     public IncomingHook hook(String hookId) {
-        return em.find(IncomingHook.class, hookId);
+        IncomingHook own = em.find(IncomingHook.class, hookId);
+        if (own != null && !own.isDeleted()) {
+            return own;
+        }
+        return em.createNamedQuery(IncomingHook.ACTIVE_BY_PREVIOUS_ID, IncomingHook.class)
+                .setParameter("previousId", hookId).setMaxResults(1).getResultStream().findFirst().orElse(own);
     }
 
     public Post post(String postId) {

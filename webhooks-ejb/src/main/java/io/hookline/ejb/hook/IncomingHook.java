@@ -19,11 +19,14 @@ import java.util.regex.Pattern;
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.channelId = :channelId")
 @NamedQuery(name = IncomingHook.ACTIVE_BY_CONSOLE_KEY,
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.consoleKey = :consoleKey")
+@NamedQuery(name = IncomingHook.ACTIVE_BY_PREVIOUS_ID,
+        query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.previousId = :previousId")
 @EntityListeners(LookupChangeListener.class)
 public class IncomingHook {
 
     static final String ACTIVE_OF_CHANNEL = "IncomingHook.activeOfChannel";
     static final String ACTIVE_BY_CONSOLE_KEY = "IncomingHook.activeByConsoleKey";
+    static final String ACTIVE_BY_PREVIOUS_ID = "IncomingHook.activeByPreviousId";
 
     /**
      * Length of a new hook's console key: random characters of the id alphabet (60 bits), so keys do not
@@ -63,6 +66,14 @@ public class IncomingHook {
     /** The console's handle on the hook (edit page links), so the secret id never appears in a console URL. */
     @Column(name = "console_key")
     private String consoleKey;
+    /** The id this hook replaced by rotation, which keeps posting here until {@link #previousIdExpiresAt}. */
+    @Column(name = "previous_id")
+    private String previousId;
+    @Column(name = "previous_id_expires_at")
+    private long previousIdExpiresAt;
+    /** When {@link #previousId} became previous: its senders are those that used it since. */
+    @Column(name = "rotated_at")
+    private long rotatedAt;
 
     protected IncomingHook() {
     }
@@ -114,6 +125,44 @@ public class IncomingHook {
         return copy;
     }
 
+    /**
+     * A copy under a new secret id, as {@link #regenerated}, that lets this hook's id keep posting to it until
+     * {@code previousExpiresAt}. Only this id: a previous id this hook itself still honours dies with this row
+     * (one previous id at a time), which the caller deletes in the same transaction.
+     */
+    IncomingHook rotated(long now, long previousExpiresAt) {
+        IncomingHook copy = regenerated(now);
+        copy.previousId = id;
+        copy.previousIdExpiresAt = previousExpiresAt;
+        copy.rotatedAt = now;
+        return copy;
+    }
+
+    /** The previous id, while it still opens this hook at {@code now}; {@code null} otherwise. */
+    String previousIdAt(long now) {
+        return previousId != null && now < previousIdExpiresAt ? previousId : null;
+    }
+
+    long previousIdExpiresAt() {
+        return previousIdExpiresAt;
+    }
+
+    long rotatedAt() {
+        return rotatedAt;
+    }
+
+    /** The previous id stops working now ("revoke old URL now"). */
+    void revokePrevious(long now) {
+        this.previousId = null;
+        this.previousIdExpiresAt = 0;
+        this.updateAt = now;
+    }
+
+    /** Whether {@code urlId}, which loaded this hook, is its previous id rather than its own. */
+    boolean openedByPreviousId(String urlId) {
+        return previousId != null && previousId.equals(urlId) && !id.equals(urlId);
+    }
+
     /** Soft delete, as Mattermost: the URL stops working at once; the row stays for the record. */
     void delete(long now) {
         this.deleteAt = now;
@@ -145,7 +194,12 @@ public class IncomingHook {
     }
 
     public HookView view() {
+        return view(System.currentTimeMillis());
+    }
+
+    /** The hook's JSON; {@code previous_id_expires_at} only while a previous id still works. */
+    HookView view(long now) {
         return new HookView(id, createAt, updateAt, deleteAt, userId, channelId, teamId, displayName, description,
-                username, iconUrl, channelLocked, lastUsedAt);
+                username, iconUrl, channelLocked, lastUsedAt, previousIdAt(now) == null ? null : previousIdExpiresAt);
     }
 }

@@ -79,4 +79,52 @@ class ActiveHooksTest {
         hooks.find("y".repeat(ActiveHooks.MAX_KEY_LENGTH + 1), id -> hook);
         assertEquals(before, hooks.size(), "a key longer than an id is never kept");
     }
+
+    @Test
+    void aPreviousIdOpensItsHookUntilExactlyItsExpiryAndIsNeverServedFromTheCacheAfter() {
+        long[] now = {CREATED};
+        ActiveHooks hooks = new ActiveHooks(() -> now[0]);
+        IncomingHook old = hook();
+        String oldId = old.id();
+        IncomingHook renewed = old.rotated(CREATED, CREATED + 2_000);
+        old.delete(CREATED);
+        AtomicInteger reads = new AtomicInteger();
+        java.util.function.Function<String, IncomingHook> load = id -> {
+            reads.incrementAndGet();
+            return id.equals(renewed.id()) || id.equals(oldId) ? renewed : null;
+        };
+
+        ActiveHooks.Snapshot viaOld = hooks.find(oldId, load);
+        assertTrue(viaOld.viaPreviousId());
+        assertEquals(renewed.id(), viaOld.id(), "the hook's own id, for its last-used mark and its log");
+        assertEquals(CREATED + 2_000, viaOld.validUntil());
+        now[0] = CREATED + 1_999;
+        assertSame(viaOld, hooks.find(oldId, load), "cached until the expiry");
+        assertEquals(1, reads.get());
+        now[0] = CREATED + 2_000;
+        assertNull(hooks.find(oldId, load), "stops exactly at the expiry, though still cached");
+        assertEquals(1, reads.get(), "an expired entry is refused without a read");
+        LookupVersion.changed();
+        assertNull(hooks.find(oldId, load), "and read again, it is not cached: expired");
+
+        ActiveHooks.Snapshot own = hooks.find(renewed.id(), load);
+        assertFalse(own.viaPreviousId());
+        assertEquals(Long.MAX_VALUE, own.validUntil());
+    }
+
+    @Test
+    void revokingDropsACachedPreviousIdAtTheNextChange() {
+        ActiveHooks hooks = new ActiveHooks(() -> CREATED);
+        IncomingHook old = hook();
+        IncomingHook renewed = old.rotated(CREATED, CREATED + 60_000);
+        old.delete(CREATED);
+        String oldId = old.id();
+        // As HookReads: the old id opens the renewed hook while it names it as its previous id.
+        java.util.function.Function<String, IncomingHook> load = id -> id.equals(oldId)
+                ? (renewed.previousIdAt(CREATED) == null ? old : renewed) : null;
+        assertTrue(hooks.find(oldId, load).viaPreviousId());
+        renewed.revokePrevious(CREATED);
+        LookupVersion.changed(); // what the entity listener (and on PostgreSQL the cluster counter) does
+        assertNull(hooks.find(oldId, load));
+    }
 }

@@ -1,7 +1,10 @@
 package io.hookline.ejb.hook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +36,46 @@ class IncomingHookTest {
         assertEquals(CREATED, b.createAt(), "the hook keeps its creation time");
         assertEquals(a.lastUsedAt(), b.lastUsedAt());
         assertEquals(CREATED + 99, b.updateAt());
+    }
+
+    @Test
+    void rotatingKeepsEverythingButTheIdAndHonoursTheOldIdUntilItsExpiry() {
+        IncomingHook hook = hook();
+        IncomingHook rotated = hook.rotated(CREATED + 10, CREATED + 10 + 5_000);
+        assertNotEquals(hook.view().id(), rotated.view().id());
+        assertEquals(hook.view().channelId(), rotated.view().channelId());
+        assertEquals(CREATED, rotated.view().createAt());
+        assertEquals(CREATED + 10, rotated.rotatedAt());
+        assertTrue(rotated.openedByPreviousId(hook.view().id()));
+        assertFalse(rotated.openedByPreviousId(rotated.view().id()), "its own id is no previous id");
+        assertEquals(hook.view().id(), rotated.previousIdAt(CREATED + 10 + 4_999));
+        assertNull(rotated.previousIdAt(CREATED + 10 + 5_000), "gone exactly at the expiry");
+        assertEquals(CREATED + 10 + 5_000, rotated.view(CREATED + 10).previousIdExpiresAt());
+        assertNull(rotated.view(CREATED + 10 + 5_000).previousIdExpiresAt(), "no expiry shown once expired");
+        assertNull(hook.view().previousIdExpiresAt(), "a hook never rotated shows none");
+    }
+
+    @Test
+    void rotatingTwiceKeepsOnlyTheLatestPreviousId() {
+        IncomingHook first = hook();
+        IncomingHook second = first.rotated(CREATED + 1, CREATED + 100_000);
+        IncomingHook third = second.rotated(CREATED + 2, CREATED + 100_000);
+        assertTrue(third.openedByPreviousId(second.view().id()));
+        assertFalse(third.openedByPreviousId(first.view().id()), "one previous id at a time");
+    }
+
+    @Test
+    void revokingEndsThePreviousIdAtOnce() {
+        IncomingHook rotated = hook().rotated(CREATED, CREATED + 100_000);
+        rotated.revokePrevious(CREATED + 5);
+        assertNull(rotated.previousIdAt(CREATED + 5));
+        assertNull(rotated.view(CREATED + 5).previousIdExpiresAt());
+        assertEquals(CREATED + 5, rotated.view(CREATED + 5).updateAt());
+    }
+
+    @Test
+    void aRegeneratedCopyHasNoPreviousId() {
+        IncomingHook regenerated = hook().rotated(CREATED, CREATED + 100_000).regenerated(CREATED + 1);
+        assertNull(regenerated.previousIdAt(CREATED + 1));
     }
 }

@@ -3,9 +3,12 @@ package io.hookline.web.api;
 import io.hookline.api.view.HookDeliveryView;
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
+import io.hookline.api.view.PreviousUrlView;
 import io.hookline.api.view.StatusOk;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.hook.HookAdmin;
+import io.hookline.ejb.hook.RotationGrace;
+import io.hookline.web.api.body.OptionalBody;
 import io.hookline.web.auth.CallerPrincipal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -72,6 +75,33 @@ public class IncomingHooksResource {
     @Path("/{hook_id}/regen_token")
     public HookView regenerate(@PathParam("hook_id") String hookId) {
         return hooks.regenerate(CallerPrincipal.of(security), hookId);
+    }
+
+    /**
+     * A new secret URL while the old one keeps posting for {@code grace_seconds} (optional body
+     * {@code {"grace_seconds": N}}, default a day, at most 30 days; beyond Mattermost, issue 18). Answers the hook
+     * as {@code regen_token} does, with {@code previous_id_expires_at}. Rotating again ends the older previous id
+     * at once; {@code regen_token} ends it too. For the hook's creator and system admins.
+     */
+    @POST
+    @Path("/{hook_id}/rotate")
+    public HookView rotate(@PathParam("hook_id") String hookId, @OptionalBody String body) {
+        long grace = RotationGrace.fromBody(body);
+        return hooks.rotate(CallerPrincipal.of(security), hookId, grace).hook();
+    }
+
+    /** The previous URL's expiry and the senders still using it, from the delivery log; 404 when there is none. */
+    @GET
+    @Path("/{hook_id}/previous")
+    public PreviousUrlView previous(@PathParam("hook_id") String hookId) {
+        return hooks.previousUrl(CallerPrincipal.of(security), hookId);
+    }
+
+    /** "Revoke old URL now": the previous URL stops at once; answers the hook. 404 when there is none. */
+    @DELETE
+    @Path("/{hook_id}/previous")
+    public HookView revokePrevious(@PathParam("hook_id") String hookId) {
+        return hooks.revokePrevious(CallerPrincipal.of(security), hookId);
     }
 
     /** The hook's delivery log, newest first (beyond Mattermost): for its creator and system admins. */

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * An {@code /api/v4} method that takes a body gets one: an empty body is 400
  * {@value BodyReadFailures#INVALID_BODY}, as in Mattermost, instead of a {@code null} each resource would have
- * to remember to check. Runs after authentication (a caller without a token learns nothing about bodies) and
+ * to remember to check. A body marked {@link OptionalBody} may be empty. Runs after authentication (a caller without a token learns nothing about bodies) and
  * before the body is read. Looks at the first byte itself: a runtime may skip its reader interceptors for an
  * empty body, and {@code hasEntity()} answers differently from one runtime to the next.
  */
@@ -72,7 +72,7 @@ public class RequiredBody implements ContainerRequestFilter {
                 fromElsewhere |= NOT_THE_BODY.contains(annotation.annotationType());
             }
             if (!fromElsewhere) {
-                return parameter.getType();
+                return parameter.isAnnotationPresent(OptionalBody.class) ? null : parameter.getType();
             }
         }
         return null;

@@ -5,6 +5,7 @@ import io.hookline.api.view.ChannelView;
 import io.hookline.api.view.HookDeliveryView;
 import io.hookline.api.view.HookView;
 import io.hookline.api.view.NewHookRequest;
+import io.hookline.api.view.PreviousUrlView;
 import io.hookline.api.view.TeamView;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.common.Page;
@@ -62,6 +63,8 @@ public class HookForm implements Serializable {
     private List<TeamView> teams;
     private List<ChannelView> channels;
     private List<HookDeliveryView> deliveries = List.of();
+    /** The previous URL after a rotation, while it still works, with its senders; null otherwise. */
+    private PreviousUrlView previous;
 
     @Inject
     private ConsoleCaller me;
@@ -93,6 +96,7 @@ public class HookForm implements Serializable {
                 username = hook.username();
                 iconUrl = hook.iconUrl();
                 deliveries = hooks.deliveries(me.caller(), id, Page.of(0, DELIVERIES_SHOWN));
+                previous = hook.previousIdExpiresAt() == null ? null : previousUrl();
             } else if (teamId == null && !teams.isEmpty()) {
                 teamId = teams.get(0).id();
             }
@@ -122,6 +126,30 @@ public class HookForm implements Serializable {
         } catch (HooklineException e) {
             ConsolePages.error(e);
         }
+    }
+
+    /** The previous URL and its senders; null when it expired between reading the hook and this. */
+    private PreviousUrlView previousUrl() {
+        try {
+            return hooks.previousUrl(me.caller(), id);
+        } catch (HooklineException expired) {
+            return null;
+        }
+    }
+
+    /** "Revoke old URL now": the previous URL stops at once; the page shows the hook without it. */
+    public void revokePrevious() {
+        try {
+            hooks.revokePrevious(me.caller(), id);
+            ConsolePages.info("The old URL no longer works.");
+        } catch (HooklineException e) {
+            ConsolePages.error(e);
+        }
+        previous = null;
+    }
+
+    public PreviousUrlView getPrevious() {
+        return previous;
     }
 
     public boolean isNew() {

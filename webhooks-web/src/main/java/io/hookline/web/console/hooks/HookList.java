@@ -5,20 +5,24 @@ import io.hookline.api.view.HookView;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.hook.HookAdmin;
+import io.hookline.ejb.hook.RotationGrace;
 import io.hookline.ejb.user.UserAdmin;
 import io.hookline.web.console.ConsolePages;
+import io.hookline.web.console.EpochMillisConverter;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Integrations → Incoming Webhooks: the caller's hooks (every hook for a system admin, with its
- * creator), and the row actions delete and regenerate URL.
+ * creator), and the row actions delete, regenerate URL and rotate URL (the old URL keeps working for a grace
+ * period chosen from {@link #GRACE_CHOICES}).
  */
 @Named
 @RequestScoped
@@ -39,6 +43,15 @@ public class HookList {
 
     @Inject
     private ChannelDirectory channels;
+
+    /** The grace periods "Rotate URL" offers, in seconds, with their labels; the API takes any allowed value. */
+    public static final List<GraceChoice> GRACE_CHOICES = List.of(new GraceChoice(3_600, "for 1 hour"),
+            new GraceChoice(RotationGrace.DEFAULT_SECONDS, "for 1 day"), new GraceChoice(7 * 86_400, "for 7 days"),
+            new GraceChoice(RotationGrace.MAX_SECONDS, "for 30 days"));
+
+    /** One entry of the "Rotate URL" menu. */
+    public record GraceChoice(long seconds, String label) {
+    }
 
     private List<Row> rows;
 
@@ -69,6 +82,25 @@ public class HookList {
         try {
             hooks.delete(me.caller(), hookId);
             ConsolePages.info("Webhook deleted. Its URL no longer works.");
+        } catch (HooklineException e) {
+            ConsolePages.error(e);
+        }
+        load();
+    }
+
+    public List<GraceChoice> getGraceChoices() {
+        return GRACE_CHOICES;
+    }
+
+    /** "Rotate URL": a new URL at once, the old one still posting for {@code graceSeconds}. */
+    public void rotate(String hookId, long graceSeconds) {
+        try {
+            HookView rotated = hooks.rotate(me.caller(), hookId, graceSeconds).hook();
+            ConsolePages.info(rotated.previousIdExpiresAt() == null
+                    ? "New URL created. The old URL no longer works: update your integration."
+                    : "New URL created. The old URL keeps working until "
+                    + EpochMillisConverter.FORMAT.format(Instant.ofEpochMilli(rotated.previousIdExpiresAt()))
+                    + ": update your integrations before then.");
         } catch (HooklineException e) {
             ConsolePages.error(e);
         }
