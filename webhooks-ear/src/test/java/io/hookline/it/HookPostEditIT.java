@@ -315,28 +315,6 @@ class HookPostEditIT {
                 () -> assertEquals("{\"text\":\"logged, edited\"}".length(), edit.getJsonNumber("size").longValue()));
     }
 
-    // --- the README's examples, run verbatim by curl -------------------------------------------------------
-
-    /** notes/edit.md ("Editing and deleting through the hook") holds these very lines. */
-    static final String CURL_GET = "curl -s \"$HOOK/posts/$POST_ID\"";
-    static final String CURL_PATCH = "curl -s -X PATCH -H 'Content-Type: application/json' \\\n"
-            + "     -d '{\"text\": \"Build #42 **passed** :white_check_mark:\"}' \"$HOOK/posts/$POST_ID\"";
-    static final String CURL_DELETE = "curl -s -X DELETE \"$HOOK/posts/$POST_ID\"";
-
-    @Test
-    void theReadmeCurlExamplesWork() throws Exception {
-        String postId = postThrough(hookId, "Build #42 running");
-        String base = TestServer.baseUrl();
-        String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/hooks/" + hookId;
-        JsonObject read = Json.createReader(new java.io.StringReader(curl(CURL_GET, url, postId))).readObject();
-        assertEquals("Build #42 running", read.getString("message"));
-        JsonObject edited = Json.createReader(new java.io.StringReader(curl(CURL_PATCH, url, postId))).readObject();
-        assertEquals("Build #42 **passed** :white_check_mark:", edited.getString("message"));
-        assertTrue(edited.getJsonNumber("edit_at").longValue() > 0);
-        assertEquals("{\"status\":\"OK\"}", curl(CURL_DELETE, url, postId));
-        assertError(404, owner.client().get("/api/v4/posts/" + postId));
-    }
-
     // --- helpers -----------------------------------------------------------------------------------------
 
     private void assertEveryVerbIsPostNotFound(String hook, String postId) {
@@ -382,17 +360,5 @@ class HookPostEditIT {
         HttpResponse<String> patched = admin.put("/api/v4/config/patch",
                 Json.createObjectBuilder().add("RateLimitSettings", limits).build());
         assertEquals(200, patched.statusCode(), patched.body());
-    }
-
-    /** Runs a README command line with bash, {@code HOOK} and {@code POST_ID} set; answers its standard output. */
-    private static String curl(String command, String hookUrl, String postId) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
-        builder.environment().put("HOOK", hookUrl);
-        builder.environment().put("POST_ID", postId);
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), command);
-        assertEquals(0, process.exitValue(), command + ": " + new String(out, StandardCharsets.UTF_8));
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -338,47 +338,6 @@ class IdempotentRetriesIT {
      * The README's example ("Beyond Mattermost" → "Idempotent retries"), run by bash and curl verbatim but for the
      * server's address and the hook id: ok, the same ok replayed, then 422 for another message under the key.
      */
-    @Test
-    void theReadmeCurlExampleWorksVerbatim() throws IOException, InterruptedException {
-        String script = readmeExample().replace("http://localhost:8080/", TestServer.baseUrl())
-                .replace("<id>", hookId);
-        // curl's progress meter goes to stderr: dropped, so the output is the answers alone.
-        Process bash = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(bash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), output);
-        assertEquals(0, bash.exitValue(), output);
-        // curl -i prints each answer's head and body; "ok" has no newline, so the next answer follows on its line.
-        List<String> answers = java.util.Arrays.stream(output.split("(?=HTTP/1\\.[01] \\d{3})"))
-                .filter(a -> a.startsWith("HTTP/")).toList();
-        assertEquals(3, answers.size(), output);
-        assertTrue(answers.get(0).startsWith("HTTP/1.1 200") && answers.get(0).strip().endsWith("ok"), answers.get(0));
-        assertTrue(!answers.get(0).toLowerCase(java.util.Locale.ROOT).contains("idempotent-replayed"), answers.get(0));
-        assertTrue(answers.get(1).startsWith("HTTP/1.1 200") && answers.get(1).strip().endsWith("ok"), answers.get(1));
-        assertTrue(answers.get(1).toLowerCase(java.util.Locale.ROOT).contains("idempotent-replayed: true"),
-                answers.get(1));
-        assertTrue(answers.get(2).startsWith("HTTP/1.1 422") && answers.get(2).contains("idempotency_key_reused"),
-                answers.get(2));
-        assertEquals(1, posts());
-    }
-
-    /** The first bash block under "### Idempotent retries": README.md once merged, the branch's notes until then. */
-    private static String readmeExample() throws IOException {
-        for (java.nio.file.Path doc : List.of(java.nio.file.Path.of("..", "README.md"),
-                java.nio.file.Path.of("..", "notes", "idem.md"))) {
-            if (!java.nio.file.Files.exists(doc)) {
-                continue;
-            }
-            String text = java.nio.file.Files.readString(doc);
-            int section = text.indexOf("### Idempotent retries");
-            if (section < 0) {
-                continue;
-            }
-            int start = text.indexOf("```bash\n", section) + "```bash\n".length();
-            return text.substring(start, text.indexOf("```", start));
-        }
-        throw new AssertionError("no \"### Idempotent retries\" section in README.md or notes/idem.md");
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
