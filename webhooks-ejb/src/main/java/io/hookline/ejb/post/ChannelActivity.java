@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * When each channel last got a post, whichever server stored it: how a server learns of posts that reached a
- * channel through another server, for the channel views open on it. Answers for the server itself, not for a
+ * When each channel last got a post, or had one edited or deleted through its hook, whichever server stored
+ * it: how a server learns of posts that reached (or changed in) a channel through another server, for the
+ * channel views open on it. Answers for the server itself, not for a
  * user (no access check: the views fetch the posts through their own user's page).
  */
 @Stateless
