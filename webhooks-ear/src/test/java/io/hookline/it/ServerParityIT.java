@@ -101,6 +101,16 @@ class ServerParityIT {
         cases.add(hookCase("hook: Slack's form payload", admin, channelId, "application/x-www-form-urlencoded",
                 "payload={\"text\":\"parity\"}", ok()));
         cases.add(hookCase("hook: no Content-Type (JSON)", admin, channelId, null, "{\"text\":\"parity\"}", ok()));
+        // Issue 18: the JSON answers of ?wait=true and ?dry_run=true, and JSON sent as a form, alike on both servers.
+        cases.add(hookCase("hook: JSON sent as a form", admin, channelId, "application/x-www-form-urlencoded",
+                "{\"text\":\"parity\"}", ok()));
+        cases.add(hookQueryCase("hook: ?wait=true", admin, channelId, "?wait=true", status(200).andThen(type(JSON))
+                .andThen(r -> assertTrue(text(r).contains("\"ts\":\""), text(r))).andThen(hookBucket())));
+        cases.add(hookQueryCase("hook: ?dry_run=true", admin, channelId, "?dry_run=true", status(200)
+                .andThen(type(JSON)).andThen(r -> assertTrue(text(r).startsWith("{\"dry_run\":true"), text(r)))
+                .andThen(hookBucket())));
+        cases.add(hookQueryCase("hook: ?wait=maybe", admin, channelId, "?wait=maybe",
+                error(400, "invalid_parameter")));
         cases.add(hookCase("hook: malformed JSON", admin, channelId, "application/json", "{\"text\":",
                 error(400, "invalid_payload").andThen(hookBucket())));
         cases.add(hookCase("hook: a type the hook does not read", admin, channelId, "image/png", "x",
@@ -269,6 +279,13 @@ class ServerParityIT {
                           Consumer<HttpResponse<byte[]>> expect) {
         String hookId = ApiFixtures.createHook(admin, channelId).getString("id");
         return new Case(name, () -> post("/hooks/" + hookId, contentType, bytes(body), false), Kind.ANSWER, expect);
+    }
+
+    private Case hookQueryCase(String name, HooklineClient admin, String channelId, String query,
+                               Consumer<HttpResponse<byte[]>> expect) {
+        String hookId = ApiFixtures.createHook(admin, channelId).getString("id");
+        return new Case(name, () -> post("/hooks/" + hookId + query, "application/json",
+                bytes("{\"text\":\"parity\"}"), false), Kind.ANSWER, expect);
     }
 
     private Case resourceCase(String name, String page, Pattern link, String contentType) {
