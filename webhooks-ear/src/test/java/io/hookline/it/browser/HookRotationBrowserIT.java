@@ -89,6 +89,8 @@ class HookRotationBrowserIT {
 
         // "Rotate URL" offers the grace periods; pick a day.
         browser.click("button.rotate-hook, .rotate-hook > button");
+        // The menu slides open: read its entries once the last one shows.
+        browser.waitForText(".rotate-grace-3", "30 days");
         List<String> choices = browser.all(".rotate-grace").stream().map(WebElement::getText).toList();
         assertEquals(List.of("Keep the old URL for 1 hour", "Keep the old URL for 1 day",
                 "Keep the old URL for 7 days", "Keep the old URL for 30 days"), choices);
