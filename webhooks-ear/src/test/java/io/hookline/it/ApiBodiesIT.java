@@ -79,7 +79,14 @@ class ApiBodiesIT {
     private String adminToken;
 
     /** One endpoint of the document: method, path template, and whether its body is a JSON array. */
-    /** {@code optionalBody}: the document says the body may be left out (rotate's grace), so none is no error. */
+    /**
+     * Endpoints whose body may be left out (openapi.yaml: {@code required: false}), so none, or JSON null, asks for
+     * the defaults. Named here: the served document does not carry {@code required: false} the same way on both
+     * servers.
+     */
+    static final Set<String> OPTIONAL_BODY_ENDPOINTS = Set.of("POST /api/v4/hooks/incoming/{hook_id}/rotate");
+
+    /** {@code optionalBody}: one of {@link #OPTIONAL_BODY_ENDPOINTS}. */
     record Endpoint(String method, String path, boolean arrayBody, boolean optionalBody) {
 
         Endpoint(String method, String path, boolean arrayBody) {
@@ -245,7 +252,8 @@ class ApiBodiesIT {
                         && operation.getValue().asJsonObject().containsKey("requestBody")) {
                     JsonObject body = operation.getValue().asJsonObject().getJsonObject("requestBody");
                     endpoints.add(new Endpoint(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                            body.toString().contains("\"type\":\"array\""), !body.getBoolean("required", false)));
+                            body.toString().contains("\"type\":\"array\""),
+                            OPTIONAL_BODY_ENDPOINTS.contains(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
                 }
             }
         }
