@@ -57,7 +57,7 @@ public class HookPostResource {
     @RecordsDelivery
     public Response read(@PathParam("id") String hookId, @PathParam("post_id") String postId,
                          @Context HttpServletRequest request) {
-        checkRate(settings.get(), hookId, request);
+        RateLimitHeaders.requireAllowed(limiter, settings.get(), hookId, request);
         PostView post = editor.read(hookId, postId);
         return json(PostJson.of(post).toString());
     }
@@ -68,7 +68,7 @@ public class HookPostResource {
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          @Context HttpServletRequest request, InputStream body) {
         Settings current = settings.get();
-        checkRate(current, hookId, request);
+        RateLimitHeaders.requireAllowed(limiter, current, hookId, request);
         CountedBody counted = new CountedBody(body);
         DeliveryRecorder.rememberBody(request, counted);
         var payload = HookBodyParser.parse(contentType, HookResource.readCapped(counted,
@@ -82,20 +82,10 @@ public class HookPostResource {
     @RecordsDelivery
     public Response delete(@PathParam("id") String hookId, @PathParam("post_id") String postId,
                            @Context HttpServletRequest request) {
-        checkRate(settings.get(), hookId, request);
+        RateLimitHeaders.requireAllowed(limiter, settings.get(), hookId, request);
         String channelId = editor.delete(hookId, postId);
         changed(request, channelId, postId);
         return json(STATUS_OK);
-    }
-
-    /** The same buckets as a new post's, checked first: a refused request costs no database work. */
-    private void checkRate(Settings current, String hookId, HttpServletRequest request) {
-        RateLimitDecision limit = limiter.check(current.rateLimits(), hookId, request.getRemoteAddr());
-        RateLimitHeaders.remember(request, limit);
-        if (!limit.allowed()) {
-            throw new HooklineException(429, RateLimitHeaders.ERROR_ID, "Too many requests for this hook or from "
-                    + "this address; retry after " + limit.retryAfterSeconds() + " s.");
-        }
     }
 
     /** Committed by now: the delivery log names the post, and the channel's open views redraw or drop it. */

@@ -76,13 +76,7 @@ public class HookResource {
         boolean answerPost = QueryFlag.parse("wait", wait);
         boolean dry = QueryFlag.parse("dry_run", dryRun);
         Settings current = settings.get();
-        // First of all, before the body is read and before any database work: a refused request costs little.
-        RateLimitDecision limit = limiter.check(current.rateLimits(), hookId, request.getRemoteAddr());
-        RateLimitHeaders.remember(request, limit);
-        if (!limit.allowed()) {
-            throw new HooklineException(429, RateLimitHeaders.ERROR_ID, "Too many requests for this hook or from "
-                    + "this address; retry after " + limit.retryAfterSeconds() + " s.");
-        }
+        RateLimitHeaders.requireAllowed(limiter, current, hookId, request);
         // Idempotency-Key: 400 when malformed, 409 while the same key is in flight; claimed before the body is read.
         KeyedRequest keyed = dry ? KeyedRequest.NONE : idempotency.begin(hookId, request);
         int maxBytes = current.maximumPayloadSizeBytes();

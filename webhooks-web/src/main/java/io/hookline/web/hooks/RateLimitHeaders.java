@@ -1,7 +1,11 @@
 package io.hookline.web.hooks;
 
+import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.ratelimit.HookRateLimiter;
 import io.hookline.ejb.ratelimit.RateLimitDecision;
+import io.hookline.ejb.settings.Settings;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -23,6 +27,20 @@ public class RateLimitHeaders implements ContainerResponseFilter {
 
     static void remember(ServletRequest request, RateLimitDecision decision) {
         request.setAttribute(ATTRIBUTE, decision);
+    }
+
+    /**
+     * Every request through a hook URL (a new post, a read, an edit, a delete), first of all, before its body is
+     * read and before any database work, so a refused request costs little: remembers the decision for the
+     * headers and refuses with 429 {@value #ERROR_ID} when the hook's or the address's bucket is empty.
+     */
+    static void requireAllowed(HookRateLimiter limiter, Settings current, String hookId, HttpServletRequest request) {
+        RateLimitDecision limit = limiter.check(current.rateLimits(), hookId, request.getRemoteAddr());
+        remember(request, limit);
+        if (!limit.allowed()) {
+            throw new HooklineException(429, ERROR_ID, "Too many requests for this hook or from this address; "
+                    + "retry after " + limit.retryAfterSeconds() + " s.");
+        }
     }
 
     @Override
