@@ -146,8 +146,31 @@ class HookTryItBrowserIT {
         browser.screenshot("tryit-error-phone");
         browser.driver().manage().window().setSize(DESKTOP);
 
-        // Send: posted for real, once, with the table's text; the link opens the channel, which shows it.
+        // The editor is bounded as a real request's body: past MaximumPayloadSizeBytes, 413's error id.
         setEditor("{\"text\": \"" + TABLE_TEXT + "\"}");
+        int maxBytes = payloadLimit();
+        try {
+            setPayloadLimit(256);
+            browser.click("#tryit\\:send");
+            browser.waitForText(".try-error-id", "payload_too_large");
+            assertEquals("413", browser.text(".try-error-status"));
+            assertEquals("The request body is larger than 256 bytes.", browser.text(".try-error-message"));
+        } finally {
+            setPayloadLimit(maxBytes);
+        }
+        assertEquals(0, postCount());
+
+        // Send: posted for real, once, with the table's text; an open channel view shows it without a reload,
+        // and the panel's link opens the channel.
+        String panel = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.open("/console/channel.xhtml?id=" + channelId).waitForPage();
+        browser.waitForText(".no-posts", "No messages");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
+                .until(d -> "live".equals(browser.find("#live").getAttribute("data-state")));
+        browser.script("window.__notReloaded = true;");
+        String channelView = browser.driver().getWindowHandle();
+        browser.driver().switchTo().window(panel);
         browser.click("#tryit\\:send");
         browser.waitForText(".try-target", "Sent: 1 post in");
         assertEquals("false", browser.find("#tryit\\:payload").getAttribute("aria-invalid"));
@@ -159,6 +182,11 @@ class HookTryItBrowserIT {
         assertNoConsoleErrors();
         showPanel();
         browser.screenshot("tryit-sent");
+        browser.driver().switchTo().window(channelView);
+        assertTable(browser.find(".post .post-body"));
+        assertEquals(Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the view was not reloaded");
+        browser.driver().close();
+        browser.driver().switchTo().window(panel);
         browser.clickAndWait("a.try-channel");
         assertEquals("/console/channel.xhtml", browser.path());
         assertTable(browser.find(".post .post-body"));
@@ -177,6 +205,17 @@ class HookTryItBrowserIT {
             assertEquals("http://linktologs/", link.getAttribute("href"));
         }
         assertEquals(2, body.findElements(By.tagName("hr")).size(), "the two --- rules");
+    }
+
+    private static int payloadLimit() {
+        return HooklineClient.json(ConsoleUsers.adminApi().get("/api/v4/config")).getJsonObject("ServiceSettings")
+                .getInt("MaximumPayloadSizeBytes");
+    }
+
+    private static void setPayloadLimit(int bytes) {
+        HttpResponse<String> response = ConsoleUsers.adminApi().put("/api/v4/config/patch", Json.createObjectBuilder()
+                .add("ServiceSettings", Json.createObjectBuilder().add("MaximumPayloadSizeBytes", bytes)).build());
+        assertEquals(200, response.statusCode(), response.body());
     }
 
     private static List<String> cells(WebElement row, String tag) {
