@@ -119,6 +119,8 @@ class HookTryItBrowserIT {
         browser.driver().manage().window().setSize(PHONE);
         showPanel();
         browser.screenshot("tryit-preview-phone");
+        browser.script("document.querySelector('.try-preview').scrollIntoView({block: 'start'});");
+        browser.screenshot("tryit-preview-phone-table");
         browser.driver().manage().window().setSize(DESKTOP);
 
         // A broken payload: the real request's error id and message, announced and tied to the editor.
