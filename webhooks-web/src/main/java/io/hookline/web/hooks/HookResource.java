@@ -122,7 +122,7 @@ public class HookResource {
      * read to its end (the sender hung up or stalled mid-body) is the sender's failure, not ours: 400
      * {@code invalid_payload}, which nobody is left to read, and no more than a FINE log line.
      */
-    static byte[] readCapped(InputStream in, int maxBytes) {
+    public static byte[] readCapped(InputStream in, int maxBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;

@@ -148,6 +148,11 @@ public class HookForm implements Serializable {
         previous = null;
     }
 
+    /** The id of the hook being edited, for the page's "Try it" panel; null for a new hook. Never sent to the browser. */
+    public String hookId() {
+        return isNew() ? null : id;
+    }
+
     public PreviousUrlView getPrevious() {
         return previous;
     }
