@@ -68,12 +68,12 @@ public class HookPoster {
 
     /** Stores the payload as one or more posts (all or none) and says where they went. */
     public HookDelivery post(String hookId, WebhookPayload payload) {
-        return post(hookId, payload, delivery -> null);
+        return post(hookId, payload, null);
     }
 
     /**
      * Like {@link #post(String, WebhookPayload)}, and stores the row {@code keyRecord} makes of the delivery (the
-     * request's idempotency key with its answer; null: none) in the same transaction as the posts. The post ids
+     * request's idempotency key with its answer; a null function or a null row: none) in the same transaction as the posts. The post ids
      * are generated before the write, so the edge can build its answer before the commit. (Should another server
      * have taken one of the posts' {@code ts}, the posts are stored with fresh ones and the stored answer keeps
      * the first: one in a million of posts made in the same millisecond on two servers; see PostTimestamps.)
@@ -81,7 +81,8 @@ public class HookPoster {
     public HookDelivery post(String hookId, WebhookPayload payload, Function<HookDelivery, KeyRecord> keyRecord) {
         Planned planned = plan(hookId, payload);
         long now = planned.now();
-        KeyRecord key = keyRecord.apply(HookDelivery.of(planned.channelId(), planned.posts()));
+        // Only a keyed request builds its answer before the commit; the rest store no key row.
+        KeyRecord key = keyRecord == null ? null : keyRecord.apply(HookDelivery.of(planned.channelId(), planned.posts()));
         // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook. The hook's
         // own id, also when its previous id (after a rotation) opened it.
         String own = planned.ownHookId();

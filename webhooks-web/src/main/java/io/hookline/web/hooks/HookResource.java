@@ -95,7 +95,8 @@ public class HookResource {
             return replay;
         }
         WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
-        HookDelivery delivery = poster.post(hookId, payload, keyed.recording(planned -> answer(planned, answerPost)));
+        HookDelivery delivery = poster.post(hookId, payload,
+                keyed.hasKey() ? keyed.recording(planned -> answer(planned, answerPost)) : null);
         DeliveryRecorder.rememberPosted(request, delivery);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));

@@ -105,13 +105,25 @@ public class IdempotentRequests {
 
     /** A stored answer as sent the first time, plus {@value #REPLAYED_HEADER}. */
     static Response replay(StoredAnswer answer) {
-        return Response.status(answer.status()).type(MediaType.valueOf(answer.contentType())).entity(answer.body())
+        return Response.status(answer.status()).type(mediaType(answer.contentType())).entity(answer.body())
                 .header(REPLAYED_HEADER, "true").build();
     }
 
     /** An answer as {@link #replay} will send it again: HookResource builds its own answer with this. */
     static Response response(StoredAnswer answer) {
-        return Response.status(answer.status()).type(MediaType.valueOf(answer.contentType())).entity(answer.body())
+        return Response.status(answer.status()).type(mediaType(answer.contentType())).entity(answer.body())
                 .build();
+    }
+
+    private static final MediaType OK_MEDIA_TYPE = MediaType.valueOf(HookResource.OK_TYPE);
+    private static final MediaType JSON_MEDIA_TYPE = MediaType.valueOf(HookResource.JSON_TYPE);
+
+    /** The hook path's two answer types parsed once, not per request; a stored other type as it was stored. */
+    private static MediaType mediaType(String contentType) {
+        return switch (contentType) {
+            case HookResource.OK_TYPE -> OK_MEDIA_TYPE;
+            case HookResource.JSON_TYPE -> JSON_MEDIA_TYPE;
+            default -> MediaType.valueOf(contentType);
+        };
     }
 }
