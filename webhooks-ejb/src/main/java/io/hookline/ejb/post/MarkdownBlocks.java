@@ -24,8 +24,13 @@ final class MarkdownBlocks {
     /** A line indented this much is an indented code block, not a fence or table row, at the start of a part. */
     private static final int CODE_INDENT = 4;
 
+    /**
+     * The renderer's parser with spans, minus inline parsing: the block structure does not depend on it (link
+     * reference definitions are read by the block parser), and it is most of the time on a long message.
+     */
     private static final Parser PARSER = PostMarkdown.parserBuilder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, block) -> { })
             .build();
 
     /**
@@ -62,7 +67,14 @@ final class MarkdownBlocks {
         this.text = text;
         this.codePoints = codePoints;
         this.visibleEnd = trimEnd(0, text.length());
-        collect(PARSER.parse(text));
+        if (mayHoldBlocks(text)) {
+            collect(PARSER.parse(text));
+        }
+    }
+
+    /** Without a pipe or a fence marker there is no table or fence to find, and no need to parse. */
+    private static boolean mayHoldBlocks(String text) {
+        return text.indexOf('|') >= 0 || text.contains("```") || text.contains("~~~");
     }
 
     /**
