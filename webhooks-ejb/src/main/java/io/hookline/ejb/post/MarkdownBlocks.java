@@ -1,11 +1,14 @@
 package io.hookline.ejb.post;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.Block;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -60,6 +63,8 @@ final class MarkdownBlocks {
     private final String text;
     private final CodePoints codePoints;
     private final List<Shape> shapes = new ArrayList<>();
+    /** Start of a paragraph's continuation line indented like code, to the line's first visible character. */
+    private final Map<Integer, Integer> codeLikeContinuations = new HashMap<>();
     /** Index just after the last non-whitespace character. */
     private final int visibleEnd;
 
@@ -111,8 +116,33 @@ final class MarkdownBlocks {
                 shapes.add(fence(fence));
             } else if (node instanceof TableBlock table && table.getSourceSpans().size() >= 2) {
                 shapes.add(table(table.getSourceSpans()));
+            } else if (node instanceof Paragraph paragraph) {
+                continuationLines(paragraph.getSourceSpans());
             } else if (node instanceof Block) {
                 collect(node);
+            }
+        }
+    }
+
+    /**
+     * Where a part may start: at {@code start}, unless that is a paragraph's continuation line indented four
+     * columns or more. The paragraph ignores that indentation, but at the start of a part it would make the
+     * line an indented code block; the part starts at the line's text instead (whitespace at a cut is dropped).
+     */
+    int partStart(int start) {
+        return codeLikeContinuations.getOrDefault(start, start);
+    }
+
+    private void continuationLines(List<SourceSpan> spans) {
+        for (SourceSpan span : spans.subList(Math.min(1, spans.size()), spans.size())) {
+            int lineStart = lineStart(span.getInputIndex());
+            int columns = 0;
+            int visible = lineStart;
+            for (; visible < text.length() && HardCuts.isSpaceOrTab(text.charAt(visible)); visible++) {
+                columns += text.charAt(visible) == '\t' ? CODE_INDENT : 1;
+            }
+            if (columns >= CODE_INDENT) {
+                codeLikeContinuations.put(lineStart, visible);
             }
         }
     }

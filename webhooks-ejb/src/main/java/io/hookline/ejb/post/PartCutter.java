@@ -5,6 +5,7 @@ import io.hookline.ejb.post.CutOptions.Grade;
 import io.hookline.ejb.post.PostSplitter.Part;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /** Cuts one message into parts for one limit, following the rules of {@link PostSplitter}'s class comment. */
 final class PartCutter {
@@ -19,9 +20,13 @@ final class PartCutter {
     private int firstBlockNotBehind;
 
     private final HardCuts hardCuts;
+    /** Moves the start of a part past indentation that would change what its first line is. */
+    private final IntUnaryOperator partStart;
 
-    PartCutter(String text, CodePoints codePoints, List<MessageBlock> blocks, int max, PostSplitter.Budget budget) {
+    PartCutter(String text, CodePoints codePoints, List<MessageBlock> blocks, IntUnaryOperator partStart, int max,
+            PostSplitter.Budget budget) {
         this.text = text;
+        this.partStart = partStart;
         this.max = max;
         this.budget = budget;
         this.codePoints = codePoints;
@@ -53,7 +58,7 @@ final class PartCutter {
             String body = text.substring(start, bodyEnd);
             parts.add(new Part(repeated, body, cut.closing()));
             repeated = cut.repeatInNext();
-            start = skipBlankLines(cut.resume());
+            start = partStart.applyAsInt(skipBlankLines(cut.resume()));
         }
         if (parts.isEmpty()) {
             // Only whitespace, too long to pass unchanged: nothing visible is lost by sending nothing.

@@ -40,7 +40,10 @@ import java.util.Objects;
  * sequence, a combining mark, the second half of a flag. Only a cluster longer than the room left is
  * split, at a code point boundary. A space or hard cut is never made right before a fence marker
  * ({@code ```} or {@code ~~~} in the middle of a line): at the start of the next part it would open a
- * code block that is not in the message.
+ * code block that is not in the message. A part starting at a line break keeps the indentation of its first
+ * line (it matters in lists and code), unless that line continues a paragraph and is indented four columns
+ * or more: the paragraph ignores the indentation, but a part starting with it would show an indented code
+ * block, so the part starts at the line's text.
  *
  * <h2>Blocks</h2>
  * <ul>
@@ -162,10 +165,11 @@ public final class PostSplitter {
         CodePoints codePoints = new CodePoints(message);
         MarkdownBlocks markdown = new MarkdownBlocks(message, codePoints);
         MarkdownBlocks.Blocks blocks = markdown.forLimit(maxLength, false);
-        List<Part> parts = new PartCutter(message, codePoints, blocks.list(), maxLength, budget).split();
+        List<Part> parts = new PartCutter(message, codePoints, blocks.list(), markdown::partStart, maxLength, budget).split();
         if (blocks.leftRepeatsOut() && budget != Budget.UNLIMITED) {
             // Thrown away unless it is over the budget: see "Budget" in the class comment.
-            new PartCutter(message, codePoints, markdown.forLimit(maxLength, true).list(), maxLength, budget).split();
+            List<MessageBlock> repeatingAll = markdown.forLimit(maxLength, true).list();
+            new PartCutter(message, codePoints, repeatingAll, markdown::partStart, maxLength, budget).split();
         }
         return parts;
     }
