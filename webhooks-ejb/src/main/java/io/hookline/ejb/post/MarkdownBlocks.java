@@ -7,6 +7,7 @@ import java.util.Map;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.Block;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
@@ -14,7 +15,7 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * The fenced code blocks and tables of a message, found by the parser the renderer uses
+ * The fenced code blocks, tables and setext headings of a message, found by the parser the renderer uses
  * ({@link PostMarkdown}), located by their source spans. Parsed once per message; {@link #forLimit} then
  * turns them into {@link MessageBlock}s for one limit.
  *
@@ -45,7 +46,11 @@ final class MarkdownBlocks {
     }
 
     /** The rest of a block's shape, by kind. */
-    private sealed interface Found permits FenceContent, TableRows {
+    private sealed interface Found permits FenceContent, TableRows, HeadingLines {
+    }
+
+    /** A setext heading: its text lines and underline. */
+    private record HeadingLines() implements Found {
     }
 
     /** Visible content of a fence between its opening and closing lines (-1 when blank). */
@@ -63,8 +68,8 @@ final class MarkdownBlocks {
     private final String text;
     private final CodePoints codePoints;
     private final List<Shape> shapes = new ArrayList<>();
-    /** Start of a paragraph's continuation line indented like code, to the line's first visible character. */
-    private final Map<Integer, Integer> codeLikeContinuations = new HashMap<>();
+    /** Start of a paragraph's line indented like code, to the line's first visible character. */
+    private final Map<Integer, Integer> codeDeepParagraphLines = new HashMap<>();
     /** Index just after the last non-whitespace character. */
     private final int visibleEnd;
 
@@ -104,6 +109,8 @@ final class MarkdownBlocks {
             } else if (shape.kind() instanceof TableRows rows) {
                 blocks.add(new MessageBlock.Table(shape.start(), shape.end(), fitsAlone,
                         repairs ? shape.repeat() : "", rows.headerEnd(), rows.delimiterEnd()));
+            } else {
+                blocks.add(new MessageBlock.SetextHeading(shape.start(), shape.end(), fitsAlone));
             }
         }
         return new Blocks(blocks, leftRepeatsOut);
@@ -116,8 +123,13 @@ final class MarkdownBlocks {
                 shapes.add(fence(fence));
             } else if (node instanceof TableBlock table && table.getSourceSpans().size() >= 2) {
                 shapes.add(table(table.getSourceSpans()));
+            } else if (node instanceof Heading heading && heading.getSourceSpans().size() >= 2) {
+                List<SourceSpan> spans = heading.getSourceSpans();
+                int start = lineStart(spans.get(0).getInputIndex());
+                int end = spanLineEnd(spans.get(spans.size() - 1));
+                shapes.add(new Shape(start, end, "", "", false, new HeadingLines()));
             } else if (node instanceof Paragraph paragraph) {
-                continuationLines(paragraph.getSourceSpans());
+                codeDeepLines(paragraph.getSourceSpans());
             } else if (node instanceof Block) {
                 collect(node);
             }
@@ -125,16 +137,17 @@ final class MarkdownBlocks {
     }
 
     /**
-     * Where a part may start: at {@code start}, unless that is a paragraph's continuation line indented four
-     * columns or more. The paragraph ignores that indentation, but at the start of a part it would make the
-     * line an indented code block; the part starts at the line's text instead (whitespace at a cut is dropped).
+     * Where a part may start: at {@code start}, unless that is a paragraph's line indented four columns or
+     * more (a continuation line, or a paragraph in a list item). The paragraph ignores that indentation, but at
+     * the start of a part it would make the line an indented code block; the part starts at the line's text
+     * instead (whitespace at a cut is dropped).
      */
     int partStart(int start) {
-        return codeLikeContinuations.getOrDefault(start, start);
+        return codeDeepParagraphLines.getOrDefault(start, start);
     }
 
-    private void continuationLines(List<SourceSpan> spans) {
-        for (SourceSpan span : spans.subList(Math.min(1, spans.size()), spans.size())) {
+    private void codeDeepLines(List<SourceSpan> spans) {
+        for (SourceSpan span : spans) {
             int lineStart = lineStart(span.getInputIndex());
             int columns = 0;
             int visible = lineStart;
@@ -142,7 +155,7 @@ final class MarkdownBlocks {
                 columns += text.charAt(visible) == '\t' ? CODE_INDENT : 1;
             }
             if (columns >= CODE_INDENT) {
-                codeLikeContinuations.put(lineStart, visible);
+                codeDeepParagraphLines.put(lineStart, visible);
             }
         }
     }
@@ -179,11 +192,22 @@ final class MarkdownBlocks {
         SourceSpan header = spans.get(0);
         SourceSpan delimiter = spans.get(1);
         int start = lineStart(header.getInputIndex());
-        String repeat = line(containerPrefix(start, header.getInputIndex()), header) + "\n"
+        String prefix = containerPrefix(start, header.getInputIndex());
+        String repeat = line(prefix, header) + "\n"
                 + line(containerPrefix(lineStart(delimiter.getInputIndex()), delimiter.getInputIndex()), delimiter)
                 + "\n";
-        return new Shape(start, spanLineEnd(spans.get(spans.size() - 1)), repeat, "", startsAsBlock(repeat),
-                new TableRows(spanLineEnd(header), spanLineEnd(delimiter)));
+        int end = spanLineEnd(spans.get(spans.size() - 1));
+        // A table its container ends (a list item ending at the next line) would, repeated at the start of a
+        // part outside the container, take that line as one more row: repaired only when a blank line ends it.
+        boolean repairable = (prefix.isEmpty() || endsWithBlankLine(end)) && startsAsBlock(repeat);
+        TableRows rows = new TableRows(spanLineEnd(header), spanLineEnd(delimiter));
+        return new Shape(start, end, repeat, "", repairable, rows);
+    }
+
+    /** Whether the line after the line break at {@code lineEnd} is blank, or there is none. */
+    private boolean endsWithBlankLine(int lineEnd) {
+        int next = Math.min(lineEnd + 1, text.length());
+        return skipWhitespace(next, lineEnd(next)) == lineEnd(next);
     }
 
     /** The line of a span, its container prefix in front, trailing whitespace dropped. */

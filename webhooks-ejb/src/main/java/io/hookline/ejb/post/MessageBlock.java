@@ -3,11 +3,12 @@ package io.hookline.ejb.post;
 import io.hookline.ejb.post.CutOptions.Grade;
 
 /**
- * A fenced code block or a table of the message, with the splitter's rules for cutting it. Spans from the
+ * A fenced code block, a table or a setext heading of the message, with the splitter's rules for cutting
+ * it. Spans from the
  * start of its first line ({@code start}) to the end of its last line ({@code end}, the index of the line
  * break after it or the text length); a cut position is inside when strictly between the two.
  */
-abstract sealed class MessageBlock permits MessageBlock.Fence, MessageBlock.Table {
+abstract sealed class MessageBlock permits MessageBlock.Fence, MessageBlock.Table, MessageBlock.SetextHeading {
     final int start;
     final int end;
     final boolean fitsAlone;
@@ -119,6 +120,27 @@ abstract sealed class MessageBlock permits MessageBlock.Fence, MessageBlock.Tabl
         boolean allowsCutWithinLineWhenOversized(int position) {
             // Only inside a body row too long for a post; the header and delimiter rows stay whole.
             return position > delimiterEnd;
+        }
+    }
+
+    /**
+     * A heading underlined by {@code ===} or {@code ---}: cut between its text and its underline, the text
+     * would be a paragraph and a {@code ---} underline a thematic break. Never repaired.
+     */
+    static final class SetextHeading extends MessageBlock {
+
+        SetextHeading(int start, int end, boolean fitsAlone) {
+            super(start, end, fitsAlone, "", "", "");
+        }
+
+        @Override
+        Grade lineBreakGradeWhenOversized(int newline) {
+            return Grade.INSIDE_OVERSIZED_BLOCK;
+        }
+
+        @Override
+        boolean allowsCutWithinLineWhenOversized(int position) {
+            return true;
         }
     }
 }

@@ -41,9 +41,10 @@ import java.util.Objects;
  * split, at a code point boundary. A space or hard cut is never made right before a fence marker
  * ({@code ```} or {@code ~~~} in the middle of a line): at the start of the next part it would open a
  * code block that is not in the message. A part starting at a line break keeps the indentation of its first
- * line (it matters in lists and code), unless that line continues a paragraph and is indented four columns
- * or more: the paragraph ignores the indentation, but a part starting with it would show an indented code
- * block, so the part starts at the line's text.
+ * line (it matters in lists and code), unless that line is a paragraph's (a continuation line, or in a list
+ * item) and is indented four columns or more: the paragraph ignores the indentation, but a part starting
+ * with it would show an indented code block, so the part starts at the line's text. List markers are not
+ * repeated: a part that starts inside a list item shows the rest of the item outside the list.
  *
  * <h2>Blocks</h2>
  * <ul>
@@ -52,7 +53,8 @@ import java.util.Objects;
  * a list item or block quote is a block too, a fence or table the renderer does not see (inside another
  * code block, in an HTML block) is not. A block spans its lines, from its opening line or header row to
  * its closing line or last row; an unclosed fence runs to the end of its container (for a top-level
- * fence, the end of the message).</li>
+ * fence, the end of the message). A heading underlined by {@code ===} or {@code ---} is a block too, never
+ * repaired: cut before its underline, its text would show as a paragraph.</li>
  * <li>A block that fits in one post is never cut inside: the splitter cuts before it.</li>
  * <li>A block longer than the limit has to be cut anyway, so its inner line breaks are candidates too
  * (graded below plain ones): a short introduction line stays with the beginning of its code rather than
@@ -62,8 +64,9 @@ import java.util.Objects;
  * repeated at the start of the next part. Both count toward the limit. Inside a list item or block quote,
  * the reopened, closing and repeated lines carry the container's prefix (quote markers kept, list markers
  * turned into spaces), so that the next part sees the same code block or table; a fence its container
- * ends without a closing line, and a block whose prefix would indent it into an indented code block, are
- * kept whole when they fit but not repaired. A table row cut in the middle
+ * ends without a closing line, a table in a container that no blank line ends (outside the container
+ * the next line would be one more row), and a block whose prefix would indent it into an indented code
+ * block are kept whole when they fit but not repaired. A table row cut in the middle
  * (only when the row alone does not fit) gets no header: the fragment could not render as a row.</li>
  * <li>The header row is never separated from its delimiter row, and a code block is never cut right
  * after its opening line or where only blank lines remain before its closing line, which would
@@ -165,7 +168,8 @@ public final class PostSplitter {
         CodePoints codePoints = new CodePoints(message);
         MarkdownBlocks markdown = new MarkdownBlocks(message, codePoints);
         MarkdownBlocks.Blocks blocks = markdown.forLimit(maxLength, false);
-        List<Part> parts = new PartCutter(message, codePoints, blocks.list(), markdown::partStart, maxLength, budget).split();
+        List<Part> parts = new PartCutter(message, codePoints, blocks.list(), markdown::partStart, maxLength, budget)
+                .split();
         if (blocks.leftRepeatsOut() && budget != Budget.UNLIMITED) {
             // Thrown away unless it is over the budget: see "Budget" in the class comment.
             List<MessageBlock> repeatingAll = markdown.forLimit(maxLength, true).list();

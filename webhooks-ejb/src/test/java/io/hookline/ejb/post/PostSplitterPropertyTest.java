@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * random markdown assembled from the render vectors ({@code markdown/render-vectors.json}: whole inputs and
  * runs of their lines) and from code fences, tables and lists (at the top level, in list items and in block
  * quotes), cut at random limits. Each case has its own seed, printed when it fails; the base seed can be
- * changed with {@code -Dsplitter.seed=N}.
+ * changed with {@code -Dsplitter.seed=N} and the number of cases with {@code -Dsplitter.cases=N}.
  *
  * <h2>What "the same blocks" means</h2>
  * Each text is parsed by the renderer's parser ({@link PostMarkdown}) and flattened into a sequence of
@@ -58,8 +59,16 @@ import org.junit.jupiter.api.Test;
  * {@code code[info]} tokens). The property: the tokens of the parts, concatenated, equal the tokens of the
  * whole.
  *
- * <p>Limits are at least twice the message's longest line, so that no line has to be cut in the middle
- * (a hard cut inside a word or code line changes its tokens by design), and at least {@link
+ * <p>Pieces are separated by a blank line, after a fence sometimes by a line break only, and a piece with a
+ * list is followed by a plain paragraph. Limits of the splitter make that choice, all from list markers not
+ * being repeated: a part that starts inside a list item reads the rest of the item outside the list (an
+ * indented line after a fence in an item becomes an indented code block); a table in a list item that the
+ * next line ends is not repeated, by design (see "Blocks" in {@link PostSplitter}); and text glued to a list
+ * item continues its paragraph lazily, where a cut changes how the following lines are read (outside the
+ * item, a row of pipes under them can become a table).
+ *
+ * <p>Limits are at least twice the message's longest line, so that no line has to be cut in the middle (a
+ * hard cut inside a word or code line changes its tokens by design), and at least {@link
  * PostSplitter#MAX_REPEAT_SHARE} times its longest fence or header repair, so that every fence is reopened
  * and every header repeated (past that share the splitter leaves them out by design).
  */
@@ -80,8 +89,9 @@ class PostSplitterPropertyTest {
     void thePartsOfASplitMessageRenderToTheBlocksOfTheWhole() {
         long baseSeed = Long.getLong("splitter.seed", DEFAULT_SEED);
         Random seeds = new Random(baseSeed);
+        int cases = Integer.getInteger("splitter.cases", CASES);
         int split = 0;
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < cases; i++) {
             long seed = seeds.nextLong();
             Random random = new Random(seed);
             String message = randomMessage(random);
@@ -93,11 +103,12 @@ class PostSplitterPropertyTest {
             for (String part : parts) {
                 partTokens.addAll(tokensOf(part));
             }
-            assertEquals(withoutRepeatedHeaders(tokensOf(message)), withoutRepeatedHeaders(partTokens), () -> "seed " + seed + " (base " + baseSeed + "), limit "
-                    + max + "\n--- message:\n" + message + "\n--- parts:\n" + String.join("\n<<<cut>>>\n", parts));
+            assertEquals(withoutRepeatedHeaders(tokensOf(message)), withoutRepeatedHeaders(partTokens),
+                    () -> "seed " + seed + " (base " + baseSeed + "), limit " + max + "\n--- message:\n" + message
+                            + "\n--- parts:\n" + String.join("\n<<<cut>>>\n", parts));
         }
         // The generator must exercise the splitter, not only pass short messages through.
-        assertTrue(split > CASES / 2, split + " of " + CASES + " messages were split");
+        assertTrue(split > cases / 2, split + " of " + cases + " messages were split");
     }
 
     /** The tokens of the class comment, before the repeated-header rule. */
@@ -205,19 +216,26 @@ class PostSplitterPropertyTest {
         "_it_", "https://example.com/runs/1", "\u26A0\uFE0F", "\uD83D\uDE00", "caf\u00E9", "\u65E5\u672C\u8A9E"};
     private static final String[] INFOS = {"", "sh", "java", "json title=\"x.json\""};
     private static final String[] CONTAINERS = {"", "", "- ", "1. ", "> "};
+    private static final Pattern LIST_ITEM = Pattern.compile("(?m)^ {0,3}(?:[-*+]|\\d{1,9}[.)])(?: |$)");
 
     private static String randomMessage(Random random) {
         StringBuilder message = new StringBuilder();
         int pieces = 2 + random.nextInt(12);
         for (int piece = 0; piece < pieces; piece++) {
-            switch (random.nextInt(7)) {
+            int kind = random.nextInt(7);
+            switch (kind) {
                 case 0 -> message.append(VECTORS.get(random.nextInt(VECTORS.size())));
                 case 1 -> message.append(vectorFragment(random));
                 case 2, 3 -> message.append(fence(random));
                 case 4, 5 -> message.append(table(random));
                 default -> message.append(list(random));
             }
-            message.append(random.nextInt(4) == 0 ? "\n" : "\n\n");
+            boolean fence = kind == 2 || kind == 3;
+            message.append(fence && random.nextBoolean() ? "\n" : "\n\n");
+            if (LIST_ITEM.matcher(message).find(message.lastIndexOf("\n\n", message.length() - 3) + 1)) {
+                // Text after a list, indented, would belong to its last item; a part reads it outside the list.
+                message.append("After the list.\n\n");
+            }
         }
         return message.toString();
     }
