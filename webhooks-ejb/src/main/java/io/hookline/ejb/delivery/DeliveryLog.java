@@ -1,7 +1,7 @@
 package io.hookline.ejb.delivery;
 
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.settings.CurrentSettings;
-import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
