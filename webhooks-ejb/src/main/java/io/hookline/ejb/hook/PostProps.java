@@ -40,10 +40,6 @@ final class PostProps {
     private PostProps() {
     }
 
-    /** What the hook itself contributes: its display name, and its default username and icon. */
-    record HookDefaults(String displayName, String username, String iconUrl) {
-    }
-
     static JsonObject build(WebhookPayload payload, HookDefaults hook, Settings settings) {
         JsonObjectBuilder props = JSON.createObjectBuilder();
         if (payload.props() != null) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PostPropsTest {
 
-    private static final PostProps.HookDefaults HOOK = new PostProps.HookDefaults("CI", "hook-bot", "https://x/h.png");
-    private static final PostProps.HookDefaults PLAIN_HOOK = new PostProps.HookDefaults("", "", "");
+    private static final HookDefaults HOOK = new HookDefaults("CI", "hook-bot", "https://x/h.png");
+    private static final HookDefaults PLAIN_HOOK = new HookDefaults("", "", "");
 
     private static Settings settings(boolean usernameOverride, boolean iconOverride) {
         return new Settings(true, usernameOverride, iconOverride, 4000, 300_000, false,
@@ -144,7 +144,7 @@ class PostPropsTest {
 
     @Test
     void theHooksOwnNameIsCleanedToo() {
-        PostProps.HookDefaults hook = new PostProps.HookDefaults("CI", "ci\u202Ebot", "");
+        HookDefaults hook = new HookDefaults("CI", "ci\u202Ebot", "");
         assertEquals("cibot", PostProps.build(payload(null, null, null, null), hook, settings(true, false))
                 .getString("override_username"));
     }
