@@ -1,6 +1,7 @@
 package io.hookline.ejb.hook;
 
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.api.view.NewHookRequest;
 
 /**
@@ -12,7 +13,7 @@ record HookDetails(String displayName, String description, String username, Stri
     static final int MAX_DISPLAY_NAME = 64;
     static final int MAX_DESCRIPTION = 500;
     static final int MAX_USERNAME = 255;
-    static final int MAX_ICON_URL = 1024;
+    static final int MAX_ICON_URL = SafeUrls.MAX_ICON_LENGTH;
 
     static HookDetails from(NewHookRequest request) {
         if (request == null) {

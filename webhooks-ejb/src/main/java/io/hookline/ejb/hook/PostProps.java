@@ -2,13 +2,12 @@ package io.hookline.ejb.hook;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.ejb.settings.Settings;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,7 +30,7 @@ final class PostProps {
     /** Longest override username kept: a display name, not an essay. */
     static final int MAX_OVERRIDE_USERNAME = 64;
     /** Longest icon URL kept. */
-    static final int MAX_ICON_URL = 1024;
+    static final int MAX_ICON_URL = SafeUrls.MAX_ICON_LENGTH;
     /** Longest emoji name kept, without its colons ({@code :name:}). */
     static final int MAX_ICON_EMOJI = 64;
     /** White space tolerated around an emoji name; anything longer is refused before it is trimmed. */
@@ -102,16 +101,11 @@ final class PostProps {
             // A link with a bidi override shows another address than the one it opens.
             throw invalid("icon_url must be an http or https URL.");
         }
-        try {
-            URI uri = new URI(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return url.trim();
-            }
-        } catch (java.net.URISyntaxException malformed) {
-            // falls through to the same answer
+        String icon = SafeUrls.iconUrl(url);
+        if (icon == null) {
+            throw invalid("icon_url must be an http or https URL.");
         }
-        throw invalid("icon_url must be an http or https URL.");
+        return icon;
     }
 
     /**

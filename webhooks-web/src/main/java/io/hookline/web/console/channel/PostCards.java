@@ -2,6 +2,7 @@ package io.hookline.web.console.channel;
 
 import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.ejb.markdown.MarkdownRenderer;
 import jakarta.json.JsonObject;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class PostCards {
         JsonObject props = post.props();
         boolean bot = "true".equals(TolerantJson.text(props, "from_webhook"));
         String authorName = authorName(post, props, bot, users);
-        String iconUrl = bot ? HttpUrls.orNull(TolerantJson.text(props, "override_icon_url")) : null;
+        String iconUrl = bot ? SafeUrls.shownHttpUrl(TolerantJson.text(props, "override_icon_url")) : null;
         String iconEmoji = bot && iconUrl == null ? emoji(TolerantJson.text(props, "override_icon_emoji")) : null;
         return new PostCard(post.id(), post.createAt(), authorName, iconUrl, iconEmoji, initials(authorName), bot,
                 RENDERER.toHtml(post.message()),
