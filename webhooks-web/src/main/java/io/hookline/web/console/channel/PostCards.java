@@ -3,6 +3,7 @@ package io.hookline.web.console.channel;
 import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.common.SafeUrls;
+import io.hookline.ejb.hook.HookLimits;
 import io.hookline.ejb.markdown.MarkdownRenderer;
 import jakarta.json.JsonObject;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class PostCards {
     public static final String UNKNOWN_AUTHOR = "unknown";
 
     /** Longest author name shown, in code points: the write path's override username limit. */
-    public static final int MAX_AUTHOR_NAME_LENGTH = 64;
+    public static final int MAX_AUTHOR_NAME_LENGTH = HookLimits.MAX_OVERRIDE_USERNAME;
 
     /** The avatar letter when the name has no letter or digit. */
     static final String NO_INITIALS = "?";
