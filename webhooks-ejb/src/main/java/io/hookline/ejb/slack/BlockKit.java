@@ -1,6 +1,7 @@
 package io.hookline.ejb.slack;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.SafeUrls;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -1138,8 +1139,7 @@ public final class BlockKit {
         if (raw == null) {
             return null;
         }
-        String url = SlackAttachments.safeHttpUrl(raw);
-        return url.isEmpty() ? null : url;
+        return SafeUrls.httpUrl(raw);
     }
 
     // ------------------------------------------------------------------------------------------------- reading

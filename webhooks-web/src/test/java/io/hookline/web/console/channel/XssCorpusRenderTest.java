@@ -225,7 +225,7 @@ class XssCorpusRenderTest {
         }
     }
 
-    /** A URL the page puts into an href or src of its own: http(s) only, as {@link HttpUrls} promises. */
+    /** A URL the page puts into an href or src of its own: http(s) only, as {@link io.hookline.ejb.common.SafeUrls#shownHttpUrl} promises. */
     private static void checkHttpUrl(String where, String url, List<String> problems) {
         if (url != null && !isUrl(url, HTTP_SCHEME)) {
             problems.add(where + " " + url);
