@@ -27,8 +27,9 @@ import java.util.logging.Logger;
  * <li>It watches the body as it is read ({@link ObservedRequest}: counted once, for both logs) and times the
  * request.</li>
  * <li>It refuses a malformed Content-Type with the contract's 400 {@code invalid_payload}, the one place that does:
- * this has to happen in front of JAX-RS, whose runtimes parse the header before any resource, filter or exception
- * mapper (RESTEasy while reading the request's headers) and answer with the container's HTML error page.</li>
+ * this has to happen in front of JAX-RS, whose runtime parses the header while choosing a resource method and fails
+ * with the container's HTML error page, which no exception mapper ever sees (so neither can a JAX-RS filter answer
+ * it through the mappers).</li>
  * <li>A sender that hangs up in the middle of its body is the sender's failure: HookResource answers 400, and once
  * reading the body has failed, a failure to write or flush that answer to the closed connection is dropped (FINE)
  * ({@link ForgivingResponse}), where the JAX-RS runtime would otherwise log it SEVERE and the container would try an

@@ -1,6 +1,5 @@
 package io.hookline.web.hooks;
 
-import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.PostView;
 import io.hookline.ejb.hook.HookDelivery;
 import io.hookline.ejb.hook.HookPostEditor;
