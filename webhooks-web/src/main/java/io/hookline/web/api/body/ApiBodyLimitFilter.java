@@ -45,7 +45,7 @@ public class ApiBodyLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBytes) {
             var refusal = BodyReadFailures.tooLarge(maxBytes);
-            ErrorResponses.write(response, refusal.status(), refusal.id(), refusal.getMessage());
+            ErrorResponses.write(response, refusal);
             return;
         }
         chain.doFilter(new CappedRequest(request, maxBytes), response);

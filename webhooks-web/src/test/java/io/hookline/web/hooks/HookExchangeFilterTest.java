@@ -15,7 +15,7 @@ import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 /** Write failures are forgiven only once the sender's body could not be read. */
-class ClientAbortFilterTest {
+class HookExchangeFilterTest {
 
     private static final ServletInputStream HUNG_UP = new ServletInputStream() {
         @Override
@@ -83,8 +83,8 @@ class ClientAbortFilterTest {
 
     @Test
     void afterTheBodyFailedAnAnswerThatCannotBeWrittenIsDropped() throws IOException {
-        ObservedRequest request = ObservedRequest.of(request());
-        ClientAbortFilter.ForgivingResponse response = new ClientAbortFilter.ForgivingResponse(response(), request);
+        ObservedRequest request = new ObservedRequest(request());
+        HookExchangeFilter.ForgivingResponse response = new HookExchangeFilter.ForgivingResponse(response(), request);
         assertThrows(IOException.class, () -> request.getInputStream().read(new byte[10], 0, 10));
         assertTrue(request.bodyFailed());
         ServletOutputStream out = response.getOutputStream();
@@ -96,8 +96,8 @@ class ClientAbortFilterTest {
 
     @Test
     void whileTheBodyWasFineAWriteFailureIsStillAFailure() throws IOException {
-        ObservedRequest request = ObservedRequest.of(request());
-        ClientAbortFilter.ForgivingResponse response = new ClientAbortFilter.ForgivingResponse(response(), request);
+        ObservedRequest request = new ObservedRequest(request());
+        HookExchangeFilter.ForgivingResponse response = new HookExchangeFilter.ForgivingResponse(response(), request);
         ServletOutputStream out = response.getOutputStream();
         assertThrows(IOException.class, out::flush);
         assertThrows(IOException.class, out::close);
