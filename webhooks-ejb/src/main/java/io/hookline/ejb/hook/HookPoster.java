@@ -67,7 +67,7 @@ public class HookPoster {
     private ChannelAccess channelAccess;
 
     /** Stores the payload as one or more posts (all or none) and says where they went. */
-    public HookDelivery post(String hookId, WebhookPayload payload) {
+    public HookDestination post(String hookId, WebhookPayload payload) {
         return post(hookId, payload, null);
     }
 
@@ -78,25 +78,25 @@ public class HookPoster {
      * have taken one of the posts' {@code ts}, the posts are stored with fresh ones and the stored answer keeps
      * the first: one in a million of posts made in the same millisecond on two servers; see PostTimestamps.)
      */
-    public HookDelivery post(String hookId, WebhookPayload payload, Function<HookDelivery, KeyRecord> keyRecord) {
+    public HookDestination post(String hookId, WebhookPayload payload, Function<HookDestination, KeyRecord> keyRecord) {
         Planned planned = plan(hookId, payload);
         long now = planned.now();
         // Only a keyed request builds its answer before the commit; the rest store no key row.
-        KeyRecord key = keyRecord == null ? null : keyRecord.apply(HookDelivery.of(planned.channelId(), planned.posts()));
+        KeyRecord key = keyRecord == null ? null : keyRecord.apply(HookDestination.of(planned.channelId(), planned.posts()));
         // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook. The hook's
         // own id, also when its previous id (after a rotation) opened it.
         String own = planned.ownHookId();
         List<NewPost> stored = writer.store(planned.posts(), activeHooks.markDue(own, now) ? own : null, now, key);
-        return HookDelivery.of(planned.channelId(), stored);
+        return HookDestination.of(planned.channelId(), stored);
     }
 
     /**
      * {@code ?dry_run=true}: every check and step of {@link #post} (the same refusals, in the same order), and
      * the posts it would store, but nothing is written, not even the hook's "last used".
      */
-    public HookDelivery dryRun(String hookId, WebhookPayload payload) {
+    public HookDestination dryRun(String hookId, WebhookPayload payload) {
         Planned planned = plan(hookId, payload);
-        return HookDelivery.of(planned.channelId(), planned.posts());
+        return HookDestination.of(planned.channelId(), planned.posts());
     }
 
     /** What {@link #plan} decided: the target channel and the posts, not yet stored. */

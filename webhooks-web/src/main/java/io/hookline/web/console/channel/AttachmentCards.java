@@ -1,7 +1,6 @@
 package io.hookline.web.console.channel;
 
 import io.hookline.api.hook.WebhookPayload;
-import io.hookline.ejb.markdown.MarkdownRenderer;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

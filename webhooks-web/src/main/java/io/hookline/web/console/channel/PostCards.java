@@ -2,7 +2,6 @@ package io.hookline.web.console.channel;
 
 import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
-import io.hookline.ejb.markdown.MarkdownRenderer;
 import jakarta.json.JsonObject;
 import java.util.Locale;
 import java.util.Objects;

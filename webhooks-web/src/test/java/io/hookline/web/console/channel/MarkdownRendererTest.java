@@ -1,8 +1,8 @@
-package io.hookline.ejb.markdown;
+package io.hookline.web.console.channel;
 
-import static io.hookline.ejb.markdown.MarkdownRenderer.MAX_INPUT_LENGTH;
-import static io.hookline.ejb.markdown.MarkdownRenderer.MAX_NESTING_DEPTH;
-import static io.hookline.ejb.markdown.MarkdownRenderer.RENDER_TIME_BUDGET;
+import static io.hookline.web.console.channel.MarkdownRenderer.MAX_INPUT_LENGTH;
+import static io.hookline.web.console.channel.MarkdownRenderer.MAX_NESTING_DEPTH;
+import static io.hookline.web.console.channel.MarkdownRenderer.RENDER_TIME_BUDGET;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
