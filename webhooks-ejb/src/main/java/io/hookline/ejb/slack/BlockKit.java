@@ -71,7 +71,7 @@ import java.util.List;
  * percent-encoded where markdown would misread them; alt and title texts are escaped.
  *
  * <p>{@link BlockReader} reads the JSON into {@link Block} records (a member of the wrong type is a 400 naming its
- * path); {@link BlockRenderer} writes them. At most {@link #MAX_BLOCKS} blocks are accepted (Slack allows 50).
+ * path); {@link BlockNodes} builds commonmark nodes from them and {@link BlockMarkdown} renders those. At most {@link #MAX_BLOCKS} blocks are accepted (Slack allows 50).
  * Stateless and thread-safe; it uses only the Jakarta JSON Processing API.
  */
 public final class BlockKit {
@@ -124,6 +124,6 @@ public final class BlockKit {
             return "";
         }
         List<Block> read = BlockReader.blocks(blocks, path == null || path.isBlank() ? "blocks" : path);
-        return new BlockRenderer(mentions == null ? Mentions.NONE : mentions).render(read);
+        return new BlockNodes(mentions == null ? Mentions.NONE : mentions).render(read);
     }
 }

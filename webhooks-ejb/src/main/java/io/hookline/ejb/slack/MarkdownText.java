@@ -24,43 +24,43 @@ final class MarkdownText {
         return "[" + text + "](" + SlackTranslator.encodeUrl(url) + ")";
     }
 
-    static String imageMarkdown(String alt, String url, String title) {
-        StringBuilder sb = new StringBuilder("![").append(escapeText(oneLine(alt).strip(), false, false))
-                .append("](").append(SlackTranslator.encodeUrl(url));
-        if (title != null && !title.isEmpty()) {
-            sb.append(" \"");
-            for (int i = 0; i < title.length(); i++) {
-                char c = title.charAt(i);
-                switch (c) {
-                    case '\\', '"' -> sb.append('\\').append(c);
-                    case '&' -> sb.append(entityLike(title, i) ? "\\&" : "&");
-                    default -> sb.append(c);
-                }
+    /**
+     * A link or image title for commonmark's renderer, which escapes its {@code "} and {@code \\}: here an
+     * {@code &} that would start an entity, which it leaves.
+     */
+    static String escapeTitle(String title) {
+        StringBuilder sb = new StringBuilder(title.length() + 8);
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == '&' && entityLike(title, i)) {
+                sb.append('\\');
             }
-            sb.append('"');
+            sb.append(c);
         }
-        return sb.append(')').toString();
+        return sb.toString();
     }
 
-    /** Wraps a context line in emphasis that cannot pair with the line's own delimiters (see the class comment). */
-    static String subtle(String line) {
-        String trailingSafe = line;
+    /**
+     * The emphasis that makes a context line subtle without pairing with the line's own delimiters: {@code _},
+     * or {@code *} when the line starts or ends with {@code _}; null (left plain) when it also starts or ends
+     * with {@code *}, where nesting would break the emphasis.
+     */
+    static String subtleDelimiter(String line) {
+        char first = line.charAt(0);
+        char last = line.charAt(line.length() - 1);
+        if (first != '_' && last != '_') {
+            return "_";
+        }
+        return first != '*' && last != '*' ? "*" : null;
+    }
+
+    /** The line, with a lone final backslash doubled so that it cannot escape a closing delimiter after it. */
+    static String beforeClosingDelimiter(String line) {
         int backslashes = 0;
         while (backslashes < line.length() && line.charAt(line.length() - 1 - backslashes) == '\\') {
             backslashes++;
         }
-        if (backslashes % 2 == 1) {
-            trailingSafe = line + "\\"; // a lone final backslash would escape the closing delimiter
-        }
-        char first = line.charAt(0);
-        char last = line.charAt(line.length() - 1);
-        if (first != '_' && last != '_') {
-            return "_" + trailingSafe + "_";
-        }
-        if (first != '*' && last != '*') {
-            return "*" + trailingSafe + "*";
-        }
-        return line;
+        return backslashes % 2 == 1 ? line + "\\" : line;
     }
 
     static String fieldsTable(List<String> cells) {
@@ -337,12 +337,6 @@ final class MarkdownText {
 
     static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
-    }
-
-    static void addIfPresent(List<String> parts, String markdown) {
-        if (markdown != null && !markdown.isBlank()) {
-            parts.add(markdown);
-        }
     }
 
     static String nullToEmpty(String s) {

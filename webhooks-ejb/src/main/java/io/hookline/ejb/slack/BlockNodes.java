@@ -1,16 +1,16 @@
 package io.hookline.ejb.slack;
 
-import static io.hookline.ejb.slack.MarkdownText.addIfPresent;
 import static io.hookline.ejb.slack.MarkdownText.clamp;
 import static io.hookline.ejb.slack.MarkdownText.collapseBlankLines;
 import static io.hookline.ejb.slack.MarkdownText.escapeText;
-import static io.hookline.ejb.slack.MarkdownText.longestRun;
 import static io.hookline.ejb.slack.MarkdownText.normalizeNewlines;
 import static io.hookline.ejb.slack.MarkdownText.nullToEmpty;
 import static io.hookline.ejb.slack.MarkdownText.oneLine;
 import static io.hookline.ejb.slack.MarkdownText.stripTrailingNewlines;
 import static io.hookline.ejb.slack.MarkdownText.tableCell;
 
+import io.hookline.ejb.slack.BlockMarkdown.Markup;
+import io.hookline.ejb.slack.BlockMarkdown.MarkupBlock;
 import io.hookline.ejb.slack.Block.Context;
 import io.hookline.ejb.slack.Block.ContextElement;
 import io.hookline.ejb.slack.Block.Header;
@@ -31,72 +31,96 @@ import io.hookline.ejb.slack.Block.Video;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.commonmark.node.Document;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.ThematicBreak;
 
-/** Renders {@link Block} records as markdown (see {@link BlockKit} for what each becomes). Not shared. */
-final class BlockRenderer {
+/**
+ * Builds the commonmark node tree for {@link Block} records (see {@link BlockKit} for what each becomes), which
+ * {@link BlockMarkdown} renders. Inline content is written by {@link InlinePieces} and {@link MarkdownText} and
+ * placed as {@link Markup}. Holds the mention names and whether anything interactive was dropped: not shared.
+ */
+final class BlockNodes {
+
+    private static final int HEADER_LEVEL = 3;
 
     private static final Pattern CODE_LANGUAGE = Pattern.compile("[A-Za-z0-9_+#.\\-]{1,32}");
 
     private final Mentions mentions;
     private boolean droppedInteractive;
 
-    BlockRenderer(Mentions mentions) {
+    BlockNodes(Mentions mentions) {
         this.mentions = mentions;
     }
 
     /** The blocks' markdown, separated by blank lines, with the interactive note when something was dropped. */
     String render(List<Block> blocks) {
-        List<String> parts = new ArrayList<>();
+        Document document = new Document();
         for (Block block : blocks) {
-            addIfPresent(parts, block(block));
+            for (Node node : block(block)) {
+                document.appendChild(node);
+            }
         }
-        if (parts.isEmpty()) {
+        if (document.getFirstChild() == null) {
             return "";
         }
         if (droppedInteractive) {
-            parts.add(BlockKit.INTERACTIVE_NOTE);
+            document.appendChild(paragraph(BlockKit.INTERACTIVE_NOTE));
         }
-        return String.join("\n\n", parts);
+        return BlockMarkdown.render(document);
     }
 
-    private String block(Block block) {
+    /** The nodes one block shows; none when it shows nothing. */
+    private List<Node> block(Block block) {
         if (block instanceof Header header) {
             return header(header.text());
         } else if (block instanceof Section section) {
             return section(section);
         } else if (block instanceof Block.Divider) {
-            return "---";
+            ThematicBreak divider = new ThematicBreak();
+            divider.setLiteral("---"); // always between blank lines, so never a setext underline
+            return List.of(divider);
         } else if (block instanceof Context context) {
             return context(context);
         } else if (block instanceof Image image) {
-            return image(image);
+            return List.of(paragraphOf(image(image)));
         } else if (block instanceof RichText richText) {
             return richText(richText);
         } else if (block instanceof Block.Markdown markdown) {
-            return markdown.text() == null ? null : markdown.text().strip();
+            return markdown.text() == null ? List.of() : paragraphs(markdown.text().strip());
         } else if (block instanceof Table table) {
-            return table(table);
+            return List.of(new MarkupBlock(table(table)));
         } else if (block instanceof Video video) {
-            return video(video);
+            return List.of(paragraphOf(video(video)));
         }
         droppedInteractive = true;
-        return null;
+        return List.of();
     }
 
-    private String header(TextObject text) {
+    private List<Node> header(TextObject text) {
         if (text == null) {
-            return null;
+            return List.of();
         }
         String line = text.plain()
                 ? escapeText(oneLine(text.text()), false, true)
                 : oneLine(nullToEmpty(SlackTranslator.toMarkdown(text.text(), mentions)));
         line = line.strip();
-        return line.isEmpty() ? null : "### " + line;
+        if (line.isEmpty()) {
+            return List.of();
+        }
+        Heading heading = new Heading();
+        heading.setLevel(HEADER_LEVEL);
+        heading.appendChild(new Markup(line));
+        return List.of(heading);
     }
 
-    private String section(Section section) {
-        List<String> parts = new ArrayList<>();
-        addIfPresent(parts, render(section.text()).strip());
+    private List<Node> section(Section section) {
+        List<Node> nodes = new ArrayList<>(paragraphs(render(section.text()).strip()));
         if (!section.fields().isEmpty()) {
             List<String> cells = new ArrayList<>(section.fields().size());
             boolean any = false;
@@ -106,25 +130,25 @@ final class BlockRenderer {
                 cells.add(cell);
             }
             if (any) {
-                parts.add(cells.size() == 1 ? cells.get(0) : MarkdownText.fieldsTable(cells));
+                nodes.add(cells.size() == 1 ? paragraph(cells.get(0)) : new MarkupBlock(MarkdownText.fieldsTable(cells)));
             }
         }
         if (section.accessoryImage() != null) {
-            parts.add(image(section.accessoryImage()));
+            nodes.add(paragraphOf(image(section.accessoryImage())));
         }
         droppedInteractive |= section.interactiveAccessory();
-        return String.join("\n\n", parts);
+        return nodes;
     }
 
-    private String context(Context context) {
+    private List<Node> context(Context context) {
         if (context.elements() == null) {
-            return null;
+            return List.of();
         }
         List<String> items = new ArrayList<>();
         for (ContextElement element : context.elements()) {
             String item = null;
             if (element instanceof Image image) {
-                item = image(image);
+                item = BlockMarkdown.render(paragraphOf(image(image)));
             } else if (element instanceof TextObject text) {
                 item = render(text);
             } else if (element instanceof Block.Interactive) {
@@ -135,20 +159,34 @@ final class BlockRenderer {
             }
         }
         String line = oneLine(String.join(" ", items)).strip();
-        return line.isEmpty() ? null : MarkdownText.subtle(line);
+        if (line.isEmpty()) {
+            return List.of();
+        }
+        String delimiter = MarkdownText.subtleDelimiter(line);
+        if (delimiter == null) {
+            return List.of(paragraph(line));
+        }
+        Emphasis subtle = new Emphasis(delimiter);
+        subtle.appendChild(new Markup(MarkdownText.beforeClosingDelimiter(line)));
+        return List.of(paragraphOf(subtle));
     }
 
-    private static String image(Image image) {
+    private static org.commonmark.node.Image image(Image image) {
         String title = image.title() == null ? null : oneLine(image.title().text()).strip();
-        return MarkdownText.imageMarkdown(image.altText(), image.url(), title);
+        org.commonmark.node.Image node = new org.commonmark.node.Image(SlackTranslator.encodeUrl(image.url()),
+                title == null || title.isEmpty() ? null : MarkdownText.escapeTitle(title));
+        node.appendChild(new Markup(escapeText(oneLine(image.altText()).strip(), false, false)));
+        return node;
     }
 
-    private static String video(Video video) {
+    private static Link video(Video video) {
         TextObject title = video.title();
         String alt = video.altText();
         String label = title != null && !title.text().isBlank() ? title.text()
                 : alt != null && !alt.isBlank() ? alt : video.url();
-        return MarkdownText.link(oneLine(label).strip(), video.url(), false);
+        Link link = new Link(SlackTranslator.encodeUrl(video.url()), null);
+        link.appendChild(new Markup(escapeText(oneLine(oneLine(label).strip()), false, false)));
+        return link;
     }
 
     private String table(Table table) {
@@ -156,7 +194,7 @@ final class BlockRenderer {
         for (List<TableCell> row : table.rows()) {
             List<String> rendered = new ArrayList<>(row.size());
             for (TableCell cell : row) {
-                String markdown = cell instanceof RichText richText ? nullToEmpty(richText(richText))
+                String markdown = cell instanceof RichText richText ? document(richText(richText))
                         : escapeText(nullToEmpty(((RawText) cell).text()), false, false);
                 rendered.add(tableCell(markdown));
             }
@@ -183,11 +221,11 @@ final class BlockRenderer {
 
     // ------------------------------------------------------------------------------------------------ rich text
 
-    private String richText(RichText richText) {
+    private List<Node> richText(RichText richText) {
         if (richText.elements() == null) {
-            return null;
+            return List.of();
         }
-        List<String> parts = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         ListWriter list = null;
         for (RichElement element : richText.elements()) {
             if (element instanceof RichList richList) {
@@ -198,30 +236,30 @@ final class BlockRenderer {
                 continue;
             }
             if (list != null) {
-                addIfPresent(parts, list.finish());
+                nodes.addAll(blockOf(list.finish()));
                 list = null;
             }
             if (element instanceof RichSection section) {
-                addIfPresent(parts, inline(section.elements()).strip());
+                nodes.addAll(paragraphs(inline(section.elements()).strip()));
             } else if (element instanceof RichQuote quote) {
-                addIfPresent(parts, MarkdownText.quote(inline(quote.elements()).strip()));
+                nodes.addAll(blockOf(MarkdownText.quote(inline(quote.elements()).strip())));
             } else if (element instanceof Preformatted preformatted) {
-                addIfPresent(parts, preformatted(preformatted));
+                nodes.add(preformatted(preformatted));
             }
         }
         if (list != null) {
-            addIfPresent(parts, list.finish());
+            nodes.addAll(blockOf(list.finish()));
         }
-        return String.join("\n\n", parts);
+        return nodes;
     }
 
-    private String preformatted(Preformatted preformatted) {
+    private FencedCodeBlock preformatted(Preformatted preformatted) {
         String code = InlinePieces.plainText(preformatted.elements(), mentions);
-        String content = stripTrailingNewlines(normalizeNewlines(code));
-        String fence = "`".repeat(Math.max(3, longestRun(content, '`') + 1));
+        FencedCodeBlock block = new FencedCodeBlock();
+        block.setLiteral(stripTrailingNewlines(normalizeNewlines(code)) + "\n"); // the fence: commonmark's
         String language = preformatted.language();
-        String info = language != null && CODE_LANGUAGE.matcher(language).matches() ? language : "";
-        return fence + info + "\n" + content + "\n" + fence;
+        block.setInfo(language != null && CODE_LANGUAGE.matcher(language).matches() ? language : "");
+        return block;
     }
 
     private String inline(List<Inline> inlines) {
@@ -274,5 +312,31 @@ final class BlockRenderer {
         }
         return text.plain() ? escapeText(text.text(), true, false)
                 : nullToEmpty(SlackTranslator.toMarkdown(text.text(), mentions));
+    }
+
+    /** A paragraph of markup; none when blank. */
+    private static List<Node> paragraphs(String markdown) {
+        return markdown == null || markdown.isBlank() ? List.of() : List.of(paragraph(markdown));
+    }
+
+    private static Paragraph paragraph(String markdown) {
+        return paragraphOf(new Markup(markdown));
+    }
+
+    private static Paragraph paragraphOf(Node inline) {
+        Paragraph paragraph = new Paragraph();
+        paragraph.appendChild(inline);
+        return paragraph;
+    }
+
+    private static List<Node> blockOf(String markdown) {
+        return markdown == null || markdown.isBlank() ? List.of() : List.of(new MarkupBlock(markdown));
+    }
+
+    /** Nodes rendered on their own, e.g. the rich text of a table cell. */
+    private static String document(List<Node> nodes) {
+        Document document = new Document();
+        nodes.forEach(document::appendChild);
+        return BlockMarkdown.render(document);
     }
 }
