@@ -1,6 +1,7 @@
 package io.hookline.web.console.channel;
 
 import io.hookline.ejb.common.SafeUrls;
+import io.hookline.ejb.post.PostMarkdown;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,6 @@ import net.fellbaum.jemoji.EmojiManager;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
@@ -116,7 +115,7 @@ public final class MarkdownRenderer {
      * depth 1, its text at depth 2, the text of a paragraph in a block quote at depth 3); a deeper
      * document falls back to plain text.
      */
-    public static final int MAX_NESTING_DEPTH = 50;
+    public static final int MAX_NESTING_DEPTH = PostMarkdown.MAX_NESTING_DEPTH;
 
     /** Time one render may take; past it, the render falls back to plain text. */
     public static final Duration RENDER_TIME_BUDGET = Duration.ofSeconds(2);
@@ -194,17 +193,9 @@ public final class MarkdownRenderer {
     private static final HtmlRenderer INLINE_RENDERER;
 
     static {
-        List<Extension> blockExtensions = List.of(
-                TablesExtension.create(),
-                StrikethroughExtension.create(),
-                AutolinkExtension.create(),
-                TaskListItemsExtension.create());
-        BLOCK_PARSER = Parser.builder()
-                .extensions(blockExtensions)
-                .maxOpenBlockParsers(MAX_NESTING_DEPTH)
-                .maxInlineNesting(MAX_NESTING_DEPTH)
-                .build();
-        BLOCK_RENDERER = htmlRenderer(blockExtensions, false);
+        // The splitter parses with the same dialect: both see the same code blocks and tables.
+        BLOCK_PARSER = PostMarkdown.parserBuilder().build();
+        BLOCK_RENDERER = htmlRenderer(PostMarkdown.EXTENSIONS, false);
 
         List<Extension> inlineExtensions = List.of(StrikethroughExtension.create(), AutolinkExtension.create());
         INLINE_PARSER = Parser.builder()
