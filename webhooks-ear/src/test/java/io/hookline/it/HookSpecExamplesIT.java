@@ -25,14 +25,16 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every example of {@code shared/spec/incoming-webhooks.md}, sent byte for byte as written there: once as
  * {@code curl -d 'payload=...'} sends it (a form body, the JSON raw after {@code payload=}) and once as
- * {@code application/json}. Each test has its own user and team (with its own town-square and off-topic),
- * so "the newest post of the channel" is always this test's post, whatever else runs on the server.
+ * {@code application/json}: each test runs once per {@link HookEncoding}, with the same assertions. Each run has its
+ * own user and team (with its own town-square and off-topic), so "the newest post of the channel" is always this
+ * run's post, whatever else runs on the server.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -72,14 +74,6 @@ class HookSpecExamplesIT {
         return Deployments.builtEar();
     }
 
-    /** How a test sends an example. */
-    private enum Encoding {
-        /** {@code curl -d 'payload={...}'}: form, the JSON raw (not URL-encoded). */
-        FORM,
-        /** {@code curl -H 'Content-Type: application/json' -d '{...}'}. */
-        JSON
-    }
-
     private HooklineClient admin;
     /** Creates the team and every hook. */
     private TestUser owner;
@@ -101,17 +95,9 @@ class HookSpecExamplesIT {
 
     // --- hello ---------------------------------------------------------------------------------------------
 
-    @Test
-    void helloAsForm() {
-        hello(Encoding.FORM);
-    }
-
-    @Test
-    void helloAsJson() {
-        hello(Encoding.JSON);
-    }
-
-    private void hello(Encoding encoding) {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void hello(HookEncoding encoding) {
         JsonObject post = sendAndGetNewest(encoding, HELLO, townSquare);
         assertEquals(HELLO_TEXT, post.getString("message"));
         assertEquals(owner.id(), post.getString("user_id"), "posted as the hook's creator");
@@ -119,27 +105,19 @@ class HookSpecExamplesIT {
 
     // --- channel override ----------------------------------------------------------------------------------
 
-    @Test
-    void offTopicAsForm() {
-        offTopicOfTheHooksTeam(Encoding.FORM, OFF_TOPIC);
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void offTopic(HookEncoding encoding) {
+        offTopicOfTheHooksTeam(encoding, OFF_TOPIC);
     }
 
-    @Test
-    void offTopicAsJson() {
-        offTopicOfTheHooksTeam(Encoding.JSON, OFF_TOPIC);
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void hashOffTopic(HookEncoding encoding) {
+        offTopicOfTheHooksTeam(encoding, HASH_OFF_TOPIC);
     }
 
-    @Test
-    void hashOffTopicAsForm() {
-        offTopicOfTheHooksTeam(Encoding.FORM, HASH_OFF_TOPIC);
-    }
-
-    @Test
-    void hashOffTopicAsJson() {
-        offTopicOfTheHooksTeam(Encoding.JSON, HASH_OFF_TOPIC);
-    }
-
-    private void offTopicOfTheHooksTeam(Encoding encoding, String example) {
+    private void offTopicOfTheHooksTeam(HookEncoding encoding, String example) {
         int townSquareBefore = postCount(owner.client(), townSquare);
         JsonObject post = sendAndGetNewest(encoding, example, offTopic);
         assertEquals(HELLO_TEXT, post.getString("message"));
@@ -149,17 +127,9 @@ class HookSpecExamplesIT {
 
     // --- username override ---------------------------------------------------------------------------------
 
-    @Test
-    void robotUsernameAsForm() {
-        robotUsername(Encoding.FORM);
-    }
-
-    @Test
-    void robotUsernameAsJson() {
-        robotUsername(Encoding.JSON);
-    }
-
-    private void robotUsername(Encoding encoding) {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void robotUsername(HookEncoding encoding) {
         withServiceSettings(admin, Map.of("EnablePostUsernameOverride", JsonValue.TRUE), () -> {
             JsonObject post = sendAndGetNewest(encoding, ROBOT, townSquare);
             assertEquals(HELLO_TEXT, post.getString("message"));
@@ -176,17 +146,9 @@ class HookSpecExamplesIT {
 
     // --- icon override -------------------------------------------------------------------------------------
 
-    @Test
-    void iconUrlAsForm() {
-        iconUrl(Encoding.FORM);
-    }
-
-    @Test
-    void iconUrlAsJson() {
-        iconUrl(Encoding.JSON);
-    }
-
-    private void iconUrl(Encoding encoding) {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void iconUrl(HookEncoding encoding) {
         withServiceSettings(admin, Map.of("EnablePostIconOverride", JsonValue.TRUE), () -> {
             JsonObject post = sendAndGetNewest(encoding, ICON, townSquare);
             assertEquals(HELLO_TEXT, post.getString("message"));
@@ -202,27 +164,15 @@ class HookSpecExamplesIT {
 
     // --- markdown ------------------------------------------------------------------------------------------
 
-    @Test
-    void markdownHeaderAsForm() {
-        assertEquals(HEADER_MESSAGE, sendAndGetNewest(Encoding.FORM, HEADER, townSquare).getString("message"));
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void markdownHeader(HookEncoding encoding) {
+        assertEquals(HEADER_MESSAGE, sendAndGetNewest(encoding, HEADER, townSquare).getString("message"));
     }
 
-    @Test
-    void markdownHeaderAsJson() {
-        assertEquals(HEADER_MESSAGE, sendAndGetNewest(Encoding.JSON, HEADER, townSquare).getString("message"));
-    }
-
-    @Test
-    void buildBreakTableAsForm() {
-        buildBreakTable(Encoding.FORM);
-    }
-
-    @Test
-    void buildBreakTableAsJson() {
-        buildBreakTable(Encoding.JSON);
-    }
-
-    private void buildBreakTable(Encoding encoding) {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void buildBreakTable(HookEncoding encoding) {
         String message = sendAndGetNewest(encoding, TABLE, townSquare).getString("message");
         // "+0" survives in the form too: a raw '{' after payload= is taken verbatim (README), not form-decoded.
         assertTrue(message.contains(HEADING_LINE + "\n"), "heading line in: " + message);
@@ -234,34 +184,18 @@ class HookSpecExamplesIT {
 
     // --- Slack links ---------------------------------------------------------------------------------------
 
-    @Test
-    void bareSlackLinkAsForm() {
-        bareSlackLink(Encoding.FORM);
-    }
-
-    @Test
-    void bareSlackLinkAsJson() {
-        bareSlackLink(Encoding.JSON);
-    }
-
-    private void bareSlackLink(Encoding encoding) {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void bareSlackLink(HookEncoding encoding) {
         String message = sendAndGetNewest(encoding, BARE_LINK, townSquare).getString("message");
         assertTrue(message.contains("http://www.mattermost.com/"), message);
         assertFalse(message.contains("<"), "translated to markdown: " + message);
         assertFalse(message.contains(">"), "translated to markdown: " + message);
     }
 
-    @Test
-    void namedSlackLinkAsForm() {
-        namedSlackLink(Encoding.FORM);
-    }
-
-    @Test
-    void namedSlackLinkAsJson() {
-        namedSlackLink(Encoding.JSON);
-    }
-
-    private void namedSlackLink(Encoding encoding) {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void namedSlackLink(HookEncoding encoding) {
         String message = sendAndGetNewest(encoding, NAMED_LINK, townSquare).getString("message");
         assertTrue(message.contains("[here](http://www.mattermost.com/)"), message);
         assertTrue(message.startsWith("Click ") && message.endsWith(" for a link."), message);
@@ -270,18 +204,10 @@ class HookSpecExamplesIT {
 
     // --- direct message ------------------------------------------------------------------------------------
 
-    @Test
-    void atUserAsForm() {
-        atUser(Encoding.FORM);
-    }
-
-    @Test
-    void atUserAsJson() {
-        atUser(Encoding.JSON);
-    }
-
     /** {@code {"text": "Hi", "channel": "@jim"}} with a fresh user in place of jim. */
-    private void atUser(Encoding encoding) {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void atUser(HookEncoding encoding) {
         TestUser jim = newUser(admin, "jim");
         addTeamMember(owner.client(), teamId, jim.id());
         int townSquareBefore = postCount(owner.client(), townSquare);
@@ -302,13 +228,12 @@ class HookSpecExamplesIT {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    private HttpResponse<String> send(Encoding encoding, String example) {
-        String id = hook.getString("id");
-        return encoding == Encoding.FORM ? ApiFixtures.hookForm(id, example) : ApiFixtures.hookJson(id, example);
+    private HttpResponse<String> send(HookEncoding encoding, String example) {
+        return encoding.send(hook.getString("id"), example);
     }
 
     /** Sends the example (200 ok expected), checks one post more in the channel and returns it. */
-    private JsonObject sendAndGetNewest(Encoding encoding, String example, String channelId) {
+    private JsonObject sendAndGetNewest(HookEncoding encoding, String example, String channelId) {
         int before = postCount(owner.client(), channelId);
         assertHookOk(send(encoding, example));
         assertEquals(before + 1, postCount(owner.client(), channelId), "one post more in the channel");

@@ -18,6 +18,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The walking skeleton end to end on a real Payara: first-start bootstrap, login, channel look-up,
@@ -113,16 +115,15 @@ class WalkingSkeletonIT {
         assertTrue(hook.getString("team_id").matches("[a-z2-7]{26}"));
     }
 
-    @Test
-    void specFormExamplePostsIntoTheChannel() {
+    /** Exactly what the spec's {@code curl -i -X POST -d 'payload={...}' URL} and its JSON twin send. */
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void specExamplePostsIntoTheChannel(HookEncoding encoding) {
         String channelId = channelId("town-square");
         String hookId = createHook(channelId);
-        String text = "Hello, this is some text. form " + System.nanoTime();
+        String text = "Hello, this is some text. " + encoding + " " + System.nanoTime();
 
-        // Exactly what `curl -i -X POST -d 'payload={...}' URL` sends.
-        HttpResponse<String> response = admin.postRaw("/hooks/" + hookId, "application/x-www-form-urlencoded",
-                "payload={\"text\": \"" + text + "\"}");
-        assertOk(response);
+        assertOk(encoding.send(hookId, "{\"text\": \"" + text + "\"}"));
 
         JsonObject post = newestPost(channelId);
         assertEquals(text, post.getString("message"));
@@ -131,21 +132,13 @@ class WalkingSkeletonIT {
         assertEquals(channelId, post.getString("channel_id"));
     }
 
-    @Test
-    void specJsonExamplePostsIntoTheChannel() {
-        String channelId = channelId("off-topic");
-        String hookId = createHook(channelId);
-        String text = "Hello, this is some text. json " + System.nanoTime();
-        assertOk(admin.postRaw("/hooks/" + hookId, "application/json", "{\"text\": \"" + text + "\"}"));
-        assertEquals(text, newestPost(channelId).getString("message"));
-    }
-
-    @Test
-    void specBuildBreakExampleAsWrittenPostsTheTable() {
+    @ParameterizedTest
+    @EnumSource(HookEncoding.class)
+    void specBuildBreakExampleAsWrittenPostsTheTable(HookEncoding encoding) {
         String channelId = channelId("town-square");
         String hookId = createHook(channelId);
-        // Verbatim from the spec: a form body whose JSON string holds raw line breaks.
-        String body = "payload={\"text\": \"\n---\n"
+        // Verbatim from the spec: a JSON string holding raw line breaks.
+        String json = "{\"text\": \"\n---\n"
                 + "##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0\n"
                 + "| Component  | Tests Run   | Tests Failed                                   |\n"
                 + "|:-----------|:------------|:-----------------------------------------------|\n"
@@ -153,7 +146,7 @@ class WalkingSkeletonIT {
                 + "| Web Client | 123         | :warning: [2 (see details)](http://linktologs) |\n"
                 + "| iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |\n"
                 + "---\n\"}";
-        assertOk(admin.postRaw("/hooks/" + hookId, "application/x-www-form-urlencoded", body));
+        assertOk(encoding.send(hookId, json));
         String message = newestPost(channelId).getString("message");
         assertTrue(message.contains("##### Build Break - Project X"), message);
         assertTrue(message.contains("| iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |\n"),

@@ -2,11 +2,10 @@ package io.hookline.web.hooks;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.hook.HookPoster;
 import io.hookline.ejb.idempotency.StoredAnswer;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
-import io.hookline.ejb.ratelimit.RateLimitDecision;
 import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.web.live.PostsCommitted;
@@ -33,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * {@code POST /hooks/{id}}: check the rate limits, parse the body, post it, answer exactly {@code ok} once it
  * is committed ({@code ?wait=true}: the post as JSON instead; {@code ?dry_run=true}: the posts it would make,
- * storing nothing). Every answer goes to the hook's delivery log ({@link DeliveryRecorder}).
+ * storing nothing). Every answer goes to the hook's delivery log ({@link HookExchangeFilter}), with the posts it
+ * became ({@link HookAnswer}).
  * <p>
  * One instance for all requests (it keeps no request state; the servlet request comes as a parameter): a
  * request-scoped resource cost a bean creation, with a JNDI look-up per injected EJB, on every post.
@@ -67,6 +67,9 @@ public class HookResource {
     @Inject
     private IdempotentRequests idempotency;
 
+    @Inject
+    private HookAnswer answer;
+
     @POST
     @RecordsDelivery
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -76,13 +79,11 @@ public class HookResource {
         boolean answerPost = QueryFlag.parse("wait", wait);
         boolean dry = QueryFlag.parse("dry_run", dryRun);
         Settings current = settings.get();
-        RateLimitHeaders.requireAllowed(limiter, current, hookId, request);
+        answer.requireAllowed(limiter, current, hookId, request.getRemoteAddr());
         // Idempotency-Key: 400 when malformed, 409 while the same key is in flight; claimed before the body is read.
         KeyedRequest keyed = dry ? KeyedRequest.NONE : idempotency.begin(hookId, request);
         int maxBytes = current.maximumPayloadSizeBytes();
-        CountedBody counted = new CountedBody(body);
-        DeliveryRecorder.rememberBody(request, counted);
-        byte[] bytes = readCapped(counted, maxBytes);
+        byte[] bytes = readCapped(body, maxBytes);
         if (dry) {
             // Nothing stored, so nothing for the delivery log's post ids nor the live views (see DryRunAnswer), and
             // no Idempotency-Key claimed or replayed: a dry run is not the request it previews.
@@ -95,23 +96,23 @@ public class HookResource {
             return replay;
         }
         WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
-        HookDelivery delivery = poster.post(hookId, payload,
+        HookDestination posted = poster.post(hookId, payload,
                 keyed.hasKey() ? keyed.recording(planned -> answer(planned, answerPost)) : null);
-        DeliveryRecorder.rememberPosted(request, delivery);
+        answer.posted(posted);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
-        committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
-        return IdempotentRequests.response(answer(delivery, answerPost));
+        committed.fire(new PostsCommitted(posted.channelId(), posted.postIds()));
+        return IdempotentRequests.response(answer(posted, answerPost));
     }
 
     /**
-     * The answer to a request that stored {@code delivery}: {@code ok}, or with {@code ?wait=true} the first post as
+     * The answer to a request that stored {@code posted}: {@code ok}, or with {@code ?wait=true} the first post as
      * JSON. Built before the commit too (from the posts planned before the write) and stored with the posts when
      * the request carries an {@code Idempotency-Key}, so a retry is answered these exact bytes again: it must
-     * depend on the delivery alone.
+     * depend on the destination alone.
      */
-    static StoredAnswer answer(HookDelivery delivery, boolean answerPost) {
+    static StoredAnswer answer(HookDestination posted, boolean answerPost) {
         if (answerPost) {
-            return new StoredAnswer(200, JSON_TYPE, PostedAnswer.of(delivery).getBytes(StandardCharsets.UTF_8));
+            return new StoredAnswer(200, JSON_TYPE, PostedAnswer.of(posted).getBytes(StandardCharsets.UTF_8));
         }
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
         return new StoredAnswer(200, OK_TYPE, OK);
