@@ -1,8 +1,10 @@
-package io.hookline.ejb.post;
+package io.hookline.web.console.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.ejb.post.PostMarkdown;
+import io.hookline.ejb.post.PostSplitter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,10 +35,11 @@ import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: the parts of a split message render to the same blocks as the whole message. Messages are
- * random markdown assembled from the render vectors ({@code markdown/render-vectors.json}: whole inputs and
- * runs of their lines) and from code fences, tables and lists (at the top level, in list items and in block
- * quotes), cut at random limits. Each case has its own seed, printed when it fails; the base seed can be
+ * Property: the parts of a message split by {@link PostSplitter} render to the same blocks as the whole
+ * message, parsed as {@link MarkdownRenderer} parses it (it lives beside the renderer and its vectors).
+ * Messages are random markdown assembled from the render vectors ({@code markdown/render-vectors.json}: whole
+ * inputs and runs of their lines) and from code fences, tables and lists (at the top level, in list items and
+ * in block quotes), cut at random limits. Each case has its own seed, printed when it fails; the base seed can be
  * changed with {@code -Dsplitter.seed=N} and the number of cases with {@code -Dsplitter.cases=N}.
  *
  * <h2>What "the same blocks" means</h2>
@@ -72,7 +75,7 @@ import org.junit.jupiter.api.Test;
  * PostSplitter#MAX_REPEAT_SHARE} times its longest fence or header repair, so that every fence is reopened
  * and every header repeated (past that share the splitter leaves them out by design).
  */
-class PostSplitterPropertyTest {
+class PostSplitRenderPropertyTest {
 
     private static final int CASES = 300;
     private static final long DEFAULT_SEED = 190_019L;
@@ -358,7 +361,7 @@ class PostSplitterPropertyTest {
     }
 
     private static List<String> renderVectorInputs() {
-        try (InputStream in = PostSplitterPropertyTest.class.getResourceAsStream("/markdown/render-vectors.json");
+        try (InputStream in = PostSplitRenderPropertyTest.class.getResourceAsStream("/markdown/render-vectors.json");
              JsonReader reader = Json.createReader(in)) {
             List<String> inputs = new ArrayList<>();
             for (JsonValue value : reader.readArray()) {
