@@ -34,8 +34,9 @@ public final class JfrProfile {
     static final Map<String, List<String>> COMPONENTS = new LinkedHashMap<>();
 
     static {
-        COMPONENTS.put("Slack translation + markdown", List.of("io.hookline.ejb.slack.", "io.hookline.ejb.markdown.",
-                "org.commonmark.", "net.fellbaum.jemoji.", "org.nibor.autolink."));
+        COMPONENTS.put("Slack translation + markdown", List.of("io.hookline.ejb.slack.",
+                "io.hookline.web.console.channel.MarkdownRenderer", "org.commonmark.", "net.fellbaum.jemoji.",
+                "org.nibor.autolink."));
         COMPONENTS.put("Hookline web edge (/hooks parse)", List.of("io.hookline.web."));
         COMPONENTS.put("Hookline rate limiter", List.of("io.hookline.ejb.ratelimit."));
         COMPONENTS.put("Hookline other", List.of("io.hookline."));
@@ -84,7 +85,8 @@ public final class JfrProfile {
         SMELLS.put("SecureRandom (ids)", m -> m.startsWith("java.security.SecureRandom."));
         SMELLS.put("exceptions (Throwable.fillInStackTrace)", m -> m.startsWith("java.lang.Throwable.fillInStackTrace"));
         SMELLS.put("logging (java.util.logging.Logger.log*)", m -> m.startsWith("java.util.logging.Logger.log"));
-        SMELLS.put("markdown renderer construction", m -> m.startsWith("io.hookline.ejb.markdown.MarkdownRenderer.<init>"));
+        SMELLS.put("markdown renderer construction",
+                m -> m.startsWith("io.hookline.web.console.channel.MarkdownRenderer.<init>"));
         SMELLS.put("JPQL/SQL preparation (EclipseLink prepareCall/prepareStatement)",
                 m -> m.startsWith("org.eclipse.persistence.internal.databaseaccess.DatabaseAccessor.prepareStatement"));
         SMELLS.put("PostgreSQL commit (PgConnection.commit)", m -> m.startsWith("org.postgresql.jdbc.PgConnection.commit"));

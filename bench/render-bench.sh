@@ -9,12 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-classpath_file="$PWD/webhooks-ejb/target/bench-classpath.txt"
+# Each module of the reactor writes its own target/bench-classpath.txt; the console's is the one used.
+classpath_file="$PWD/webhooks-web/target/bench-classpath.txt"
 # shellcheck disable=SC2086
-mvn -q ${MVN_FLAGS--o} -pl webhooks-ejb test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+mvn -q ${MVN_FLAGS--o} -pl webhooks-web -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores)"
-exec java -cp "webhooks-ejb/target/test-classes:webhooks-ejb/target/classes:$(cat "$classpath_file")" \
-    io.hookline.ejb.markdown.RenderBench "$@"
+exec java -cp "webhooks-web/target/test-classes:webhooks-web/target/classes:$(cat "$classpath_file")" \
+    io.hookline.web.console.channel.RenderBench "$@"

@@ -1,6 +1,7 @@
 package io.hookline.ejb.slack;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.ejb.slack.Block.Broadcast;
 import io.hookline.ejb.slack.Block.Channel;
 import io.hookline.ejb.slack.Block.Context;
@@ -367,11 +368,7 @@ final class BlockReader {
 
     /** An http(s) URL fit for a markdown link or image, or null. */
     private static String safeUrl(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String url = SlackAttachments.safeHttpUrl(raw);
-        return url.isEmpty() ? null : url;
+        return raw == null ? null : SafeUrls.httpUrl(raw);
     }
 
     private static JsonValue member(JsonObject object, String key) {

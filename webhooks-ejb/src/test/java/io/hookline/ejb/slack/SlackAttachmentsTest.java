@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.SafeUrls;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -204,7 +205,7 @@ class SlackAttachmentsTest {
     @Test
     void urlAtTheLengthCapIsKept() {
         String prefix = "https://example.com/";
-        String url = prefix + "x".repeat(SlackAttachments.MAX_URL_LENGTH - prefix.length());
+        String url = prefix + "x".repeat(SafeUrls.MAX_LENGTH - prefix.length());
         assertEquals(2048, url.length());
         assertEquals(url, normalizedImageUrl(url));
     }
@@ -212,14 +213,14 @@ class SlackAttachmentsTest {
     @Test
     void urlPastTheLengthCapIsDroppedNotCut() {
         String prefix = "https://example.com/";
-        String url = prefix + "x".repeat(SlackAttachments.MAX_URL_LENGTH - prefix.length() + 1);
+        String url = prefix + "x".repeat(SafeUrls.MAX_LENGTH - prefix.length() + 1);
         assertEquals("", normalizedImageUrl(url));
     }
 
     @Test
     void urlThatGrowsPastTheCapWhenSpacesAreEncodedIsDropped() {
         String prefix = "https://example.com/";
-        String url = prefix + " ".repeat(SlackAttachments.MAX_URL_LENGTH - prefix.length());
+        String url = prefix + " ".repeat(SafeUrls.MAX_LENGTH - prefix.length());
         assertEquals(2048, url.length());
         assertEquals("", normalizedImageUrl(url + "x"));
     }

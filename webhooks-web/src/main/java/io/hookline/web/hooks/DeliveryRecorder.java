@@ -4,7 +4,7 @@ import io.hookline.api.error.ApiError;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.delivery.DeliveryAttempt;
 import io.hookline.ejb.delivery.DeliveryLog;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,8 +51,8 @@ public class DeliveryRecorder implements ContainerRequestFilter, ContainerRespon
     }
 
     /** {@link HookResource} leaves where the message went here, once it is committed. */
-    static void rememberPosted(ServletRequest request, HookDelivery delivery) {
-        request.setAttribute(POSTED, delivery);
+    static void rememberPosted(ServletRequest request, HookDestination destination) {
+        request.setAttribute(POSTED, destination);
     }
 
     @Override
@@ -93,9 +93,9 @@ public class DeliveryRecorder implements ContainerRequestFilter, ContainerRespon
                                    long contentLength, Object posted, String remoteAddress) {
         String errorId = entity instanceof ApiError error ? error.id() : REPLAYED_ID.equals(entity) ? REPLAYED_ID : "";
         long size = body instanceof CountedBody counted ? counted.size(contentLength) : Math.max(0, contentLength);
-        if (posted instanceof HookDelivery delivery) {
+        if (posted instanceof HookDestination destination) {
             return new DeliveryAttempt(hookId, now, status, errorId, remoteAddress, size, durationMs,
-                    delivery.channelId(), delivery.postIds(), delivery.postIds().size());
+                    destination.channelId(), destination.postIds(), destination.postIds().size());
         }
         return DeliveryAttempt.refused(hookId, now, status, errorId, remoteAddress, size, durationMs);
     }

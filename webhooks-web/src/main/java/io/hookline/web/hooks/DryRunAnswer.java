@@ -1,6 +1,6 @@
 package io.hookline.web.hooks;
 
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.post.NewPost;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -20,7 +20,7 @@ final class DryRunAnswer {
     private DryRunAnswer() {
     }
 
-    static String of(HookDelivery planned) {
+    static String of(HookDestination planned) {
         JsonArrayBuilder posts = JSON.createArrayBuilder();
         for (NewPost post : planned.posts()) {
             posts.add(JSON.createObjectBuilder()

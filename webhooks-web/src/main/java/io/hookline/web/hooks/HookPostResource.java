@@ -2,7 +2,7 @@ package io.hookline.web.hooks;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.PostView;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.hook.HookPostEditor;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
 import io.hookline.ejb.ratelimit.RateLimitDecision;
@@ -90,7 +90,7 @@ public class HookPostResource {
 
     /** Committed by now: the delivery log names the post, and the channel's open views redraw or drop it. */
     private void changed(HttpServletRequest request, String channelId, String postId) {
-        DeliveryRecorder.rememberPosted(request, new HookDelivery(channelId, List.of(postId)));
+        DeliveryRecorder.rememberPosted(request, new HookDestination(channelId, List.of(postId)));
         committed.fire(new PostsCommitted(channelId, List.of(postId)));
     }
 

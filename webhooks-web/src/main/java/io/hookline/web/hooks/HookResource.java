@@ -2,7 +2,7 @@ package io.hookline.web.hooks;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.hook.HookPoster;
 import io.hookline.ejb.idempotency.StoredAnswer;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
@@ -95,23 +95,23 @@ public class HookResource {
             return replay;
         }
         WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
-        HookDelivery delivery = poster.post(hookId, payload,
+        HookDestination posted = poster.post(hookId, payload,
                 keyed.hasKey() ? keyed.recording(planned -> answer(planned, answerPost)) : null);
-        DeliveryRecorder.rememberPosted(request, delivery);
+        DeliveryRecorder.rememberPosted(request, posted);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
-        committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
-        return IdempotentRequests.response(answer(delivery, answerPost));
+        committed.fire(new PostsCommitted(posted.channelId(), posted.postIds()));
+        return IdempotentRequests.response(answer(posted, answerPost));
     }
 
     /**
-     * The answer to a request that stored {@code delivery}: {@code ok}, or with {@code ?wait=true} the first post as
+     * The answer to a request that stored {@code posted}: {@code ok}, or with {@code ?wait=true} the first post as
      * JSON. Built before the commit too (from the posts planned before the write) and stored with the posts when
      * the request carries an {@code Idempotency-Key}, so a retry is answered these exact bytes again: it must
-     * depend on the delivery alone.
+     * depend on the destination alone.
      */
-    static StoredAnswer answer(HookDelivery delivery, boolean answerPost) {
+    static StoredAnswer answer(HookDestination posted, boolean answerPost) {
         if (answerPost) {
-            return new StoredAnswer(200, JSON_TYPE, PostedAnswer.of(delivery).getBytes(StandardCharsets.UTF_8));
+            return new StoredAnswer(200, JSON_TYPE, PostedAnswer.of(posted).getBytes(StandardCharsets.UTF_8));
         }
         // Exactly the two bytes "ok": several real clients compare the body byte for byte.
         return new StoredAnswer(200, OK_TYPE, OK);

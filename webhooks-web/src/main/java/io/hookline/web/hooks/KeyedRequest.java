@@ -1,6 +1,6 @@
 package io.hookline.web.hooks;
 
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.idempotency.KeyDecision;
 import io.hookline.ejb.idempotency.KeyRecord;
 import io.hookline.ejb.idempotency.StoredAnswer;
@@ -45,17 +45,17 @@ public final class KeyedRequest {
 
     /**
      * What {@code HookPoster} stores with the posts: the key row with the answer {@code answer} builds from the
-     * delivery (the very answer the resource then sends), or nothing without a key. The answer is built before
+     * destination (the very answer the resource then sends), or nothing without a key. The answer is built before
      * the commit, from the post ids generated before the write.
      */
-    public Function<HookDelivery, KeyRecord> recording(Function<HookDelivery, StoredAnswer> answer) {
+    public Function<HookDestination, KeyRecord> recording(Function<HookDestination, StoredAnswer> answer) {
         if (!hasKey()) {
-            return delivery -> null;
+            return destination -> null;
         }
         if (decision == null) {
             throw new IllegalStateException("IdempotentRequests.storedAnswer was not asked before the write");
         }
-        return delivery -> decision.record(hookId, key, fingerprint, answer.apply(delivery),
+        return destination -> decision.record(hookId, key, fingerprint, answer.apply(destination),
                 System.currentTimeMillis());
     }
 }

@@ -1,6 +1,6 @@
 package io.hookline.web.hooks;
 
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.post.NewPost;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -19,10 +19,10 @@ final class PostedAnswer {
     private PostedAnswer() {
     }
 
-    static String of(HookDelivery delivery) {
-        NewPost first = delivery.posts().get(0);
+    static String of(HookDestination posted) {
+        NewPost first = posted.posts().get(0);
         JsonArrayBuilder ids = JSON.createArrayBuilder();
-        delivery.postIds().forEach(ids::add);
+        posted.postIds().forEach(ids::add);
         return JSON.createObjectBuilder()
                 .add("id", first.id())
                 .add("create_at", first.createAt())

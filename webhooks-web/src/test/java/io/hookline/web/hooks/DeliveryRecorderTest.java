@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hookline.api.error.ApiError;
 import io.hookline.ejb.delivery.DeliveryAttempt;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +23,7 @@ class DeliveryRecorderTest {
 
     @Test
     void anOkCarriesItsPostsAndNoErrorId() throws IOException {
-        HookDelivery posted = new HookDelivery("channel1", List.of("post1", "post2"));
+        HookDestination posted = new HookDestination("channel1", List.of("post1", "post2"));
         DeliveryAttempt ok = DeliveryRecorder.attempt(HOOK, 1000, 12, 200, "ok", readWhole(new byte[30]), 30,
                 posted, "127.0.0.1");
         assertEquals(new DeliveryAttempt(HOOK, 1000, 200, "", "127.0.0.1", 30, 12, "channel1",
@@ -49,7 +49,7 @@ class DeliveryRecorderTest {
     void postsCommittedBeforeAFailureAreStillShown() {
         ApiError error = new ApiError("api.context.server_error", "An internal error occurred.", "", "r", 500);
         DeliveryAttempt failed = DeliveryRecorder.attempt(HOOK, 1, 1, 500, error, null, 5,
-                new HookDelivery("c", List.of("p")), "10.1.1.1");
+                new HookDestination("c", List.of("p")), "10.1.1.1");
         assertEquals("api.context.server_error", failed.errorId());
         assertEquals(List.of("p"), failed.postIds());
         assertEquals("c", failed.channelId());

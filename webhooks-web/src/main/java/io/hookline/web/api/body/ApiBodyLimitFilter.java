@@ -1,6 +1,6 @@
 package io.hookline.web.api.body;
 
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.web.error.BodyReadFailures;
 import io.hookline.web.error.ErrorResponses;
 import jakarta.servlet.FilterChain;

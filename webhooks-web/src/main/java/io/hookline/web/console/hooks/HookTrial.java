@@ -6,7 +6,7 @@ import io.hookline.api.view.UserView;
 import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.hook.HookAdmin;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.hook.HookPoster;
 import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.user.UserAdmin;
@@ -80,7 +80,7 @@ public class HookTrial implements Serializable {
         clear();
         try {
             String hookId = manageableHook();
-            HookDelivery planned = poster.dryRun(hookId, parsed());
+            HookDestination planned = poster.dryRun(hookId, parsed());
             Map<String, UserView> authors = new HashMap<>();
             preview = PreviewCards.of(planned, userId -> authors.computeIfAbsent(userId, this::userOrNull),
                     ChannelViewLimits.configured());
@@ -95,10 +95,10 @@ public class HookTrial implements Serializable {
         clear();
         try {
             String hookId = manageableHook();
-            HookDelivery delivery = poster.post(hookId, parsed());
+            HookDestination posted = poster.post(hookId, parsed());
             // HookPoster's transaction has committed: open channel views may show the posts (as HookResource does).
-            committed.fire(new PostsCommitted(delivery.channelId(), delivery.postIds()));
-            target = target(delivery);
+            committed.fire(new PostsCommitted(posted.channelId(), posted.postIds()));
+            target = target(posted);
             sent = true;
         } catch (HooklineException e) {
             refusal = new Refusal(e.status(), e.id(), e.getMessage());
@@ -125,8 +125,8 @@ public class HookTrial implements Serializable {
         return TrialPayload.parse(payload, settings.get().maximumPayloadSizeBytes());
     }
 
-    private Target target(HookDelivery delivery) {
-        return new Target(delivery.channelId(), channelName(delivery.channelId()), delivery.postIds().size());
+    private Target target(HookDestination posted) {
+        return new Target(posted.channelId(), channelName(posted.channelId()), posted.postIds().size());
     }
 
     /** The channel's display name, or its id when the caller may not read it (a hook may post where its owner cannot read). */

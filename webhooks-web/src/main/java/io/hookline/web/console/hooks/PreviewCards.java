@@ -2,7 +2,7 @@ package io.hookline.web.console.hooks;
 
 import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.web.console.channel.ChannelViewLimits;
 import io.hookline.web.console.channel.PostCard;
@@ -29,7 +29,7 @@ final class PreviewCards {
     private PreviewCards() {
     }
 
-    static List<PostCard> of(HookDelivery planned, Function<String, UserView> users, ChannelViewLimits limits) {
+    static List<PostCard> of(HookDestination planned, Function<String, UserView> users, ChannelViewLimits limits) {
         PostWindow window = new PostWindow(limits);
         List<NewPost> posts = planned.posts();
         for (int i = 0; i < posts.size(); i++) {

@@ -13,7 +13,7 @@ import io.hookline.api.view.HookView;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.hook.HookAdmin;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.hook.HookPoster;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.settings.CurrentSettings;
@@ -76,13 +76,13 @@ class HookTrialTest {
         });
         inject("poster", new HookPoster() {
             @Override
-            public HookDelivery dryRun(String hookId, WebhookPayload payload) {
+            public HookDestination dryRun(String hookId, WebhookPayload payload) {
                 calls.add("dryRun " + payload.text());
                 return planned(payload.text());
             }
 
             @Override
-            public HookDelivery post(String hookId, WebhookPayload payload) {
+            public HookDestination post(String hookId, WebhookPayload payload) {
                 calls.add("post " + payload.text());
                 return planned(payload.text());
             }
@@ -161,9 +161,9 @@ class HookTrialTest {
         assertFalse(calls.stream().anyMatch(c -> c.startsWith("post")), "nothing posted: " + calls);
     }
 
-    private static HookDelivery planned(String text) {
+    private static HookDestination planned(String text) {
         NewPost post = NewPost.of(CHANNEL, "tessid", "", text, "", "{\"from_webhook\":\"true\"}", 1_000, HOOK);
-        return new HookDelivery(CHANNEL, List.of(post.id()), List.of(post));
+        return new HookDestination(CHANNEL, List.of(post.id()), List.of(post));
     }
 
     private void inject(String name, Object value) throws ReflectiveOperationException {

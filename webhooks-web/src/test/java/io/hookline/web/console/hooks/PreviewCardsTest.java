@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
-import io.hookline.ejb.hook.HookDelivery;
+import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.web.console.channel.ChannelViewLimits;
 import io.hookline.web.console.channel.PostCard;
@@ -32,7 +32,7 @@ class PreviewCardsTest {
         NewPost first = NewPost.of("channelid", "creatorid", "", TABLE, "", PROPS, 1_000, "hookid");
         NewPost last = NewPost.of("channelid", "creatorid", "", "part two", "slack_attachment", LAST_PROPS, 1_001,
                 "hookid");
-        List<PostCard> cards = PreviewCards.of(new HookDelivery("channelid", List.of(first.id(), last.id()),
+        List<PostCard> cards = PreviewCards.of(new HookDestination("channelid", List.of(first.id(), last.id()),
                 List.of(first, last)), NOBODY, LIMITS);
 
         assertEquals(List.of("preview-1", "preview-2"), cards.stream().map(PostCard::id).toList());
@@ -56,8 +56,8 @@ class PreviewCardsTest {
         }
         NewPost big = NewPost.of("channelid", "creatorid", "", "big", "slack_attachment",
                 attachments.append("]}").toString(), 1_000, "hookid");
-        PostCard card = PreviewCards.of(new HookDelivery("channelid", List.of(big.id()), List.of(big)), NOBODY, small)
-                .get(0);
+        PostCard card = PreviewCards.of(new HookDestination("channelid", List.of(big.id()), List.of(big)), NOBODY,
+                small).get(0);
         assertTrue(card.clipped());
         assertTrue(card.attachments().size() < 20, "attachments kept: " + card.attachments().size());
     }

@@ -1,4 +1,4 @@
-package io.hookline.ejb.setup;
+package io.hookline.ejb.config;
 
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class DeploymentConfig {
 
-    static final String ADMIN_USERNAME = "HOOKLINE_ADMIN_USERNAME";
-    static final String ADMIN_PASSWORD = "HOOKLINE_ADMIN_PASSWORD";
+    public static final String ADMIN_USERNAME = "HOOKLINE_ADMIN_USERNAME";
+    public static final String ADMIN_PASSWORD = "HOOKLINE_ADMIN_PASSWORD";
 
     private static final Logger LOG = Logger.getLogger(DeploymentConfig.class.getName());
 

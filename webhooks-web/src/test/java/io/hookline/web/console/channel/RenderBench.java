@@ -1,4 +1,4 @@
-package io.hookline.ejb.markdown;
+package io.hookline.web.console.channel;
 
 import java.util.Arrays;
 

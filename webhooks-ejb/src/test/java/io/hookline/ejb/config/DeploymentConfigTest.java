@@ -1,4 +1,4 @@
-package io.hookline.ejb.setup;
+package io.hookline.ejb.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.hookline.web.tls;
+package io.hookline.web.headers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

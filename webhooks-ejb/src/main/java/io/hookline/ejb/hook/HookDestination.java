@@ -8,13 +8,13 @@ import java.util.List;
  * order; {@code posts} holds them whole (message, props, {@code ts}) for {@code ?wait=true} and
  * {@code ?dry_run=true}, and is empty where only the ids are known.
  */
-public record HookDelivery(String channelId, List<String> postIds, List<NewPost> posts) {
+public record HookDestination(String channelId, List<String> postIds, List<NewPost> posts) {
 
-    public HookDelivery(String channelId, List<String> postIds) {
+    public HookDestination(String channelId, List<String> postIds) {
         this(channelId, postIds, List.of());
     }
 
-    static HookDelivery of(String channelId, List<NewPost> posts) {
-        return new HookDelivery(channelId, posts.stream().map(NewPost::id).toList(), List.copyOf(posts));
+    static HookDestination of(String channelId, List<NewPost> posts) {
+        return new HookDestination(channelId, posts.stream().map(NewPost::id).toList(), List.copyOf(posts));
     }
 }

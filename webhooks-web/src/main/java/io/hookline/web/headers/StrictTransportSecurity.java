@@ -1,6 +1,6 @@
-package io.hookline.web.tls;
+package io.hookline.web.headers;
 
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,7 +48,7 @@ public final class StrictTransportSecurity {
 
     /**
      * Sets the header on {@code response} when the deployment turned it on. Called for every answer by
-     * {@link io.hookline.web.headers.SecurityHeaders}, with the other security headers. It is sent whatever scheme
+     * {@link SecurityHeaders}, with the other security headers. It is sent whatever scheme
      * the request arrived with: behind a TLS-terminating proxy the server itself sees plain HTTP, and browsers
      * ignore the header on a plain-HTTP response anyway (RFC 6797, 8.1).
      */
