@@ -82,9 +82,24 @@ final class MarkdownBlocks {
         }
     }
 
-    /** Without a pipe or a fence marker there is no table or fence to find, and no need to parse. */
+    /**
+     * Without a pipe, a fence marker, a line starting with {@code =} or {@code -} (a setext underline) or a
+     * line indented like code there is nothing to find, and no need to parse.
+     */
     private static boolean mayHoldBlocks(String text) {
-        return text.indexOf('|') >= 0 || text.contains("```") || text.contains("~~~");
+        if (text.indexOf('|') >= 0 || text.contains("```") || text.contains("~~~")) {
+            return true;
+        }
+        for (int lineStart = text.indexOf('\n') + 1; lineStart > 0; lineStart = text.indexOf('\n', lineStart) + 1) {
+            int i = lineStart;
+            while (i < text.length() && i - lineStart < CODE_INDENT && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < text.length() && (i - lineStart == CODE_INDENT || "=-\t".indexOf(text.charAt(i)) >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -116,7 +131,7 @@ final class MarkdownBlocks {
         return new Blocks(blocks, leftRepeatsOut);
     }
 
-    /** Walks the block tree in document order; fences and tables are leaves, so the list is sorted. */
+    /** Walks the block tree in document order; the blocks found are leaves, so the list is sorted. */
     private void collect(Node parent) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof FencedCodeBlock fence && !fence.getSourceSpans().isEmpty()) {
@@ -166,7 +181,7 @@ final class MarkdownBlocks {
         int start = lineStart(opening.getInputIndex());
         String prefix = containerPrefix(start, opening.getInputIndex());
         String reopening = line(prefix, opening) + "\n";
-        String marker = String.valueOf(fence.getFenceChar()).repeat(fence.getOpeningFenceLength());
+        String marker = fence.getFenceCharacter().repeat(fence.getOpeningFenceLength());
         boolean closed = fence.getClosingFenceLength() != null;
         int end = spanLineEnd(spans.get(spans.size() - 1));
         int firstVisible = -1;
