@@ -1,6 +1,6 @@
 package io.hookline.ejb.audit;
 
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;

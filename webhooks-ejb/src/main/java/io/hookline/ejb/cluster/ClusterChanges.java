@@ -1,8 +1,8 @@
 package io.hookline.ejb.cluster;
 
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.lookup.LookupVersion;
 import io.hookline.ejb.settings.SettingsService;
-import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,11 +1,11 @@
 package io.hookline.ejb.delivery;
 
+import io.hookline.ejb.config.DeploymentConfig;
+import io.hookline.ejb.common.LogThrottle;
 import io.hookline.ejb.settings.CurrentSettings;
-import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -37,7 +37,6 @@ public class DeliveryLog {
     static final int MAX_BATCH = 1_000;
 
     private static final Logger LOG = Logger.getLogger(DeliveryLog.class.getName());
-    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
 
     @Inject
     private CurrentSettings settings;
@@ -50,8 +49,8 @@ public class DeliveryLog {
     private Optional<String> queueCapacitySetting;
 
     private DeliveryQueue queue;
-    private final ThrottledWarning queueFull = new ThrottledWarning(LOG, WARNING_INTERVAL, System::nanoTime);
-    private final ThrottledWarning writeFailed = new ThrottledWarning(LOG, WARNING_INTERVAL, System::nanoTime);
+    private final LogThrottle queueFull = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
+    private final LogThrottle writeFailed = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
     /** The retention the stored log was last brought to; -1 until the first flush brings it there. */
     private int prunedTo = -1;
 
@@ -69,7 +68,7 @@ public class DeliveryLog {
     /** Hands a delivery to the writer. Never blocks and never fails: when the queue is full it is dropped. */
     public void record(DeliveryAttempt attempt) {
         if (!queue.offer(attempt)) {
-            queueFull.occurred(1, () -> "Hook delivery log queue full (" + queue.capacity() + " waiting, "
+            queueFull.warnLost(LOG, 1, () -> "Hook delivery log queue full (" + queue.capacity() + " waiting, "
                     + QUEUE_CAPACITY + "): deliveries dropped", null);
         }
     }
@@ -91,7 +90,7 @@ public class DeliveryLog {
                 writer.pruneAll(keep);
                 prunedTo = keep;
             } catch (RuntimeException failed) {
-                writeFailed.occurred(0, () -> "Hook delivery log could not apply HookDeliveryLogSize " + keep, failed);
+                writeFailed.warnLost(LOG, 0, () -> "Hook delivery log could not apply HookDeliveryLogSize " + keep, failed);
             }
         }
         // At most a queue's worth per call, so a flood that keeps the queue full cannot keep this loop going.
@@ -103,7 +102,7 @@ public class DeliveryLog {
             try {
                 writer.write(DeliveryBatch.newestPerHook(batch, keep), keep);
             } catch (RuntimeException failed) {
-                writeFailed.occurred(batch.size(), () -> "Hook delivery log write failed (database down?): "
+                writeFailed.warnLost(LOG, batch.size(), () -> "Hook delivery log write failed (database down?): "
                         + "deliveries dropped", failed);
                 return;
             }

@@ -1,6 +1,6 @@
 package io.hookline.ejb.delivery;
 
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -81,7 +81,7 @@ public class ActiveHooks {
      * @param viaPreviousId whether it was opened by its previous id
      * @param validUntil when the id that opened it stops doing so (epoch ms; never for the hook's own id)
      */
-    public record Snapshot(String id, HookRoute route, PostProps.HookDefaults defaults, String userId,
+    public record Snapshot(String id, HookRoute route, HookDefaults defaults, String userId,
                     boolean viaPreviousId, long validUntil) {
     }
 }

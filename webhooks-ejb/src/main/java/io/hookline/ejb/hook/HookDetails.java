@@ -1,28 +1,24 @@
 package io.hookline.ejb.hook;
 
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.api.view.NewHookRequest;
 
 /**
- * The editable, validated fields of a hook, with Mattermost's length limits. Absent text fields
+ * The editable, validated fields of a hook, with Mattermost's length limits ({@link HookLimits}). Absent text fields
  * become empty strings (the columns are NOT NULL, as in Mattermost).
  */
 record HookDetails(String displayName, String description, String username, String iconUrl, boolean channelLocked) {
-
-    static final int MAX_DISPLAY_NAME = 64;
-    static final int MAX_DESCRIPTION = 500;
-    static final int MAX_USERNAME = 255;
-    static final int MAX_ICON_URL = 1024;
 
     static HookDetails from(NewHookRequest request) {
         if (request == null) {
             throw Errors.invalidField("incoming_hook", "channel_id", "the request has no hook.");
         }
         return new HookDetails(
-                limited(request.displayName(), MAX_DISPLAY_NAME, "display_name"),
-                limited(request.description(), MAX_DESCRIPTION, "description"),
-                limited(request.username(), MAX_USERNAME, "username"),
-                iconUrl(limited(request.iconUrl(), MAX_ICON_URL, "icon_url")),
+                limited(request.displayName(), HookLimits.MAX_DISPLAY_NAME, "display_name"),
+                limited(request.description(), HookLimits.MAX_DESCRIPTION, "description"),
+                limited(request.username(), HookLimits.MAX_USERNAME, "username"),
+                iconUrl(limited(request.iconUrl(), SafeUrls.MAX_ICON_LENGTH, "icon_url")),
                 Boolean.TRUE.equals(request.channelLocked()));
     }
 

@@ -8,15 +8,15 @@ import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 /**
  * {@code GET}, {@code PATCH} and {@code DELETE /hooks/{id}/posts/{post_id}} (Discord's model: the hook URL is the
  * credential): the hook checks of a new post ({@link HookPoster#activeHook}), then the post, which must be one
- * this hook created ({@link HookPostStore}). An edit goes through a new post's pipeline (payload rules,
- * overrides, Slack translation) but must fit in the one post it replaces: a text that would be split is refused
- * with 400 {@value PostSplitter#MESSAGE_TOO_LONG}, since an edit cannot create posts. The post keeps its channel
- * and thread: {@code channel} and {@code root_id} in an edit's payload are ignored, as Discord ignores them.
+ * this hook created ({@link HookPostStore}). An edit goes through a new post's pipeline
+ * ({@link PostComposer#composeEdit}: payload rules, overrides, Slack translation) but must fit in the one post
+ * it replaces: a text that would be split is refused with 400 {@value PostSplitter#MESSAGE_TOO_LONG}, since an
+ * edit cannot create posts. The post keeps its channel and thread: {@code channel} and {@code root_id} in an
+ * edit's payload are ignored, as Discord ignores them.
  */
 @ApplicationScoped
 public class HookPostEditor {
@@ -49,13 +49,9 @@ public class HookPostEditor {
         if (current == null || !current.isLiveFromHook(hook.id())) {
             throw HookPostStore.notFound();
         }
-        HookPoster.requireValidPayload(payload);
-        JsonObject props = PostProps.build(payload, hook.defaults(), settings);
-        SlackContent content = SlackContent.of(payload, poster.mentions(hook.userId()));
-        String message = PostSplitter.split(content.message(), settings.maxPostSize(), 1).get(0);
-        String ownType = payload.type() == null ? "" : payload.type();
-        String type = content.attachments() != null ? "slack_attachment" : ownType;
-        return store.edit(hook.id(), postId, message, type, content.addTo(props, payload.priority()).toString(),
+        ComposedPost edited = PostComposer.composeEdit(PostComposer.check(payload), hook.defaults(), settings,
+                poster.mentions(hook.userId()));
+        return store.edit(hook.id(), postId, edited.message(), edited.type(), edited.props(),
                 System.currentTimeMillis());
     }
 

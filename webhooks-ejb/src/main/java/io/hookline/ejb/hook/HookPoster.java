@@ -10,7 +10,6 @@ import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.idempotency.KeyRecord;
 import io.hookline.ejb.post.NewPost;
 import io.hookline.ejb.post.Post;
-import io.hookline.ejb.post.PostSplitter;
 import io.hookline.ejb.post.PostTimestamps;
 import io.hookline.ejb.post.PostWriter;
 import io.hookline.ejb.settings.CurrentSettings;
@@ -18,8 +17,6 @@ import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.slack.MentionResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,22 +25,18 @@ import java.util.stream.Collectors;
 
 /**
  * The hook pipeline. Checks run in Mattermost's order: enabled → hook → payload → channel (lock,
- * archive, permission) → overrides → translate → split → store. Everything before "store" reads
- * cached look-ups and writes nothing, so a refused request stores nothing; the request's posts are
- * then committed together by {@link PostWriter} (group commit), and the integration hears "ok" only
- * after that commit. Not an EJB: the request needs no transaction of its own, and the hot path no
- * container interceptors.
+ * archive, permission) → overrides → translate → split → store. The payload's rules and the steps from
+ * "overrides" to "split" are {@link PostComposer}'s, a function of the payload; this class does the look-ups
+ * around it (hook, channel, thread, mention names) and the store. Everything before "store" reads cached
+ * look-ups and writes nothing, so a refused request stores nothing; the request's posts are then committed
+ * together by {@link PostWriter} (group commit), and the integration hears "ok" only after that commit. Not an
+ * EJB: the request needs no transaction of its own, and the hot path no container interceptors.
  */
 @ApplicationScoped
 public class HookPoster {
 
-    /** Longest post {@code type} (Mattermost's column width); longer is a 400, not a failed insert. */
-    public static final int MAX_TYPE_LENGTH = 64;
-
     /** A {@code thread_ts} that names no post of the target channel (or disagrees with {@code root_id}). */
     public static final String INVALID_THREAD = "invalid_thread";
-
-    private static final Set<String> PRIORITIES = Set.of("", "important", "urgent");
 
     @Inject
     private HookReads reads;
@@ -72,17 +65,20 @@ public class HookPoster {
     }
 
     /**
-     * Like {@link #post(String, WebhookPayload)}, and stores the row {@code keyRecord} makes of the delivery (the
-     * request's idempotency key with its answer; a null function or a null row: none) in the same transaction as the posts. The post ids
-     * are generated before the write, so the edge can build its answer before the commit. (Should another server
+     * Like {@link #post(String, WebhookPayload)}, and stores the row {@code keyRecord} makes of the destination
+     * (the request's idempotency key with its answer; a null function or a null row: none) in the same transaction
+     * as the posts. The post ids are generated before the write, so the edge can build its answer before the
+     * commit. (Should another server
      * have taken one of the posts' {@code ts}, the posts are stored with fresh ones and the stored answer keeps
      * the first: one in a million of posts made in the same millisecond on two servers; see PostTimestamps.)
      */
-    public HookDestination post(String hookId, WebhookPayload payload, Function<HookDestination, KeyRecord> keyRecord) {
+    public HookDestination post(String hookId, WebhookPayload payload,
+                                Function<HookDestination, KeyRecord> keyRecord) {
         Planned planned = plan(hookId, payload);
         long now = planned.now();
         // Only a keyed request builds its answer before the commit; the rest store no key row.
-        KeyRecord key = keyRecord == null ? null : keyRecord.apply(HookDestination.of(planned.channelId(), planned.posts()));
+        KeyRecord key = keyRecord == null ? null
+                : keyRecord.apply(HookDestination.of(planned.channelId(), planned.posts()));
         // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook. The hook's
         // own id, also when its previous id (after a rotation) opened it.
         String own = planned.ownHookId();
@@ -107,37 +103,22 @@ public class HookPoster {
     private Planned plan(String hookId, WebhookPayload payload) {
         Settings settings = currentSettings.get();
         ActiveHooks.Snapshot hook = activeHook(settings, hookId);
-        requireValidPayload(payload);
+        PostComposer.CheckedPayload checked = PostComposer.check(payload);
         // The name rule before any look-up or cache: a value that cannot name a channel or user is refused here.
         ChannelOverride target = ChannelOverride.parse(payload.channel());
         // The cache first: the resolver is an EJB (a transaction per call), needed only when the answer is stale.
         String channelId = routes.get(hook.route(), target,
                 () -> channels.resolveRoute(hook.route(), target)).channelIdOrThrow();
         String rootId = threadRoot(payload, channelId);
-
-        MentionResolver mentions = mentions(hook.userId());
-        JsonObject props = PostProps.build(payload, hook.defaults(), settings);
-        SlackContent content = SlackContent.of(payload, mentions);
-        // The budget (MaxPostsPerRequest parts, twice the characters) is measured on what the splitter is given:
-        // the message after Slack translation, or the blocks' markdown when blocks replace the text. Splitting is
-        // the only step whose growth is not a fixed factor of its input (one repeated header per part); the
-        // translation before it grows by a bounded factor (a link's URL written twice, percent-escapes), and
-        // attachments, with the blocks inside them, stay in props under SlackContent's 760,000-character cap.
-        List<String> parts = PostSplitter.split(content.message(), settings.maxPostSize(),
-                settings.maxPostsPerRequest());
-        String ownType = payload.type() == null ? "" : payload.type();
-        // Mattermost marks the post that carries attachments as slack_attachment; the other parts keep the type asked for.
-        String lastType = content.attachments() != null ? "slack_attachment" : ownType;
+        List<ComposedPost> composed = PostComposer.compose(checked, hook.defaults(), settings,
+                mentions(hook.userId()));
 
         long now = System.currentTimeMillis();
-        List<NewPost> posts = new ArrayList<>(parts.size());
-        String propsJson = props.toString();
-        for (int i = 0; i < parts.size(); i++) {
-            boolean last = i == parts.size() - 1;
-            // Attachments (and the rest of the Slack content) go with the last part, after the text they follow.
-            String partProps = last ? content.addTo(props, payload.priority()).toString() : propsJson;
-            posts.add(NewPost.of(channelId, hook.userId(), rootId, parts.get(i), last ? lastType : ownType,
-                    partProps, now + i, hook.id()));
+        List<NewPost> posts = new ArrayList<>(composed.size());
+        for (int i = 0; i < composed.size(); i++) {
+            ComposedPost post = composed.get(i);
+            posts.add(NewPost.of(channelId, hook.userId(), rootId, post.message(), post.type(), post.props(), now + i,
+                    hook.id()));
         }
         return new Planned(channelId, posts, now, hook.id());
     }
@@ -148,7 +129,8 @@ public class HookPoster {
      */
     public ActiveHooks.Snapshot activeHook(Settings settings, String hookId) {
         if (!settings.enableIncomingWebhooks()) {
-            throw new HooklineException(501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
+            throw new HooklineException(501, "hooks_disabled",
+                    "Incoming webhooks have been disabled by the system admin.");
         }
         ActiveHooks.Snapshot hook = Ids.isWellFormed(hookId) ? activeHooks.find(hookId, reads::hook) : null;
         if (hook == null) {
@@ -156,25 +138,6 @@ public class HookPoster {
             throw HooklineException.notFound("no_service", "No incoming webhook exists at this URL.");
         }
         return hook;
-    }
-
-    static void requireValidPayload(WebhookPayload payload) {
-        boolean hasText = payload.text() != null && !payload.text().isBlank();
-        if (!hasText && !payload.hasAttachments() && !payload.hasBlocks()) {
-            throw HooklineException.badRequest("no_text", "The payload has no text (and no attachments).");
-        }
-        if (payload.type() != null && payload.type().startsWith("system_")) {
-            throw invalid("type: system_ post types are reserved for the server.");
-        }
-        if (payload.type() != null && payload.type().length() > MAX_TYPE_LENGTH) {
-            throw invalid("type: at most " + MAX_TYPE_LENGTH + " characters.");
-        }
-        if (payload.priority() != null) {
-            JsonValue priority = payload.priority().get("priority");
-            if (priority != null && !(priority instanceof jakarta.json.JsonString s && PRIORITIES.contains(s.getString()))) {
-                throw invalid("priority.priority must be \"\", \"important\" or \"urgent\".");
-            }
-        }
     }
 
     /**
@@ -223,9 +186,5 @@ public class HookPoster {
 
     private static Set<String> wellFormed(Set<String> ids) {
         return ids.stream().filter(Ids::isWellFormed).collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static HooklineException invalid(String message) {
-        return HooklineException.badRequest("invalid_payload", message);
     }
 }

@@ -173,8 +173,8 @@ public class IncomingHook {
         return new HookRoute(channelId, teamId, userId, channelLocked);
     }
 
-    PostProps.HookDefaults defaults() {
-        return new PostProps.HookDefaults(displayName, username, iconUrl);
+    HookDefaults defaults() {
+        return new HookDefaults(displayName, username, iconUrl);
     }
 
     String id() {

@@ -2,13 +2,12 @@ package io.hookline.ejb.hook;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.ejb.settings.Settings;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,20 +27,12 @@ final class PostProps {
     /** Keys a client may not set: they decide how a post is shown (the BOT tag, the name, the icon). */
     static final Set<String> SERVER_KEYS = Set.of("from_webhook", "webhook_display_name", "override_username",
             "override_icon_url", "override_icon_emoji", "attachments", "from_bot", "from_plugin");
-    /** Longest override username kept: a display name, not an essay. */
-    static final int MAX_OVERRIDE_USERNAME = 64;
-    /** Longest icon URL kept. */
-    static final int MAX_ICON_URL = 1024;
     /** Longest emoji name kept, without its colons ({@code :name:}). */
     static final int MAX_ICON_EMOJI = 64;
     /** White space tolerated around an emoji name; anything longer is refused before it is trimmed. */
     static final int MAX_EMOJI_PADDING = 16;
 
     private PostProps() {
-    }
-
-    /** What the hook itself contributes: its display name, and its default username and icon. */
-    record HookDefaults(String displayName, String username, String iconUrl) {
     }
 
     static JsonObject build(WebhookPayload payload, HookDefaults hook, Settings settings) {
@@ -76,42 +67,37 @@ final class PostProps {
     }
 
     /**
-     * The name a post shows as its author: the payload's (at most {@value #MAX_OVERRIDE_USERNAME} characters as
-     * sent, else a 400), else the hook's; cleaned by {@link DisplayText} before it is stored. A name that is
-     * nothing but controls and spaces counts as not given.
+     * The name a post shows as its author: the payload's (at most {@value HookLimits#MAX_OVERRIDE_USERNAME}
+     * characters as sent, else a 400), else the hook's; cleaned by {@link DisplayText} before it is stored. A name
+     * that is nothing but controls and spaces counts as not given.
      */
     static String overrideUsername(String fromPayload, String fromHook) {
-        if (fromPayload != null && fromPayload.length() > MAX_OVERRIDE_USERNAME) {
-            throw invalid("username is longer than " + MAX_OVERRIDE_USERNAME + " characters.");
+        if (fromPayload != null && fromPayload.length() > HookLimits.MAX_OVERRIDE_USERNAME) {
+            throw invalid("username is longer than " + HookLimits.MAX_OVERRIDE_USERNAME + " characters.");
         }
         String payloadName = DisplayText.clean(fromPayload);
         if (payloadName != null && !payloadName.isEmpty()) {
             return payloadName;
         }
-        // The hook's own name is bounded where hooks are edited (HookDetails.MAX_USERNAME, Mattermost's 255).
+        // The hook's own name is bounded where hooks are edited (HookLimits.MAX_USERNAME, Mattermost's 255).
         String hookName = DisplayText.clean(fromHook);
         return hookName == null || hookName.isEmpty() ? null : hookName;
     }
 
     /** Icons are links shown to readers; the server never fetches them. Only http(s) is ever a link. */
     static String requireHttpUrl(String url) {
-        if (url.length() > MAX_ICON_URL) {
-            throw invalid("icon_url is longer than " + MAX_ICON_URL + " characters.");
+        if (url.length() > SafeUrls.MAX_ICON_LENGTH) {
+            throw invalid("icon_url is longer than " + SafeUrls.MAX_ICON_LENGTH + " characters.");
         }
         if (DisplayText.hasControls(url)) {
             // A link with a bidi override shows another address than the one it opens.
             throw invalid("icon_url must be an http or https URL.");
         }
-        try {
-            URI uri = new URI(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return url.trim();
-            }
-        } catch (java.net.URISyntaxException malformed) {
-            // falls through to the same answer
+        String icon = SafeUrls.iconUrl(url);
+        if (icon == null) {
+            throw invalid("icon_url must be an http or https URL.");
         }
-        throw invalid("icon_url must be an http or https URL.");
+        return icon;
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.hookline.ejb.post;
 
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.health.DatabaseFailures;
 import io.hookline.ejb.idempotency.IdempotencyKeys;
 import io.hookline.ejb.idempotency.KeyAlreadyStored;
 import io.hookline.ejb.idempotency.KeyRecord;
-import io.hookline.ejb.setup.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -3,6 +3,7 @@ package io.hookline.ejb.ratelimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.hookline.ejb.common.LogThrottle;
 import io.hookline.ejb.settings.RateLimitSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -65,14 +65,13 @@ public class HookRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(HookRateLimiter.class.getName());
     /** At most one warning a minute while the store fails. */
-    private static final long FAILURE_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
     @Inject
     @ConfigProperty(name = STORE, defaultValue = AUTO)
     private String storeSetting;
 
     private RateLimitStore store;
-    private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - FAILURE_LOG_INTERVAL_NANOS);
+    private final LogThrottle failureLog = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
 
     /** For CDI: the store is chosen at start-up. */
     protected HookRateLimiter() {
@@ -151,9 +150,7 @@ public class HookRateLimiter {
     }
 
     private void logFailure(RuntimeException failure) {
-        long now = System.nanoTime();
-        long last = lastFailureLog.get();
-        if (now - last >= FAILURE_LOG_INTERVAL_NANOS && lastFailureLog.compareAndSet(last, now)) {
+        if (failureLog.pass()) {
             LOG.log(Level.WARNING, "Rate limit store " + store.describe() + " failed; hook requests pass unchecked", failure);
         }
     }

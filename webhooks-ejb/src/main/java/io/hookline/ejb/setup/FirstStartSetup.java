@@ -5,6 +5,7 @@ import io.hookline.api.view.NewTeamRequest;
 import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.api.view.NewUserRequest;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.user.User;
 import io.hookline.ejb.user.UserAdmin;
 import jakarta.annotation.PostConstruct;

@@ -1,6 +1,7 @@
 package io.hookline.ejb.slack;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.SafeUrls;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
@@ -11,7 +12,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +65,7 @@ import java.util.regex.Pattern;
  *       (e.g. {@code javascript:}, {@code red;background:url(x)}) is dropped, never stored.</li>
  *   <li>URLs ({@code author_link}, {@code author_icon}, {@code title_link}, {@code image_url}, {@code thumb_url},
  *       {@code footer_icon}): surrounding whitespace trimmed; kept only when the scheme is http or https
- *       (stored lower-case) with a non-empty host, no control characters, and at most {@link #MAX_URL_LENGTH}
+ *       (stored lower-case) with a non-empty host, no control characters, and at most {@link SafeUrls#MAX_LENGTH}
  *       characters; inner spaces are percent-encoded. Anything else is dropped (stored as {@code ""}).</li>
  *   <li>{@code fields}: an array of objects ({@code null} element, or a non-array, is a 400). Every field is
  *       written as {@code title} (string), {@code value} (string, or {@code null} when absent or {@code ""}) and
@@ -97,12 +97,6 @@ public final class SlackAttachments {
      */
     public static final int MAX_ATTACHMENT_TEXT_RUNES = 760_000;
 
-    /** The longest URL kept, in characters; longer ones are dropped, never cut. */
-    public static final int MAX_URL_LENGTH = 2048;
-
-    /** The longest line {@link #fallbackText(JsonArray)} gives per attachment, in code points, ellipsis included. */
-    public static final int MAX_FALLBACK_LINE_RUNES = 300;
-
     private static final String INVALID_PAYLOAD = "invalid_payload";
 
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -118,15 +112,6 @@ public final class SlackAttachments {
             Set.of("id", "type", "name", "style", "data_source", "default_option", "cookie");
 
     private SlackAttachments() {
-    }
-
-    /**
-     * Normalises attachments without Block Kit translation: {@code blocks} inside an attachment are kept as given.
-     *
-     * @see #normalize(JsonArray, Mentions, Function)
-     */
-    public static JsonArray normalize(JsonArray attachments, Mentions mentions) {
-        return normalize(attachments, mentions, null);
     }
 
     /**
@@ -288,78 +273,11 @@ public final class SlackAttachments {
 
     private static String url(JsonObject in, String key, String path) {
         String raw = string(in, key, path);
-        return raw == null ? "" : safeHttpUrl(raw);
+        return raw == null ? "" : orEmpty(SafeUrls.httpUrl(raw));
     }
 
-    /** The URL when it is a plausible absolute http(s) URL, else {@code ""}. */
-    static String safeHttpUrl(String raw) {
-        String s = raw.strip();
-        if (s.isEmpty() || s.length() > MAX_URL_LENGTH) {
-            return "";
-        }
-        int authorityStart;
-        if (s.regionMatches(true, 0, "http://", 0, 7)) {
-            authorityStart = 7;
-        } else if (s.regionMatches(true, 0, "https://", 0, 8)) {
-            authorityStart = 8;
-        } else {
-            return "";
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                return "";
-            }
-        }
-        // Browsers end the authority at '\' too (WHATWG URL, special schemes), so do the same.
-        int authorityEnd = authorityStart;
-        while (authorityEnd < s.length() && "/?#\\".indexOf(s.charAt(authorityEnd)) < 0) {
-            authorityEnd++;
-        }
-        String authority = s.substring(authorityStart, authorityEnd);
-        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
-        String host;
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            host = close < 0 ? "" : hostPort.substring(1, close);
-        } else {
-            int colon = hostPort.indexOf(':');
-            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        }
-        if (host.isEmpty() || containsSpace(host)) {
-            return "";
-        }
-        String scheme = authorityStart == 7 ? "http://" : "https://";
-        String result = scheme + encodeSpaces(s.substring(authorityStart));
-        return result.length() > MAX_URL_LENGTH ? "" : result;
-    }
-
-    private static boolean containsSpace(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String encodeSpaces(String s) {
-        if (!containsSpace(s)) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     // --------------------------------------------------------------------------------------------------- fields
@@ -519,7 +437,7 @@ public final class SlackAttachments {
                     break;
                 case "url":
                     // A Slack link button. Mattermost ignores it, but whatever renders it must not get a script URL.
-                    String url = type == JsonValue.ValueType.STRING ? safeHttpUrl(((JsonString) value).getString()) : "";
+                    String url = type == JsonValue.ValueType.STRING ? orEmpty(SafeUrls.httpUrl(((JsonString) value).getString())) : "";
                     if (url.isEmpty()) {
                         continue;
                     }
@@ -574,74 +492,6 @@ public final class SlackAttachments {
         }
         JsonArray array = value.asJsonArray();
         return array.isEmpty() ? null : array;
-    }
-
-    // ------------------------------------------------------------------------------------------- fallback text
-
-    /**
-     * A plain one-line summary per attachment, for notifications: the attachment's {@code fallback}, else its
-     * {@code pretext}, {@code title} or {@code text} (the first that is not blank). Line breaks and runs of white
-     * space become one space; each line is cut to {@link #MAX_FALLBACK_LINE_RUNES} code points (ending in
-     * {@code …}). Attachments with none of these give no line.
-     *
-     * @param normalized attachments as returned by {@link #normalize}; null allowed
-     * @return the lines joined with {@code \n}; {@code ""} when there is nothing to say
-     */
-    public static String fallbackText(JsonArray normalized) {
-        if (normalized == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (JsonValue value : normalized) {
-            if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
-                continue;
-            }
-            JsonObject attachment = value.asJsonObject();
-            for (String key : new String[] {"fallback", "pretext", "title", "text"}) {
-                JsonValue candidate = attachment.get(key);
-                if (candidate instanceof JsonString) {
-                    String line = oneLine(((JsonString) candidate).getString());
-                    if (!line.isEmpty()) {
-                        if (out.length() > 0) {
-                            out.append('\n');
-                        }
-                        out.append(line);
-                        break;
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /** Collapses white space and controls to single spaces, trims, and caps the length; stops reading early. */
-    private static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_FALLBACK_LINE_RUNES * 2));
-        int runes = 0;
-        boolean pendingSpace = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) {
-                pendingSpace = runes > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                sb.append(' ');
-                runes++;
-                pendingSpace = false;
-            }
-            sb.appendCodePoint(cp);
-            runes++;
-            if (runes > MAX_FALLBACK_LINE_RUNES) {
-                break;
-            }
-        }
-        if (runes > MAX_FALLBACK_LINE_RUNES) {
-            String cut = truncateRunes(sb.toString(), MAX_FALLBACK_LINE_RUNES - 1).stripTrailing();
-            return cut + "…";
-        }
-        return sb.toString();
     }
 
     private static HooklineException invalid(String message) {

@@ -1,9 +1,9 @@
 package io.hookline.ejb.slack;
 
+import io.hookline.ejb.common.SafeUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -53,9 +53,6 @@ public final class SlackTranslator {
 
     /** Slack user, channel and team IDs, e.g. U024BE7LH. (Same charset as Mattermost's {@code <@([a-zA-Z0-9]+)>}.) */
     private static final Pattern MENTION_ID = Pattern.compile("[A-Za-z0-9]+");
-
-    /** The only schemes that may become links; group 1 is non-null for mailto. */
-    private static final Pattern LINK_SCHEME = Pattern.compile("(?i:https?://|(mailto):)");
 
     private SlackTranslator() {
     }
@@ -173,16 +170,16 @@ public final class SlackTranslator {
     }
 
     private static boolean link(String url, String label, Output out) {
-        Matcher scheme = LINK_SCHEME.matcher(url);
-        if (!scheme.lookingAt() || scheme.end() == url.length()) {
+        int addressStart = SafeUrls.slackLinkAddressStart(url);
+        if (addressStart < 0) {
             return false;
         }
         String href = encodeUrl(url);
         if (label != null) {
             out.link(label, href);
-        } else if (scheme.group(1) != null) {
+        } else if (SafeUrls.isMailto(url)) {
             // mailto has no useful autolink form (<mailto:a@b> shows the scheme); show the address.
-            String address = url.substring(scheme.end());
+            String address = url.substring(addressStart);
             int query = address.indexOf('?');
             if (query > 0) {
                 address = address.substring(0, query);
@@ -257,11 +254,6 @@ public final class SlackTranslator {
 
         Output(int capacity) {
             sb = new StringBuilder(capacity + 16);
-        }
-
-        /** Generated markdown syntax; never neutralised. */
-        void markup(String s) {
-            sb.append(s);
         }
 
         /** Plain text (already entity-decoded); passed through as markdown. */

@@ -7,14 +7,11 @@ import io.hookline.api.view.TeamMemberView;
 import io.hookline.api.view.TeamView;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.audit.AuditLog;
-import io.hookline.ejb.channel.Channel;
-import io.hookline.ejb.channel.ChannelMember;
-import io.hookline.ejb.channel.ChannelType;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.Page;
-import io.hookline.ejb.lookup.LookupChangeListener;
 import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,14 +30,20 @@ public class TeamAdmin {
     static final Pattern NAME = Pattern.compile(NAME_REGEX);
     public static final int MAX_DISPLAY_NAME = 64;
     static final int MAX_DESCRIPTION = 255;
-    /** Mattermost's default channels of a new team: name and display name. */
-    private static final String[][] DEFAULT_CHANNELS = {{"town-square", "Town Square"}, {"off-topic", "Off-Topic"}};
 
     @PersistenceContext
     private EntityManager em;
 
     @Inject
     private AuditLog audit;
+
+    /** The team's channels follow its membership: {@code channel.TeamChannels} observes these. */
+    @Inject
+    private Event<TeamCreated> teamCreated;
+    @Inject
+    private Event<TeamJoined> teamJoined;
+    @Inject
+    private Event<TeamLeft> teamLeft;
 
     public TeamView create(Caller caller, NewTeamRequest request) {
         if (request == null) {
@@ -72,24 +75,9 @@ public class TeamAdmin {
         em.persist(team);
         em.flush(); // the membership's foreign key needs the team row first
         em.persist(new TeamMember(team.id(), caller.userId(), now));
-        // Every Mattermost team starts with these two public channels; its members join them.
-        for (String[] channel : DEFAULT_CHANNELS) {
-            Channel created = new Channel(team.id(), ChannelType.O, channel[0], channel[1], caller.userId(), now);
-            em.persist(created);
-        }
-        em.flush();
-        joinDefaultChannels(team.id(), caller.userId(), now);
+        // Every Mattermost team starts with two public channels; its members join them.
+        teamCreated.fire(new TeamCreated(team.id(), caller.userId(), now));
         return team.view();
-    }
-
-    private void joinDefaultChannels(String teamId, String userId, long now) {
-        for (String[] channel : DEFAULT_CHANNELS) {
-            em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
-                    .setParameter("teamId", teamId).setParameter("name", channel[0])
-                    .getResultStream().findFirst()
-                    .filter(c -> em.find(ChannelMember.class, new ChannelMember.Key(c.id(), userId)) == null)
-                    .ifPresent(c -> em.persist(new ChannelMember(c.id(), userId, now)));
-        }
     }
 
     /** All teams for a system admin; a user's own teams otherwise. */
@@ -128,7 +116,7 @@ public class TeamAdmin {
             }
             member.rejoin();
         }
-        joinDefaultChannels(team.id(), userId, System.currentTimeMillis());
+        teamJoined.fire(new TeamJoined(team.id(), userId, System.currentTimeMillis()));
         return member.view();
     }
 
@@ -148,11 +136,7 @@ public class TeamAdmin {
         }
         member.leave(System.currentTimeMillis());
         audit.record(caller, TeamAudit.REMOVE_MEMBER, TeamAudit.target(team), TeamAudit.member(team, userId));
-        em.createQuery("DELETE FROM ChannelMember m WHERE m.userId = :userId"
-                        + " AND m.channelId IN (SELECT c.id FROM Channel c WHERE c.teamId = :teamId)")
-                .setParameter("userId", userId).setParameter("teamId", teamId).executeUpdate();
-        // A bulk delete runs no entity callback: hook routes cached for this user's posts must go.
-        LookupChangeListener.afterThisTransaction();
+        teamLeft.fire(new TeamLeft(teamId, userId));
     }
 
     /** The team's members as users, by username, for its members and system admins (Mattermost's users?in_team=). */

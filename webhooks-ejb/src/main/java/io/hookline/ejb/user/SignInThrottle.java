@@ -1,7 +1,7 @@
 package io.hookline.ejb.user;
 
 import io.hookline.api.error.HooklineException;
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

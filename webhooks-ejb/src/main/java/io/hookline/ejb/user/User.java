@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** A person (or the creator of an integration). Roles as Mattermost spells them: "system_user", "system_admin". */
+/** A person (or the creator of an integration). Roles as Mattermost spells them, see {@link Roles}. */
 @Entity
 @EntityListeners(LookupChangeListener.class)
 @Table(name = "users")
@@ -30,8 +30,6 @@ public class User {
     public static final String COUNT_BY_EMAIL = "User.countByEmail";
     /** Pairs (id, username) for a set of ids: mentions are resolved in one query, not one per mention. */
     public static final String USERNAMES_BY_ID = "User.usernamesById";
-    public static final String ROLE_USER = "system_user";
-    public static final String ROLE_ADMIN = "system_admin";
 
     @Id
     private String id;
@@ -76,7 +74,7 @@ public class User {
         this.nickname = nickname;
         this.firstName = firstName;
         this.lastName = lastName;
-        this.roles = systemAdmin ? ROLE_ADMIN + " " + ROLE_USER : ROLE_USER;
+        this.roles = Roles.of(systemAdmin);
         this.createAt = now;
         this.updateAt = now;
     }
@@ -94,7 +92,7 @@ public class User {
     }
 
     public boolean isSystemAdmin() {
-        return (" " + roles + " ").contains(" " + ROLE_ADMIN + " ");
+        return Roles.isSystemAdmin(roles);
     }
 
     /** Deactivation, Mattermost's "delete": the row stays (posts and hooks keep their author), sign-in stops. */
@@ -137,7 +135,7 @@ public class User {
         if (systemAdmin == isSystemAdmin()) {
             return false;
         }
-        this.roles = systemAdmin ? ROLE_ADMIN + " " + ROLE_USER : ROLE_USER;
+        this.roles = Roles.of(systemAdmin);
         this.updateAt = now;
         // A console session keeps the roles it signed in with; the next sign-in picks up the new ones.
         endSessions();

@@ -14,12 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Creates, finds and deactivates users, with Mattermost's validation rules and permissions. */
@@ -198,14 +195,11 @@ public class UserAdmin {
      */
     public void updateRoles(Caller caller, String userId, String roles) {
         requireAdmin(caller);
-        Set<String> wanted = new HashSet<>(Arrays.asList((roles == null ? "" : roles.trim()).split("\\s+")));
-        if (!wanted.contains(User.ROLE_USER) || !Set.of(User.ROLE_USER, User.ROLE_ADMIN).containsAll(wanted)) {
-            throw Errors.invalidField("user", "roles",
-                    "\"" + User.ROLE_USER + "\" or \"" + User.ROLE_ADMIN + " " + User.ROLE_USER + "\".");
-        }
+        boolean systemAdmin = Roles.requestedSystemAdmin(roles).orElseThrow(() -> Errors.invalidField("user", "roles",
+                "\"" + Roles.of(false) + "\" or \"" + Roles.of(true) + "\"."));
         User user = existing(userId);
         String before = user.roles();
-        if (user.changeSystemAdmin(wanted.contains(User.ROLE_ADMIN), System.currentTimeMillis())) {
+        if (user.changeSystemAdmin(systemAdmin, System.currentTimeMillis())) {
             audit.record(caller, UserAudit.UPDATE_ROLES, UserAudit.target(userId),
                     UserAudit.roles(user.username(), before, user.roles()));
             em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();

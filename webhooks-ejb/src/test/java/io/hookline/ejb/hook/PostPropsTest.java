@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.ejb.settings.Settings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PostPropsTest {
 
-    private static final PostProps.HookDefaults HOOK = new PostProps.HookDefaults("CI", "hook-bot", "https://x/h.png");
-    private static final PostProps.HookDefaults PLAIN_HOOK = new PostProps.HookDefaults("", "", "");
+    private static final HookDefaults HOOK = new HookDefaults("CI", "hook-bot", "https://x/h.png");
+    private static final HookDefaults PLAIN_HOOK = new HookDefaults("", "", "");
 
     private static Settings settings(boolean usernameOverride, boolean iconOverride) {
         return new Settings(true, usernameOverride, iconOverride, 4000, 300_000, false,
@@ -84,7 +85,7 @@ class PostPropsTest {
 
     @Test
     void usernameLengthLimitAtAndPastTheBoundary() {
-        String atLimit = "a".repeat(PostProps.MAX_OVERRIDE_USERNAME);
+        String atLimit = "a".repeat(HookLimits.MAX_OVERRIDE_USERNAME);
         assertEquals(atLimit, PostProps.build(payload(atLimit, null, null, null), PLAIN_HOOK, settings(true, false))
                 .getString("override_username"));
         assertThrows(HooklineException.class, () -> PostProps.build(payload(atLimit + "a", null, null, null),
@@ -94,7 +95,7 @@ class PostPropsTest {
     @Test
     void iconUrlLengthLimitAtAndPastTheBoundary() {
         String prefix = "https://x/";
-        String atLimit = prefix + "a".repeat(PostProps.MAX_ICON_URL - prefix.length());
+        String atLimit = prefix + "a".repeat(SafeUrls.MAX_ICON_LENGTH - prefix.length());
         assertEquals(atLimit, PostProps.build(payload(null, atLimit, null, null), PLAIN_HOOK, settings(false, true))
                 .getString("override_icon_url"));
         assertThrows(HooklineException.class, () -> PostProps.build(payload(null, atLimit + "a", null, null),
@@ -144,7 +145,7 @@ class PostPropsTest {
 
     @Test
     void theHooksOwnNameIsCleanedToo() {
-        PostProps.HookDefaults hook = new PostProps.HookDefaults("CI", "ci\u202Ebot", "");
+        HookDefaults hook = new HookDefaults("CI", "ci\u202Ebot", "");
         assertEquals("cibot", PostProps.build(payload(null, null, null, null), hook, settings(true, false))
                 .getString("override_username"));
     }
@@ -152,7 +153,7 @@ class PostPropsTest {
     @Test
     void aUsernameAtTheLimitWithAControlCharacterPastItIsStillRefused() {
         // The limit counts what was sent: cleaning is no way around it.
-        String sent = "a".repeat(PostProps.MAX_OVERRIDE_USERNAME) + "\u202E";
+        String sent = "a".repeat(HookLimits.MAX_OVERRIDE_USERNAME) + "\u202E";
         assertThrows(HooklineException.class,
                 () -> PostProps.build(payload(sent, null, null, null), PLAIN_HOOK, settings(true, false)));
     }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
 import org.junit.jupiter.api.Test;
 
 class PostSplitterTest {
@@ -236,6 +239,52 @@ class PostSplitterTest {
         for (int i = 0; i < parts.size() - 1; i++) {
             assertEquals("\n```", parts.get(i).closing());
         }
+    }
+
+    @Test
+    void aFenceIndentedInAListItemIsTheRenderersBlockClosedAndReopenedInsideTheItem() {
+        // The hand parser of old saw no fence here (its lines are indented under "- "); the renderer does.
+        StringBuilder message = new StringBuilder("Release steps:\n\n- Build every module:\n\n  ```sh\n");
+        List<String> codeLines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String line = "make module-" + i + " --jobs 4";
+            codeLines.add(line);
+            message.append("  ").append(line).append('\n');
+        }
+        message.append("  ```\n- Deploy the build.\n");
+
+        List<Part> parts = checkedParts(message.toString(), 200);
+        assertTrue(parts.size() > 3, "expected several parts, got " + parts.size());
+        List<String> renderedCode = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            // Closed and reopened at the item's indentation: the closing line closes this fence, the reopened
+            // fence strips the same two spaces from the code lines the item did.
+            assertTrue(part.closing().equals("\n  ```") || part.closing().isEmpty(), "part " + i);
+            if (i > 0) {
+                boolean previousClosed = !parts.get(i - 1).closing().isEmpty();
+                assertEquals(previousClosed ? "  ```sh\n" : "", part.repeated(), "part " + i);
+            }
+            renderedCode.addAll(fencedCode(part.text(), "sh"));
+        }
+        assertEquals(fencedCode(message.toString(), "sh"), renderedCode);
+        assertEquals(codeLines, renderedCode);
+        String last = parts.get(parts.size() - 1).text();
+        assertTrue(last.endsWith("  ```\n- Deploy the build."), last);
+    }
+
+    /** The lines of every fenced code block with that info string, as the renderer's parser reads them. */
+    private static List<String> fencedCode(String markdown, String info) {
+        List<String> lines = new ArrayList<>();
+        Node document = PostMarkdown.parserBuilder().build().parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock fence) {
+                assertEquals(info, fence.getInfo());
+                fence.getLiteral().lines().forEach(lines::add);
+            }
+        });
+        return lines;
     }
 
     // ---- tables ----

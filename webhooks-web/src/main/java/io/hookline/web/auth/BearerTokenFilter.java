@@ -3,6 +3,7 @@ package io.hookline.web.auth;
 import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.user.Authenticator;
+import io.hookline.ejb.user.Roles;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
             @Override
             public boolean isUserInRole(String role) {
-                return "system_admin".equals(role) && caller.systemAdmin();
+                return Roles.SYSTEM_ADMIN.equals(role) && caller.systemAdmin();
             }
 
             @Override

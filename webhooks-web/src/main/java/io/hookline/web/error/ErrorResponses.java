@@ -1,6 +1,7 @@
 package io.hookline.web.error;
 
 import io.hookline.api.error.ApiError;
+import io.hookline.api.error.HooklineException;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +21,11 @@ public final class ErrorResponses {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(id, message, "", newRequestId(), status))
                 .build();
+    }
+
+    /** {@link #write(HttpServletResponse, int, String, String)} of a refusal: its status, id and message. */
+    public static void write(HttpServletResponse response, HooklineException refusal) throws IOException {
+        write(response, refusal.status(), refusal.id(), refusal.getMessage());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.hookline.web.error;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.ejb.common.LogThrottle;
 import io.hookline.ejb.health.DatabaseFailures;
 import io.hookline.ejb.health.DatabaseHealth;
 import jakarta.ejb.EJBException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,15 +32,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     /** Seconds a client is asked to wait after a 503 for an unreachable database; the pool reconnects within it. */
     public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
-    /** At most one outage warning per this many milliseconds: an outage under load fails thousands of requests. */
-    static final long OUTAGE_LOG_INTERVAL_MILLIS = 10_000;
+    /** At most one outage warning per interval: an outage under load fails thousands of requests. */
+    static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Inject
     private DatabaseHealth database;
 
-    private final LogGate outageLog = new LogGate(OUTAGE_LOG_INTERVAL_MILLIS);
+    private final LogThrottle outageLog = new LogThrottle(OUTAGE_LOG_INTERVAL);
 
     @Override
     public Response toResponse(Throwable e) {
@@ -58,9 +60,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return new HooklineExceptionMapper().toResponse(unreadableBody.get());
         }
         if (databaseUnavailable(e)) {
-            if (outageLog.open(System.currentTimeMillis())) {
+            if (outageLog.pass()) {
                 LOG.log(Level.WARNING, "Database unavailable, answering 503 (logged at most every {0} s): {1}",
-                        new Object[] {OUTAGE_LOG_INTERVAL_MILLIS / 1000, rootMessage(e)});
+                        new Object[] {OUTAGE_LOG_INTERVAL.toSeconds(), rootMessage(e)});
             }
             return Response.fromResponse(ErrorResponses.of(503, "database_unavailable",
                             "The database is unavailable; nothing was stored. Retry after "

@@ -1,6 +1,5 @@
 package io.hookline.web.headers;
 
-import io.hookline.web.tls.StrictTransportSecurity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

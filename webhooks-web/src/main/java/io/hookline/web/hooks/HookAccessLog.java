@@ -1,25 +1,19 @@
 package io.hookline.web.hooks;
 
 import io.hookline.ejb.hook.HookSecrets;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Hookline's access log for {@code /hooks/*}, one INFO line per request on the {@value #LOGGER} logger:
  * {@code 127.0.0.1 "POST /hooks/abcd…" 200 in=57 ms=3} (remote address, method, path with the hook id
- * masked and no query, status, body bytes read, duration). The server's own access log writes the raw
- * request line, hook secret and all, so it stays off (README, "Secrets in logs"). Declared first of the
- * {@code /hooks/*} filters in web.xml, so it also sees the requests the filters behind it answer (not a
- * request refused as malformed, which the server's HTTP layer would refuse on Payara before any
- * application). Costs nothing while the logger is off.
+ * masked and no query, status, body bytes read, duration), written from {@link HookExchangeFilter}'s record.
+ * The server's own access log writes the raw request line, hook secret and all, so it stays off (README,
+ * "Secrets in logs"). A request refused as malformed by the filters in front of {@code /hooks} never reaches
+ * it, as on Payara the server's HTTP layer refuses it before any application. Costs nothing while the logger is
+ * off.
  */
-public class HookAccessLog extends HttpFilter {
+final class HookAccessLog {
 
     public static final String LOGGER = "io.hookline.access";
     private static final Logger LOG = Logger.getLogger(LOGGER);
@@ -28,28 +22,18 @@ public class HookAccessLog extends HttpFilter {
     /** Longest method name written; longer ones are cut (a method is a token, but the log is not its place). */
     static final int MAX_METHOD_LENGTH = 16;
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        if (!LOG.isLoggable(Level.INFO)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        long start = System.nanoTime();
-        ObservedRequest counted = ObservedRequest.of(request);
-        boolean failed = true;
-        try {
-            chain.doFilter(counted, response);
-            failed = false;
-        } finally {
-            // An exception that escapes the chain becomes the container's 500.
-            int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            // logp names the source itself: plain info() makes the formatter find the caller by walking the stack.
-            LOG.logp(Level.INFO, HookAccessLog.class.getName(), "doFilter", line(request.getRemoteAddr(),
-                    request.getMethod(), maskedPath(request.getRequestURI(), request.getContextPath()), status,
-                    counted.bytesRead(), millis));
-        }
+    private HookAccessLog() {
+    }
+
+    static boolean enabled() {
+        return LOG.isLoggable(Level.INFO);
+    }
+
+    static void write(HookExchange exchange) {
+        // logp names the source itself: plain info() makes the formatter find the caller by walking the stack.
+        LOG.logp(Level.INFO, HookAccessLog.class.getName(), "write", line(exchange.remoteAddress(),
+                exchange.method(), maskedPath(exchange.requestUri(), exchange.contextPath()),
+                exchange.accessLogStatus(), exchange.bytesRead(), exchange.millis()));
     }
 
     static String line(String remoteAddress, String method, String maskedPath, int status, long bytesRead,

@@ -1,11 +1,9 @@
 package io.hookline.web.hooks;
 
-import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.PostView;
 import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.hook.HookPostEditor;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
-import io.hookline.ejb.ratelimit.RateLimitDecision;
 import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.web.live.PostsCommitted;
@@ -30,7 +28,7 @@ import java.util.List;
  * {@code GET}, {@code PATCH} and {@code DELETE /hooks/{id}/posts/{post_id}}: a hook reads, edits or deletes a
  * post it created (Discord's model: the hook URL is the credential). As for a new post: the rate limit first,
  * the body read up to MaximumPayloadSizeBytes and parsed by the same parser, every answer in the hook's
- * delivery log ({@link DeliveryRecorder}, with the post's id), and open channel views told once the change is
+ * delivery log ({@link HookExchangeFilter}, with the post's id), and open channel views told once the change is
  * committed ({@link PostsCommitted}). A read answers the post; an edit answers the edited post; a delete
  * answers Mattermost's {@code DELETE /api/v4/posts/{post_id}} answer, 200 {@code {"status":"OK"}}.
  */
@@ -53,11 +51,14 @@ public class HookPostResource {
     @Inject
     private HookRateLimiter limiter;
 
+    @Inject
+    private HookAnswer answer;
+
     @GET
     @RecordsDelivery
     public Response read(@PathParam("id") String hookId, @PathParam("post_id") String postId,
                          @Context HttpServletRequest request) {
-        RateLimitHeaders.requireAllowed(limiter, settings.get(), hookId, request);
+        answer.requireAllowed(limiter, settings.get(), hookId, request.getRemoteAddr());
         PostView post = editor.read(hookId, postId);
         return json(PostJson.of(post).toString());
     }
@@ -68,13 +69,11 @@ public class HookPostResource {
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          @Context HttpServletRequest request, InputStream body) {
         Settings current = settings.get();
-        RateLimitHeaders.requireAllowed(limiter, current, hookId, request);
-        CountedBody counted = new CountedBody(body);
-        DeliveryRecorder.rememberBody(request, counted);
-        var payload = HookBodyParser.parse(contentType, HookResource.readCapped(counted,
+        answer.requireAllowed(limiter, current, hookId, request.getRemoteAddr());
+        var payload = HookBodyParser.parse(contentType, HookResource.readCapped(body,
                 current.maximumPayloadSizeBytes()));
         PostView edited = editor.edit(hookId, postId, payload);
-        changed(request, edited.channelId(), postId);
+        changed(edited.channelId(), postId);
         return json(PostJson.of(edited).toString());
     }
 
@@ -82,15 +81,15 @@ public class HookPostResource {
     @RecordsDelivery
     public Response delete(@PathParam("id") String hookId, @PathParam("post_id") String postId,
                            @Context HttpServletRequest request) {
-        RateLimitHeaders.requireAllowed(limiter, settings.get(), hookId, request);
+        answer.requireAllowed(limiter, settings.get(), hookId, request.getRemoteAddr());
         String channelId = editor.delete(hookId, postId);
-        changed(request, channelId, postId);
+        changed(channelId, postId);
         return json(STATUS_OK);
     }
 
     /** Committed by now: the delivery log names the post, and the channel's open views redraw or drop it. */
-    private void changed(HttpServletRequest request, String channelId, String postId) {
-        DeliveryRecorder.rememberPosted(request, new HookDestination(channelId, List.of(postId)));
+    private void changed(String channelId, String postId) {
+        answer.posted(new HookDestination(channelId, List.of(postId)));
         committed.fire(new PostsCommitted(channelId, List.of(postId)));
     }
 

@@ -6,7 +6,6 @@ import io.hookline.ejb.hook.HookDestination;
 import io.hookline.ejb.hook.HookPoster;
 import io.hookline.ejb.idempotency.StoredAnswer;
 import io.hookline.ejb.ratelimit.HookRateLimiter;
-import io.hookline.ejb.ratelimit.RateLimitDecision;
 import io.hookline.ejb.settings.CurrentSettings;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.web.live.PostsCommitted;
@@ -33,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * {@code POST /hooks/{id}}: check the rate limits, parse the body, post it, answer exactly {@code ok} once it
  * is committed ({@code ?wait=true}: the post as JSON instead; {@code ?dry_run=true}: the posts it would make,
- * storing nothing). Every answer goes to the hook's delivery log ({@link DeliveryRecorder}).
+ * storing nothing). Every answer goes to the hook's delivery log ({@link HookExchangeFilter}), with the posts it
+ * became ({@link HookAnswer}).
  * <p>
  * One instance for all requests (it keeps no request state; the servlet request comes as a parameter): a
  * request-scoped resource cost a bean creation, with a JNDI look-up per injected EJB, on every post.
@@ -67,6 +67,9 @@ public class HookResource {
     @Inject
     private IdempotentRequests idempotency;
 
+    @Inject
+    private HookAnswer answer;
+
     @POST
     @RecordsDelivery
     public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -76,13 +79,11 @@ public class HookResource {
         boolean answerPost = QueryFlag.parse("wait", wait);
         boolean dry = QueryFlag.parse("dry_run", dryRun);
         Settings current = settings.get();
-        RateLimitHeaders.requireAllowed(limiter, current, hookId, request);
+        answer.requireAllowed(limiter, current, hookId, request.getRemoteAddr());
         // Idempotency-Key: 400 when malformed, 409 while the same key is in flight; claimed before the body is read.
         KeyedRequest keyed = dry ? KeyedRequest.NONE : idempotency.begin(hookId, request);
         int maxBytes = current.maximumPayloadSizeBytes();
-        CountedBody counted = new CountedBody(body);
-        DeliveryRecorder.rememberBody(request, counted);
-        byte[] bytes = readCapped(counted, maxBytes);
+        byte[] bytes = readCapped(body, maxBytes);
         if (dry) {
             // Nothing stored, so nothing for the delivery log's post ids nor the live views (see DryRunAnswer), and
             // no Idempotency-Key claimed or replayed: a dry run is not the request it previews.
@@ -97,7 +98,7 @@ public class HookResource {
         WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
         HookDestination posted = poster.post(hookId, payload,
                 keyed.hasKey() ? keyed.recording(planned -> answer(planned, answerPost)) : null);
-        DeliveryRecorder.rememberPosted(request, posted);
+        answer.posted(posted);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(posted.channelId(), posted.postIds()));
         return IdempotentRequests.response(answer(posted, answerPost));

@@ -18,7 +18,7 @@ public class HooksApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(HookResource.class, HookPostResource.class, RateLimitHeaders.class, DeliveryRecorder.class,
+        return Set.of(HookResource.class, HookPostResource.class, HookAnswerFilter.class,
                 JsonbConfigProvider.class, KeyAlreadyStoredMapper.class,
                 HooklineExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }

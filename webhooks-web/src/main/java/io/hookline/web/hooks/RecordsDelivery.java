@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Binds {@link DeliveryRecorder} to the methods answering {@code POST /hooks/{id}} and {@code /hooks/{id}/posts/{post_id}}, and to nothing else. */
+/** Binds {@link HookAnswerFilter} to the methods answering {@code POST /hooks/{id}} and {@code /hooks/{id}/posts/{post_id}}, and to nothing else. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

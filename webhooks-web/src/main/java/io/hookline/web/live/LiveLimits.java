@@ -1,6 +1,6 @@
 package io.hookline.web.live;
 
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 
 /**
  * The bounds of the live streams (issue 15, point 7), deployment settings (environment or JVM system

@@ -4,7 +4,7 @@ import io.hookline.api.auth.Caller;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.channel.ChannelDirectory;
-import io.hookline.ejb.user.User;
+import io.hookline.ejb.user.Roles;
 import io.hookline.ejb.user.UserAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class StreamAccess {
             if (user.deleteAt() != 0) {
                 return false;
             }
-            boolean admin = (" " + user.roles() + " ").contains(" " + User.ROLE_ADMIN + " ");
+            boolean admin = Roles.isSystemAdmin(user.roles());
             directory.get(new Caller(userId, admin), channelId);
             return true;
         } catch (HooklineException refused) {

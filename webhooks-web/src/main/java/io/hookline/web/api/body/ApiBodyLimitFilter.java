@@ -1,6 +1,6 @@
 package io.hookline.web.api.body;
 
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.web.error.BodyReadFailures;
 import io.hookline.web.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
@@ -45,7 +45,7 @@ public class ApiBodyLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBytes) {
             var refusal = BodyReadFailures.tooLarge(maxBytes);
-            ErrorResponses.write(response, refusal.status(), refusal.id(), refusal.getMessage());
+            ErrorResponses.write(response, refusal);
             return;
         }
         chain.doFilter(new CappedRequest(request, maxBytes), response);

@@ -1,6 +1,7 @@
 package io.hookline.web.console.channel;
 
 import io.hookline.api.hook.WebhookPayload;
+import io.hookline.ejb.common.SafeUrls;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Turns a post's {@code props.attachments} (Mattermost's stored attachment shape, see
  * {@code io.hookline.ejb.slack.SlackAttachments}) into {@link AttachmentCard}s. Text goes through the
- * shared markdown renderer, URLs through {@link HttpUrls}, the colour through {@link AttachmentColors};
+ * shared markdown renderer, URLs through {@link SafeUrls#shownHttpUrl}, the colour through {@link AttachmentColors};
  * a member of the wrong JSON type counts as absent, and nothing here throws on stored data.
  */
 final class AttachmentCards {
@@ -63,7 +64,7 @@ final class AttachmentCards {
     }
 
     private static AttachmentCard card(JsonObject a) {
-        String titleLink = HttpUrls.orNull(TolerantJson.text(a, "title_link"));
+        String titleLink = SafeUrls.shownHttpUrl(TolerantJson.text(a, "title_link"));
         String titleHtml = RENDERER.toHtmlInline(TolerantJson.text(a, "title"));
         if (titleLink != null) {
             // The page wraps the title in its own link; a link inside a link is invalid HTML.
@@ -73,16 +74,16 @@ final class AttachmentCards {
                 AttachmentColors.css(TolerantJson.text(a, "color")),
                 RENDERER.toHtml(TolerantJson.text(a, "pretext")),
                 PlainText.ofRenderedHtml(RENDERER.toHtmlInline(TolerantJson.text(a, "author_name"))),
-                HttpUrls.orNull(TolerantJson.text(a, "author_link")),
-                HttpUrls.orNull(TolerantJson.text(a, "author_icon")),
+                SafeUrls.shownHttpUrl(TolerantJson.text(a, "author_link")),
+                SafeUrls.shownHttpUrl(TolerantJson.text(a, "author_icon")),
                 titleHtml,
                 titleLink,
                 RENDERER.toHtml(TolerantJson.text(a, "text")),
                 fields(a.get("fields")),
-                HttpUrls.orNull(TolerantJson.text(a, "image_url")),
-                HttpUrls.orNull(TolerantJson.text(a, "thumb_url")),
+                SafeUrls.shownHttpUrl(TolerantJson.text(a, "image_url")),
+                SafeUrls.shownHttpUrl(TolerantJson.text(a, "thumb_url")),
                 RENDERER.toHtmlInline(footer(TolerantJson.text(a, "footer"))),
-                HttpUrls.orNull(TolerantJson.text(a, "footer_icon")),
+                SafeUrls.shownHttpUrl(TolerantJson.text(a, "footer_icon")),
                 epochMillis(a.get("ts")));
     }
 

@@ -1,6 +1,6 @@
 package io.hookline.web.console.channel;
 
-import io.hookline.ejb.setup.DeploymentConfig;
+import io.hookline.ejb.config.DeploymentConfig;
 
 /**
  * How much one channel view may hold (issue 15, point 6). A view is view-scoped: it stays in the user's

@@ -1,5 +1,7 @@
 package io.hookline.web.console.channel;
 
+import io.hookline.ejb.common.SafeUrls;
+import io.hookline.ejb.post.PostMarkdown;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,6 @@ import net.fellbaum.jemoji.EmojiManager;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
@@ -60,10 +60,10 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * <h2>Safe by construction</h2>
  * <ul>
  * <li>Raw HTML, block and inline, is escaped and shown as text; it never reaches the page as markup.</li>
- * <li>Only absolute URLs with an allowed scheme are kept: {@link #LINK_SCHEMES} for links,
- * {@link #IMAGE_SCHEMES} for images. The scheme is read from the URL as the parser decoded it (backslash
- * escapes and entities such as {@code &#106;} resolved), must start at the first character and be
- * followed directly by {@code :}, so {@code javascript:}, {@code JaVaScRiPt:}, {@code data:},
+ * <li>Only absolute URLs with an allowed scheme are kept: {@link SafeUrls#LINK_SCHEMES} for links,
+ * {@link SafeUrls#IMAGE_SCHEMES} for images ({@link SafeUrls} owns the rule). The scheme is read from the URL
+ * as the parser decoded it (backslash escapes and entities such as {@code &#106;} resolved), must start at the
+ * first character and be followed directly by {@code :}, so {@code javascript:}, {@code JaVaScRiPt:}, {@code data:},
  * {@code vbscript:}, {@code &#106;avascript:}, {@code java\tscript:}, {@code %6Aavascript:}, a URL with a
  * leading space or control character, relative and protocol-relative URLs ({@code /x}, {@code //host})
  * are all refused. A link with a refused URL is shown as its text, without {@code <a>}; an image with a
@@ -115,16 +115,10 @@ public final class MarkdownRenderer {
      * depth 1, its text at depth 2, the text of a paragraph in a block quote at depth 3); a deeper
      * document falls back to plain text.
      */
-    public static final int MAX_NESTING_DEPTH = 50;
+    public static final int MAX_NESTING_DEPTH = PostMarkdown.MAX_NESTING_DEPTH;
 
     /** Time one render may take; past it, the render falls back to plain text. */
     public static final Duration RENDER_TIME_BUDGET = Duration.ofSeconds(2);
-
-    /** URL schemes a link may have (lower case; matched case-insensitively). */
-    public static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
-
-    /** URL schemes an image may have (lower case; matched case-insensitively). */
-    public static final Set<String> IMAGE_SCHEMES = Set.of("http", "https");
 
     /** What the URL sanitizer puts in place of a URL that is not allowed (not reached in practice). */
     public static final String DISALLOWED_URL = "#";
@@ -169,12 +163,12 @@ public final class MarkdownRenderer {
     private static final UrlSanitizer URL_SANITIZER = new UrlSanitizer() {
         @Override
         public String sanitizeLinkUrl(String url) {
-            return isAllowedUrl(url, LINK_SCHEMES) ? url : DISALLOWED_URL;
+            return SafeUrls.isLink(url) ? url : DISALLOWED_URL;
         }
 
         @Override
         public String sanitizeImageUrl(String url) {
-            return isAllowedUrl(url, IMAGE_SCHEMES) ? url : DISALLOWED_URL;
+            return SafeUrls.isImage(url) ? url : DISALLOWED_URL;
         }
     };
 
@@ -199,17 +193,9 @@ public final class MarkdownRenderer {
     private static final HtmlRenderer INLINE_RENDERER;
 
     static {
-        List<Extension> blockExtensions = List.of(
-                TablesExtension.create(),
-                StrikethroughExtension.create(),
-                AutolinkExtension.create(),
-                TaskListItemsExtension.create());
-        BLOCK_PARSER = Parser.builder()
-                .extensions(blockExtensions)
-                .maxOpenBlockParsers(MAX_NESTING_DEPTH)
-                .maxInlineNesting(MAX_NESTING_DEPTH)
-                .build();
-        BLOCK_RENDERER = htmlRenderer(blockExtensions, false);
+        // The splitter parses with the same dialect: both see the same code blocks and tables.
+        BLOCK_PARSER = PostMarkdown.parserBuilder().build();
+        BLOCK_RENDERER = htmlRenderer(PostMarkdown.EXTENSIONS, false);
 
         List<Extension> inlineExtensions = List.of(StrikethroughExtension.create(), AutolinkExtension.create());
         INLINE_PARSER = Parser.builder()
@@ -279,10 +265,10 @@ public final class MarkdownRenderer {
             walk(document, start, linksAndImages, null);
             for (Node node : linksAndImages) {
                 if (node instanceof Link link) {
-                    if (!isAllowedUrl(link.getDestination(), LINK_SCHEMES)) {
+                    if (!SafeUrls.isLink(link.getDestination())) {
                         unwrap(link);
                     }
-                } else if (inline || !isAllowedUrl(((Image) node).getDestination(), IMAGE_SCHEMES)) {
+                } else if (inline || !SafeUrls.isImage(((Image) node).getDestination())) {
                     unwrap(node);
                 }
             }
@@ -433,32 +419,6 @@ public final class MarkdownRenderer {
                 .map(list -> list.get(0))
                 .map(Emoji::getEmoji)
                 .orElse(null);
-    }
-
-    /**
-     * Whether a URL, as the parser decoded it, is absolute with one of the schemes: the scheme must start
-     * at the first character (a letter), consist of letters, digits, {@code + - .} and end with {@code :}.
-     */
-    static boolean isAllowedUrl(String url, Set<String> schemes) {
-        if (url == null || url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
-            return false;
-        }
-        int colon = -1;
-        for (int i = 1; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == ':') {
-                colon = i;
-                break;
-            }
-            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
-                return false;
-            }
-        }
-        return colon > 0 && schemes.contains(url.substring(0, colon).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static String fallback(String text, boolean inline, String reason) {

@@ -2,6 +2,8 @@ package io.hookline.web.console.channel;
 
 import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.common.SafeUrls;
+import io.hookline.ejb.hook.HookLimits;
 import jakarta.json.JsonObject;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,7 +35,7 @@ public final class PostCards {
     public static final String UNKNOWN_AUTHOR = "unknown";
 
     /** Longest author name shown, in code points: the write path's override username limit. */
-    public static final int MAX_AUTHOR_NAME_LENGTH = 64;
+    public static final int MAX_AUTHOR_NAME_LENGTH = HookLimits.MAX_OVERRIDE_USERNAME;
 
     /** The avatar letter when the name has no letter or digit. */
     static final String NO_INITIALS = "?";
@@ -57,7 +59,7 @@ public final class PostCards {
         JsonObject props = post.props();
         boolean bot = "true".equals(TolerantJson.text(props, "from_webhook"));
         String authorName = authorName(post, props, bot, users);
-        String iconUrl = bot ? HttpUrls.orNull(TolerantJson.text(props, "override_icon_url")) : null;
+        String iconUrl = bot ? SafeUrls.shownHttpUrl(TolerantJson.text(props, "override_icon_url")) : null;
         String iconEmoji = bot && iconUrl == null ? emoji(TolerantJson.text(props, "override_icon_emoji")) : null;
         return new PostCard(post.id(), post.createAt(), authorName, iconUrl, iconEmoji, initials(authorName), bot,
                 RENDERER.toHtml(post.message()),

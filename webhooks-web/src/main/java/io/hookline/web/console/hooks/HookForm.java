@@ -9,7 +9,9 @@ import io.hookline.api.view.PreviousUrlView;
 import io.hookline.api.view.TeamView;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.common.Page;
+import io.hookline.ejb.common.SafeUrls;
 import io.hookline.ejb.hook.HookAdmin;
+import io.hookline.ejb.hook.HookLimits;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.web.console.ConsolePages;
@@ -50,14 +52,14 @@ public class HookForm implements Serializable {
     private String teamId;
     @NotBlank(message = "Pick a channel.")
     private String channelId;
-    @Size(max = 64, message = "At most 64 characters.")
+    @Size(max = HookLimits.MAX_DISPLAY_NAME, message = "At most " + HookLimits.MAX_DISPLAY_NAME + " characters.")
     private String displayName;
-    @Size(max = 500, message = "At most 500 characters.")
+    @Size(max = HookLimits.MAX_DESCRIPTION, message = "At most " + HookLimits.MAX_DESCRIPTION + " characters.")
     private String description;
     private boolean channelLocked;
-    @Size(max = 255, message = "At most 255 characters.")
+    @Size(max = HookLimits.MAX_USERNAME, message = "At most " + HookLimits.MAX_USERNAME + " characters.")
     private String username;
-    @Size(max = 1024, message = "At most 1024 characters.")
+    @Size(max = SafeUrls.MAX_ICON_LENGTH, message = "At most " + SafeUrls.MAX_ICON_LENGTH + " characters.")
     private String iconUrl;
 
     private List<TeamView> teams;

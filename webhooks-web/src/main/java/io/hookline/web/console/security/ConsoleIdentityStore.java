@@ -3,8 +3,8 @@ package io.hookline.web.console.security;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.user.Authenticator;
+import io.hookline.ejb.user.Roles;
 import io.hookline.ejb.user.SignInThrottle;
-import io.hookline.ejb.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -57,7 +57,7 @@ public class ConsoleIdentityStore implements IdentityStore {
     private CredentialValidationResult signedIn(Authenticator.Login login) {
         outcome.signedIn(login.credentialVersion());
         UserView user = login.user();
-        boolean admin = (" " + user.roles() + " ").contains(" " + User.ROLE_ADMIN + " ");
+        boolean admin = Roles.isSystemAdmin(user.roles());
         Set<String> groups = admin
                 ? Set.of(ConsoleAuthentication.ROLE_USER, ConsoleAuthentication.ROLE_SYSTEM_ADMIN)
                 : Set.of(ConsoleAuthentication.ROLE_USER);

@@ -1,6 +1,7 @@
 package io.hookline.web.console.security;
 
 import io.hookline.ejb.setup.FirstStartSetup;
+import io.hookline.ejb.user.UserAdmin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -28,11 +29,11 @@ public class SignIn {
     public static final String WRONG_CREDENTIALS = "Wrong username or password.";
 
     @NotBlank(message = "Enter your username or email.")
-    @Size(max = 128, message = "At most 128 characters.")
+    @Size(max = UserAdmin.MAX_EMAIL, message = "At most " + UserAdmin.MAX_EMAIL + " characters.")
     private String loginId;
 
     @NotBlank(message = "Enter your password.")
-    @Size(max = 256, message = "At most 256 characters.")
+    @Size(max = UserAdmin.MAX_PASSWORD, message = "At most " + UserAdmin.MAX_PASSWORD + " characters.")
     private String password;
 
     @Inject

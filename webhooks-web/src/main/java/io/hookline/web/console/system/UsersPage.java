@@ -4,7 +4,7 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.NewUserRequest;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.common.Page;
-import io.hookline.ejb.user.User;
+import io.hookline.ejb.user.Roles;
 import io.hookline.ejb.user.UserAdmin;
 import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
@@ -137,7 +137,7 @@ public class UsersPage {
 
     /** Mattermost's role names as the System Console shows them. */
     public String roleLabel(UserView user) {
-        return (" " + user.roles() + " ").contains(" " + User.ROLE_ADMIN + " ") ? "System Admin" : "Member";
+        return Roles.isSystemAdmin(user.roles()) ? "System Admin" : "Member";
     }
 
     public List<UserView> getUsers() {

@@ -4,11 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.api.view.PostView;
+import io.hookline.ejb.hook.ComposedPost;
+import io.hookline.ejb.hook.HookDefaults;
+import io.hookline.ejb.hook.PostComposer;
+import io.hookline.ejb.settings.RateLimitSettings;
+import io.hookline.ejb.settings.Settings;
+import io.hookline.ejb.slack.MentionResolver;
+import io.hookline.web.hooks.HookBodyParser;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -18,6 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AttachmentCardsTest {
+
+    /** The spec's 4000-character posts. */
+    private static final Settings SETTINGS = new Settings(true, true, true, 4000, 300_000, false,
+            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     private static AttachmentCard one(String attachmentJson) {
         List<AttachmentCard> cards = AttachmentCards.of(Json.createReader(new StringReader("[" + attachmentJson + "]")).readArray());
@@ -175,7 +188,12 @@ class AttachmentCardsTest {
         JsonObject payload = Json.createReader(new StringReader("{\"attachments\":[{\"color\":\"danger\",\"title\":"
                 + "\"<http://ci.example/1|Build #1>\",\"fields\":[{\"title\":\"A\",\"value\":1,\"short\":\"true\"}],"
                 + "\"ts\":\"1449934320\",\"image_url\":\" http://example.com/a b.png \"}]}")).readObject();
-        AttachmentCard card = PostCards.of(WritePath.store(payload).get(0), id -> null).attachments().get(0);
+        ComposedPost stored = PostComposer.compose(PostComposer.check(HookBodyParser.parse("application/json",
+                payload.toString().getBytes(StandardCharsets.UTF_8))), new HookDefaults("", null, null), SETTINGS,
+                MentionResolver.NONE).get(0);
+        PostView post = new PostView("p1", 1_449_934_320_000L, 0, 0, 0, "hookcreatorid", "c1", "", stored.message(),
+                stored.type(), Json.createReader(new StringReader(stored.props())).readObject());
+        AttachmentCard card = PostCards.of(post, id -> null).attachments().get(0);
         assertEquals(AttachmentColors.DANGER, card.color());
         assertEquals("Build #1", Jsoup.parseBodyFragment(card.titleHtml()).text());
         assertEquals("<p>1</p>\n", card.fields().get(0).valueHtml());

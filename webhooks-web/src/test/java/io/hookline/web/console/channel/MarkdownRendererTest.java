@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.ejb.common.SafeUrls;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -181,7 +182,7 @@ class MarkdownRendererTest {
         "''|false",
     })
     void linkUrlPolicy(String url, boolean allowed) {
-        assertEquals(allowed, MarkdownRenderer.isAllowedUrl(url, MarkdownRenderer.LINK_SCHEMES));
+        assertEquals(allowed, SafeUrls.isLink(url));
     }
 
     @Test
@@ -189,16 +190,16 @@ class MarkdownRendererTest {
         for (String url : List.of(" javascript:x", "\tjavascript:x", "\u0001javascript:x", "java\tscript:x",
                 "java\nscript:x", "java\u0000script:x", "javascript\uff1ax", "\u00a0http://x", "http\u200b://x",
                 "h\u0074tp\u0000://x")) {
-            assertFalse(MarkdownRenderer.isAllowedUrl(url, MarkdownRenderer.LINK_SCHEMES), url);
+            assertFalse(SafeUrls.isLink(url), url);
         }
-        assertFalse(MarkdownRenderer.isAllowedUrl(null, MarkdownRenderer.LINK_SCHEMES));
+        assertFalse(SafeUrls.isLink(null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mailto:a@b.example", "javascript:x", "data:image/png;base64,AAAA", "/i.png"})
     void imageUrlPolicyIsHttpOnly(String url) {
-        assertFalse(MarkdownRenderer.isAllowedUrl(url, MarkdownRenderer.IMAGE_SCHEMES));
-        assertTrue(MarkdownRenderer.isAllowedUrl("https://x.example/i.png", MarkdownRenderer.IMAGE_SCHEMES));
+        assertFalse(SafeUrls.isImage(url));
+        assertTrue(SafeUrls.isImage("https://x.example/i.png"));
     }
 
     // ---------------------------------------------------------------------------------------------

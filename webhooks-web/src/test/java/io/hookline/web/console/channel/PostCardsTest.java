@@ -6,14 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.api.hook.WebhookPayload;
 import io.hookline.api.view.PostView;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.hook.ComposedPost;
+import io.hookline.ejb.hook.HookDefaults;
+import io.hookline.ejb.hook.PostComposer;
+import io.hookline.ejb.settings.RateLimitSettings;
+import io.hookline.ejb.settings.Settings;
+import io.hookline.ejb.slack.MentionResolver;
+import io.hookline.web.hooks.HookBodyParser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +202,10 @@ class PostCardsTest {
 
     // ----------------------------------------------------------------------------------------------- the spec
 
+    /** The spec's 4000-character posts. */
+    private static final Settings SPEC_SETTINGS = new Settings(true, true, true, 4000, 300_000, false,
+            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+
     /** The spec's build-break example, as its curl sends it (raw line breaks inside the JSON string). */
     static final String BUILD_BREAK = """
             payload={"text": "
@@ -208,9 +221,14 @@ class PostCardsTest {
 
     @Test
     void theSpecsBuildBreakMessageIsAHeadingAndATableWithEmojiAndLinks() {
-        List<PostView> stored = WritePath.store("application/x-www-form-urlencoded", BUILD_BREAK);
+        WebhookPayload payload = HookBodyParser.parse("application/x-www-form-urlencoded",
+                BUILD_BREAK.getBytes(StandardCharsets.UTF_8));
+        List<ComposedPost> stored = PostComposer.compose(PostComposer.check(payload),
+                new HookDefaults("browser test", null, null), SPEC_SETTINGS, MentionResolver.NONE);
         assertEquals(1, stored.size());
-        PostCard card = PostCards.of(stored.get(0), id -> null);
+        ComposedPost post = stored.get(0);
+        PostCard card = PostCards.of(new PostView("p1", 1_449_934_320_000L, 0, 0, 0, "hookcreatorid", "c1", "",
+                post.message(), post.type(), props(post.props())), id -> null);
         assertTrue(card.bot());
         assertEquals(PostCards.UNKNOWN_AUTHOR, card.authorName());
 
