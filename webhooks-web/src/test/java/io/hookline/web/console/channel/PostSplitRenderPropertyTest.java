@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hookline.ejb.post.PostMarkdown;
 import io.hookline.ejb.post.PostSplitter;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -364,7 +365,14 @@ class PostSplitRenderPropertyTest {
         try (InputStream in = PostSplitRenderPropertyTest.class.getResourceAsStream("/markdown/render-vectors.json");
              JsonReader reader = Json.createReader(in)) {
             List<String> inputs = new ArrayList<>();
-            for (JsonValue value : reader.readArray()) {
+            JsonArray vectors = reader.readArray();
+            // The renderer's test owns the file's minimum; a file that lost vectors fails here too.
+            if (vectors.size() < MarkdownRendererTest.MIN_RENDER_VECTORS) {
+                throw new AssertionError("render-vectors.json has " + vectors.size() + " vectors, fewer than "
+                        + MarkdownRendererTest.MIN_RENDER_VECTORS + ": vectors were lost (when adding vectors, raise"
+                        + " MarkdownRendererTest.MIN_RENDER_VECTORS)");
+            }
+            for (JsonValue value : vectors) {
                 String markdown = ((JsonObject) value).getString("markdown");
                 if (!markdown.isBlank()) {
                     inputs.add(markdown);
