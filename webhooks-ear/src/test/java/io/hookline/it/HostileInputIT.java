@@ -272,7 +272,7 @@ class HostileInputIT {
                 problems.isEmpty() ? "" : "  MISMATCH", outcome.took().toMillis(), added);
         if (!problems.isEmpty()) {
             String note = c.spec().containsKey("note") ? "\n(note: " + c.spec().getString("note") + ")" : "";
-            fail(String.join("\n", problems) + note);
+            fail(c.label() + ": " + String.join("\n", problems) + note);
         }
     }
 

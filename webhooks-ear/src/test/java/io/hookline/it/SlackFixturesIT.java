@@ -54,6 +54,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SlackFixturesIT {
 
+    /** The number of captures when they were last added to. Raise it when adding captures. */
+    static final int MIN_CAPTURES = 41;
+
     /** Channels the captures post to by name, besides the team's own town-square. */
     private static final String[] NAMED_CHANNELS = {"general", "alerts", "ops", "retry"};
 
@@ -284,8 +287,12 @@ class SlackFixturesIT {
                 + " and " + bundled);
     }
 
+    /** Every capture index.json lists; fewer than {@link #MIN_CAPTURES} fails every test that reads it. */
     private static JsonArray index() {
-        return readJson(capturesDir().resolve("index.json")).asJsonArray();
+        JsonArray index = readJson(capturesDir().resolve("index.json")).asJsonArray();
+        assertTrue(index.size() >= MIN_CAPTURES, "index.json lists " + index.size() + " captures, fewer than "
+                + MIN_CAPTURES + ": captures were lost (when adding captures, raise MIN_CAPTURES to the new count)");
+        return index;
     }
 
     private static JsonObject entry(String name) {

@@ -31,11 +31,6 @@ public record WebhookPayload(String text, String channel, String username, Strin
     /** Mattermost's and Slack's cap on attachments in one message. */
     public static final int MAX_ATTACHMENTS = 100;
 
-    /** A text-only payload. */
-    public static WebhookPayload ofText(String text) {
-        return new WebhookPayload(text, null, null, null, null, null, null, null, null, null, null);
-    }
-
     public boolean hasAttachments() {
         return attachments != null && !attachments.isEmpty();
     }

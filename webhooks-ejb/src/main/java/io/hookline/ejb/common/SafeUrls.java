@@ -13,7 +13,7 @@ import java.util.Set;
  * <h2>The rules</h2>
  * <ul>
  * <li><b>Link in markdown</b> ({@link #isLink}): absolute, scheme {@code http}, {@code https} or {@code mailto}
- * ({@link #LINK_SCHEMES}), read from the URL as the markdown parser decoded it. A Slack {@code <url|label>} becomes
+ * ({@link #LINK_SCHEMES}), read from the URL as the markdown parser decoded it, no user info. A Slack {@code <url|label>} becomes
  * such a link only when it starts {@code http://}, {@code https://} or {@code mailto:} and has something after
  * it ({@link #slackLinkAddressStart}).</li>
  * <li><b>Image in markdown</b> ({@link #isImage}): the same, {@code http} or {@code https} only
@@ -31,10 +31,11 @@ import java.util.Set;
  * </ul>
  *
  * <h2>User info ({@code https://name:secret@host/})</h2>
- * Decided here, once: <b>stored as sent, never shown</b>. Mattermost stores it (its {@code IsValidHTTPURL} accepts
+ * Decided here, once: <b>stored as sent, never used in a page</b>. Mattermost stores it (its {@code IsValidHTTPURL} accepts
  * any URL Go's {@code url.ParseRequestURI} reads), and Hookline stores what Mattermost stores, so a client reading
  * the post through the API sees the same props (the attachment vectors and the XSS corpus pin this). A page never
- * uses it: browsers refuse to load images with embedded credentials, and in a link user info only disguises the
+ * uses it, neither the view's own links, images and icons nor a link or image in rendered markdown (shown as its
+ * text): browsers refuse to load images with embedded credentials, and in a link user info only disguises the
  * real host ({@code https://trusted.example@evil.example/}).
  */
 public final class SafeUrls {
@@ -60,14 +61,14 @@ public final class SafeUrls {
 
     // ------------------------------------------------------------------------------------------------ markdown
 
-    /** Whether a markdown link's destination, as the parser decoded it, may stay a link. */
+    /** Whether a markdown link's destination, as the parser decoded it, may stay a link: no user info either. */
     public static boolean isLink(String url) {
-        return hasScheme(url, LINK_SCHEMES);
+        return hasScheme(url, LINK_SCHEMES) && !hasUserInfo(url);
     }
 
-    /** Whether a markdown image's source, as the parser decoded it, may stay an image. */
+    /** Whether a markdown image's source, as the parser decoded it, may stay an image: no user info either. */
     public static boolean isImage(String url) {
-        return hasScheme(url, IMAGE_SCHEMES);
+        return hasScheme(url, IMAGE_SCHEMES) && !hasUserInfo(url);
     }
 
     /**
@@ -111,6 +112,34 @@ public final class SafeUrls {
             }
         }
         return colon > 0 && schemes.contains(url.substring(0, colon).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a URL that {@link #hasScheme has a scheme} is http(s) with user info, read as browsers read it
+     * (WHATWG URL): after the colon, any run of slashes and backslashes starts the authority (so
+     * {@code http:user@host} has user info too), which ends at {@code / ? #} or a backslash; an {@code @} in it
+     * ends the user info. Other schemes have no authority here: {@code mailto:a@b.example} is an address.
+     */
+    static boolean hasUserInfo(String url) {
+        int colon = url.indexOf(':');
+        String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!IMAGE_SCHEMES.contains(scheme)) {
+            return false;
+        }
+        int i = colon + 1;
+        while (i < url.length() && (url.charAt(i) == '/' || url.charAt(i) == '\\')) {
+            i++;
+        }
+        for (; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '@') {
+                return true;
+            }
+            if (c == '/' || c == '?' || c == '#' || c == '\\') {
+                return false;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------------ stored

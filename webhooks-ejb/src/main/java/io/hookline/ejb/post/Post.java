@@ -1,7 +1,6 @@
 package io.hookline.ejb.post;
 
 import io.hookline.api.view.PostView;
-import io.hookline.ejb.common.Ids;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -60,22 +59,6 @@ public class Post {
     private String hookId;
 
     protected Post() {
-    }
-
-    public Post(String channelId, String userId, String rootId, String message, String type, JsonObject props,
-                long now) {
-        this.id = Ids.newId();
-        this.channelId = channelId;
-        this.userId = userId;
-        this.rootId = rootId;
-        this.message = message;
-        this.type = type;
-        this.props = props.toString();
-        this.createAt = now;
-        this.updateAt = now;
-        // API posts get a ts too, so thread_ts can name any post (a clash with another server's is one in a million
-        // of posts made in the same millisecond; see PostTimestamps).
-        this.ts = PostTimestamps.next(now);
     }
 
     public String id() {

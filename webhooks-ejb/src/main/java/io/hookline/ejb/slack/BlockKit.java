@@ -67,11 +67,12 @@ import java.util.List;
  * default {@code emoji: true}; markdown has no way to suppress that for {@code emoji: false}.
  *
  * <p>URLs (images, links, video) are kept only when they are http(s) with a host (the rule of
- * {@link SlackAttachments}); anything else drops the image, or leaves a link's text without the link. They are
- * percent-encoded where markdown would misread them; alt and title texts are escaped.
+ * {@link io.hookline.ejb.common.SafeUrls#httpUrl}); anything else drops the image, or leaves a link's text
+ * without the link. They are percent-encoded where markdown would misread them; alt and title texts are escaped.
  *
  * <p>{@link BlockReader} reads the JSON into {@link Block} records (a member of the wrong type is a 400 naming its
- * path); {@link BlockNodes} builds commonmark nodes from them and {@link BlockMarkdown} renders those. At most {@link #MAX_BLOCKS} blocks are accepted (Slack allows 50).
+ * path); {@link BlockNodes} builds commonmark nodes from them and {@link BlockMarkdown} renders those. At most
+ * {@link #MAX_BLOCKS} blocks are accepted (Slack allows 50).
  * Stateless and thread-safe; it uses only the Jakarta JSON Processing API.
  */
 public final class BlockKit {

@@ -130,7 +130,8 @@ final class BlockNodes {
                 cells.add(cell);
             }
             if (any) {
-                nodes.add(cells.size() == 1 ? paragraph(cells.get(0)) : new MarkupBlock(MarkdownText.fieldsTable(cells)));
+                nodes.add(cells.size() == 1 ? paragraph(cells.get(0))
+                        : new MarkupBlock(MarkdownText.fieldsTable(cells)));
             }
         }
         if (section.accessoryImage() != null) {

@@ -368,10 +368,7 @@ final class BlockReader {
 
     /** An http(s) URL fit for a markdown link or image, or null. */
     private static String safeUrl(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        return SafeUrls.httpUrl(raw);
+        return raw == null ? null : SafeUrls.httpUrl(raw);
     }
 
     private static JsonValue member(JsonObject object, String key) {

@@ -97,9 +97,6 @@ public final class SlackAttachments {
      */
     public static final int MAX_ATTACHMENT_TEXT_RUNES = 760_000;
 
-    /** The longest line {@link #fallbackText(JsonArray)} gives per attachment, in code points, ellipsis included. */
-    public static final int MAX_FALLBACK_LINE_RUNES = 300;
-
     private static final String INVALID_PAYLOAD = "invalid_payload";
 
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -115,15 +112,6 @@ public final class SlackAttachments {
             Set.of("id", "type", "name", "style", "data_source", "default_option", "cookie");
 
     private SlackAttachments() {
-    }
-
-    /**
-     * Normalises attachments without Block Kit translation: {@code blocks} inside an attachment are kept as given.
-     *
-     * @see #normalize(JsonArray, Mentions, Function)
-     */
-    public static JsonArray normalize(JsonArray attachments, Mentions mentions) {
-        return normalize(attachments, mentions, null);
     }
 
     /**
@@ -504,74 +492,6 @@ public final class SlackAttachments {
         }
         JsonArray array = value.asJsonArray();
         return array.isEmpty() ? null : array;
-    }
-
-    // ------------------------------------------------------------------------------------------- fallback text
-
-    /**
-     * A plain one-line summary per attachment, for notifications: the attachment's {@code fallback}, else its
-     * {@code pretext}, {@code title} or {@code text} (the first that is not blank). Line breaks and runs of white
-     * space become one space; each line is cut to {@link #MAX_FALLBACK_LINE_RUNES} code points (ending in
-     * {@code …}). Attachments with none of these give no line.
-     *
-     * @param normalized attachments as returned by {@link #normalize}; null allowed
-     * @return the lines joined with {@code \n}; {@code ""} when there is nothing to say
-     */
-    public static String fallbackText(JsonArray normalized) {
-        if (normalized == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (JsonValue value : normalized) {
-            if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
-                continue;
-            }
-            JsonObject attachment = value.asJsonObject();
-            for (String key : new String[] {"fallback", "pretext", "title", "text"}) {
-                JsonValue candidate = attachment.get(key);
-                if (candidate instanceof JsonString) {
-                    String line = oneLine(((JsonString) candidate).getString());
-                    if (!line.isEmpty()) {
-                        if (out.length() > 0) {
-                            out.append('\n');
-                        }
-                        out.append(line);
-                        break;
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /** Collapses white space and controls to single spaces, trims, and caps the length; stops reading early. */
-    private static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_FALLBACK_LINE_RUNES * 2));
-        int runes = 0;
-        boolean pendingSpace = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) {
-                pendingSpace = runes > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                sb.append(' ');
-                runes++;
-                pendingSpace = false;
-            }
-            sb.appendCodePoint(cp);
-            runes++;
-            if (runes > MAX_FALLBACK_LINE_RUNES) {
-                break;
-            }
-        }
-        if (runes > MAX_FALLBACK_LINE_RUNES) {
-            String cut = truncateRunes(sb.toString(), MAX_FALLBACK_LINE_RUNES - 1).stripTrailing();
-            return cut + "…";
-        }
-        return sb.toString();
     }
 
     private static HooklineException invalid(String message) {

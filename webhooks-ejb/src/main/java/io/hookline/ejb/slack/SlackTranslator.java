@@ -256,11 +256,6 @@ public final class SlackTranslator {
             sb = new StringBuilder(capacity + 16);
         }
 
-        /** Generated markdown syntax; never neutralised. */
-        void markup(String s) {
-            sb.append(s);
-        }
-
         /** Plain text (already entity-decoded); passed through as markdown. */
         void text(String s) {
             for (int i = 0; i < s.length(); i++) {

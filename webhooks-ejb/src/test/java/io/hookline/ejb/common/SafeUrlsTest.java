@@ -73,6 +73,28 @@ class SafeUrlsTest {
         assertNull(SafeUrls.shownHttpUrl(url));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://trusted.example@evil.example/", "HTTP://u:p@x.example/", "http:user@x.example",
+        "http:\\\\user@x.example/", "https:///u@x.example", "http://u@"})
+    void markdownLinksAndImagesWithUserInfoAreRefused(String url) {
+        assertFalse(SafeUrls.isLink(url));
+        assertFalse(SafeUrls.isImage(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://x.example/@user", "https://x.example?to=a@b", "https://x.example#@top",
+        "http://x.example\\@evil.example/", "https://x.example:8443/a@b"})
+    void anAtSignAfterTheHostIsNoUserInfo(String url) {
+        assertTrue(SafeUrls.isLink(url));
+        assertTrue(SafeUrls.isImage(url));
+    }
+
+    @Test
+    void aMailtoAddressIsNoUserInfo() {
+        assertTrue(SafeUrls.isLink("mailto:a@b.example"));
+        assertTrue(SafeUrls.isLink("MAILTO://a@b.example"));
+    }
+
     // ------------------------------------------------------------------------------------------------ stored
 
     @ParameterizedTest

@@ -35,6 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BlockKitTest {
 
     private static final String VECTORS = "/slack/block-vectors.json";
+    /** The vector file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
+    static final int MIN_VECTORS = 63;
     private static final Duration SAFETY_NET = Duration.ofSeconds(5);
     private static final int HOSTILE = 100_000;
 
@@ -42,7 +44,7 @@ class BlockKitTest {
     // ------------------------------------------------------------------------------------------------ vectors
 
     static List<JsonObject> loadVectors() throws IOException {
-        return SlackVectors.load(VECTORS);
+        return SlackVectors.load(VECTORS, MIN_VECTORS);
     }
 
     static Stream<Arguments> vectors() throws IOException {
@@ -77,7 +79,7 @@ class BlockKitTest {
     @Test
     void vectorFileIsWellFormed() throws IOException {
         List<JsonObject> vectors = loadVectors();
-        assertTrue(vectors.size() >= 28, "at least 28 vectors, found " + vectors.size());
+        assertTrue(vectors.size() >= MIN_VECTORS, "at least " + MIN_VECTORS + " vectors, found " + vectors.size());
         Set<String> names = new HashSet<>();
         for (JsonObject v : vectors) {
             String name = v.getString("name");

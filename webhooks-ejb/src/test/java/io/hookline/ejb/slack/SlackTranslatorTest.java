@@ -29,12 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SlackTranslatorTest {
 
     private static final String VECTORS = "/slack/translation-vectors.json";
+    /** The vector file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
+    static final int MIN_VECTORS = 94;
     private static final Duration SAFETY_NET = Duration.ofSeconds(2);
     private static final int HOSTILE = 100_000;
 
 
     static List<JsonObject> loadVectors() throws IOException {
-        return SlackVectors.load(VECTORS);
+        return SlackVectors.load(VECTORS, MIN_VECTORS);
     }
 
     static Stream<Arguments> vectors() throws IOException {
@@ -55,7 +57,7 @@ class SlackTranslatorTest {
     @Test
     void vectorFileIsWellFormed() throws IOException {
         List<JsonObject> vectors = loadVectors();
-        assertTrue(vectors.size() >= 45, "at least 45 vectors, found " + vectors.size());
+        assertTrue(vectors.size() >= MIN_VECTORS, "at least " + MIN_VECTORS + " vectors, found " + vectors.size());
         Set<String> names = new HashSet<>();
         for (JsonObject v : vectors) {
             assertTrue(names.add(v.getString("name")), "duplicate vector name: " + v.getString("name"));

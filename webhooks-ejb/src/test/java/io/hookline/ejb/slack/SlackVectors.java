@@ -17,14 +17,23 @@ final class SlackVectors {
     private SlackVectors() {
     }
 
-    /** A JSON array of vector objects from the test classpath. */
-    static List<JsonObject> load(String resource) throws IOException {
+    /**
+     * A JSON array of vector objects from the test classpath, holding at least {@code minimum} of them: each
+     * reader names the count its file had when it last grew, so a file that loses cases fails its tests.
+     */
+    static List<JsonObject> load(String resource, int minimum) throws IOException {
         try (InputStream in = SlackVectors.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("missing test resource " + resource);
             }
             try (JsonReader reader = Json.createReader(in)) {
-                return reader.readArray().getValuesAs(JsonObject.class);
+                List<JsonObject> vectors = reader.readArray().getValuesAs(JsonObject.class);
+                if (vectors.size() < minimum) {
+                    throw new AssertionError(resource + " has " + vectors.size() + " cases, fewer than " + minimum
+                            + ": cases were lost (when adding cases, raise the minimum next to its reader to the new"
+                            + " count)");
+                }
+                return vectors;
             }
         }
     }

@@ -44,6 +44,9 @@ class MarkdownRendererTest {
 
     private static final String VECTORS = "/markdown/render-vectors.json";
     private static final String XSS_CORPUS = "/markdown/xss-corpus.json";
+    /** Each file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
+    static final int MIN_RENDER_VECTORS = 68;
+    static final int MIN_XSS_CASES = 90;
 
     /** Safety net for the pathological inputs: the renderer's own budget, plus room for a slow machine. */
     private static final Duration SAFETY_NET = RENDER_TIME_BUDGET.multipliedBy(2);
@@ -69,32 +72,38 @@ class MarkdownRendererTest {
     // ---------------------------------------------------------------------------------------------
     // Vectors
 
-    private static List<JsonObject> load(String resource) throws IOException {
+    /** The file's cases; fewer than {@code minimum} fails every test that reads it (a file lost cases). */
+    private static List<JsonObject> load(String resource, int minimum) throws IOException {
         try (InputStream in = MarkdownRendererTest.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("missing test resource " + resource);
             }
             try (JsonReader reader = Json.createReader(in)) {
-                return reader.readArray().getValuesAs(JsonObject.class);
+                List<JsonObject> cases = reader.readArray().getValuesAs(JsonObject.class);
+                if (cases.size() < minimum) {
+                    throw new AssertionError(resource + " has " + cases.size() + " cases, fewer than " + minimum
+                            + ": cases were lost (when adding cases, raise the minimum next to this reader)");
+                }
+                return cases;
             }
         }
     }
 
     static Stream<Arguments> renderVectors() throws IOException {
-        return load(VECTORS).stream()
+        return load(VECTORS, MIN_RENDER_VECTORS).stream()
                 .map(v -> Arguments.of(v.getString("name"), v.getString("markdown"), v.getString("html")));
     }
 
     static Stream<Arguments> xssCorpus() throws IOException {
-        return load(XSS_CORPUS).stream().map(v -> Arguments.of(v.getString("name"), v.getString("markdown")));
+        return load(XSS_CORPUS, MIN_XSS_CASES).stream().map(v -> Arguments.of(v.getString("name"), v.getString("markdown")));
     }
 
     @Test
     void vectorFilesAreLargeEnoughWithUniqueNames() throws IOException {
-        List<JsonObject> vectors = load(VECTORS);
-        List<JsonObject> corpus = load(XSS_CORPUS);
-        assertTrue(vectors.size() >= 45, "render vectors: " + vectors.size());
-        assertTrue(corpus.size() >= 60, "xss corpus: " + corpus.size());
+        List<JsonObject> vectors = load(VECTORS, MIN_RENDER_VECTORS);
+        List<JsonObject> corpus = load(XSS_CORPUS, MIN_XSS_CASES);
+        assertTrue(vectors.size() >= MIN_RENDER_VECTORS, "render vectors: " + vectors.size());
+        assertTrue(corpus.size() >= MIN_XSS_CASES, "xss corpus: " + corpus.size());
         Set<String> names = new HashSet<>();
         vectors.forEach(v -> assertTrue(names.add(v.getString("name")), "duplicate " + v.getString("name")));
         names.clear();
@@ -127,7 +136,7 @@ class MarkdownRendererTest {
 
     @Test
     void buildBreakExampleFromTheSpec() throws IOException {
-        JsonObject vector = load(VECTORS).stream()
+        JsonObject vector = load(VECTORS, MIN_RENDER_VECTORS).stream()
                 .filter(v -> v.getString("name").equals("build break example from the spec"))
                 .findFirst()
                 .orElseThrow();
