@@ -58,22 +58,32 @@ public class HookTrial implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    @Inject
     private HookForm form;
-    @Inject
     private ConsoleCaller me;
-    @Inject
     private HookAdmin hooks;
-    @Inject
     private HookPoster poster;
-    @Inject
     private CurrentSettings settings;
-    @Inject
     private ChannelDirectory directory;
-    @Inject
     private UserAdmin users;
-    @Inject
     private Event<PostsCommitted> committed;
+
+    /** For CDI's proxy and passivation only. */
+    protected HookTrial() {
+    }
+
+    /** Constructor injection, so a test wires it as CDI does, without reflection. */
+    @Inject
+    public HookTrial(HookForm form, ConsoleCaller me, HookAdmin hooks, HookPoster poster, CurrentSettings settings,
+            ChannelDirectory directory, UserAdmin users, Event<PostsCommitted> committed) {
+        this.form = form;
+        this.me = me;
+        this.hooks = hooks;
+        this.poster = poster;
+        this.settings = settings;
+        this.directory = directory;
+        this.users = users;
+        this.committed = committed;
+    }
 
     /** "Preview": the posts the payload would make, stored nowhere (no post, no "last used", no delivery log). */
     public void preview() {

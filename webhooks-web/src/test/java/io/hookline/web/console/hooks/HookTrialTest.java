@@ -26,7 +26,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -50,21 +49,20 @@ class HookTrialTest {
     private HookTrial trial;
 
     @BeforeEach
-    void wire() throws ReflectiveOperationException {
-        trial = new HookTrial();
-        inject("form", new HookForm() {
+    void wire() {
+        HookForm form = new HookForm() {
             @Override
             public String hookId() {
                 return HOOK;
             }
-        });
-        inject("me", new ConsoleCaller() {
+        };
+        ConsoleCaller me = new ConsoleCaller() {
             @Override
             public Caller caller() {
                 return TESS;
             }
-        });
-        inject("hooks", new HookAdmin() {
+        };
+        HookAdmin hooks = new HookAdmin() {
             @Override
             public HookView get(Caller caller, String hookId) {
                 calls.add("manage " + caller.userId() + " " + hookId);
@@ -73,8 +71,8 @@ class HookTrialTest {
                 }
                 return new HookView(hookId, 1, 1, 0, caller.userId(), CHANNEL, "team", "CI", "", "", "", false, 0);
             }
-        });
-        inject("poster", new HookPoster() {
+        };
+        HookPoster poster = new HookPoster() {
             @Override
             public HookDestination dryRun(String hookId, WebhookPayload payload) {
                 calls.add("dryRun " + payload.text());
@@ -86,27 +84,28 @@ class HookTrialTest {
                 calls.add("post " + payload.text());
                 return planned(payload.text());
             }
-        });
-        inject("settings", new CurrentSettings() {
+        };
+        CurrentSettings settings = new CurrentSettings() {
             @Override
             public Settings get() {
                 return new Settings(true, true, true, 4000, 64, false, RateLimitSettings.DEFAULTS,
                         Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
             }
-        });
-        inject("directory", new ChannelDirectory() {
+        };
+        ChannelDirectory directory = new ChannelDirectory() {
             @Override
             public ChannelView get(Caller caller, String channelId) {
                 return new ChannelView(channelId, 1, 1, 0, "team", "O", "Builds", "builds", "", "", "tessid");
             }
-        });
-        inject("users", new UserAdmin() {
+        };
+        UserAdmin users = new UserAdmin() {
             @Override
             public UserView get(String userId) {
                 throw HooklineException.notFound("user_not_found", "gone");
             }
-        });
-        inject("committed", new RecordingEvent());
+        };
+        RecordingEvent committed = new RecordingEvent();
+        trial = new HookTrial(form, me, hooks, poster, settings, directory, users, committed);
     }
 
     @Test
@@ -164,12 +163,6 @@ class HookTrialTest {
     private static HookDestination planned(String text) {
         NewPost post = NewPost.of(CHANNEL, "tessid", "", text, "", "{\"from_webhook\":\"true\"}", 1_000, HOOK);
         return new HookDestination(CHANNEL, List.of(post.id()), List.of(post));
-    }
-
-    private void inject(String name, Object value) throws ReflectiveOperationException {
-        Field field = HookTrial.class.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(trial, value);
     }
 
     private final class RecordingEvent implements Event<PostsCommitted> {
