@@ -52,15 +52,24 @@ class ApiBodiesIT {
 
     /** ApiBodyLimitFilter.DEFAULT_MAX_BODY_BYTES (HOOKLINE_API_MAX_BODY_BYTES unset): 1 MiB. */
     static final int API_MAX_BODY_BYTES = 1_048_576;
+
     static final String INVALID_BODY = "api.context.invalid_body_param.app_error";
     static final String TOO_LARGE = "api.context.request_body_too_large.app_error";
 
     /** What the API takes bodies on today; the OpenAPI document must list at least these. */
     static final Set<String> KNOWN_BODY_ENDPOINTS = Set.of(
-            "POST /api/v4/users/login", "POST /api/v4/users", "POST /api/v4/users/{user_id}/tokens",
-            "POST /api/v4/users/tokens/revoke", "POST /api/v4/teams", "POST /api/v4/teams/{team_id}/members",
-            "POST /api/v4/channels", "POST /api/v4/channels/direct", "POST /api/v4/channels/{channel_id}/members",
-            "PUT /api/v4/config/patch", "POST /api/v4/hooks/incoming", "PUT /api/v4/hooks/incoming/{hook_id}");
+            "POST /api/v4/users/login",
+            "POST /api/v4/users",
+            "POST /api/v4/users/{user_id}/tokens",
+            "POST /api/v4/users/tokens/revoke",
+            "POST /api/v4/teams",
+            "POST /api/v4/teams/{team_id}/members",
+            "POST /api/v4/channels",
+            "POST /api/v4/channels/direct",
+            "POST /api/v4/channels/{channel_id}/members",
+            "PUT /api/v4/config/patch",
+            "POST /api/v4/hooks/incoming",
+            "PUT /api/v4/hooks/incoming/{hook_id}");
     /** Callable without a token: their cap must hold for anyone. */
     static final Set<String> PUBLIC_BODY_ENDPOINTS = Set.of("POST /api/v4/users/login", "POST /api/v4/users");
 
@@ -73,8 +82,10 @@ class ApiBodiesIT {
         return Deployments.builtEar();
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base = stripSlash(TestServer.baseUrl());
     private String adminToken;
 
@@ -99,8 +110,7 @@ class ApiBodiesIT {
     }
 
     /** A body that must be refused with 400, and why. */
-    record BadBody(String name, byte[] bytes) {
-    }
+    record BadBody(String name, byte[] bytes) {}
 
     @BeforeEach
     void signIn() {
@@ -144,11 +154,19 @@ class ApiBodiesIT {
                 String who = endpoint.key() + (token == null ? " (no token)" : "");
                 for (boolean chunked : new boolean[] {false, true}) {
                     String how = chunked ? ", chunked" : ", with Content-Length";
-                    expectError(problems, who + ": " + pastCap.length + " bytes" + how,
-                            send(endpoint, token, pastCap, chunked), 413, TOO_LARGE);
+                    expectError(
+                            problems,
+                            who + ": " + pastCap.length + " bytes" + how,
+                            send(endpoint, token, pastCap, chunked),
+                            413,
+                            TOO_LARGE);
                     // At the cap the body is read whole and refused for what it is: unfinished JSON.
-                    expectError(problems, who + ": " + atCap.length + " bytes" + how,
-                            send(endpoint, token, atCap, chunked), 400, INVALID_BODY);
+                    expectError(
+                            problems,
+                            who + ": " + atCap.length + " bytes" + how,
+                            send(endpoint, token, atCap, chunked),
+                            400,
+                            INVALID_BODY);
                 }
             }
         }
@@ -183,9 +201,13 @@ class ApiBodiesIT {
 
     @Test
     void aFormPostedToAnExpiredViewIsRedirectedToAFreshPageNotA500() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/signin.xhtml")).GET().build(),
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/signin.xhtml")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         Matcher nonce = NONCE.matcher(page.body());
@@ -204,29 +226,37 @@ class ApiBodiesIT {
             if (!withNonce) {
                 fields.remove("primefaces.nonce");
             }
-            HttpResponse<String> stale = browser.send(formPost("/signin.xhtml", fields).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertTrue(stale.statusCode() == 302 || stale.statusCode() == 303,
+            HttpResponse<String> stale =
+                    browser.send(formPost("/signin.xhtml", fields).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(
+                    stale.statusCode() == 302 || stale.statusCode() == 303,
                     "a redirect, got " + stale.statusCode() + ": " + excerpt(stale.body()));
-            URI fresh = URI.create(base + "/signin.xhtml").resolve(stale.headers().firstValue("Location").orElseThrow());
+            URI fresh = URI.create(base + "/signin.xhtml")
+                    .resolve(stale.headers().firstValue("Location").orElseThrow());
             assertEquals("/signin.xhtml", fresh.getPath(), "back to the same page");
-            HttpResponse<String> freshPage = browser.send(HttpRequest.newBuilder(fresh).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> freshPage =
+                    browser.send(HttpRequest.newBuilder(fresh).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, freshPage.statusCode());
             assertTrue(freshPage.body().contains("This page has expired"), excerpt(freshPage.body()));
             assertTrue(freshPage.body().contains("jakarta.faces.ViewState"), "a fresh form to fill in");
         }
         // The stale form signed nobody in: the console still asks for a sign-in.
-        HttpResponse<String> console = browser.send(HttpRequest.newBuilder(URI.create(base + "/console/index.xhtml"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> console = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/console/index.xhtml"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(console.statusCode() != 200 || console.body().contains("signin:loginId"), "not signed in");
 
         form.put("jakarta.faces.partial.ajax", "true");
         form.put("jakarta.faces.source", "signin:submit");
         form.put("jakarta.faces.partial.execute", "@all");
         form.put("jakarta.faces.partial.render", "@all");
-        HttpResponse<String> ajax = browser.send(formPost("/signin.xhtml", form).header("Faces-Request", "partial/ajax")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ajax = browser.send(
+                formPost("/signin.xhtml", form)
+                        .header("Faces-Request", "partial/ajax")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(ajax.statusCode() < 500, ajax.statusCode() + " " + excerpt(ajax.body()));
         assertTrue(ajax.body().contains("This page has expired"), excerpt(ajax.body()));
     }
@@ -235,8 +265,12 @@ class ApiBodiesIT {
 
     /** Every operation under /api/v4 with a requestBody in the served OpenAPI document. */
     private List<Endpoint> bodyEndpoints() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi"))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/openapi"))
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         JsonObject document;
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
@@ -247,13 +281,17 @@ class ApiBodiesIT {
             if (!path.getKey().startsWith("/api/v4/")) {
                 continue;
             }
-            for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+            for (Map.Entry<String, JsonValue> operation :
+                    path.getValue().asJsonObject().entrySet()) {
                 if (operation.getValue().getValueType() == JsonValue.ValueType.OBJECT
                         && operation.getValue().asJsonObject().containsKey("requestBody")) {
                     JsonObject body = operation.getValue().asJsonObject().getJsonObject("requestBody");
-                    endpoints.add(new Endpoint(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+                    endpoints.add(new Endpoint(
+                            operation.getKey().toUpperCase(Locale.ROOT),
+                            path.getKey(),
                             body.toString().contains("\"type\":\"array\""),
-                            OPTIONAL_BODY_ENDPOINTS.contains(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+                            OPTIONAL_BODY_ENDPOINTS.contains(
+                                    operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
                 }
             }
         }
@@ -273,17 +311,23 @@ class ApiBodiesIT {
                 text("a JSON string", "\"text\""),
                 text("a JSON number", "42"),
                 text("JSON null", "null"),
-                text(endpoint.arrayBody() ? "an object where an array belongs" : "an array where an object belongs",
+                text(
+                        endpoint.arrayBody() ? "an object where an array belongs" : "an array where an object belongs",
                         endpoint.arrayBody() ? "{}" : "[]"),
                 text("nesting 100,000 deep", "[".repeat(100_000) + "]".repeat(100_000)),
                 new BadBody("invalid UTF-8 in a string", bytes("{\"a\": \"", new byte[] {(byte) 0xC3, 0x28}, "\"}")),
                 new BadBody("a lone 0xFF byte", new byte[] {(byte) 0xFF}),
-                new BadBody("a UTF-8 sequence cut short", bytes("{\"a\": \"", new byte[] {(byte) 0xE2, (byte) 0x82}, "\"}")),
-                new BadBody("an encoded surrogate", bytes("{\"a\": \"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}")),
+                new BadBody(
+                        "a UTF-8 sequence cut short",
+                        bytes("{\"a\": \"", new byte[] {(byte) 0xE2, (byte) 0x82}, "\"}")),
+                new BadBody(
+                        "an encoded surrogate",
+                        bytes("{\"a\": \"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}")),
                 new BadBody("no body at all", new byte[0])));
         if (endpoint.optionalBody()) {
             // Leaving the body out, or sending JSON null, asks for the defaults there.
-            bodies.removeIf(bad -> bad.name().equals("no body at all") || bad.name().equals("JSON null"));
+            bodies.removeIf(
+                    bad -> bad.name().equals("no body at all") || bad.name().equals("JSON null"));
         }
         return bodies;
     }
@@ -318,9 +362,11 @@ class ApiBodiesIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
-                .method(endpoint.method(), chunked
-                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        endpoint.method(),
+                        chunked
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -331,10 +377,11 @@ class ApiBodiesIT {
         }
     }
 
-    private static void expectError(List<String> problems, String what, HttpResponse<String> answer, int status,
-                                    String id) {
+    private static void expectError(
+            List<String> problems, String what, HttpResponse<String> answer, int status, String id) {
         if (answer.statusCode() != status) {
-            problems.add(what + ": status " + answer.statusCode() + ", expected " + status + ": " + excerpt(answer.body()));
+            problems.add(
+                    what + ": status " + answer.statusCode() + ", expected " + status + ": " + excerpt(answer.body()));
             return;
         }
         JsonObject error;
@@ -346,8 +393,10 @@ class ApiBodiesIT {
         }
         if (!id.equals(error.getString("id", null))) {
             problems.add(what + ": id " + error.get("id") + ", expected " + id);
-        } else if (!(error.get("status_code") instanceof JsonNumber code) || code.intValue() != status
-                || error.getString("message", "").isBlank() || !error.containsKey("request_id")) {
+        } else if (!(error.get("status_code") instanceof JsonNumber code)
+                || code.intValue() != status
+                || error.getString("message", "").isBlank()
+                || !error.containsKey("request_id")) {
             problems.add(what + ": not Mattermost's error shape: " + error);
         }
     }

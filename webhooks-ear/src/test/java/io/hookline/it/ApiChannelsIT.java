@@ -49,6 +49,7 @@ class ApiChannelsIT {
     private TestUser teammate;
     /** In no team at all. */
     private TestUser outsider;
+
     private JsonObject team;
     private String teamId;
 
@@ -69,7 +70,9 @@ class ApiChannelsIT {
     void aTeamMemberCreatesAPublicChannel() {
         String name = unique("c");
         JsonObject body = Json.createObjectBuilder(channelBody(teamId, name, "O"))
-                .add("purpose", "builds").add("header", "CI results").build();
+                .add("purpose", "builds")
+                .add("header", "CI results")
+                .build();
         HttpResponse<String> response = owner.client().postJson("/api/v4/channels", body);
         assertEquals(201, response.statusCode(), response.body());
         JsonObject channel = HooklineClient.json(response);
@@ -112,7 +115,9 @@ class ApiChannelsIT {
     @Test
     void duplicateNameInTheTeamIs400ButAnotherTeamMayReuseIt() {
         String name = createChannel(owner.client(), teamId, "O").getString("name");
-        assertError(400, "store.sql_channel.save_channel.exists.app_error",
+        assertError(
+                400,
+                "store.sql_channel.save_channel.exists.app_error",
                 owner.client().postJson("/api/v4/channels", channelBody(teamId, name, "P")));
 
         String otherTeam = createTeam(owner.client()).getString("id");
@@ -220,7 +225,8 @@ class ApiChannelsIT {
         for (String path : secretPaths) {
             assertEquals(200, owner.client().get(path).statusCode(), path);
             // A private channel the caller is not in answers as a missing one (issue 15): names cannot be probed.
-            assertError(404, "app.channel.get.existing.app_error", teammate.client().get(path));
+            assertError(
+                    404, "app.channel.get.existing.app_error", teammate.client().get(path));
         }
         assertError(404, owner.client().get("/api/v4/teams/" + teamId + "/channels/name/" + unique("none")));
         assertError(404, owner.client().get("/api/v4/teams/name/" + teamName + "/channels/name/" + unique("none")));
@@ -265,8 +271,11 @@ class ApiChannelsIT {
         assertEquals(200, restored.statusCode(), restored.body());
         assertEquals(channelId, HooklineClient.json(restored).getString("id"));
         assertEquals(0, HooklineClient.json(restored).getJsonNumber("delete_at").longValue());
-        assertEquals(0, HooklineClient.json(admin.get("/api/v4/channels/" + channelId))
-                .getJsonNumber("delete_at").longValue());
+        assertEquals(
+                0,
+                HooklineClient.json(admin.get("/api/v4/channels/" + channelId))
+                        .getJsonNumber("delete_at")
+                        .longValue());
     }
 
     @Test
@@ -289,10 +298,16 @@ class ApiChannelsIT {
         String open = createChannel(owner.client(), teamId, "O").getString("id");
         assertError(403, teammate.client().delete("/api/v4/channels/" + secret));
         assertError(403, outsider.client().delete("/api/v4/channels/" + open));
-        assertEquals(0, HooklineClient.json(admin.get("/api/v4/channels/" + secret)).getJsonNumber("delete_at")
-                .longValue());
-        assertEquals(0, HooklineClient.json(admin.get("/api/v4/channels/" + open)).getJsonNumber("delete_at")
-                .longValue());
+        assertEquals(
+                0,
+                HooklineClient.json(admin.get("/api/v4/channels/" + secret))
+                        .getJsonNumber("delete_at")
+                        .longValue());
+        assertEquals(
+                0,
+                HooklineClient.json(admin.get("/api/v4/channels/" + open))
+                        .getJsonNumber("delete_at")
+                        .longValue());
     }
 
     /** Issue 15, Mattermost's channel_user permissions: a team member outside a public channel may not archive it. */
@@ -319,9 +334,13 @@ class ApiChannelsIT {
         String open = createChannel(owner.client(), teamId, "O").getString("id");
         addChannelMember(owner.client(), open, third.id());
 
-        assertError(403, "api.context.permissions.app_error",
+        assertError(
+                403,
+                "api.context.permissions.app_error",
                 teammate.client().delete("/api/v4/channels/" + open + "/members/" + third.id()));
-        assertError(403, "api.context.permissions.app_error",
+        assertError(
+                403,
+                "api.context.permissions.app_error",
                 teammate.client().delete("/api/v4/channels/" + open + "/members/" + owner.id()));
         assertTrue(memberIds(open).contains(third.id()), "a refused removal changes nothing");
 
@@ -335,7 +354,9 @@ class ApiChannelsIT {
     }
 
     private long deleteAt(String channelId) {
-        return HooklineClient.json(admin.get("/api/v4/channels/" + channelId)).getJsonNumber("delete_at").longValue();
+        return HooklineClient.json(admin.get("/api/v4/channels/" + channelId))
+                .getJsonNumber("delete_at")
+                .longValue();
     }
 
     // --- members -----------------------------------------------------------------------------------------
@@ -404,7 +425,8 @@ class ApiChannelsIT {
     @Test
     void theAdminAddsToAnyPrivateChannel() {
         String channelId = createChannel(owner.client(), teamId, "P").getString("id");
-        assertEquals(201, addChannelMemberResponse(admin, channelId, teammate.id()).statusCode());
+        assertEquals(
+                201, addChannelMemberResponse(admin, channelId, teammate.id()).statusCode());
         assertEquals(200, teammate.client().get("/api/v4/channels/" + channelId).statusCode());
     }
 

@@ -28,15 +28,14 @@ public final class ApiFixtures {
 
     /** Microseconds since the epoch, strictly increasing in this JVM: unique across runs as well. */
     private static final AtomicLong LAST = new AtomicLong();
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
-    private ApiFixtures() {
-    }
+    private ApiFixtures() {}
 
     /** A user the admin created, already signed in through {@link #client}. */
-    public record TestUser(String id, String username, String email, String password, HooklineClient client) {
-    }
+    public record TestUser(String id, String username, String email, String password, HooklineClient client) {}
 
     /** A lowercase suffix of 10 base-36 characters, unique in this run and across runs. */
     public static String suffix() {
@@ -98,8 +97,11 @@ public final class ApiFixtures {
     // --- teams -------------------------------------------------------------------------------------------
 
     public static JsonObject teamBody(String name, String type) {
-        return Json.createObjectBuilder().add("name", name).add("display_name", "Team " + name)
-                .add("type", type).build();
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("display_name", "Team " + name)
+                .add("type", type)
+                .build();
     }
 
     /** {@code as} creates an open team (and so becomes its member). */
@@ -114,8 +116,12 @@ public final class ApiFixtures {
     }
 
     public static HttpResponse<String> addTeamMemberResponse(HooklineClient as, String teamId, String userId) {
-        return as.postJson("/api/v4/teams/" + teamId + "/members",
-                Json.createObjectBuilder().add("team_id", teamId).add("user_id", userId).build());
+        return as.postJson(
+                "/api/v4/teams/" + teamId + "/members",
+                Json.createObjectBuilder()
+                        .add("team_id", teamId)
+                        .add("user_id", userId)
+                        .build());
     }
 
     public static void addTeamMember(HooklineClient as, String teamId, String userId) {
@@ -132,8 +138,12 @@ public final class ApiFixtures {
     // --- channels ----------------------------------------------------------------------------------------
 
     public static JsonObject channelBody(String teamId, String name, String type) {
-        return Json.createObjectBuilder().add("team_id", teamId).add("name", name)
-                .add("display_name", "Channel " + name).add("type", type).build();
+        return Json.createObjectBuilder()
+                .add("team_id", teamId)
+                .add("name", name)
+                .add("display_name", "Channel " + name)
+                .add("type", type)
+                .build();
     }
 
     /** {@code as} creates a channel ("O" or "P") in the team and so becomes its member. */
@@ -144,7 +154,8 @@ public final class ApiFixtures {
     }
 
     public static HttpResponse<String> addChannelMemberResponse(HooklineClient as, String channelId, String userId) {
-        return as.postJson("/api/v4/channels/" + channelId + "/members",
+        return as.postJson(
+                "/api/v4/channels/" + channelId + "/members",
                 Json.createObjectBuilder().add("user_id", userId).build());
     }
 
@@ -162,9 +173,16 @@ public final class ApiFixtures {
     // --- hooks and posts ---------------------------------------------------------------------------------
 
     public static HttpResponse<String> createHookResponse(HooklineClient as, String channelId, String displayName) {
-        return as.postJson("/api/v4/hooks/incoming", Json.createObjectBuilder()
-                .add("channel_id", channelId).add("display_name", displayName).add("description", "")
-                .add("channel_locked", false).add("username", "").add("icon_url", "").build());
+        return as.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", channelId)
+                        .add("display_name", displayName)
+                        .add("description", "")
+                        .add("channel_locked", false)
+                        .add("username", "")
+                        .add("icon_url", "")
+                        .build());
     }
 
     public static JsonObject createHook(HooklineClient as, String channelId) {
@@ -175,8 +193,11 @@ public final class ApiFixtures {
 
     /** Posts {@code text} through the hook, expecting Slack's 200 "ok". */
     public static void postThroughHook(String hookId, String text) {
-        HttpResponse<String> response = anonymous().postRaw("/hooks/" + hookId, "application/json",
-                Json.createObjectBuilder().add("text", text).build().toString());
+        HttpResponse<String> response = anonymous()
+                .postRaw(
+                        "/hooks/" + hookId,
+                        "application/json",
+                        Json.createObjectBuilder().add("text", text).build().toString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("ok", response.body());
     }
@@ -186,15 +207,23 @@ public final class ApiFixtures {
         HttpResponse<String> response = as.get("/api/v4/channels/" + channelId + "/posts?per_page=1");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject list = HooklineClient.json(response);
-        return list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(0));
+        return list.getJsonObject("posts")
+                .getJsonObject(list.getJsonArray("order").getString(0));
     }
 
     /** {@code as} creates a hook with every field set; 201 expected. Empty strings mean "no default". */
-    public static JsonObject createHook(HooklineClient as, String channelId, String displayName, boolean locked,
-            String username, String iconUrl) {
-        HttpResponse<String> response = as.postJson("/api/v4/hooks/incoming", Json.createObjectBuilder()
-                .add("channel_id", channelId).add("display_name", displayName).add("description", "")
-                .add("channel_locked", locked).add("username", username).add("icon_url", iconUrl).build());
+    public static JsonObject createHook(
+            HooklineClient as, String channelId, String displayName, boolean locked, String username, String iconUrl) {
+        HttpResponse<String> response = as.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", channelId)
+                        .add("display_name", displayName)
+                        .add("description", "")
+                        .add("channel_locked", locked)
+                        .add("username", username)
+                        .add("icon_url", iconUrl)
+                        .build());
         assertEquals(201, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
@@ -215,9 +244,11 @@ public final class ApiFixtures {
 
     /** The direct channel of two users (opened now if it does not exist yet), as {@code as} gets it. */
     public static String directChannelId(HooklineClient as, String userA, String userB) {
-        HttpResponse<String> response = as.postJson("/api/v4/channels/direct",
+        HttpResponse<String> response = as.postJson(
+                "/api/v4/channels/direct",
                 Json.createArrayBuilder().add(userA).add(userB).build());
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
+        assertTrue(
+                response.statusCode() == 200 || response.statusCode() == 201,
                 response.statusCode() + " " + response.body());
         return HooklineClient.json(response).getString("id");
     }
@@ -233,8 +264,8 @@ public final class ApiFixtures {
     public static int postCount(HooklineClient as, String channelId) {
         int count = 0;
         for (int page = 0; page < 1000; page++) {
-            HttpResponse<String> response = as.get("/api/v4/channels/" + channelId + "/posts?page=" + page
-                    + "&per_page=200");
+            HttpResponse<String> response =
+                    as.get("/api/v4/channels/" + channelId + "/posts?page=" + page + "&per_page=200");
             assertEquals(200, response.statusCode(), response.body());
             int size = HooklineClient.json(response).getJsonArray("order").size();
             count += size;
@@ -268,7 +299,9 @@ public final class ApiFixtures {
     /** Slack's success answer: 200 and a body of exactly the two bytes {@code ok}. */
     public static void assertHookOk(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals("ok".getBytes(StandardCharsets.UTF_8), response.body().getBytes(StandardCharsets.UTF_8),
+        assertArrayEquals(
+                "ok".getBytes(StandardCharsets.UTF_8),
+                response.body().getBytes(StandardCharsets.UTF_8),
                 "body must be exactly ok, was: " + response.body());
     }
 
@@ -277,7 +310,9 @@ public final class ApiFixtures {
         JsonObject props = post.getJsonObject("props");
         assertTrue(props != null, "props in " + post);
         assertEquals("true", props.getString("from_webhook", null), "from_webhook in " + props);
-        assertEquals(hook.getString("display_name"), props.getString("webhook_display_name", null),
+        assertEquals(
+                hook.getString("display_name"),
+                props.getString("webhook_display_name", null),
                 "webhook_display_name in " + props);
     }
 
@@ -317,9 +352,13 @@ public final class ApiFixtures {
         return HooklineClient.json(response);
     }
 
-    public static HttpResponse<String> patchConfigResponse(HooklineClient as, String section, String key, JsonValue value) {
-        return as.put("/api/v4/config/patch", Json.createObjectBuilder()
-                .add(section, Json.createObjectBuilder().add(key, value)).build());
+    public static HttpResponse<String> patchConfigResponse(
+            HooklineClient as, String section, String key, JsonValue value) {
+        return as.put(
+                "/api/v4/config/patch",
+                Json.createObjectBuilder()
+                        .add(section, Json.createObjectBuilder().add(key, value))
+                        .build());
     }
 
     /** Sets one setting (200 expected) and returns the full config the server answered. */
@@ -387,7 +426,8 @@ public final class ApiFixtures {
     /** 400 whose message names the offending field. */
     public static void assertInvalidField(String field, HttpResponse<String> response) {
         JsonObject error = assertError(400, response);
-        assertTrue(error.getString("message").toLowerCase(Locale.ROOT).contains(field),
+        assertTrue(
+                error.getString("message").toLowerCase(Locale.ROOT).contains(field),
                 "message should name " + field + ": " + error);
     }
 

@@ -49,6 +49,7 @@ class ApiHooksIT {
     private TestUser alice;
     /** A member of the team, in none of its private channels. */
     private TestUser bob;
+
     private String teamId;
     private String channelId;
 
@@ -66,10 +67,17 @@ class ApiHooksIT {
 
     @Test
     void createdHookCarriesAllItsFields() {
-        HttpResponse<String> response = alice.client().postJson(HOOKS, Json.createObjectBuilder()
-                .add("channel_id", channelId).add("display_name", "Jenkins").add("description", "nightly builds")
-                .add("channel_locked", true).add("username", "jenkins").add("icon_url", "https://example.com/j.png")
-                .build());
+        HttpResponse<String> response = alice.client()
+                .postJson(
+                        HOOKS,
+                        Json.createObjectBuilder()
+                                .add("channel_id", channelId)
+                                .add("display_name", "Jenkins")
+                                .add("description", "nightly builds")
+                                .add("channel_locked", true)
+                                .add("username", "jenkins")
+                                .add("icon_url", "https://example.com/j.png")
+                                .build());
         assertEquals(201, response.statusCode(), response.body());
         JsonObject hook = HooklineClient.json(response);
         assertId(hook.getString("id"));
@@ -196,8 +204,11 @@ class ApiHooksIT {
     void theOwnerUpdatesAHook() {
         JsonObject hook = createHook(alice.client(), channelId);
         String path = HOOKS + "/" + hook.getString("id");
-        JsonObject changed = Json.createObjectBuilder(hook).add("display_name", "Renamed")
-                .add("description", "now described").add("channel_locked", true).build();
+        JsonObject changed = Json.createObjectBuilder(hook)
+                .add("display_name", "Renamed")
+                .add("description", "now described")
+                .add("channel_locked", true)
+                .build();
 
         HttpResponse<String> response = alice.client().put(path, changed);
         assertEquals(200, response.statusCode(), response.body());
@@ -207,7 +218,8 @@ class ApiHooksIT {
         assertEquals("now described", updated.getString("description"));
         assertTrue(updated.getBoolean("channel_locked"), updated.toString());
         assertEquals(channelId, updated.getString("channel_id"));
-        assertTrue(updated.getJsonNumber("update_at").longValue() >= hook.getJsonNumber("update_at").longValue());
+        assertTrue(updated.getJsonNumber("update_at").longValue()
+                >= hook.getJsonNumber("update_at").longValue());
 
         JsonObject reread = HooklineClient.json(alice.client().get(path));
         assertEquals("Renamed", reread.getString("display_name"));
@@ -219,19 +231,34 @@ class ApiHooksIT {
     void anotherUserCannotUpdateAHook() {
         JsonObject hook = createHook(alice.client(), channelId);
         String path = HOOKS + "/" + hook.getString("id");
-        assertError(403, bob.client().put(path, Json.createObjectBuilder(hook).add("display_name", "Hijacked").build()));
-        assertEquals(hook.getString("display_name"), HooklineClient.json(alice.client().get(path))
-                .getString("display_name"));
+        assertError(
+                403,
+                bob.client()
+                        .put(
+                                path,
+                                Json.createObjectBuilder(hook)
+                                        .add("display_name", "Hijacked")
+                                        .build()));
+        assertEquals(
+                hook.getString("display_name"),
+                HooklineClient.json(alice.client().get(path)).getString("display_name"));
     }
 
     @Test
     void displayNameLongerThan64Is400() {
         JsonObject hook = createHook(alice.client(), channelId);
         String path = HOOKS + "/" + hook.getString("id");
-        assertError(400, alice.client().put(path, Json.createObjectBuilder(hook)
-                .add("display_name", "x".repeat(65)).build()));
-        assertEquals(hook.getString("display_name"), HooklineClient.json(alice.client().get(path))
-                .getString("display_name"));
+        assertError(
+                400,
+                alice.client()
+                        .put(
+                                path,
+                                Json.createObjectBuilder(hook)
+                                        .add("display_name", "x".repeat(65))
+                                        .build()));
+        assertEquals(
+                hook.getString("display_name"),
+                HooklineClient.json(alice.client().get(path)).getString("display_name"));
     }
 
     // --- delete ------------------------------------------------------------------------------------------
@@ -251,8 +278,10 @@ class ApiHooksIT {
 
         assertStatusOk(alice.client().delete(HOOKS + "/" + hookId));
         assertError(404, alice.client().get(HOOKS + "/" + hookId));
-        assertError(404, "no_service", ApiFixtures.anonymous().postRaw("/hooks/" + hookId, "application/json",
-                "{\"text\":\"x\"}"));
+        assertError(
+                404,
+                "no_service",
+                ApiFixtures.anonymous().postRaw("/hooks/" + hookId, "application/json", "{\"text\":\"x\"}"));
         assertFalse(list(alice.client(), "?channel_id=" + channelId).contains(hookId), "a deleted hook is not listed");
     }
 
@@ -269,8 +298,10 @@ class ApiHooksIT {
         assertNotEquals(oldId, newId);
         assertEquals(channelId, HooklineClient.json(regenerated).getString("channel_id"));
 
-        assertError(404, "no_service", ApiFixtures.anonymous().postRaw("/hooks/" + oldId, "application/json",
-                "{\"text\":\"x\"}"));
+        assertError(
+                404,
+                "no_service",
+                ApiFixtures.anonymous().postRaw("/hooks/" + oldId, "application/json", "{\"text\":\"x\"}"));
         ApiFixtures.postThroughHook(newId, "after regenerating " + ApiFixtures.suffix());
         assertError(404, alice.client().post(HOOKS + "/" + oldId + "/regen_token"));
     }

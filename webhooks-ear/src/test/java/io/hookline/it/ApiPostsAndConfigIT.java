@@ -147,12 +147,15 @@ class ApiPostsAndConfigIT {
     }
 
     private static String message(JsonObject list, int index) {
-        return list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(index))
+        return list.getJsonObject("posts")
+                .getJsonObject(list.getJsonArray("order").getString(index))
                 .getString("message");
     }
 
     private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return array.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     // --- config ------------------------------------------------------------------------------------------
@@ -161,8 +164,8 @@ class ApiPostsAndConfigIT {
     void theAdminReadsTheConfigWithMattermostNames() {
         JsonObject config = config(admin);
         JsonObject service = config.getJsonObject(SERVICE);
-        for (String flag : new String[] {"EnableIncomingWebhooks", "EnablePostUsernameOverride",
-            "EnablePostIconOverride"}) {
+        for (String flag :
+                new String[] {"EnableIncomingWebhooks", "EnablePostUsernameOverride", "EnablePostIconOverride"}) {
             assertBoolean(service, flag);
         }
         for (String number : new String[] {"MaximumPayloadSizeBytes", "MaxPostSize"}) {
@@ -174,8 +177,11 @@ class ApiPostsAndConfigIT {
 
     private static void assertBoolean(JsonObject section, String key) {
         JsonValue value = section.get(key);
-        assertTrue(value != null && (value.getValueType() == JsonValue.ValueType.TRUE
-                || value.getValueType() == JsonValue.ValueType.FALSE), key + " must be a boolean in " + section);
+        assertTrue(
+                value != null
+                        && (value.getValueType() == JsonValue.ValueType.TRUE
+                                || value.getValueType() == JsonValue.ValueType.FALSE),
+                key + " must be a boolean in " + section);
     }
 
     @Test
@@ -193,7 +199,9 @@ class ApiPostsAndConfigIT {
         try {
             JsonObject answered = patchConfig(admin, SERVICE, "EnablePostUsernameOverride", flipped);
             assertEquals(flipped, setting(answered, SERVICE, "EnablePostUsernameOverride"));
-            assertEquals(withSetting(before, SERVICE, "EnablePostUsernameOverride", flipped), answered,
+            assertEquals(
+                    withSetting(before, SERVICE, "EnablePostUsernameOverride", flipped),
+                    answered,
                     "the full config, nothing else changed");
             assertEquals(answered, config(admin), "the change is kept");
         } finally {
@@ -206,12 +214,11 @@ class ApiPostsAndConfigIT {
     void onlyTheAdminPatchesTheConfig() {
         TestUser user = newUser(admin, "u");
         JsonObject before = config(admin);
-        JsonValue flipped = setting(before, SERVICE, "EnablePostIconOverride") == JsonValue.TRUE
-                ? JsonValue.FALSE : JsonValue.TRUE;
+        JsonValue flipped =
+                setting(before, SERVICE, "EnablePostIconOverride") == JsonValue.TRUE ? JsonValue.FALSE : JsonValue.TRUE;
         try {
             assertError(403, patchConfigResponse(user.client(), SERVICE, "EnablePostIconOverride", flipped));
-            assertError(401, patchConfigResponse(ApiFixtures.anonymous(), SERVICE, "EnablePostIconOverride",
-                    flipped));
+            assertError(401, patchConfigResponse(ApiFixtures.anonymous(), SERVICE, "EnablePostIconOverride", flipped));
         } finally {
             restoreIfChanged(before);
         }
@@ -237,7 +244,8 @@ class ApiPostsAndConfigIT {
 
     @Test
     void disabledIncomingWebhooksAnswer501() {
-        String hookId = createHook(admin, ApiFixtures.mainChannelId(admin, "off-topic")).getString("id");
+        String hookId =
+                createHook(admin, ApiFixtures.mainChannelId(admin, "off-topic")).getString("id");
         JsonValue original = setting(config(admin), SERVICE, "EnableIncomingWebhooks");
         try {
             JsonObject answered = patchConfig(admin, SERVICE, "EnableIncomingWebhooks", JsonValue.FALSE);
@@ -255,7 +263,8 @@ class ApiPostsAndConfigIT {
 
     @Test
     void maximumPayloadSizeAppliesToTheNextRequest() {
-        String hookId = createHook(admin, ApiFixtures.mainChannelId(admin, "off-topic")).getString("id");
+        String hookId =
+                createHook(admin, ApiFixtures.mainChannelId(admin, "off-topic")).getString("id");
         JsonValue original = setting(config(admin), SERVICE, "MaximumPayloadSizeBytes");
         try {
             patchConfig(admin, SERVICE, "MaximumPayloadSizeBytes", Json.createValue(1000));
@@ -296,7 +305,9 @@ class ApiPostsAndConfigIT {
 
     private static JsonObject withSetting(JsonObject config, String section, String key, JsonValue value) {
         return Json.createObjectBuilder(config)
-                .add(section, Json.createObjectBuilder(config.getJsonObject(section)).add(key, value))
+                .add(
+                        section,
+                        Json.createObjectBuilder(config.getJsonObject(section)).add(key, value))
                 .build();
     }
 }

@@ -91,7 +91,9 @@ class ApiTeamsIT {
     @Test
     void duplicateTeamNameIs400() {
         JsonObject team = createTeam(admin);
-        assertError(400, "app.team.save.existing.app_error",
+        assertError(
+                400,
+                "app.team.save.existing.app_error",
                 admin.postJson("/api/v4/teams", teamBody(team.getString("name"), "O")));
     }
 
@@ -141,7 +143,8 @@ class ApiTeamsIT {
         assertError(403, stranger.client().get("/api/v4/teams/" + team.getString("id")));
         assertError(403, stranger.client().get("/api/v4/teams/name/" + team.getString("name")));
         assertEquals(200, admin.get("/api/v4/teams/" + team.getString("id")).statusCode());
-        assertEquals(200, admin.get("/api/v4/teams/name/" + team.getString("name")).statusCode());
+        assertEquals(
+                200, admin.get("/api/v4/teams/name/" + team.getString("name")).statusCode());
     }
 
     @Test
@@ -165,7 +168,8 @@ class ApiTeamsIT {
         assertTrue(member.containsKey("roles"), member.toString());
 
         assertEquals(200, joiner.client().get("/api/v4/teams/" + teamId).statusCode());
-        assertTrue(ids(HooklineClient.jsonArray(joiner.client().get("/api/v4/teams?per_page=200"))).contains(teamId));
+        assertTrue(ids(HooklineClient.jsonArray(joiner.client().get("/api/v4/teams?per_page=200")))
+                .contains(teamId));
     }
 
     @Test

@@ -49,7 +49,10 @@ class ApiUsersIT {
     void adminCreatesAUserWhoCanSignIn() {
         String username = unique("u");
         JsonObject body = Json.createObjectBuilder(newUserBody(username))
-                .add("nickname", "Nick").add("first_name", "Ada").add("last_name", "Lovelace").build();
+                .add("nickname", "Nick")
+                .add("first_name", "Ada")
+                .add("last_name", "Lovelace")
+                .build();
         HttpResponse<String> response = admin.postJson("/api/v4/users", body);
         assertEquals(201, response.statusCode(), response.body());
         JsonObject user = HooklineClient.json(response);
@@ -100,24 +103,43 @@ class ApiUsersIT {
     @Test
     void invalidUsernamesAre400NamingTheField() {
         for (String username : new String[] {"A b" + ApiFixtures.suffix(), "ab", "1" + unique("u")}) {
-            assertInvalidField("username", admin.postJson("/api/v4/users", Json.createObjectBuilder()
-                    .add("username", username).add("email", unique("e") + "@example.com")
-                    .add("password", "Passw0rd-long").build()));
+            assertInvalidField(
+                    "username",
+                    admin.postJson(
+                            "/api/v4/users",
+                            Json.createObjectBuilder()
+                                    .add("username", username)
+                                    .add("email", unique("e") + "@example.com")
+                                    .add("password", "Passw0rd-long")
+                                    .build()));
         }
     }
 
     @Test
     void invalidEmailIs400NamingTheField() {
-        assertInvalidField("email", admin.postJson("/api/v4/users", Json.createObjectBuilder()
-                .add("username", unique("u")).add("email", "nope").add("password", "Passw0rd-long").build()));
+        assertInvalidField(
+                "email",
+                admin.postJson(
+                        "/api/v4/users",
+                        Json.createObjectBuilder()
+                                .add("username", unique("u"))
+                                .add("email", "nope")
+                                .add("password", "Passw0rd-long")
+                                .build()));
     }
 
     @Test
     void passwordShorterThanEightIs400NamingTheField() {
         String username = unique("u");
-        assertInvalidField("password", admin.postJson("/api/v4/users", Json.createObjectBuilder()
-                .add("username", username).add("email", username + "@example.com").add("password", "Short1!")
-                .build()));
+        assertInvalidField(
+                "password",
+                admin.postJson(
+                        "/api/v4/users",
+                        Json.createObjectBuilder()
+                                .add("username", username)
+                                .add("email", username + "@example.com")
+                                .add("password", "Short1!")
+                                .build()));
     }
 
     @Test
@@ -125,12 +147,26 @@ class ApiUsersIT {
         TestUser existing = newUser(admin, "u");
         String other = unique("u");
 
-        assertError(400, "app.user.save.username_exists.app_error", admin.postJson("/api/v4/users",
-                Json.createObjectBuilder().add("username", existing.username())
-                        .add("email", other + "@example.com").add("password", "Passw0rd-long").build()));
-        assertError(400, "app.user.save.email_exists.app_error", admin.postJson("/api/v4/users",
-                Json.createObjectBuilder().add("username", other)
-                        .add("email", existing.email()).add("password", "Passw0rd-long").build()));
+        assertError(
+                400,
+                "app.user.save.username_exists.app_error",
+                admin.postJson(
+                        "/api/v4/users",
+                        Json.createObjectBuilder()
+                                .add("username", existing.username())
+                                .add("email", other + "@example.com")
+                                .add("password", "Passw0rd-long")
+                                .build()));
+        assertError(
+                400,
+                "app.user.save.email_exists.app_error",
+                admin.postJson(
+                        "/api/v4/users",
+                        Json.createObjectBuilder()
+                                .add("username", other)
+                                .add("email", existing.email())
+                                .add("password", "Passw0rd-long")
+                                .build()));
     }
 
     // --- reading users -----------------------------------------------------------------------------------
@@ -194,8 +230,11 @@ class ApiUsersIT {
         TestUser other = newUser(admin, "u");
         assertError(403, other.client().delete("/api/v4/users/" + victim.id()));
         assertEquals(200, victim.client().get("/api/v4/users/me").statusCode(), "still active");
-        assertEquals(0, HooklineClient.json(admin.get("/api/v4/users/" + victim.id()))
-                .getJsonNumber("delete_at").longValue());
+        assertEquals(
+                0,
+                HooklineClient.json(admin.get("/api/v4/users/" + victim.id()))
+                        .getJsonNumber("delete_at")
+                        .longValue());
     }
 
     private void assertDeactivated(TestUser user) {
@@ -228,10 +267,22 @@ class ApiUsersIT {
     void aUserCannotCreateTokensEvenForThemself() {
         TestUser user = newUser(admin, "u");
         TestUser other = newUser(admin, "u");
-        assertError(403, user.client().postJson("/api/v4/users/" + user.id() + "/tokens",
-                Json.createObjectBuilder().add("description", "mine").build()));
-        assertError(403, user.client().postJson("/api/v4/users/" + other.id() + "/tokens",
-                Json.createObjectBuilder().add("description", "theirs").build()));
+        assertError(
+                403,
+                user.client()
+                        .postJson(
+                                "/api/v4/users/" + user.id() + "/tokens",
+                                Json.createObjectBuilder()
+                                        .add("description", "mine")
+                                        .build()));
+        assertError(
+                403,
+                user.client()
+                        .postJson(
+                                "/api/v4/users/" + other.id() + "/tokens",
+                                Json.createObjectBuilder()
+                                        .add("description", "theirs")
+                                        .build()));
     }
 
     @Test
@@ -269,13 +320,17 @@ class ApiUsersIT {
         HooklineClient bot = new HooklineClient().withToken(token.getString("token"));
         assertEquals(200, bot.get("/api/v4/users/me").statusCode());
 
-        assertStatusOk(admin.postJson("/api/v4/users/tokens/revoke",
-                Json.createObjectBuilder().add("token_id", token.getString("id")).build()));
+        assertStatusOk(admin.postJson(
+                "/api/v4/users/tokens/revoke",
+                Json.createObjectBuilder()
+                        .add("token_id", token.getString("id"))
+                        .build()));
         assertError(401, bot.get("/api/v4/users/me"));
     }
 
     private JsonObject createToken(String userId, String description) {
-        HttpResponse<String> response = admin.postJson("/api/v4/users/" + userId + "/tokens",
+        HttpResponse<String> response = admin.postJson(
+                "/api/v4/users/" + userId + "/tokens",
                 Json.createObjectBuilder().add("description", description).build());
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response);

@@ -56,17 +56,24 @@ class AuditTrailIT {
     @Test
     void tokensAreAuditedWithoutTheirSecret() {
         TestUser user = newUser(admin, "aud");
-        HttpResponse<String> created = admin.postJson("/api/v4/users/" + user.id() + "/tokens",
+        HttpResponse<String> created = admin.postJson(
+                "/api/v4/users/" + user.id() + "/tokens",
                 Json.createObjectBuilder().add("description", "ci token").build());
         assertEquals(200, created.statusCode(), created.body());
         JsonObject token = HooklineClient.json(created);
-        assertStatusOk(user.client().postJson("/api/v4/users/tokens/revoke",
-                Json.createObjectBuilder().add("token_id", token.getString("id")).build()));
+        assertStatusOk(user.client()
+                .postJson(
+                        "/api/v4/users/tokens/revoke",
+                        Json.createObjectBuilder()
+                                .add("token_id", token.getString("id"))
+                                .build()));
 
         JsonArray audits = audits();
         assertFalse(audits.toString().contains(token.getString("token")), "the token's secret is never audited");
         JsonObject create = entry(audits, adminId, "createUserAccessToken", "user " + user.id());
-        assertTrue(create.getString("extra_info").contains("token_id \"" + token.getString("id") + "\""), create.toString());
+        assertTrue(
+                create.getString("extra_info").contains("token_id \"" + token.getString("id") + "\""),
+                create.toString());
         assertTrue(create.getString("extra_info").contains("description \"ci token\""), create.toString());
         assertFalse(create.getString("ip_address").isEmpty(), create.toString());
         JsonObject revoke = entry(audits, user.id(), "revokeUserAccessToken", "user " + user.id());
@@ -82,29 +89,41 @@ class AuditTrailIT {
         ConsoleSession console = ConsoleSession.signIn(HooklineClient.adminUsername(), HooklineClient.adminPassword());
         HttpResponse<String> list = console.get("/console/system/users.xhtml");
         assertEquals(200, list.statusCode(), list.body());
-        String row = Stream.of(list.body().split("<tr")).filter(r -> r.contains("@" + user.username() + "<"))
-                .findFirst().orElseThrow(() -> new AssertionError("no row for @" + user.username()));
+        String row = Stream.of(list.body().split("<tr"))
+                .filter(r -> r.contains("@" + user.username() + "<"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for @" + user.username()));
         Matcher button = Pattern.compile("id=\"([^\"]+:reactivate)\"").matcher(row);
         assertTrue(button.find(), "no reactivate button in " + row);
-        HttpResponse<String> reactivated = console.press("/console/system/users.xhtml", list.body(), "users",
-                button.group(1));
+        HttpResponse<String> reactivated =
+                console.press("/console/system/users.xhtml", list.body(), "users", button.group(1));
         assertEquals(200, reactivated.statusCode(), reactivated.body());
         assertTrue(reactivated.body().contains("@" + user.username() + " reactivated."), reactivated.body());
 
         String newPassword = "N3w-" + ApiFixtures.suffix();
         String resetPath = "/console/system/users.xhtml?user=" + user.username();
         HttpResponse<String> resetPage = console.get(resetPath);
-        HttpResponse<String> reset = console.submit(resetPath, resetPage.body(), "reset", "reset:save",
+        HttpResponse<String> reset = console.submit(
+                resetPath,
+                resetPage.body(),
+                "reset",
+                "reset:save",
                 Map.of("reset:newPassword", newPassword, "reset:repeatPassword", newPassword));
         assertEquals(200, reset.statusCode(), reset.body());
         assertTrue(reset.body().contains("New password set for @" + user.username()), reset.body());
 
         JsonArray audits = audits();
         assertFalse(audits.toString().contains(newPassword), "a password is never audited");
-        entry(audits, adminId, "updateUserActive", "user " + user.id() + ": username \"" + user.username()
-                + "\", active true → false");
-        entry(audits, adminId, "updateUserActive", "user " + user.id() + ": username \"" + user.username()
-                + "\", active false → true");
+        entry(
+                audits,
+                adminId,
+                "updateUserActive",
+                "user " + user.id() + ": username \"" + user.username() + "\", active true → false");
+        entry(
+                audits,
+                adminId,
+                "updateUserActive",
+                "user " + user.id() + ": username \"" + user.username() + "\", active false → true");
         entry(audits, adminId, "updatePassword", "user " + user.id() + ": ");
     }
 
@@ -123,33 +142,49 @@ class AuditTrailIT {
         assertStatusOk(admin.delete("/api/v4/teams/" + teamId + "/members/" + mate.id()));
 
         JsonArray audits = audits();
-        String teamDetails = "team " + teamId + ": team \"" + team.getString("name") + "\", user_id \"" + mate.id() + "\"";
+        String teamDetails =
+                "team " + teamId + ": team \"" + team.getString("name") + "\", user_id \"" + mate.id() + "\"";
         String channelDetails = "channel " + channelId + ": channel \"" + channel.getString("name") + "\", user_id \""
                 + mate.id() + "\"";
         entry(audits, owner.id(), "addTeamMember", teamDetails);
         entry(audits, adminId, "removeTeamMember", teamDetails);
         entry(audits, owner.id(), "addChannelMember", channelDetails);
         entry(audits, owner.id(), "removeChannelMember", channelDetails);
-        entry(audits, owner.id(), "deleteChannel", "channel " + channelId + ": channel \"" + channel.getString("name") + "\"");
+        entry(
+                audits,
+                owner.id(),
+                "deleteChannel",
+                "channel " + channelId + ": channel \"" + channel.getString("name") + "\"");
     }
 
     @Test
     void roleChangesAreAuditedOnlyWhenTheyChangeSomething() {
         TestUser user = newUser(admin, "aurole");
         String roles = "/api/v4/users/" + user.id() + "/roles";
-        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_admin system_user").build()));
-        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_admin system_user").build()));
-        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_user").build()));
+        assertStatusOk(admin.put(
+                roles,
+                Json.createObjectBuilder()
+                        .add("roles", "system_admin system_user")
+                        .build()));
+        assertStatusOk(admin.put(
+                roles,
+                Json.createObjectBuilder()
+                        .add("roles", "system_admin system_user")
+                        .build()));
+        assertStatusOk(admin.put(
+                roles, Json.createObjectBuilder().add("roles", "system_user").build()));
 
         JsonArray audits = audits();
         String target = "user " + user.id() + ": username \"" + user.username() + "\"";
-        JsonObject promoted = entry(audits, adminId, "updateUserRoles",
-                target + ", roles \"system_user\" → \"system_admin system_user\"");
+        JsonObject promoted = entry(
+                audits, adminId, "updateUserRoles", target + ", roles \"system_user\" → \"system_admin system_user\"");
         assertFalse(promoted.getString("ip_address").isEmpty(), promoted.toString());
         entry(audits, adminId, "updateUserRoles", target + ", roles \"system_admin system_user\" → \"system_user\"");
-        long all = audits.stream().map(JsonValue::asJsonObject)
+        long all = audits.stream()
+                .map(JsonValue::asJsonObject)
                 .filter(a -> a.getString("action").equals("updateUserRoles")
-                        && a.getString("extra_info").startsWith("user " + user.id())).count();
+                        && a.getString("extra_info").startsWith("user " + user.id()))
+                .count();
         assertEquals(2, all, "setting the roles a user already has changes nothing and is not audited");
     }
 
@@ -161,8 +196,10 @@ class AuditTrailIT {
 
     /** The one entry by {@code userId} with {@code action} whose extra_info starts with {@code infoPrefix}. */
     private static JsonObject entry(JsonArray audits, String userId, String action, String infoPrefix) {
-        List<JsonObject> found = audits.stream().map(JsonValue::asJsonObject)
-                .filter(a -> a.getString("user_id").equals(userId) && a.getString("action").equals(action)
+        List<JsonObject> found = audits.stream()
+                .map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("user_id").equals(userId)
+                        && a.getString("action").equals(action)
                         && a.getString("extra_info").startsWith(infoPrefix))
                 .toList();
         assertEquals(1, found.size(), action + " by " + userId + " on " + infoPrefix + " in " + audits);

@@ -39,7 +39,9 @@ class BenchEndpointPackagingIT {
     void theWarIsFoundAtAll() throws IOException {
         // Guards the test above: an EAR whose WAR is not found would pass it vacuously.
         Path ear = Path.of(System.getProperty("hookline.ear", "target/hookline.ear"));
-        assertFalse(entriesOf(ear, "webhooks-web.war", "WEB-INF/classes/io/hookline/web/hooks/").isEmpty(),
+        assertFalse(
+                entriesOf(ear, "webhooks-web.war", "WEB-INF/classes/io/hookline/web/hooks/")
+                        .isEmpty(),
                 "no /hooks classes found in " + ear + "'s webhooks-web.war");
     }
 
@@ -49,7 +51,8 @@ class BenchEndpointPackagingIT {
 
     /** Entries under {@code prefix} inside the module {@code war} of {@code ear}. */
     private static List<String> entriesOf(Path ear, String war, String prefix) throws IOException {
-        try (InputStream in = Files.newInputStream(ear); ZipInputStream earZip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(ear);
+                ZipInputStream earZip = new ZipInputStream(in)) {
             for (ZipEntry module; (module = earZip.getNextEntry()) != null; ) {
                 if (module.getName().equals(war)) {
                     List<String> found = new ArrayList<>();

@@ -35,6 +35,7 @@ class ChannelViewLimitsIT {
     static final int VIEW_MAX_BYTES = 2 * 1024 * 1024;
     /** The page around the posts (template, menus, scripts, view state), not counted in the window. */
     static final int PAGE_CHROME_BYTES = 64 * 1024;
+
     static final int POSTS = 40;
 
     @Deployment(testable = false)
@@ -58,55 +59,69 @@ class ChannelViewLimitsIT {
     @Test
     void aViewOfHugePostsAskedForAMillionPagesStaysUnderTheBoundWithTheNewestShown() {
         HooklineClient admin = ApiFixtures.admin();
-        withServiceSettings(admin, Map.of("MaxPostSize", Json.createValue(16_383),
-                "MaximumPayloadSizeBytes", Json.createValue(2_000_000)), () -> {
-            String channel = createChannel(admin, mainTeamId(admin), "O").getString("id");
-            String hook = createHook(admin, channel).getString("id");
-            for (int n = 0; n < POSTS; n++) {
-                JsonObject payload = Json.createObjectBuilder()
-                        .add("text", marker(n) + " " + hostileText(16_000))
-                        .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("fallback", "big").add("text", hostileText(40_000))))
-                        .build();
-                HttpResponse<String> posted = hookJson(hook, payload.toString());
-                assertEquals(200, posted.statusCode(), posted.body());
-            }
-            // The newest: one attachment the size props allow at most, which escaping makes several MB of HTML.
-            JsonObject giant = Json.createObjectBuilder()
-                    .add("text", marker(POSTS) + " the giant")
-                    .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("fallback", "giant").add("text", hostileText(700_000))))
-                    .build();
-            HttpResponse<String> posted = hookJson(hook, giant.toString());
-            assertEquals(200, posted.statusCode(), posted.body());
+        withServiceSettings(
+                admin,
+                Map.of("MaxPostSize", Json.createValue(16_383), "MaximumPayloadSizeBytes", Json.createValue(2_000_000)),
+                () -> {
+                    String channel =
+                            createChannel(admin, mainTeamId(admin), "O").getString("id");
+                    String hook = createHook(admin, channel).getString("id");
+                    for (int n = 0; n < POSTS; n++) {
+                        JsonObject payload = Json.createObjectBuilder()
+                                .add("text", marker(n) + " " + hostileText(16_000))
+                                .add(
+                                        "attachments",
+                                        Json.createArrayBuilder()
+                                                .add(Json.createObjectBuilder()
+                                                        .add("fallback", "big")
+                                                        .add("text", hostileText(40_000))))
+                                .build();
+                        HttpResponse<String> posted = hookJson(hook, payload.toString());
+                        assertEquals(200, posted.statusCode(), posted.body());
+                    }
+                    // The newest: one attachment the size props allow at most, which escaping makes several MB of HTML.
+                    JsonObject giant = Json.createObjectBuilder()
+                            .add("text", marker(POSTS) + " the giant")
+                            .add(
+                                    "attachments",
+                                    Json.createArrayBuilder()
+                                            .add(Json.createObjectBuilder()
+                                                    .add("fallback", "giant")
+                                                    .add("text", hostileText(700_000))))
+                            .build();
+                    HttpResponse<String> posted = hookJson(hook, giant.toString());
+                    assertEquals(200, posted.statusCode(), posted.body());
 
-            ConsoleSession console = ConsoleSession.signIn(HooklineClient.adminUsername(), HooklineClient.adminPassword());
-            HttpResponse<String> page = console.get("/console/channel.xhtml?id=" + channel + "&pages=1000000");
-            assertEquals(200, page.statusCode(), "a huge ?pages= is clamped, not refused");
-            String html = page.body();
-            int bytes = html.getBytes(StandardCharsets.UTF_8).length;
-            int shown = 0;
-            for (int n = 0; n <= POSTS; n++) {
-                if (html.contains(marker(n))) {
-                    shown++;
-                }
-            }
-            System.out.println("Channel view of " + (POSTS + 1) + " huge posts, ?pages=1000000: " + bytes
-                    + " bytes, " + shown + " posts shown");
-            assertTrue(bytes <= VIEW_MAX_BYTES + PAGE_CHROME_BYTES, "page of " + bytes + " bytes");
-            assertTrue(bytes > VIEW_MAX_BYTES / 2, "the window was filled: " + bytes + " bytes");
-            assertTrue(html.contains(marker(POSTS)), "the newest (giant) post is shown");
-            assertTrue(html.contains("Part of this message is too large to show here."),
-                    "the giant post is shown cut to the per-post bound");
-            assertTrue(html.contains(marker(POSTS - 1)), "the newest ordinary post is shown");
-            assertFalse(html.contains(marker(0)), "the oldest post is left out");
-            assertTrue(shown < POSTS, "older posts were dropped: " + shown + " shown");
-            assertTrue(html.contains("Older messages are not shown"), "the page says older messages are left out");
-            assertFalse(html.contains("load-older"), "no link to load what the view cannot hold");
+                    ConsoleSession console =
+                            ConsoleSession.signIn(HooklineClient.adminUsername(), HooklineClient.adminPassword());
+                    HttpResponse<String> page = console.get("/console/channel.xhtml?id=" + channel + "&pages=1000000");
+                    assertEquals(200, page.statusCode(), "a huge ?pages= is clamped, not refused");
+                    String html = page.body();
+                    int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+                    int shown = 0;
+                    for (int n = 0; n <= POSTS; n++) {
+                        if (html.contains(marker(n))) {
+                            shown++;
+                        }
+                    }
+                    System.out.println("Channel view of " + (POSTS + 1) + " huge posts, ?pages=1000000: " + bytes
+                            + " bytes, " + shown + " posts shown");
+                    assertTrue(bytes <= VIEW_MAX_BYTES + PAGE_CHROME_BYTES, "page of " + bytes + " bytes");
+                    assertTrue(bytes > VIEW_MAX_BYTES / 2, "the window was filled: " + bytes + " bytes");
+                    assertTrue(html.contains(marker(POSTS)), "the newest (giant) post is shown");
+                    assertTrue(
+                            html.contains("Part of this message is too large to show here."),
+                            "the giant post is shown cut to the per-post bound");
+                    assertTrue(html.contains(marker(POSTS - 1)), "the newest ordinary post is shown");
+                    assertFalse(html.contains(marker(0)), "the oldest post is left out");
+                    assertTrue(shown < POSTS, "older posts were dropped: " + shown + " shown");
+                    assertTrue(
+                            html.contains("Older messages are not shown"), "the page says older messages are left out");
+                    assertFalse(html.contains("load-older"), "no link to load what the view cannot hold");
 
-            HttpResponse<String> negative = console.get("/console/channel.xhtml?id=" + channel + "&pages=-7");
-            assertEquals(200, negative.statusCode(), "a pages below 1 is clamped to 1");
-            assertTrue(negative.body().contains(marker(POSTS)));
-        });
+                    HttpResponse<String> negative = console.get("/console/channel.xhtml?id=" + channel + "&pages=-7");
+                    assertEquals(200, negative.statusCode(), "a pages below 1 is clamped to 1");
+                    assertTrue(negative.body().contains(marker(POSTS)));
+                });
     }
 }

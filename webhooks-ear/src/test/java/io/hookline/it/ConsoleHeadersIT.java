@@ -33,8 +33,11 @@ class ConsoleHeadersIT {
 
     @Test
     void consolePagesCarryAStrictContentSecurityPolicyAndHardeningHeaders() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base() + "/signin.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/signin.xhtml"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("default-src 'self'"), csp);
@@ -46,9 +49,11 @@ class ConsoleHeadersIT {
         assertFalse(scriptSrc.contains("unsafe"), scriptSrc);
         String nonce = scriptSrc.replaceAll(".*'nonce-([^']+)'.*", "$1");
         assertTrue(page.body().contains("nonce=\"" + nonce + "\""), "the page's scripts carry the header's nonce");
-        assertFalse(page.body().matches("(?s).*<script(?![^>]*\\bnonce=)(?![^>]*\\bsrc=)[^>]*>.*"),
+        assertFalse(
+                page.body().matches("(?s).*<script(?![^>]*\\bnonce=)(?![^>]*\\bsrc=)[^>]*>.*"),
                 "no inline script without the nonce");
-        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(
+                "nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
@@ -61,8 +66,11 @@ class ConsoleHeadersIT {
 
     @Test
     void overTlsTheSessionCookieIsSecure() throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(TestServerTls.trustingAnyCertificate()).build();
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(TLS_BASE + "/signin.xhtml")).build(),
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(TestServerTls.trustingAnyCertificate())
+                .build();
+        HttpResponse<String> page = client.send(
+                HttpRequest.newBuilder(URI.create(TLS_BASE + "/signin.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         // Attribute names compared as browsers compare them, case-insensitively (RFC 6265): WildFly writes "secure".
@@ -74,18 +82,28 @@ class ConsoleHeadersIT {
 
     @Test
     void theApiIgnoresTheConsoleSessionCookie() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base() + "/signin.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/signin.xhtml"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         SetCookie cookie = sessionCookie(page);
         String session = cookie.name() + "=" + cookie.value();
-        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base() + "/api/v4/users/me")).header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/v4/users/me"))
+                                .header("Cookie", session)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(401, api.statusCode(), "only bearer tokens authenticate the API");
     }
 
     private static SetCookie sessionCookie(HttpResponse<String> response) {
         List<String> cookies = response.headers().allValues("Set-Cookie");
-        return cookies.stream().map(SetCookie::parse).filter(c -> c.name().equals("JSESSIONID")).findFirst()
+        return cookies.stream()
+                .map(SetCookie::parse)
+                .filter(c -> c.name().equals("JSESSIONID"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
     }
 

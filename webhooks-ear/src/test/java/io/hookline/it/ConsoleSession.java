@@ -27,12 +27,16 @@ public final class ConsoleSession {
 
     /** PrimeFaces' per-view CSP nonce, which its script adds to every postback; without it the render fails. */
     private static final Pattern NONCE = Pattern.compile("<script[^>]*nonce=\"([^\"]+)\"");
-    private static final Pattern VIEW_STATE = Pattern.compile(
-            "<input[^>]*name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("<input[^>]*name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String baseUrl;
 
     private ConsoleSession(String base) {
@@ -91,8 +95,8 @@ public final class ConsoleSession {
     }
 
     /** {@link #press} with the form's input fields filled in (client id → value). */
-    HttpResponse<String> submit(String path, String pageHtml, String formId, String buttonClientId,
-                                Map<String, String> fields) {
+    HttpResponse<String> submit(
+            String path, String pageHtml, String formId, String buttonClientId, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put(formId, formId);
         form.put(buttonClientId, buttonClientId);
@@ -121,7 +125,8 @@ public final class ConsoleSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            return http.send(
+                    request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("console request failed", e);
@@ -134,7 +139,8 @@ public final class ConsoleSession {
     /** This sign-in's cookies as a {@code Cookie} header, for clients outside this session's HTTP client. */
     String cookieHeader() {
         return cookies.getCookieStore().get(URI.create(baseUrl + "/console/")).stream()
-                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     String baseUrl() {

@@ -7,8 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 /** The one deployment every integration test uses: the EAR the build produced, as an admin would deploy it. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static EnterpriseArchive builtEar() {
         File ear = new File(System.getProperty("hookline.ear", "target/hookline.ear"));

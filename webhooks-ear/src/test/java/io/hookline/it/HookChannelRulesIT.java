@@ -47,6 +47,7 @@ class HookChannelRulesIT {
     private HooklineClient admin;
     /** Creates the team, its channels and the hooks. */
     private TestUser owner;
+
     private String teamId;
     private String townSquare;
     /** A fresh public channel of the team. */
@@ -118,7 +119,8 @@ class HookChannelRulesIT {
 
         // off-topic exists in every team: the hook's team's one.
         String offTopicHere = channelByName(owner.client(), teamId, "off-topic").getString("id");
-        String offTopicThere = channelByName(owner.client(), otherTeam, "off-topic").getString("id");
+        String offTopicThere =
+                channelByName(owner.client(), otherTeam, "off-topic").getString("id");
         int thereBefore = count(offTopicThere);
         String offTopicText = unique("off-topic");
         postOk(hook, payload(offTopicText, "off-topic"));
@@ -135,7 +137,9 @@ class HookChannelRulesIT {
         String first = unique("first dm");
         postOk(hook, payload(first, "@" + jim.username()));
         String direct = directChannelId(admin, owner.id(), jim.id());
-        assertEquals("D", HooklineClient.json(admin.get("/api/v4/channels/" + direct)).getString("type"));
+        assertEquals(
+                "D",
+                HooklineClient.json(admin.get("/api/v4/channels/" + direct)).getString("type"));
         assertEquals(1, count(direct));
         JsonObject firstPost = newestPost(admin, direct);
         assertEquals(first, firstPost.getString("message"));
@@ -158,15 +162,15 @@ class HookChannelRulesIT {
     void aLockedHookPostsOnlyIntoItsOwnChannel() {
         TestUser jim = newUser(admin, "jim");
         addTeamMember(owner.client(), teamId, jim.id());
-        JsonObject locked = ApiFixtures.createHook(owner.client(), id(channel), "locked " + ApiFixtures.suffix(),
-                true, "", "");
+        JsonObject locked =
+                ApiFixtures.createHook(owner.client(), id(channel), "locked " + ApiFixtures.suffix(), true, "", "");
         String offTopic = channelByName(owner.client(), teamId, "off-topic").getString("id");
         int offTopicBefore = count(offTopic);
         int ownBefore = count(id(channel));
 
         assertError(403, "action_prohibited", hookJson(locked.getString("id"), payload(unique("x"), "off-topic")));
-        assertError(403, "action_prohibited",
-                hookJson(locked.getString("id"), payload(unique("x"), "@" + jim.username())));
+        assertError(
+                403, "action_prohibited", hookJson(locked.getString("id"), payload(unique("x"), "@" + jim.username())));
         assertEquals(offTopicBefore, count(offTopic));
         assertEquals(ownBefore, count(id(channel)));
         assertEquals(0, count(directChannelId(admin, owner.id(), jim.id())));
@@ -200,9 +204,13 @@ class HookChannelRulesIT {
         assertStatusOk(admin.delete("/api/v4/channels/" + groupId + "/members/" + owner.id()));
         int before = count(groupId);
 
-        assertError(403, "action_prohibited",
+        assertError(
+                403,
+                "action_prohibited",
                 hookJson(onTownSquare.getString("id"), payload(unique("x"), group.getString("name"))));
-        assertError(403, "action_prohibited",
+        assertError(
+                403,
+                "action_prohibited",
                 hookJson(onTownSquare.getString("id"), payload(unique("x"), "#" + group.getString("name"))));
         assertError(403, "action_prohibited", hookJson(onGroup.getString("id"), payload(unique("x"), null)));
         assertEquals(before, count(groupId));
@@ -216,7 +224,9 @@ class HookChannelRulesIT {
         int before = count(id(secret));
         int ownBefore = count(id(channel));
 
-        assertError(403, "action_prohibited",
+        assertError(
+                403,
+                "action_prohibited",
                 hookJson(hook.getString("id"), payload(unique("x"), secret.getString("name"))));
         assertEquals(before, count(id(secret)));
         assertEquals(ownBefore, count(id(channel)));
@@ -234,9 +244,13 @@ class HookChannelRulesIT {
         assertStatusOk(owner.client().delete("/api/v4/channels/" + id(archived)));
         int ownBefore = count(id(channel));
 
-        assertError(410, "channel_is_archived",
+        assertError(
+                410,
+                "channel_is_archived",
                 hookJson(hook.getString("id"), payload(unique("x"), archived.getString("name"))));
-        assertError(410, "channel_is_archived",
+        assertError(
+                410,
+                "channel_is_archived",
                 hookJson(hook.getString("id"), payload(unique("x"), "#" + archived.getString("name"))));
 
         assertEquals(ownBefore, count(id(channel)), "not redirected to the hook's channel");
@@ -258,8 +272,8 @@ class HookChannelRulesIT {
         int offTopicBefore = count(offTopic);
 
         assertError(403, "action_prohibited", hookJson(hookOfCreator.getString("id"), payload(unique("x"), null)));
-        assertError(403, "action_prohibited",
-                hookJson(hookOfCreator.getString("id"), payload(unique("x"), "off-topic")));
+        assertError(
+                403, "action_prohibited", hookJson(hookOfCreator.getString("id"), payload(unique("x"), "off-topic")));
         assertEquals(before, count(id(channel)));
         assertEquals(offTopicBefore, count(offTopic));
     }

@@ -56,6 +56,7 @@ class HookDeliveryLogIT {
     private static final Duration SHOWS_WITHIN = Duration.ofSeconds(3);
     /** Longer than several of the writer's 200 ms intervals: the writer has seen a changed setting by then. */
     private static final Duration WRITER_SEES_A_CHANGE = Duration.ofMillis(1500);
+
     private static final int DEFAULT_MAX_PAYLOAD = 300_000;
     private static final Pattern LOOPBACK = Pattern.compile("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
 
@@ -65,8 +66,7 @@ class HookDeliveryLogIT {
     }
 
     /** What a sent request must look like in the log. */
-    private record Sent(int status, String errorId, long size, int posts) {
-    }
+    private record Sent(int status, String errorId, long size, int posts) {}
 
     private HooklineClient admin;
     private TestUser owner;
@@ -89,8 +89,11 @@ class HookDeliveryLogIT {
     @AfterEach
     void restoreSettings() {
         for (String section : List.of("ServiceSettings", "RateLimitSettings")) {
-            HttpResponse<String> restored = admin.put("/api/v4/config/patch", Json.createObjectBuilder()
-                    .add(section, settingsBefore.getJsonObject(section)).build());
+            HttpResponse<String> restored = admin.put(
+                    "/api/v4/config/patch",
+                    Json.createObjectBuilder()
+                            .add(section, settingsBefore.getJsonObject(section))
+                            .build());
             assertEquals(200, restored.statusCode(), restored.body());
         }
         assertEquals(settingsBefore, config(admin));
@@ -137,9 +140,13 @@ class HookDeliveryLogIT {
 
         // Refused while reading: the size is the Content-Length the sender declared.
         byte[] tooLarge = ("{\"text\":\"" + "z".repeat(DEFAULT_MAX_PAYLOAD) + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertEquals(DEFAULT_MAX_PAYLOAD, config(admin).getJsonObject("ServiceSettings").getInt("MaximumPayloadSizeBytes"));
-        assertError(413, "payload_too_large", ApiFixtures.anonymous().postBytes("/hooks/" + hookId, tooLarge,
-                "Content-Type", "application/json"));
+        assertEquals(
+                DEFAULT_MAX_PAYLOAD,
+                config(admin).getJsonObject("ServiceSettings").getInt("MaximumPayloadSizeBytes"));
+        assertError(
+                413,
+                "payload_too_large",
+                ApiFixtures.anonymous().postBytes("/hooks/" + hookId, tooLarge, "Content-Type", "application/json"));
         sent.add(new Sent(413, "payload_too_large", tooLarge.length, 0));
 
         String disabled = json("while disabled");
@@ -169,14 +176,18 @@ class HookDeliveryLogIT {
             JsonObject entry = log.getJsonObject(i);
             Sent expected = newestFirst.get(i);
             String where = "entry " + i + ": " + entry;
-            assertAll(where,
+            assertAll(
+                    where,
                     () -> assertEquals(expected.status(), entry.getInt("status_code")),
                     () -> assertEquals(expected.errorId(), entry.getString("error_id")),
-                    () -> assertEquals(expected.size(), entry.getJsonNumber("size").longValue()),
-                    () -> assertEquals(expected.posts(), entry.getJsonArray("post_ids").size()),
+                    () -> assertEquals(
+                            expected.size(), entry.getJsonNumber("size").longValue()),
+                    () -> assertEquals(
+                            expected.posts(), entry.getJsonArray("post_ids").size()),
                     () -> assertEquals(expected.posts(), entry.getInt("post_count")),
                     () -> assertEquals(expected.posts() > 0 ? channelId : "", entry.getString("channel_id")),
-                    () -> assertTrue(LOOPBACK.matcher(entry.getString("remote_address")).matches()),
+                    () -> assertTrue(
+                            LOOPBACK.matcher(entry.getString("remote_address")).matches()),
                     () -> assertTrue(entry.getJsonNumber("duration_ms").longValue() >= 0),
                     () -> assertTrue(entry.getJsonNumber("duration_ms").longValue() < 60_000));
             long at = entry.getJsonNumber("create_at").longValue();
@@ -203,17 +214,19 @@ class HookDeliveryLogIT {
             sizes.add(bytes(body));
         }
         long newest = sizes.get(4);
-        JsonArray log = awaitLog(owner.client(), hookId,
-                entries -> !entries.isEmpty() && sizeOf(entries.getJsonObject(0)) == newest);
+        JsonArray log = awaitLog(
+                owner.client(), hookId, entries -> !entries.isEmpty() && sizeOf(entries.getJsonObject(0)) == newest);
         assertEquals(List.of(sizes.get(4), sizes.get(3), sizes.get(2)), sizesOf(log), "the three newest, newest first");
 
-        assertEquals(List.of(sizes.get(4), sizes.get(3)), sizesOf(deliveries(owner.client(), hookId, "?page=0&per_page=2")));
+        assertEquals(
+                List.of(sizes.get(4), sizes.get(3)), sizesOf(deliveries(owner.client(), hookId, "?page=0&per_page=2")));
         assertEquals(List.of(sizes.get(2)), sizesOf(deliveries(owner.client(), hookId, "?page=1&per_page=2")));
         assertEquals(List.of(), sizesOf(deliveries(owner.client(), hookId, "?page=2&per_page=2")));
 
         // The older two are gone from the database, not just hidden: a larger setting does not bring them back.
         patch("ServiceSettings", "HookDeliveryLogSize", Json.createValue(100));
-        assertEquals(List.of(sizes.get(4), sizes.get(3), sizes.get(2)), sizesOf(deliveries(owner.client(), hookId, "")));
+        assertEquals(
+                List.of(sizes.get(4), sizes.get(3), sizes.get(2)), sizesOf(deliveries(owner.client(), hookId, "")));
     }
 
     @Test
@@ -231,7 +244,9 @@ class HookDeliveryLogIT {
         String after = json("after, the only one");
         assertHookOk(hookJson(hookId, after));
         JsonArray log = awaitLog(owner.client(), hookId, entries -> !entries.isEmpty());
-        assertEquals(List.of(bytes(after)), sizesOf(log),
+        assertEquals(
+                List.of(bytes(after)),
+                sizesOf(log),
                 "neither the requests while off nor the entry from before are kept");
     }
 
@@ -259,7 +274,9 @@ class HookDeliveryLogIT {
         JsonObject service = config(admin).getJsonObject("ServiceSettings");
         assertTrue(service.containsKey("HookDeliveryLogSize"), service.toString());
         for (int past : new int[] {-1, 10_001}) {
-            JsonObject error = assertError(400, "model.config.is_valid.hook_delivery_log_size.app_error",
+            JsonObject error = assertError(
+                    400,
+                    "model.config.is_valid.hook_delivery_log_size.app_error",
                     patchConfigResponse(admin, "ServiceSettings", "HookDeliveryLogSize", Json.createValue(past)));
             assertEquals("HookDeliveryLogSize must be between 0 and 10000.", error.getString("message"));
         }
@@ -269,8 +286,10 @@ class HookDeliveryLogIT {
             patch("ServiceSettings", "HookDeliveryLogSize", Json.createValue(at));
             assertEquals(at, config(admin).getJsonObject("ServiceSettings").getInt("HookDeliveryLogSize"));
         }
-        assertError(403, "api.context.permissions.app_error", patchConfigResponse(owner.client(), "ServiceSettings",
-                "HookDeliveryLogSize", Json.createValue(5)));
+        assertError(
+                403,
+                "api.context.permissions.app_error",
+                patchConfigResponse(owner.client(), "ServiceSettings", "HookDeliveryLogSize", Json.createValue(5)));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
@@ -291,7 +310,10 @@ class HookDeliveryLogIT {
 
     /** Polls the log (per_page=200) until {@code done} holds, for at most {@link #SHOWS_WITHIN}. */
     private static JsonArray awaitLog(HooklineClient as, String hookId, Predicate<JsonArray> done) {
-        return Poll.until(SHOWS_WITHIN, () -> deliveries(as, hookId, "?per_page=200"), done,
+        return Poll.until(
+                SHOWS_WITHIN,
+                () -> deliveries(as, hookId, "?per_page=200"),
+                done,
                 log -> "the delivery log did not show what was sent within " + SHOWS_WITHIN + ": " + log);
     }
 
@@ -300,16 +322,28 @@ class HookDeliveryLogIT {
     }
 
     private static List<Long> sizesOf(JsonArray log) {
-        return log.getValuesAs(JsonObject.class).stream().map(HookDeliveryLogIT::sizeOf).toList();
+        return log.getValuesAs(JsonObject.class).stream()
+                .map(HookDeliveryLogIT::sizeOf)
+                .toList();
     }
 
     /** Fields beyond the documented ones, by entry index. */
     private static Map<Integer, List<String>> unknownFields(JsonArray log) {
-        List<String> known = List.of("create_at", "status_code", "error_id", "remote_address", "size", "duration_ms",
-                "channel_id", "post_ids", "post_count");
+        List<String> known = List.of(
+                "create_at",
+                "status_code",
+                "error_id",
+                "remote_address",
+                "size",
+                "duration_ms",
+                "channel_id",
+                "post_ids",
+                "post_count");
         Map<Integer, List<String>> unknown = new java.util.TreeMap<>();
         for (int i = 0; i < log.size(); i++) {
-            List<String> extra = log.getJsonObject(i).keySet().stream().filter(k -> !known.contains(k)).toList();
+            List<String> extra = log.getJsonObject(i).keySet().stream()
+                    .filter(k -> !known.contains(k))
+                    .toList();
             if (!extra.isEmpty() || !log.getJsonObject(i).keySet().containsAll(known)) {
                 unknown.put(i, List.copyOf(log.getJsonObject(i).keySet()));
             }
@@ -322,7 +356,11 @@ class HookDeliveryLogIT {
     }
 
     private static String withChannel(String text, String channel) {
-        return Json.createObjectBuilder().add("text", text).add("channel", channel).build().toString();
+        return Json.createObjectBuilder()
+                .add("text", text)
+                .add("channel", channel)
+                .build()
+                .toString();
     }
 
     private static long bytes(String body) {

@@ -38,8 +38,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HookDryRunIT {
 
     private static final JsonObject RATE_DEFAULTS = Json.createObjectBuilder()
-            .add("Enable", true).add("PerSec", 1000).add("MaxBurst", 2000).add("VaryByRemoteAddr", true)
-            .add("PerHookPerSec", 100).add("PerHookMaxBurst", 500).build();
+            .add("Enable", true)
+            .add("PerSec", 1000)
+            .add("MaxBurst", 2000)
+            .add("VaryByRemoteAddr", true)
+            .add("PerHookPerSec", 100)
+            .add("PerHookMaxBurst", 500)
+            .build();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -65,8 +70,11 @@ class HookDryRunIT {
 
     @AfterEach
     void restoreRateLimits() {
-        HttpResponse<String> restored = admin.put("/api/v4/config/patch",
-                Json.createObjectBuilder().add("RateLimitSettings", RATE_DEFAULTS).build());
+        HttpResponse<String> restored = admin.put(
+                "/api/v4/config/patch",
+                Json.createObjectBuilder()
+                        .add("RateLimitSettings", RATE_DEFAULTS)
+                        .build());
         assertEquals(200, restored.statusCode(), restored.body());
     }
 
@@ -77,9 +85,18 @@ class HookDryRunIT {
     @Test
     void answersThePostsItWouldMakeAndStoresNothing() {
         String table = "| a | b |\n|---|---|\n| 1 | 2 |";
-        String payload = Json.createObjectBuilder().add("text", table).add("channel", "off-topic")
-                .add("username", "robot").add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("text", "attached").add("color", "#ff0000"))).build().toString();
+        String payload = Json.createObjectBuilder()
+                .add("text", table)
+                .add("channel", "off-topic")
+                .add("username", "robot")
+                .add(
+                        "attachments",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("text", "attached")
+                                        .add("color", "#ff0000")))
+                .build()
+                .toString();
         String offTopic = channelByName(owner.client(), teamId, "off-topic").getString("id");
         int before = postCount(owner.client(), offTopic);
 
@@ -98,8 +115,12 @@ class HookDryRunIT {
         assertEquals("slack_attachment", planned.getString("type"));
         assertEquals("", planned.getString("root_id"));
         assertEquals("true", planned.getJsonObject("props").getString("from_webhook"));
-        assertEquals("attached", planned.getJsonObject("props").getJsonArray("attachments").getJsonObject(0)
-                .getString("text"));
+        assertEquals(
+                "attached",
+                planned.getJsonObject("props")
+                        .getJsonArray("attachments")
+                        .getJsonObject(0)
+                        .getString("text"));
         assertEquals(before, postCount(owner.client(), offTopic), "nothing stored");
 
         // The same request for real makes exactly that post.
@@ -113,11 +134,16 @@ class HookDryRunIT {
     @Test
     void aSplitMessageShowsEveryPartAndAThreadItsRoot() {
         String line = "y".repeat(99) + "\n";
-        JsonObject root = HooklineClient.json(ApiFixtures.anonymous().postRaw("/hooks/" + hookId + "?wait=true",
-                ApiFixtures.JSON, "{\"text\":\"root\"}"));
+        JsonObject root = HooklineClient.json(ApiFixtures.anonymous()
+                .postRaw("/hooks/" + hookId + "?wait=true", ApiFixtures.JSON, "{\"text\":\"root\"}"));
         int before = postCount(owner.client(), channelId);
-        JsonObject answer = HooklineClient.json(dryRun(hookId, Json.createObjectBuilder()
-                .add("text", line.repeat(400)).add("thread_ts", root.getString("ts")).build().toString()));
+        JsonObject answer = HooklineClient.json(dryRun(
+                hookId,
+                Json.createObjectBuilder()
+                        .add("text", line.repeat(400))
+                        .add("thread_ts", root.getString("ts"))
+                        .build()
+                        .toString()));
         JsonArray posts = answer.getJsonArray("posts");
         // 40,000 characters, longer than MaxPostSize can be (at most 16,383): several posts.
         assertTrue(posts.size() >= 3, answer.toString().substring(0, 200));
@@ -142,16 +168,26 @@ class HookDryRunIT {
             assertEquals(real.getString("message"), dry.getString("message"), c[0]);
         }
         assertError(404, "no_service", dryRun(ApiFixtures.unknownId(), "{\"text\":\"x\"}"));
-        assertError(400, "invalid_parameter", ApiFixtures.anonymous().postRaw("/hooks/" + hookId + "?dry_run=maybe",
-                ApiFixtures.JSON, "{\"text\":\"x\"}"));
+        assertError(
+                400,
+                "invalid_parameter",
+                ApiFixtures.anonymous()
+                        .postRaw("/hooks/" + hookId + "?dry_run=maybe", ApiFixtures.JSON, "{\"text\":\"x\"}"));
         assertEquals(0, postCount(owner.client(), channelId));
     }
 
     @Test
     void theRateLimitAppliesAndIsSpent() {
-        HttpResponse<String> patched = admin.put("/api/v4/config/patch", Json.createObjectBuilder()
-                .add("RateLimitSettings", Json.createObjectBuilder().add("PerHookPerSec", 1).add("PerHookMaxBurst", 2)
-                        .add("Enable", false)).build());
+        HttpResponse<String> patched = admin.put(
+                "/api/v4/config/patch",
+                Json.createObjectBuilder()
+                        .add(
+                                "RateLimitSettings",
+                                Json.createObjectBuilder()
+                                        .add("PerHookPerSec", 1)
+                                        .add("PerHookMaxBurst", 2)
+                                        .add("Enable", false))
+                        .build());
         assertEquals(200, patched.statusCode(), patched.body());
         assertEquals(200, dryRun(hookId, "{\"text\":\"1\"}").statusCode());
         assertEquals(200, dryRun(hookId, "{\"text\":\"2\"}").statusCode());
@@ -163,8 +199,10 @@ class HookDryRunIT {
     @Test
     void noLastUsedAndNoPostIdsInTheDeliveryLog() {
         assertEquals(200, dryRun(hookId, "{\"text\":\"" + unique("dry") + "\"}").statusCode());
-        JsonArray log = Poll.until(Duration.ofSeconds(3), () -> HooklineClient.jsonArray(
-                owner.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries")), l -> !l.isEmpty(),
+        JsonArray log = Poll.until(
+                Duration.ofSeconds(3),
+                () -> HooklineClient.jsonArray(owner.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries")),
+                l -> !l.isEmpty(),
                 l -> "the dry run was not logged: " + l);
         JsonObject entry = log.getJsonObject(0);
         assertEquals(200, entry.getInt("status_code"));

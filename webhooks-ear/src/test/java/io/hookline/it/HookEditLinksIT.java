@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class HookEditLinksIT {
 
-    private static final Pattern EDIT_LINK = Pattern.compile("href=\"[^\"]*/console/hooks/edit\\.xhtml\\?hook=([^\"&]+)\"");
+    private static final Pattern EDIT_LINK =
+            Pattern.compile("href=\"[^\"]*/console/hooks/edit\\.xhtml\\?hook=([^\"&]+)\"");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -58,7 +59,8 @@ class HookEditLinksIT {
         HttpResponse<String> edit = console.get("/console/hooks/edit.xhtml?hook=" + key);
         assertEquals(200, edit.statusCode(), edit.body());
         assertTrue(edit.body().contains("Edit Incoming Webhook"), edit.body());
-        assertTrue(edit.body().contains("value=\"" + hook.getString("display_name") + "\""), "the hook's title is shown");
+        assertTrue(
+                edit.body().contains("value=\"" + hook.getString("display_name") + "\""), "the hook's title is shown");
         assertFalse(edit.body().contains(hookId), "the edit page never carries the hook id");
         assertFalse(edit.body().contains(hookId.substring(0, 12)), "not even part of it");
 
@@ -76,10 +78,16 @@ class HookEditLinksIT {
         // The key is no credential: someone else's key is refused as the id was, unknown keys are 404.
         ConsoleSession stranger = ConsoleSession.signIn(other.username(), other.password());
         assertEquals(403, stranger.get("/console/hooks/edit.xhtml?hook=" + key).statusCode());
-        assertEquals(404, console.get("/console/hooks/edit.xhtml?hook=zzzzzzzzzzzz").statusCode());
-        assertEquals(404, console.get("/console/hooks/edit.xhtml?hook=%3Cscript%3E").statusCode());
-        assertEquals(404, console.get("/console/hooks/edit.xhtml?hook=" + "a".repeat(17)).statusCode());
-        assertEquals(404, console.get("/console/hooks/edit.xhtml?hook=" + hookId).statusCode(),
+        assertEquals(
+                404, console.get("/console/hooks/edit.xhtml?hook=zzzzzzzzzzzz").statusCode());
+        assertEquals(
+                404, console.get("/console/hooks/edit.xhtml?hook=%3Cscript%3E").statusCode());
+        assertEquals(
+                404,
+                console.get("/console/hooks/edit.xhtml?hook=" + "a".repeat(17)).statusCode());
+        assertEquals(
+                404,
+                console.get("/console/hooks/edit.xhtml?hook=" + hookId).statusCode(),
                 "the hook id does not work as a key");
     }
 
@@ -87,7 +95,9 @@ class HookEditLinksIT {
     static String editKeyOf(ConsoleSession console, String hookId) {
         HttpResponse<String> list = console.get("/console/hooks/index.xhtml");
         assertEquals(200, list.statusCode(), list.body());
-        String row = Stream.of(list.body().split("<tr")).filter(r -> r.contains("/hooks/" + hookId + "<")).findFirst()
+        String row = Stream.of(list.body().split("<tr"))
+                .filter(r -> r.contains("/hooks/" + hookId + "<"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for the hook on the Integrations page"));
         Matcher link = EDIT_LINK.matcher(row);
         assertTrue(link.find(), "no edit link by key in " + row);

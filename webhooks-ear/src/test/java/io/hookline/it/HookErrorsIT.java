@@ -36,8 +36,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Every refusal of {@code POST /hooks/{id}}: status, Mattermost's error body with Slack's word as {@code id},
@@ -60,6 +60,7 @@ class HookErrorsIT {
     private String teamId;
     /** A fresh public channel that only this test's hook posts to. */
     private String channelId;
+
     private String hookId;
 
     @BeforeEach
@@ -114,7 +115,8 @@ class HookErrorsIT {
         cases.put("text is a number", () -> hookJson(hookId, "{\"text\": 5}"));
         cases.put("form without payload", () -> hookPost(hookId, FORM, "text=hello"));
         cases.put("Content-Type 'bad type'", () -> hookPost(hookId, "bad type", "{\"text\":\"bad type\"}"));
-        cases.put("Content-Type parameter without value",
+        cases.put(
+                "Content-Type parameter without value",
                 () -> hookPost(hookId, "application/json; charset", "{\"text\":\"x\"}"));
         cases.put("Content-Type 'application/'", () -> hookPost(hookId, "application/", "{\"text\":\"x\"}"));
         cases.put("null attachment", () -> hookJson(hookId, "{\"text\":\"x\",\"attachments\":[null]}"));
@@ -124,11 +126,18 @@ class HookErrorsIT {
         cases.put("raw NUL byte", () -> hookJson(hookId, "{\"text\":\"a\u0000b\"}"));
         cases.put("props nested 40 deep", () -> hookJson(hookId, deep.toString()));
         // Found by the hostile-input corpus: each was a 500 (or, for multipart NUL, a stored post).
-        cases.put("type one past 64 characters", () -> hookJson(hookId, "{\"text\":\"x\",\"type\":\"" + "a".repeat(65) + "\"}"));
-        cases.put("3000-character Content-Type parameter",
+        cases.put(
+                "type one past 64 characters",
+                () -> hookJson(hookId, "{\"text\":\"x\",\"type\":\"" + "a".repeat(65) + "\"}"));
+        cases.put(
+                "3000-character Content-Type parameter",
                 () -> hookPost(hookId, "application/json; a=\"" + "x".repeat(3000) + "\"", "{\"text\":\"x\"}"));
-        cases.put("NUL in a multipart field", () -> hookPost(hookId, "multipart/form-data; boundary=b",
-                "--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\na\u0000b\r\n--b--\r\n"));
+        cases.put(
+                "NUL in a multipart field",
+                () -> hookPost(
+                        hookId,
+                        "multipart/form-data; boundary=b",
+                        "--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\na\u0000b\r\n--b--\r\n"));
 
         int before = count(channelId);
         assertAll(cases.entrySet().stream().map(c -> (Executable) () -> {
@@ -159,8 +168,7 @@ class HookErrorsIT {
         int before = count(channelId);
         int offTopicBefore = count(offTopic);
 
-        assertError(400, "invalid_payload",
-                hookJson(hookId, "{\"text\":\"reply\",\"root_id\":\"" + elsewhere + "\"}"));
+        assertError(400, "invalid_payload", hookJson(hookId, "{\"text\":\"reply\",\"root_id\":\"" + elsewhere + "\"}"));
         assertEquals(before, count(channelId));
         assertEquals(offTopicBefore, count(offTopic));
 
@@ -169,14 +177,19 @@ class HookErrorsIT {
         JsonObject reply = newestPost(owner.client(), channelId);
         assertEquals("reply", reply.getString("message"));
         assertEquals(here, reply.getString("root_id"), reply.toString());
-        assertEquals(here, ApiFixtures.post(owner.client(), reply.getString("id")).getString("root_id"));
+        assertEquals(
+                here, ApiFixtures.post(owner.client(), reply.getString("id")).getString("root_id"));
     }
 
     @Test
     void javascriptIconUrlIs400WithIconOverrideOn() {
         int before = count(channelId);
-        withServiceSettings(admin, Map.of("EnablePostIconOverride", JsonValue.TRUE), () ->
-                assertError(400, "invalid_payload",
+        withServiceSettings(
+                admin,
+                Map.of("EnablePostIconOverride", JsonValue.TRUE),
+                () -> assertError(
+                        400,
+                        "invalid_payload",
                         hookJson(hookId, "{\"text\":\"x\",\"icon_url\":\"javascript:alert(1)\"}")));
         assertEquals(before, count(channelId));
     }
@@ -240,15 +253,16 @@ class HookErrorsIT {
     void lockedHookCannotPostElsewhere() {
         TestUser jim = newUser(admin, "jim");
         addTeamMember(owner.client(), teamId, jim.id());
-        String locked = ApiFixtures.createHook(owner.client(), channelId, "locked " + ApiFixtures.suffix(), true,
-                "", "").getString("id");
+        String locked = ApiFixtures.createHook(
+                        owner.client(), channelId, "locked " + ApiFixtures.suffix(), true, "", "")
+                .getString("id");
         String offTopic = channelByName(owner.client(), teamId, "off-topic").getString("id");
         int before = count(channelId);
         int offTopicBefore = count(offTopic);
 
         assertError(403, "action_prohibited", hookJson(locked, "{\"text\":\"x\",\"channel\":\"off-topic\"}"));
-        assertError(403, "action_prohibited",
-                hookJson(locked, "{\"text\":\"x\",\"channel\":\"@" + jim.username() + "\"}"));
+        assertError(
+                403, "action_prohibited", hookJson(locked, "{\"text\":\"x\",\"channel\":\"@" + jim.username() + "\"}"));
 
         assertEquals(before, count(channelId));
         assertEquals(offTopicBefore, count(offTopic));
@@ -276,13 +290,15 @@ class HookErrorsIT {
         int before = count(channelId);
         withServiceSettings(admin, Map.of("MaximumPayloadSizeBytes", Json.createValue(DEFAULT_MAX_PAYLOAD)), () -> {
             byte[] tooLarge = jsonOfBytes(DEFAULT_MAX_PAYLOAD + 1);
-            assertError(413, "payload_too_large", ApiFixtures.anonymous().postBytes("/hooks/" + hookId, tooLarge,
-                    "Content-Type", JSON));
+            assertError(
+                    413,
+                    "payload_too_large",
+                    ApiFixtures.anonymous().postBytes("/hooks/" + hookId, tooLarge, "Content-Type", JSON));
             assertEquals(before, count(channelId));
 
             // The boundary: exactly the maximum is accepted (the long text is split into several posts).
-            assertHookOk(ApiFixtures.anonymous().postBytes("/hooks/" + hookId, jsonOfBytes(DEFAULT_MAX_PAYLOAD),
-                    "Content-Type", JSON));
+            assertHookOk(ApiFixtures.anonymous()
+                    .postBytes("/hooks/" + hookId, jsonOfBytes(DEFAULT_MAX_PAYLOAD), "Content-Type", JSON));
             assertTrue(count(channelId) > before, "the maximum-size body was posted");
         });
     }
@@ -290,10 +306,20 @@ class HookErrorsIT {
     @Test
     void chunkedBodyOverMaximumPayloadSizeBytesIs413() {
         int before = count(channelId);
-        withServiceSettings(admin, Map.of("MaximumPayloadSizeBytes", Json.createValue(DEFAULT_MAX_PAYLOAD)), () ->
-                // No Content-Length to decide by: the limit holds while reading.
-                assertError(413, "payload_too_large", ApiFixtures.anonymous().postChunked("/hooks/" + hookId,
-                        jsonOfBytes(DEFAULT_MAX_PAYLOAD + 1), "Content-Type", JSON)));
+        withServiceSettings(
+                admin,
+                Map.of("MaximumPayloadSizeBytes", Json.createValue(DEFAULT_MAX_PAYLOAD)),
+                () ->
+                        // No Content-Length to decide by: the limit holds while reading.
+                        assertError(
+                                413,
+                                "payload_too_large",
+                                ApiFixtures.anonymous()
+                                        .postChunked(
+                                                "/hooks/" + hookId,
+                                                jsonOfBytes(DEFAULT_MAX_PAYLOAD + 1),
+                                                "Content-Type",
+                                                JSON)));
         assertEquals(before, count(channelId));
     }
 
@@ -321,6 +347,9 @@ class HookErrorsIT {
     }
 
     private static String text(String text) {
-        return Json.createObjectBuilder().add("text", text + " " + ApiFixtures.suffix()).build().toString();
+        return Json.createObjectBuilder()
+                .add("text", text + " " + ApiFixtures.suffix())
+                .build()
+                .toString();
     }
 }

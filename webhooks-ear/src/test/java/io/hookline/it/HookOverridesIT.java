@@ -62,24 +62,31 @@ class HookOverridesIT {
         owner = newUser(admin, "ovr");
         String teamId = createTeam(owner.client()).getString("id");
         channelId = createChannel(owner.client(), teamId, "O").getString("id");
-        hookWithDefaults = ApiFixtures.createHook(owner.client(), channelId, "Defaults " + ApiFixtures.suffix(),
-                false, HOOK_USERNAME, HOOK_ICON);
-        plainHook = ApiFixtures.createHook(owner.client(), channelId, "Plain " + ApiFixtures.suffix(),
-                false, "", "");
+        hookWithDefaults = ApiFixtures.createHook(
+                owner.client(), channelId, "Defaults " + ApiFixtures.suffix(), false, HOOK_USERNAME, HOOK_ICON);
+        plainHook = ApiFixtures.createHook(owner.client(), channelId, "Plain " + ApiFixtures.suffix(), false, "", "");
     }
 
     @Test
     void withBothOverridesOffNothingIsOverridden() {
         settings(false, false, () -> {
-            JsonObject everything = post(hookWithDefaults, Json.createObjectBuilder()
-                    .add("username", "robot").add("icon_url", PAYLOAD_ICON).add("icon_emoji", ":ghost:"));
+            JsonObject everything = post(
+                    hookWithDefaults,
+                    Json.createObjectBuilder()
+                            .add("username", "robot")
+                            .add("icon_url", PAYLOAD_ICON)
+                            .add("icon_emoji", ":ghost:"));
             assertNoOverrides(everything);
 
             JsonObject defaultsOnly = post(hookWithDefaults, Json.createObjectBuilder());
             assertNoOverrides(defaultsOnly);
 
-            JsonObject plain = post(plainHook, Json.createObjectBuilder()
-                    .add("username", "robot").add("icon_url", PAYLOAD_ICON).add("icon_emoji", ":ghost:"));
+            JsonObject plain = post(
+                    plainHook,
+                    Json.createObjectBuilder()
+                            .add("username", "robot")
+                            .add("icon_url", PAYLOAD_ICON)
+                            .add("icon_emoji", ":ghost:"));
             assertNoOverrides(plain);
         });
     }
@@ -87,7 +94,8 @@ class HookOverridesIT {
     @Test
     void usernameOverrideOnPrefersThePayloadThenTheHookDefault() {
         settings(true, false, () -> {
-            JsonObject fromPayload = post(hookWithDefaults, Json.createObjectBuilder().add("username", "robot"));
+            JsonObject fromPayload =
+                    post(hookWithDefaults, Json.createObjectBuilder().add("username", "robot"));
             assertEquals("robot", props(fromPayload).getString("override_username", null), fromPayload.toString());
 
             JsonObject fromHook = post(hookWithDefaults, Json.createObjectBuilder());
@@ -97,8 +105,12 @@ class HookOverridesIT {
             assertFalse(props(none).containsKey("override_username"), "no name to override with: " + none);
 
             // The icon setting is off: neither the payload's nor the hook's icon is used.
-            JsonObject icons = post(hookWithDefaults, Json.createObjectBuilder()
-                    .add("username", "robot").add("icon_url", PAYLOAD_ICON).add("icon_emoji", ":ghost:"));
+            JsonObject icons = post(
+                    hookWithDefaults,
+                    Json.createObjectBuilder()
+                            .add("username", "robot")
+                            .add("icon_url", PAYLOAD_ICON)
+                            .add("icon_emoji", ":ghost:"));
             assertEquals("robot", props(icons).getString("override_username", null));
             assertFalse(props(icons).containsKey("override_icon_url"), icons.toString());
             assertFalse(props(icons).containsKey("override_icon_emoji"), icons.toString());
@@ -108,7 +120,8 @@ class HookOverridesIT {
     @Test
     void iconOverrideOnPrefersThePayloadThenTheHookDefault() {
         settings(false, true, () -> {
-            JsonObject fromPayload = post(hookWithDefaults, Json.createObjectBuilder().add("icon_url", PAYLOAD_ICON));
+            JsonObject fromPayload =
+                    post(hookWithDefaults, Json.createObjectBuilder().add("icon_url", PAYLOAD_ICON));
             assertEquals(PAYLOAD_ICON, props(fromPayload).getString("override_icon_url", null), fromPayload.toString());
 
             JsonObject fromHook = post(hookWithDefaults, Json.createObjectBuilder());
@@ -131,8 +144,15 @@ class HookOverridesIT {
     @Test
     void clientPropsCannotForgeWebhookPropsButCustomPropsAreKept() {
         settings(false, false, () -> {
-            JsonObject post = post(plainHook, Json.createObjectBuilder().add("props", Json.createObjectBuilder()
-                    .add("from_webhook", "false").add("override_username", "evil").add("custom", "kept")));
+            JsonObject post = post(
+                    plainHook,
+                    Json.createObjectBuilder()
+                            .add(
+                                    "props",
+                                    Json.createObjectBuilder()
+                                            .add("from_webhook", "false")
+                                            .add("override_username", "evil")
+                                            .add("custom", "kept")));
             assertEquals("true", props(post).getString("from_webhook"), post.toString());
             assertFalse(props(post).containsKey("override_username"), "override off: " + post);
             assertEquals("kept", props(post).getString("custom", null), post.toString());
@@ -142,9 +162,12 @@ class HookOverridesIT {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private void settings(boolean usernameOverride, boolean iconOverride, Runnable body) {
-        withServiceSettings(admin, Map.of(
-                USERNAME_OVERRIDE, usernameOverride ? JsonValue.TRUE : JsonValue.FALSE,
-                ICON_OVERRIDE, iconOverride ? JsonValue.TRUE : JsonValue.FALSE), body);
+        withServiceSettings(
+                admin,
+                Map.of(
+                        USERNAME_OVERRIDE, usernameOverride ? JsonValue.TRUE : JsonValue.FALSE,
+                        ICON_OVERRIDE, iconOverride ? JsonValue.TRUE : JsonValue.FALSE),
+                body);
     }
 
     /**
@@ -154,7 +177,8 @@ class HookOverridesIT {
     private JsonObject post(JsonObject hook, jakarta.json.JsonObjectBuilder payload) {
         String text = "overrides " + ApiFixtures.suffix();
         int before = postCount(owner.client(), channelId);
-        assertHookOk(hookJson(hook.getString("id"), payload.add("text", text).build().toString()));
+        assertHookOk(
+                hookJson(hook.getString("id"), payload.add("text", text).build().toString()));
         assertEquals(before + 1, postCount(owner.client(), channelId));
         JsonObject post = newestPost(owner.client(), channelId);
         assertEquals(text, post.getString("message"));

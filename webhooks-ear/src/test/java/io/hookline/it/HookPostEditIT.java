@@ -21,14 +21,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,8 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HookPostEditIT {
 
     private static final String POST_NOT_FOUND = "post_not_found";
-    private static final Set<String> FIELDS = Set.of("id", "create_at", "update_at", "edit_at", "channel_id",
-            "root_id", "message", "props");
+    private static final Set<String> FIELDS =
+            Set.of("id", "create_at", "update_at", "edit_at", "channel_id", "root_id", "message", "props");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -88,7 +85,9 @@ class HookPostEditIT {
                 () -> assertEquals(postId, post.getString("id")),
                 () -> assertEquals(channelId, post.getString("channel_id")),
                 () -> assertEquals("build #7 running", post.getString("message")),
-                () -> assertEquals(stored.getJsonNumber("create_at").longValue(), post.getJsonNumber("create_at").longValue()),
+                () -> assertEquals(
+                        stored.getJsonNumber("create_at").longValue(),
+                        post.getJsonNumber("create_at").longValue()),
                 () -> assertEquals(0, post.getJsonNumber("edit_at").longValue()),
                 () -> assertEquals("", post.getString("root_id")),
                 () -> assertEquals("true", post.getJsonObject("props").getString("from_webhook")),
@@ -103,7 +102,11 @@ class HookPostEditIT {
         JsonObject before = ApiFixtures.post(owner.client(), postId);
         int count = postCount(owner.client(), channelId);
 
-        JsonObject edited = okJson(hookPost("PATCH", hookId, postId, ApiFixtures.JSON,
+        JsonObject edited = okJson(hookPost(
+                "PATCH",
+                hookId,
+                postId,
+                ApiFixtures.JSON,
                 "{\"text\":\"build #7 **passed**\",\"props\":{\"build\":7}}"));
         assertEquals(FIELDS, edited.keySet());
         long editAt = edited.getJsonNumber("edit_at").longValue();
@@ -127,17 +130,28 @@ class HookPostEditIT {
     @Test
     void patchTakesTheFormPayloadAndTranslatesSlackAttachments() {
         String postId = postThrough(hookId, "deploying");
-        JsonObject edited = okJson(hookPost("PATCH", hookId, postId, ApiFixtures.FORM,
+        JsonObject edited = okJson(hookPost(
+                "PATCH",
+                hookId,
+                postId,
+                ApiFixtures.FORM,
                 "payload={\"text\":\"deployed to <https://example.com|prod>\",\"attachments\":[{\"fallback\":\"f\","
                         + "\"color\":\"good\",\"text\":\"all <https://ci.example.com/42|checks> green\"}]}"));
         assertEquals("deployed to [prod](https://example.com)", edited.getString("message"));
         JsonArray attachments = edited.getJsonObject("props").getJsonArray("attachments");
         assertEquals(1, attachments.size(), edited.toString());
-        assertEquals("all [checks](https://ci.example.com/42) green", attachments.getJsonObject(0).getString("text"));
-        assertEquals("slack_attachment", ApiFixtures.post(owner.client(), postId).getString("type"));
+        assertEquals(
+                "all [checks](https://ci.example.com/42) green",
+                attachments.getJsonObject(0).getString("text"));
+        assertEquals(
+                "slack_attachment", ApiFixtures.post(owner.client(), postId).getString("type"));
 
         // Blocks replace the text, as for a new post.
-        JsonObject blocks = okJson(hookPost("PATCH", hookId, postId, ApiFixtures.JSON,
+        JsonObject blocks = okJson(hookPost(
+                "PATCH",
+                hookId,
+                postId,
+                ApiFixtures.JSON,
                 "{\"text\":\"fallback\",\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\","
                         + "\"text\":\"*Service* `api` is <https://example.com|up>\"}}]}"));
         assertTrue(blocks.getString("message").contains("[up](https://example.com)"), blocks.toString());
@@ -146,14 +160,21 @@ class HookPostEditIT {
     @Test
     void patchFollowsTheOverrideSettings() {
         String postId = postThrough(hookId, "plain");
-        withServiceSettings(admin, Map.of("EnablePostUsernameOverride", JsonValue.TRUE,
-                "EnablePostIconOverride", JsonValue.FALSE), () -> {
-            JsonObject props = okJson(hookPost("PATCH", hookId, postId, ApiFixtures.JSON,
-                    "{\"text\":\"renamed\",\"username\":\"ci-bot\",\"icon_url\":\"https://example.com/i.png\"}"))
-                    .getJsonObject("props");
-            assertEquals("ci-bot", props.getString("override_username", null), props.toString());
-            assertFalse(props.containsKey("override_icon_url"), props.toString());
-        });
+        withServiceSettings(
+                admin,
+                Map.of("EnablePostUsernameOverride", JsonValue.TRUE, "EnablePostIconOverride", JsonValue.FALSE),
+                () -> {
+                    JsonObject props = okJson(
+                                    hookPost(
+                                            "PATCH",
+                                            hookId,
+                                            postId,
+                                            ApiFixtures.JSON,
+                                            "{\"text\":\"renamed\",\"username\":\"ci-bot\",\"icon_url\":\"https://example.com/i.png\"}"))
+                            .getJsonObject("props");
+                    assertEquals("ci-bot", props.getString("override_username", null), props.toString());
+                    assertFalse(props.containsKey("override_icon_url"), props.toString());
+                });
     }
 
     @Test
@@ -162,12 +183,16 @@ class HookPostEditIT {
         String postId = postThrough(hookId, "short");
 
         String exactlyOnePost = "x".repeat(maxPostSize);
-        assertEquals(exactlyOnePost, okJson(hookPost("PATCH", hookId, postId, ApiFixtures.JSON,
-                "{\"text\":\"" + exactlyOnePost + "\"}")).getString("message"));
+        assertEquals(
+                exactlyOnePost,
+                okJson(hookPost("PATCH", hookId, postId, ApiFixtures.JSON, "{\"text\":\"" + exactlyOnePost + "\"}"))
+                        .getString("message"));
 
         String onePastIt = "y".repeat(maxPostSize + 1);
-        assertError(400, "message_too_long", hookPost("PATCH", hookId, postId, ApiFixtures.JSON,
-                "{\"text\":\"" + onePastIt + "\"}"));
+        assertError(
+                400,
+                "message_too_long",
+                hookPost("PATCH", hookId, postId, ApiFixtures.JSON, "{\"text\":\"" + onePastIt + "\"}"));
         assertEquals(exactlyOnePost, ApiFixtures.post(owner.client(), postId).getString("message"));
     }
 
@@ -176,11 +201,15 @@ class HookPostEditIT {
         String postId = postThrough(hookId, "unchanged");
         assertError(400, "invalid_payload", hookPost("PATCH", hookId, postId, ApiFixtures.JSON, "{\"text\":"));
         assertError(400, "no_text", hookPost("PATCH", hookId, postId, ApiFixtures.JSON, "{\"text\":\"  \"}"));
-        assertError(400, "invalid_payload", hookPost("PATCH", hookId, postId, ApiFixtures.JSON,
-                "{\"text\":\"t\",\"type\":\"system_join\"}"));
+        assertError(
+                400,
+                "invalid_payload",
+                hookPost("PATCH", hookId, postId, ApiFixtures.JSON, "{\"text\":\"t\",\"type\":\"system_join\"}"));
         withServiceSettings(admin, Map.of("MaximumPayloadSizeBytes", Json.createValue(1000)), () -> {
-            assertError(413, "payload_too_large", hookPost("PATCH", hookId, postId, ApiFixtures.JSON,
-                    "{\"text\":\"" + "z".repeat(1000) + "\"}"));
+            assertError(
+                    413,
+                    "payload_too_large",
+                    hookPost("PATCH", hookId, postId, ApiFixtures.JSON, "{\"text\":\"" + "z".repeat(1000) + "\"}"));
         });
         JsonObject stored = ApiFixtures.post(owner.client(), postId);
         assertEquals("unchanged", stored.getString("message"));
@@ -269,8 +298,11 @@ class HookPostEditIT {
     void readsEditsAndDeletesSpendTheHooksRateLimit() {
         JsonObject defaults = config(admin).getJsonObject("RateLimitSettings");
         try {
-            patchRateLimits(Json.createObjectBuilder().add("PerHookPerSec", 1).add("PerHookMaxBurst", 3)
-                    .add("Enable", false).build());
+            patchRateLimits(Json.createObjectBuilder()
+                    .add("PerHookPerSec", 1)
+                    .add("PerHookMaxBurst", 3)
+                    .add("Enable", false)
+                    .build());
             // A hook created under these limits: its bucket holds 3 tokens, and the new post takes the first.
             String limited = createHook(owner.client(), channelId).getString("id");
             String postId = postThrough(limited, "limited");
@@ -282,8 +314,8 @@ class HookPostEditIT {
             okJson(edit);
             assertEquals("0", edit.headers().firstValue("X-RateLimit-Remaining").orElse(null));
             assertError(429, "too_many_requests", hookPost("DELETE", limited, postId, null, null));
-            assertError(429, "too_many_requests", hookPost("PATCH", limited, postId, ApiFixtures.JSON,
-                    "{\"text\":\"x\"}"));
+            assertError(
+                    429, "too_many_requests", hookPost("PATCH", limited, postId, ApiFixtures.JSON, "{\"text\":\"x\"}"));
             assertError(429, "too_many_requests", hookJson(limited, "{\"text\":\"a new post shares the bucket\"}"));
             assertEquals("once", ApiFixtures.post(owner.client(), postId).getString("message"));
         } finally {
@@ -298,7 +330,10 @@ class HookPostEditIT {
         assertError(404, POST_NOT_FOUND, hookPost("DELETE", hookId, ApiFixtures.unknownId(), null, null));
         assertEquals(200, hookPost("DELETE", hookId, postId, null, null).statusCode());
 
-        JsonArray log = Poll.until(Duration.ofSeconds(10), this::deliveries, entries -> entries.size() >= 4,
+        JsonArray log = Poll.until(
+                Duration.ofSeconds(10),
+                this::deliveries,
+                entries -> entries.size() >= 4,
                 entries -> "the log holds " + entries);
         // Newest first: the delete, the refused delete, the edit, the post.
         JsonObject delete = log.getJsonObject(0);
@@ -312,7 +347,9 @@ class HookPostEditIT {
                 () -> assertEquals(POST_NOT_FOUND, refused.getString("error_id")),
                 () -> assertEquals(200, edit.getInt("status_code")),
                 () -> assertEquals(List.of(postId), strings(edit.getJsonArray("post_ids"))),
-                () -> assertEquals("{\"text\":\"logged, edited\"}".length(), edit.getJsonNumber("size").longValue()));
+                () -> assertEquals(
+                        "{\"text\":\"logged, edited\"}".length(),
+                        edit.getJsonNumber("size").longValue()));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
@@ -320,32 +357,38 @@ class HookPostEditIT {
     private void assertEveryVerbIsPostNotFound(String hook, String postId) {
         assertError(404, POST_NOT_FOUND, hookPost("GET", hook, postId, null, null));
         assertError(404, POST_NOT_FOUND, hookPost("PATCH", hook, postId, ApiFixtures.JSON, "{\"text\":\"mine now\"}"));
-        assertError(404, POST_NOT_FOUND, hookPost("PATCH", hook, postId, ApiFixtures.FORM,
-                "payload={\"text\":\"mine now\"}"));
+        assertError(
+                404,
+                POST_NOT_FOUND,
+                hookPost("PATCH", hook, postId, ApiFixtures.FORM, "payload={\"text\":\"mine now\"}"));
         assertError(404, POST_NOT_FOUND, hookPost("DELETE", hook, postId, null, null));
     }
 
     /** Posts through the hook (expecting ok) into {@link #channelId}, a fresh channel: answers the new post's id. */
     private String postThrough(String hook, String text) {
-        assertHookOk(hookJson(hook, Json.createObjectBuilder().add("text", text).build().toString()));
+        assertHookOk(hookJson(
+                hook, Json.createObjectBuilder().add("text", text).build().toString()));
         JsonObject newest = newestPost(owner.client(), channelId);
         assertEquals(text, newest.getString("message"));
         return newest.getString("id");
     }
 
     /** {@code method /hooks/{hook}/posts/{postId}}, without credentials: the hook URL is the credential. */
-    private static HttpResponse<String> hookPost(String method, String hook, String postId, String contentType,
-                                                 String body) {
+    private static HttpResponse<String> hookPost(
+            String method, String hook, String postId, String contentType, String body) {
         return ApiFixtures.anonymous().send(method, "/hooks/" + hook + "/posts/" + postId, contentType, body);
     }
 
     private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        return array.getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     private static JsonObject okJson(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 response.headers().toString());
         return HooklineClient.json(response);
     }
@@ -357,7 +400,8 @@ class HookPostEditIT {
     }
 
     private void patchRateLimits(JsonObject limits) {
-        HttpResponse<String> patched = admin.put("/api/v4/config/patch",
+        HttpResponse<String> patched = admin.put(
+                "/api/v4/config/patch",
                 Json.createObjectBuilder().add("RateLimitSettings", limits).build());
         assertEquals(200, patched.statusCode(), patched.body());
     }

@@ -43,8 +43,13 @@ class HookRateLimitIT {
     private static final String SECTION = "RateLimitSettings";
     /** The defaults (RateLimitSettings.DEFAULTS and the V4 migration), restored after every test. */
     private static final JsonObject DEFAULTS = Json.createObjectBuilder()
-            .add("Enable", true).add("PerSec", 1000).add("MaxBurst", 2000).add("VaryByRemoteAddr", true)
-            .add("PerHookPerSec", 100).add("PerHookMaxBurst", 500).build();
+            .add("Enable", true)
+            .add("PerSec", 1000)
+            .add("MaxBurst", 2000)
+            .add("VaryByRemoteAddr", true)
+            .add("PerHookPerSec", 100)
+            .add("PerHookMaxBurst", 500)
+            .build();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -72,7 +77,8 @@ class HookRateLimitIT {
 
     @AfterEach
     void restoreDefaults() {
-        HttpResponse<String> restored = admin.put("/api/v4/config/patch",
+        HttpResponse<String> restored = admin.put(
+                "/api/v4/config/patch",
                 Json.createObjectBuilder().add(SECTION, DEFAULTS).build());
         assertEquals(200, restored.statusCode(), restored.body());
         assertEquals(DEFAULTS, config(admin).getJsonObject(SECTION));
@@ -142,7 +148,10 @@ class HookRateLimitIT {
 
     @Test
     void thePerAddressLimitSpansHooksAndEnableFalseLiftsIt() {
-        List<String> hooks = List.of(hookA, hookB, createHook(owner.client(), channelId).getString("id"),
+        List<String> hooks = List.of(
+                hookA,
+                hookB,
+                createHook(owner.client(), channelId).getString("id"),
                 createHook(owner.client(), channelId).getString("id"));
         patch(Map.of("Enable", true, "VaryByRemoteAddr", true, "PerSec", 1, "MaxBurst", 3));
         int before = postCount(owner.client(), channelId);
@@ -182,15 +191,19 @@ class HookRateLimitIT {
     @Test
     void wrongTypesAndOutOfRangeValuesAre400AndChangeNothing() {
         JsonObject before = config(admin);
-        HttpResponse<String> wrongType = patchResponse(Json.createObjectBuilder().add("PerSec", "10"));
-        assertTrue(assertError(400, wrongType).getString("message").contains("RateLimitSettings.PerSec"),
+        HttpResponse<String> wrongType =
+                patchResponse(Json.createObjectBuilder().add("PerSec", "10"));
+        assertTrue(
+                assertError(400, wrongType).getString("message").contains("RateLimitSettings.PerSec"),
                 wrongType.body());
-        HttpResponse<String> notBoolean = patchResponse(Json.createObjectBuilder().add("Enable", 1));
-        assertTrue(assertError(400, notBoolean).getString("message").contains("RateLimitSettings.Enable"),
+        HttpResponse<String> notBoolean =
+                patchResponse(Json.createObjectBuilder().add("Enable", 1));
+        assertTrue(
+                assertError(400, notBoolean).getString("message").contains("RateLimitSettings.Enable"),
                 notBoolean.body());
         HttpResponse<String> zero = patchResponse(Json.createObjectBuilder().add("PerHookMaxBurst", 0));
-        assertTrue(assertError(400, zero).getString("message").contains("RateLimitSettings.PerHookMaxBurst"),
-                zero.body());
+        assertTrue(
+                assertError(400, zero).getString("message").contains("RateLimitSettings.PerHookMaxBurst"), zero.body());
         assertError(400, patchResponse(Json.createObjectBuilder().add("PerHookPerSec", 100_001)));
         assertEquals(before, config(admin), "unchanged");
     }
@@ -211,7 +224,9 @@ class HookRateLimitIT {
     }
 
     private HttpResponse<String> patchResponse(JsonObjectBuilder section) {
-        return admin.put("/api/v4/config/patch", Json.createObjectBuilder().add(SECTION, section).build());
+        return admin.put(
+                "/api/v4/config/patch",
+                Json.createObjectBuilder().add(SECTION, section).build());
     }
 
     private static String text(String text) {
@@ -219,7 +234,9 @@ class HookRateLimitIT {
     }
 
     private static String header(HttpResponse<String> response, String name) {
-        return response.headers().firstValue(name)
-                .orElseThrow(() -> new AssertionError(name + " missing; headers " + response.headers().map()));
+        return response.headers()
+                .firstValue(name)
+                .orElseThrow(() -> new AssertionError(
+                        name + " missing; headers " + response.headers().map()));
     }
 }

@@ -49,6 +49,7 @@ class HookRotationIT {
     private static final String NO_PREVIOUS = "app.webhooks.previous_id.not_found";
     /** How long an answer may take to appear in the delivery log (written every 200 ms). */
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(3);
+
     private static final Pattern LOOPBACK = Pattern.compile("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
 
     @Deployment(testable = false)
@@ -84,14 +85,18 @@ class HookRotationIT {
         assertEquals(channelId, rotated.getString("channel_id"));
         assertEquals(owner.id(), rotated.getString("user_id"));
         long expiresAt = rotated.getJsonNumber("previous_id_expires_at").longValue();
-        assertTrue(expiresAt >= before + DAY_MS - 1000 && expiresAt <= after + DAY_MS + 1000,
+        assertTrue(
+                expiresAt >= before + DAY_MS - 1000 && expiresAt <= after + DAY_MS + 1000,
                 "a day from now: " + rotated);
 
         assertHookOk(hookJson(oldId, text("through the old URL")));
         assertHookOk(hookJson(newId, text("through the new URL")));
         // The hook is the new id's: the old id names nothing in the API any more.
-        assertEquals(expiresAt, ok(owner.client().get(HOOKS + "/" + newId))
-                .getJsonNumber("previous_id_expires_at").longValue());
+        assertEquals(
+                expiresAt,
+                ok(owner.client().get(HOOKS + "/" + newId))
+                        .getJsonNumber("previous_id_expires_at")
+                        .longValue());
         assertError(404, owner.client().get(HOOKS + "/" + oldId));
         // A hook never rotated carries no such field: its JSON is what it was.
         JsonObject plain = createHook(owner.client(), channelId);
@@ -102,9 +107,14 @@ class HookRotationIT {
     @Test
     void graceIsZeroToThirtyDaysAndAnythingElseIs400StoringNothing() {
         String hookId = createHook(owner.client(), channelId).getString("id");
-        for (String body : List.of("{\"grace_seconds\":2592001}", "{\"grace_seconds\":-1}",
-                "{\"grace_seconds\":1.5}", "{\"grace_seconds\":\"60\"}", "{\"grace_seconds\":true}",
-                "{\"grace_seconds\":1e400}", "{\"grace_seconds\":99999999999999999999999}")) {
+        for (String body : List.of(
+                "{\"grace_seconds\":2592001}",
+                "{\"grace_seconds\":-1}",
+                "{\"grace_seconds\":1.5}",
+                "{\"grace_seconds\":\"60\"}",
+                "{\"grace_seconds\":true}",
+                "{\"grace_seconds\":1e400}",
+                "{\"grace_seconds\":99999999999999999999999}")) {
             assertError(400, GRACE_ERROR, rotate(owner.client(), hookId, body));
         }
         for (String body : List.of("[]", "60", "{not json")) {
@@ -124,8 +134,11 @@ class HookRotationIT {
 
         // An explicit null and an empty object mean the default.
         JsonObject byDefault = ok(rotate(owner.client(), longest.getString("id"), "{\"grace_seconds\":null}"));
-        assertTrue(Math.abs(byDefault.getJsonNumber("previous_id_expires_at").longValue()
-                - (System.currentTimeMillis() + DAY_MS)) < 60_000, byDefault.toString());
+        assertTrue(
+                Math.abs(byDefault.getJsonNumber("previous_id_expires_at").longValue()
+                                - (System.currentTimeMillis() + DAY_MS))
+                        < 60_000,
+                byDefault.toString());
 
         // At the lower bound: 0, the old URL stops at once (as regenerating), and no expiry is shown.
         String current = byDefault.getString("id");
@@ -154,48 +167,58 @@ class HookRotationIT {
         assertHookOk(hookJson(rotated.getString("id"), text("the new URL after the expiry")));
         // And the API has nothing left to revoke.
         assertError(404, NO_PREVIOUS, owner.client().delete(HOOKS + "/" + rotated.getString("id") + "/previous"));
-        assertFalse(ok(owner.client().get(HOOKS + "/" + rotated.getString("id")))
-                .containsKey("previous_id_expires_at"));
+        assertFalse(
+                ok(owner.client().get(HOOKS + "/" + rotated.getString("id"))).containsKey("previous_id_expires_at"));
     }
 
     @Test
     void rotatingAgainEndsTheOlderPreviousUrl() {
         String first = createHook(owner.client(), channelId).getString("id");
-        String second = ok(rotate(owner.client(), first, "{\"grace_seconds\":3600}")).getString("id");
+        String second =
+                ok(rotate(owner.client(), first, "{\"grace_seconds\":3600}")).getString("id");
         JsonObject again = ok(rotate(owner.client(), second, "{\"grace_seconds\":3600}"));
         String third = again.getString("id");
 
         assertError(404, "no_service", hookJson(first, text("two rotations ago")));
         assertHookOk(hookJson(second, text("one rotation ago")));
         assertHookOk(hookJson(third, text("current")));
-        assertTrue(audits().stream().map(JsonValue::asJsonObject).anyMatch(a ->
-                a.getString("action").equals("rotateIncomingHook")
-                        && a.getString("extra_info").startsWith("hook " + second.substring(0, 4) + "…")
-                        && a.getString("extra_info").contains("older_previous_id_revoked true")), "audited");
+        assertTrue(
+                audits().stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(a -> a.getString("action").equals("rotateIncomingHook")
+                                && a.getString("extra_info").startsWith("hook " + second.substring(0, 4) + "…")
+                                && a.getString("extra_info").contains("older_previous_id_revoked true")),
+                "audited");
     }
 
     @Test
     void regeneratingEndsBothTheCurrentAndThePreviousUrl() {
         String first = createHook(owner.client(), channelId).getString("id");
-        String second = ok(rotate(owner.client(), first, "{\"grace_seconds\":3600}")).getString("id");
+        String second =
+                ok(rotate(owner.client(), first, "{\"grace_seconds\":3600}")).getString("id");
         assertHookOk(hookJson(first, text("in the grace period")));
 
-        String third = ok(owner.client().post(HOOKS + "/" + second + "/regen_token")).getString("id");
+        String third =
+                ok(owner.client().post(HOOKS + "/" + second + "/regen_token")).getString("id");
         assertError(404, "no_service", hookJson(first, text("previous")));
         assertError(404, "no_service", hookJson(second, text("regenerated")));
         assertHookOk(hookJson(third, text("current")));
         JsonObject regenerated = ok(owner.client().get(HOOKS + "/" + third));
         assertFalse(regenerated.containsKey("previous_id_expires_at"), regenerated.toString());
-        assertTrue(audits().stream().map(JsonValue::asJsonObject).anyMatch(a ->
-                a.getString("action").equals("regenerateIncomingHook")
-                        && a.getString("extra_info").startsWith("hook " + second.substring(0, 4) + "…")
-                        && a.getString("extra_info").contains("previous_id_revoked true")), "audited");
+        assertTrue(
+                audits().stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(a -> a.getString("action").equals("regenerateIncomingHook")
+                                && a.getString("extra_info").startsWith("hook " + second.substring(0, 4) + "…")
+                                && a.getString("extra_info").contains("previous_id_revoked true")),
+                "audited");
     }
 
     @Test
     void revokingEndsTheOldUrlAtOnceAndIsAudited() {
         String oldId = createHook(owner.client(), channelId).getString("id");
-        String newId = ok(rotate(owner.client(), oldId, "{\"grace_seconds\":3600}")).getString("id");
+        String newId =
+                ok(rotate(owner.client(), oldId, "{\"grace_seconds\":3600}")).getString("id");
         JsonObject previous = ok(owner.client().get(HOOKS + "/" + newId + "/previous"));
         assertTrue(previous.getJsonNumber("expires_at").longValue() > System.currentTimeMillis(), previous.toString());
         assertHookOk(hookJson(oldId, text("before revoking")));
@@ -211,15 +234,21 @@ class HookRotationIT {
         JsonArray audits = audits();
         assertFalse(audits.toString().contains(oldId), "never a whole hook id in the audit log");
         assertFalse(audits.toString().contains(newId), "never a whole hook id in the audit log");
-        assertTrue(audits.stream().map(JsonValue::asJsonObject).anyMatch(a ->
-                a.getString("user_id").equals(owner.id()) && a.getString("action").equals("rotateIncomingHook")
-                        && a.getString("extra_info").startsWith("hook " + oldId.substring(0, 4) + "…")
-                        && a.getString("extra_info").contains("new_id \"" + newId.substring(0, 4) + "…\"")
-                        && a.getString("extra_info").contains("grace_seconds 3600")), audits.toString());
-        assertTrue(audits.stream().map(JsonValue::asJsonObject).anyMatch(a ->
-                a.getString("user_id").equals(owner.id())
-                        && a.getString("action").equals("revokePreviousIncomingHookUrl")
-                        && a.getString("extra_info").startsWith("hook " + newId.substring(0, 4) + "…")),
+        assertTrue(
+                audits.stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(a -> a.getString("user_id").equals(owner.id())
+                                && a.getString("action").equals("rotateIncomingHook")
+                                && a.getString("extra_info").startsWith("hook " + oldId.substring(0, 4) + "…")
+                                && a.getString("extra_info").contains("new_id \"" + newId.substring(0, 4) + "…\"")
+                                && a.getString("extra_info").contains("grace_seconds 3600")),
+                audits.toString());
+        assertTrue(
+                audits.stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(a -> a.getString("user_id").equals(owner.id())
+                                && a.getString("action").equals("revokePreviousIncomingHookUrl")
+                                && a.getString("extra_info").startsWith("hook " + newId.substring(0, 4) + "…")),
                 audits.toString());
     }
 
@@ -227,19 +256,24 @@ class HookRotationIT {
     void theDeliveryLogMarksRequestsThroughTheOldUrlAndNamesTheirSenders() {
         String oldId = createHook(owner.client(), channelId).getString("id");
         assertHookOk(hookJson(oldId, text("before the rotation")));
-        String newId = ok(rotate(owner.client(), oldId, "{\"grace_seconds\":3600}")).getString("id");
+        String newId =
+                ok(rotate(owner.client(), oldId, "{\"grace_seconds\":3600}")).getString("id");
         long rotatedAt = System.currentTimeMillis();
         assertHookOk(hookJson(oldId, text("old one")));
         assertError(400, "no_text", hookJson(oldId, "{}"));
         assertHookOk(hookJson(newId, text("new one")));
 
-        JsonArray log = Poll.until(LOGGED_WITHIN,
+        JsonArray log = Poll.until(
+                LOGGED_WITHIN,
                 () -> HooklineClient.jsonArray(owner.client().get(HOOKS + "/" + newId + "/deliveries")),
-                entries -> entries.size() >= 4, entries -> "not logged in time: " + entries);
+                entries -> entries.size() >= 4,
+                entries -> "not logged in time: " + entries);
         assertEquals(4, log.size(), log.toString());
         // Newest first: new, old (400), old, and the one from before the rotation (then the hook's own URL).
-        List<Boolean> marked = log.stream().map(JsonValue::asJsonObject)
-                .map(e -> e.containsKey("via_previous_id") && e.getBoolean("via_previous_id")).toList();
+        List<Boolean> marked = log.stream()
+                .map(JsonValue::asJsonObject)
+                .map(e -> e.containsKey("via_previous_id") && e.getBoolean("via_previous_id"))
+                .toList();
         assertEquals(List.of(false, true, true, false), marked, log.toString());
         assertEquals("no_text", log.getJsonObject(1).getString("error_id"));
 
@@ -249,7 +283,8 @@ class HookRotationIT {
         JsonObject sender = senders.getJsonObject(0);
         assertTrue(LOOPBACK.matcher(sender.getString("remote_address")).matches(), sender.toString());
         assertEquals(2, sender.getInt("requests"), sender.toString());
-        assertEquals(log.getJsonObject(1).getJsonNumber("create_at").longValue(),
+        assertEquals(
+                log.getJsonObject(1).getJsonNumber("create_at").longValue(),
                 sender.getJsonNumber("last_at").longValue());
         assertTrue(previous.getJsonNumber("rotated_at").longValue() <= rotatedAt, previous.toString());
     }
@@ -290,7 +325,10 @@ class HookRotationIT {
     }
 
     private static String text(String text) {
-        return Json.createObjectBuilder().add("text", text + " " + ApiFixtures.suffix()).build().toString();
+        return Json.createObjectBuilder()
+                .add("text", text + " " + ApiFixtures.suffix())
+                .build()
+                .toString();
     }
 
     private static void sleepUntil(long epochMillis) throws InterruptedException {

@@ -54,6 +54,7 @@ class HookSpecExamplesIT {
             "{\"icon_url\": \"http://somewebsite.com/somecoolimage.jpg\", \"text\": \"Hello, this is some text.\"}";
     /** In JSON, {@code \n} is an escape: the message holds a line break there. */
     private static final String HEADER = "{\"text\": \"# A Header\\nThe _text_ below **the** header.\"}";
+
     private static final String HEADER_MESSAGE = "# A Header\nThe _text_ below **the** header.";
     private static final String HEADING_LINE = "##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0";
     private static final String[] TABLE_ROWS = {
@@ -64,8 +65,9 @@ class HookSpecExamplesIT {
         "| iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |",
     };
     /** The build-break table as the spec writes it: raw line breaks inside the JSON string. */
-    private static final String TABLE = "{\"text\": \"\n---\n" + HEADING_LINE + "\n" + String.join("\n", TABLE_ROWS)
-            + "\n---\n\"}";
+    private static final String TABLE =
+            "{\"text\": \"\n---\n" + HEADING_LINE + "\n" + String.join("\n", TABLE_ROWS) + "\n---\n\"}";
+
     private static final String BARE_LINK = "{\"text\": \"<http://www.mattermost.com/>\"}";
     private static final String NAMED_LINK = "{\"text\": \"Click <http://www.mattermost.com/|here> for a link.\"}";
 
@@ -77,6 +79,7 @@ class HookSpecExamplesIT {
     private HooklineClient admin;
     /** Creates the team and every hook. */
     private TestUser owner;
+
     private String teamId;
     private String townSquare;
     private String offTopic;
@@ -133,8 +136,8 @@ class HookSpecExamplesIT {
         withServiceSettings(admin, Map.of("EnablePostUsernameOverride", JsonValue.TRUE), () -> {
             JsonObject post = sendAndGetNewest(encoding, ROBOT, townSquare);
             assertEquals(HELLO_TEXT, post.getString("message"));
-            assertEquals("robot", post.getJsonObject("props").getString("override_username", null),
-                    "override on: " + post);
+            assertEquals(
+                    "robot", post.getJsonObject("props").getString("override_username", null), "override on: " + post);
             assertEquals(owner.id(), post.getString("user_id"), "still the creator's post");
         });
         withServiceSettings(admin, Map.of("EnablePostUsernameOverride", JsonValue.FALSE), () -> {
@@ -152,8 +155,8 @@ class HookSpecExamplesIT {
         withServiceSettings(admin, Map.of("EnablePostIconOverride", JsonValue.TRUE), () -> {
             JsonObject post = sendAndGetNewest(encoding, ICON, townSquare);
             assertEquals(HELLO_TEXT, post.getString("message"));
-            assertEquals(ICON_URL, post.getJsonObject("props").getString("override_icon_url", null),
-                    "override on: " + post);
+            assertEquals(
+                    ICON_URL, post.getJsonObject("props").getString("override_icon_url", null), "override on: " + post);
         });
         withServiceSettings(admin, Map.of("EnablePostIconOverride", JsonValue.FALSE), () -> {
             JsonObject post = sendAndGetNewest(encoding, ICON, townSquare);
@@ -167,7 +170,8 @@ class HookSpecExamplesIT {
     @ParameterizedTest
     @EnumSource(HookEncoding.class)
     void markdownHeader(HookEncoding encoding) {
-        assertEquals(HEADER_MESSAGE, sendAndGetNewest(encoding, HEADER, townSquare).getString("message"));
+        assertEquals(
+                HEADER_MESSAGE, sendAndGetNewest(encoding, HEADER, townSquare).getString("message"));
     }
 
     @ParameterizedTest
@@ -222,7 +226,9 @@ class HookSpecExamplesIT {
         assertEquals(direct, post.getString("channel_id"));
         assertEquals(owner.id(), post.getString("user_id"));
         assertWebhookProps(post, hook);
-        assertEquals("D", HooklineClient.json(admin.get("/api/v4/channels/" + direct)).getString("type"));
+        assertEquals(
+                "D",
+                HooklineClient.json(admin.get("/api/v4/channels/" + direct)).getString("type"));
         assertEquals(townSquareBefore, postCount(owner.client(), townSquare), "nothing in the hook's own channel");
     }
 

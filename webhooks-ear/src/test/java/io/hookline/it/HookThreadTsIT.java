@@ -65,14 +65,18 @@ class HookThreadTsIT {
 
     /** Posts through the hook with ?wait=true and returns the answer (200 expected). */
     private JsonObject waitPost(String json) {
-        HttpResponse<String> response = ApiFixtures.anonymous().postRaw("/hooks/" + hookId + "?wait=true",
-                ApiFixtures.JSON, json);
+        HttpResponse<String> response =
+                ApiFixtures.anonymous().postRaw("/hooks/" + hookId + "?wait=true", ApiFixtures.JSON, json);
         assertEquals(200, response.statusCode(), response.body());
         return HooklineClient.json(response);
     }
 
     private static String reply(String field, String value) {
-        return Json.createObjectBuilder().add("text", unique("reply")).add(field, value).build().toString();
+        return Json.createObjectBuilder()
+                .add("text", unique("reply"))
+                .add(field, value)
+                .build()
+                .toString();
     }
 
     @Test
@@ -99,9 +103,11 @@ class HookThreadTsIT {
     @Test
     void threadTsAsAJsonNumberAndReplyBroadcastIgnored() {
         JsonObject root = waitPost("{\"text\":\"root\"}");
-        JsonObject reply = waitPost("{\"text\":\"n\",\"thread_ts\":" + root.getString("ts")
-                + ",\"reply_broadcast\":true}");
-        assertEquals(root.getString("id"), post(owner.client(), reply.getString("id")).getString("root_id"));
+        JsonObject reply =
+                waitPost("{\"text\":\"n\",\"thread_ts\":" + root.getString("ts") + ",\"reply_broadcast\":true}");
+        assertEquals(
+                root.getString("id"),
+                post(owner.client(), reply.getString("id")).getString("root_id"));
         assertTrue(!reply.getJsonObject("props").containsKey("reply_broadcast"), reply.toString());
     }
 
@@ -116,13 +122,18 @@ class HookThreadTsIT {
         for (String ref : new String[] {root.getString("ts"), root.getString("id")}) {
             assertError(400, "invalid_thread", ApiFixtures.hookJson(otherHook, reply("thread_ts", ref)));
         }
-        String toOther = Json.createObjectBuilder().add("text", "x").add("thread_ts", root.getString("ts"))
-                .add("channel", channelName(otherChannel)).build().toString();
+        String toOther = Json.createObjectBuilder()
+                .add("text", "x")
+                .add("thread_ts", root.getString("ts"))
+                .add("channel", channelName(otherChannel))
+                .build()
+                .toString();
         assertError(400, "invalid_thread", ApiFixtures.hookJson(hookId, toOther));
         assertEquals(0, postCount(owner.client(), otherChannel));
         // Unknown ts, unknown id, and values that are neither.
-        for (String ref : new String[] {"1700000000.000100", ApiFixtures.unknownId(), "../../etc",
-                "x' OR '1'='1", "1".repeat(5000)}) {
+        for (String ref : new String[] {
+            "1700000000.000100", ApiFixtures.unknownId(), "../../etc", "x' OR '1'='1", "1".repeat(5000)
+        }) {
             assertError(400, "invalid_thread", ApiFixtures.hookJson(hookId, reply("thread_ts", ref)));
         }
         assertEquals(before, postCount(owner.client(), channelId));
@@ -136,15 +147,39 @@ class HookThreadTsIT {
     void rootIdAndThreadTsTogetherMustNameTheSameThread() {
         JsonObject root = waitPost("{\"text\":\"root\"}");
         JsonObject other = waitPost("{\"text\":\"other root\"}");
-        JsonObject agree = waitPost(Json.createObjectBuilder().add("text", "both").add("root_id", root.getString("id"))
-                .add("thread_ts", root.getString("ts")).build().toString());
-        assertEquals(root.getString("id"), post(owner.client(), agree.getString("id")).getString("root_id"));
+        JsonObject agree = waitPost(Json.createObjectBuilder()
+                .add("text", "both")
+                .add("root_id", root.getString("id"))
+                .add("thread_ts", root.getString("ts"))
+                .build()
+                .toString());
+        assertEquals(
+                root.getString("id"),
+                post(owner.client(), agree.getString("id")).getString("root_id"));
         int before = postCount(owner.client(), channelId);
-        assertError(400, "invalid_thread", ApiFixtures.hookJson(hookId, Json.createObjectBuilder().add("text", "both")
-                .add("root_id", root.getString("id")).add("thread_ts", other.getString("ts")).build().toString()));
+        assertError(
+                400,
+                "invalid_thread",
+                ApiFixtures.hookJson(
+                        hookId,
+                        Json.createObjectBuilder()
+                                .add("text", "both")
+                                .add("root_id", root.getString("id"))
+                                .add("thread_ts", other.getString("ts"))
+                                .build()
+                                .toString()));
         // root_id keeps its own answer when it is the one that names nothing.
-        assertError(400, "invalid_payload", ApiFixtures.hookJson(hookId, Json.createObjectBuilder().add("text", "x")
-                .add("root_id", ApiFixtures.unknownId()).add("thread_ts", root.getString("ts")).build().toString()));
+        assertError(
+                400,
+                "invalid_payload",
+                ApiFixtures.hookJson(
+                        hookId,
+                        Json.createObjectBuilder()
+                                .add("text", "x")
+                                .add("root_id", ApiFixtures.unknownId())
+                                .add("thread_ts", root.getString("ts"))
+                                .build()
+                                .toString()));
         assertEquals(before, postCount(owner.client(), channelId));
     }
 
@@ -179,14 +214,20 @@ class HookThreadTsIT {
         String capturedTs = "1700000000.000100";
         assertTrue(body.contains(capturedTs), body);
         String contentType = "application/json; charset=utf-8";
-        assertError(400, "invalid_thread", ApiFixtures.anonymous().postBytes("/hooks/" + hookId, captured,
-                "Content-Type", contentType));
+        assertError(
+                400,
+                "invalid_thread",
+                ApiFixtures.anonymous().postBytes("/hooks/" + hookId, captured, "Content-Type", contentType));
 
         JsonObject root = waitPost("{\"text\":\"root\"}");
         String ts = root.getString("ts");
         assertEquals(capturedTs.length(), ts.length(), ts);
-        assertHookOk(ApiFixtures.anonymous().postBytes("/hooks/" + hookId,
-                body.replace(capturedTs, ts).getBytes(StandardCharsets.UTF_8), "Content-Type", contentType));
+        assertHookOk(ApiFixtures.anonymous()
+                .postBytes(
+                        "/hooks/" + hookId,
+                        body.replace(capturedTs, ts).getBytes(StandardCharsets.UTF_8),
+                        "Content-Type",
+                        contentType));
         JsonObject reply = newestPost(owner.client(), channelId);
         assertEquals("unfurl flags and thread", reply.getString("message"));
         assertEquals(root.getString("id"), reply.getString("root_id"));

@@ -68,10 +68,11 @@ class HookWaitIT {
     void waitTrueAnswersThePostAsStored() {
         String message = unique("wait");
         long before = System.currentTimeMillis();
-        HttpResponse<String> response = hook(hookId, "?wait=true", ApiFixtures.JSON,
-                "{\"text\":\"" + message + "\",\"props\":{\"card\":\"c\"}}");
+        HttpResponse<String> response = hook(
+                hookId, "?wait=true", ApiFixtures.JSON, "{\"text\":\"" + message + "\",\"props\":{\"card\":\"c\"}}");
         assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 response.headers().toString());
         JsonObject answer = HooklineClient.json(response);
         assertEquals(ANSWER_FIELDS, answer.keySet());
@@ -83,13 +84,17 @@ class HookWaitIT {
         assertEquals("c", answer.getJsonObject("props").getString("card"));
         String ts = answer.getString("ts");
         assertTrue(ts.matches("[0-9]+\\.[0-9]{6}"), ts);
-        assertEquals(answer.getJsonNumber("create_at").longValue() / 1000,
-                Long.parseLong(ts.substring(0, ts.indexOf('.'))), "ts seconds are create_at's");
+        assertEquals(
+                answer.getJsonNumber("create_at").longValue() / 1000,
+                Long.parseLong(ts.substring(0, ts.indexOf('.'))),
+                "ts seconds are create_at's");
 
         // The answer is the stored post, as the API reads it.
         JsonObject stored = post(owner.client(), answer.getString("id"));
         assertEquals(message, stored.getString("message"));
-        assertEquals(answer.getJsonNumber("create_at").longValue(), stored.getJsonNumber("create_at").longValue());
+        assertEquals(
+                answer.getJsonNumber("create_at").longValue(),
+                stored.getJsonNumber("create_at").longValue());
         assertEquals(stored.getJsonObject("props"), answer.getJsonObject("props"));
         assertEquals(1, postCount(owner.client(), channelId));
     }
@@ -123,8 +128,10 @@ class HookWaitIT {
         for (String query : new String[] {"", "?wait=false", "?wait=0", "?WAIT=true", "?other=1"}) {
             HttpResponse<String> response = hook(hookId, query, ApiFixtures.JSON, text(unique("plain")));
             assertHookOk(response);
-            assertEquals("text/plain;charset=UTF-8",
-                    response.headers().firstValue("Content-Type").orElse("").replace(" ", ""), query);
+            assertEquals(
+                    "text/plain;charset=UTF-8",
+                    response.headers().firstValue("Content-Type").orElse("").replace(" ", ""),
+                    query);
         }
         assertEquals(5, postCount(owner.client(), channelId));
     }
@@ -154,8 +161,8 @@ class HookWaitIT {
         String boundary = "b0undary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + multipart
                 + "\r\n--" + boundary + "--\r\n";
-        JsonObject b = HooklineClient.json(hook(hookId, "?wait=true", "multipart/form-data; boundary=" + boundary,
-                body));
+        JsonObject b =
+                HooklineClient.json(hook(hookId, "?wait=true", "multipart/form-data; boundary=" + boundary, body));
         assertEquals(multipart, b.getString("message"));
         assertEquals(2, postCount(owner.client(), channelId));
     }
@@ -168,8 +175,8 @@ class HookWaitIT {
         String message = unique("curl -d json") + " & more = 100%";
         assertHookOk(hook(hookId, "", ApiFixtures.FORM, text(message)));
         assertEquals(message, ApiFixtures.newestPost(owner.client(), channelId).getString("message"));
-        JsonObject answer = HooklineClient.json(hook(hookId, "?wait=true", ApiFixtures.FORM,
-                "{\"text\":\"second\",\"channel\":\"" + "off-topic" + "\"}"));
+        JsonObject answer = HooklineClient.json(hook(
+                hookId, "?wait=true", ApiFixtures.FORM, "{\"text\":\"second\",\"channel\":\"" + "off-topic" + "\"}"));
         assertEquals("second", answer.getString("message"));
         assertTrue(!channelId.equals(answer.getString("channel_id")), "the channel override was read");
     }
@@ -189,8 +196,8 @@ class HookWaitIT {
     /** {@code ["a","b"]} as {@code [{"id":"a"},{"id":"b"}]}, for {@link ApiFixtures#ids}. */
     private static JsonArray wrap(JsonArray ids) {
         var array = Json.createArrayBuilder();
-        ids.getValuesAs(jakarta.json.JsonString.class).forEach(id -> array.add(
-                Json.createObjectBuilder().add("id", id.getString())));
+        ids.getValuesAs(jakarta.json.JsonString.class)
+                .forEach(id -> array.add(Json.createObjectBuilder().add("id", id.getString())));
         return array.build();
     }
 }

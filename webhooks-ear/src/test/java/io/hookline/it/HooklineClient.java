@@ -18,7 +18,8 @@ import java.time.Duration;
 /** A plain HTTP client for black-box tests: what curl or a Mattermost client would send, nothing more. */
 public final class HooklineClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private String token;
 
@@ -44,7 +45,10 @@ public final class HooklineClient {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v4/users/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
-                        .add("login_id", loginId).add("password", password).build().toString())));
+                        .add("login_id", loginId)
+                        .add("password", password)
+                        .build()
+                        .toString())));
         token = response.headers().firstValue("Token").orElse(null);
         return response;
     }
@@ -111,9 +115,12 @@ public final class HooklineClient {
      * it has one: {@code PATCH} and the hook URL's {@code GET}/{@code DELETE} of a post, say.
      */
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path))).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri(path)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -136,8 +143,11 @@ public final class HooklineClient {
      * the JDK client may normalise the case on the wire.
      */
     public HttpResponse<String> postBytes(String path, byte[] body, String... headers) {
-        return send(withHeaders(HttpRequest.newBuilder(uri(path)).version(HttpClient.Version.HTTP_1_1)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers));
+        return send(withHeaders(
+                HttpRequest.newBuilder(uri(path))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                headers));
     }
 
     /**
@@ -145,8 +155,11 @@ public final class HooklineClient {
      * with {@code Transfer-Encoding: chunked} and no Content-Length, as some clients do.
      */
     public HttpResponse<String> postChunked(String path, byte[] body, String... headers) {
-        return send(withHeaders(HttpRequest.newBuilder(uri(path)).version(HttpClient.Version.HTTP_1_1)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))), headers));
+        return send(withHeaders(
+                HttpRequest.newBuilder(uri(path))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))),
+                headers));
     }
 
     private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
@@ -182,7 +195,8 @@ public final class HooklineClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            return http.send(
+                    request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("HTTP request failed", e);

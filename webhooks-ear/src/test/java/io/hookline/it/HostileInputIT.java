@@ -156,15 +156,32 @@ class HostileInputIT {
     private static final String CORPUS = "/hostile/";
     private static final Pattern LIMIT_EXPRESSION = Pattern.compile("([A-Z_]+)\\s*(?:([+-])\\s*(\\d+))?");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)}");
-    private static final Set<String> CASE_KEYS = Set.of("name", "note", "method", "path", "headers", "body", "bodyBase64",
-            "generate", "raw", "halfClose", "chunked", "expectContinue", "settings", "expectStatus", "expectId",
-            "stores", "expectPosts", "expectPostsMin", "wildfly");
+    private static final Set<String> CASE_KEYS = Set.of(
+            "name",
+            "note",
+            "method",
+            "path",
+            "headers",
+            "body",
+            "bodyBase64",
+            "generate",
+            "raw",
+            "halfClose",
+            "chunked",
+            "expectContinue",
+            "settings",
+            "expectStatus",
+            "expectId",
+            "stores",
+            "expectPosts",
+            "expectPostsMin",
+            "wildfly");
     /**
      * What a case's optional {@code wildfly} object may replace when the test runs on WildFly, where the two
      * servers' HTTP layers differ in a way no application or server setting changes; its {@code note} says why.
      */
-    private static final Set<String> WILDFLY_KEYS = Set.of("note", "expectStatus", "expectId", "stores", "expectPosts",
-            "expectPostsMin");
+    private static final Set<String> WILDFLY_KEYS =
+            Set.of("note", "expectStatus", "expectId", "stores", "expectPosts", "expectPostsMin");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -180,6 +197,7 @@ class HostileInputIT {
     private HooklineClient admin;
     /** Every channel a hook of the fixture can reach: their post count is the stored data watched. */
     private final Map<String, String> watchedChannels = new LinkedHashMap<>();
+
     private final Map<String, String> placeholders = new TreeMap<>();
     private StoredPostCounter postCounter;
 
@@ -235,8 +253,10 @@ class HostileInputIT {
     @TestFactory
     Stream<DynamicTest> everyHostileRequestIsAnsweredCleanlyAndStoresNothingItShouldNot() throws Exception {
         List<Case> corpus = loadCorpus();
-        assertTrue(corpus.size() >= MIN_CASES, "the corpus has " + corpus.size() + " cases, fewer than " + MIN_CASES
-                + ": a case file lost cases (when adding cases, raise MIN_CASES to the new count)");
+        assertTrue(
+                corpus.size() >= MIN_CASES,
+                "the corpus has " + corpus.size() + " cases, fewer than " + MIN_CASES
+                        + ": a case file lost cases (when adding cases, raise MIN_CASES to the new count)");
         setUpFixtures();
         Tally tally = new Tally(storedPosts());
 
@@ -248,8 +268,8 @@ class HostileInputIT {
             }
         }
         rows.add(dynamicTest("ping after the end of the corpus", () -> assertResponsive("the end of the corpus")));
-        rows.add(dynamicTest("the whole corpus: no server error, no stored change", () -> nothingWentWrong(corpus,
-                tally)));
+        rows.add(dynamicTest(
+                "the whole corpus: no server error, no stored change", () -> nothingWentWrong(corpus, tally)));
         return rows.stream();
     }
 
@@ -268,8 +288,13 @@ class HostileInputIT {
         if (!c.stores() && added != 0) {
             tally.storedChanges++;
         }
-        System.out.printf("[hostile] %s -> %s%s (%d ms, %+d posts)%n", c.label(), describe(outcome),
-                problems.isEmpty() ? "" : "  MISMATCH", outcome.took().toMillis(), added);
+        System.out.printf(
+                "[hostile] %s -> %s%s (%d ms, %+d posts)%n",
+                c.label(),
+                describe(outcome),
+                problems.isEmpty() ? "" : "  MISMATCH",
+                outcome.took().toMillis(),
+                added);
         if (!problems.isEmpty()) {
             String note = c.spec().containsKey("note") ? "\n(note: " + c.spec().getString("note") + ")" : "";
             fail(c.label() + ": " + String.join("\n", problems) + note);
@@ -290,12 +315,15 @@ class HostileInputIT {
             tally.storedChanges++;
         }
         tally.perCategory.forEach((category, n) -> System.out.printf("[hostile] %-22s %4d cases%n", category, n));
-        System.out.printf("[hostile] %d cases judged by their WildFly expectation%n",
+        System.out.printf(
+                "[hostile] %d cases judged by their WildFly expectation%n",
                 corpus.stream().filter(Case::wildFly).count());
         String summary = corpus.size() + " hostile requests, " + tally.serverErrors + " server errors, "
                 + tally.storedChanges + " stored changes";
         System.out.println(summary);
-        assertEquals(corpus.size(), tally.perCategory.values().stream().mapToInt(Integer::intValue).sum(),
+        assertEquals(
+                corpus.size(),
+                tally.perCategory.values().stream().mapToInt(Integer::intValue).sum(),
                 "every case was sent: " + summary);
         assertEquals(0, late, "posts stored after their case was judged: " + summary);
         assertEquals(0, tally.serverErrors, summary);
@@ -327,7 +355,8 @@ class HostileInputIT {
         assertEquals(200, deactivating.statusCode(), deactivating.body());
 
         String hook = createHook(owner.client(), channelA.getString("id")).getString("id");
-        String locked = createHook(owner.client(), channelA.getString("id"), "locked " + ApiFixtures.suffix(), true, "", "")
+        String locked = createHook(
+                        owner.client(), channelA.getString("id"), "locked " + ApiFixtures.suffix(), true, "", "")
                 .getString("id");
         String deleted = createHook(owner.client(), channelA.getString("id")).getString("id");
         HttpResponse<String> deleting = owner.client().delete("/api/v4/hooks/incoming/" + deleted);
@@ -335,15 +364,23 @@ class HostileInputIT {
 
         ApiFixtures.postThroughHook(hook, "root in A");
         String rootA = newestPost(admin, channelA.getString("id")).getString("id");
-        HttpResponse<String> toB = ApiFixtures.hookJson(hook, Json.createObjectBuilder().add("text", "root in B")
-                .add("channel", channelB.getString("name")).build().toString());
+        HttpResponse<String> toB = ApiFixtures.hookJson(
+                hook,
+                Json.createObjectBuilder()
+                        .add("text", "root in B")
+                        .add("channel", channelB.getString("name"))
+                        .build()
+                        .toString());
         assertEquals(200, toB.statusCode(), toB.body());
         String rootB = newestPost(admin, channelB.getString("id")).getString("id");
 
         watchedChannels.put("hook channel", channelA.getString("id"));
         watchedChannels.put("second channel", channelB.getString("id"));
-        watchedChannels.put("town-square", channelByName(owner.client(), teamId, "town-square").getString("id"));
-        watchedChannels.put("off-topic", channelByName(owner.client(), teamId, "off-topic").getString("id"));
+        watchedChannels.put(
+                "town-square",
+                channelByName(owner.client(), teamId, "town-square").getString("id"));
+        watchedChannels.put(
+                "off-topic", channelByName(owner.client(), teamId, "off-topic").getString("id"));
         watchedChannels.put("private channel", privateChannel.getString("id"));
         watchedChannels.put("archived channel", archived.getString("id"));
         watchedChannels.put("direct channel", directChannelId(admin, owner.id(), member.id()));
@@ -384,7 +421,8 @@ class HostileInputIT {
             problems.add("no answer (" + outcome.failure() + "), expected " + expectedStatus);
         } else {
             if (outcome.status() != expectedStatus) {
-                problems.add("status " + outcome.status() + ", expected " + expectedStatus + "; body: " + excerpt(outcome));
+                problems.add(
+                        "status " + outcome.status() + ", expected " + expectedStatus + "; body: " + excerpt(outcome));
             }
             String expectedId = spec.isNull("expectId") ? null : spec.getString("expectId");
             if (expectedId != null && outcome.status() == expectedStatus) {
@@ -433,7 +471,8 @@ class HostileInputIT {
         if (!(statusCode instanceof JsonNumber n) || n.intValue() != outcome.status()) {
             return Optional.of("status_code " + statusCode + " differs from the status " + outcome.status());
         }
-        if (error.getString("message", "").isBlank() || !error.containsKey("request_id")
+        if (error.getString("message", "").isBlank()
+                || !error.containsKey("request_id")
                 || !error.containsKey("detailed_error")) {
             return Optional.of("not Mattermost's error shape: " + error);
         }
@@ -444,8 +483,12 @@ class HostileInputIT {
     private Optional<String> pingProblem(String after) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> ping = http.send(HttpRequest.newBuilder(base.resolve("/api/v4/system/ping"))
-                    .timeout(PING_WITHIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ping = http.send(
+                    HttpRequest.newBuilder(base.resolve("/api/v4/system/ping"))
+                            .timeout(PING_WITHIN)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (ping.statusCode() != 200) {
                 return Optional.of("ping after " + after + ": status " + ping.statusCode());
@@ -495,9 +538,11 @@ class HostileInputIT {
             return sendNow(spec);
         }
         Map<String, JsonValue> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> setting : spec.getJsonObject("settings").entrySet()) {
+        for (Map.Entry<String, JsonValue> setting :
+                spec.getJsonObject("settings").entrySet()) {
             JsonValue value = setting.getValue();
-            settings.put(setting.getKey(), value instanceof JsonString s ? Json.createValue(limit(s.getString())) : value);
+            settings.put(
+                    setting.getKey(), value instanceof JsonString s ? Json.createValue(limit(s.getString())) : value);
         }
         AtomicReference<Outcome> outcome = new AtomicReference<>();
         ApiFixtures.withServiceSettings(admin, settings, () -> outcome.set(sendNow(spec)));
@@ -519,17 +564,21 @@ class HostileInputIT {
 
     private Outcome sendHttp(JsonObject spec, byte[] body, long start) throws IOException, InterruptedException {
         String path = substitute(spec.getString("path", "/hooks/{hook}"));
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : spec.getBoolean("chunked", false)
-                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getRawAuthority()
-                        + path))
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base.getScheme() + "://" + base.getRawAuthority() + path))
                 .timeout(CASE_TIMEOUT)
                 .method(spec.getString("method", "POST"), publisher)
                 .expectContinue(spec.getBoolean("expectContinue", false));
-        JsonObject headers = spec.containsKey("headers") ? spec.getJsonObject("headers")
-                : Json.createObjectBuilder().add("Content-Type", "application/json").build();
+        JsonObject headers = spec.containsKey("headers")
+                ? spec.getJsonObject("headers")
+                : Json.createObjectBuilder()
+                        .add("Content-Type", "application/json")
+                        .build();
         for (Map.Entry<String, JsonValue> header : headers.entrySet()) {
             JsonValue value = header.getValue();
             List<JsonValue> values = value instanceof JsonArray array ? array : List.of(value);
@@ -551,7 +600,8 @@ class HostileInputIT {
         byte[] payload = body == null ? new byte[0] : body;
         Map<String, String> extra = Map.of("length", Integer.toString(payload.length));
         JsonValue rawHead = spec.get("raw");
-        byte[] head = rawHead instanceof JsonString s ? substitute(s.getString(), extra).getBytes(StandardCharsets.ISO_8859_1)
+        byte[] head = rawHead instanceof JsonString s
+                ? substitute(s.getString(), extra).getBytes(StandardCharsets.ISO_8859_1)
                 : generate(rawHead, StandardCharsets.ISO_8859_1, extra);
         boolean halfClose = spec.getBoolean("halfClose", false);
         try (Socket socket = new Socket()) {
@@ -559,20 +609,22 @@ class HostileInputIT {
             socket.setSoTimeout((int) CASE_TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             AtomicReference<IOException> writeFailure = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
-                try {
-                    out.write(head);
-                    for (int at = 0; at < payload.length; at += 65_536) {
-                        out.write(payload, at, Math.min(65_536, payload.length - at));
-                    }
-                    out.flush();
-                    if (halfClose) {
-                        socket.shutdownOutput();
-                    }
-                } catch (IOException e) {
-                    writeFailure.set(e); // the server may answer and close before the whole body is sent
-                }
-            }, "hostile-raw-writer");
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            out.write(head);
+                            for (int at = 0; at < payload.length; at += 65_536) {
+                                out.write(payload, at, Math.min(65_536, payload.length - at));
+                            }
+                            out.flush();
+                            if (halfClose) {
+                                socket.shutdownOutput();
+                            }
+                        } catch (IOException e) {
+                            writeFailure.set(e); // the server may answer and close before the whole body is sent
+                        }
+                    },
+                    "hostile-raw-writer");
             writer.setDaemon(true);
             writer.start();
             Outcome outcome = readResponse(socket.getInputStream(), start);
@@ -595,19 +647,23 @@ class HostileInputIT {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                            k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+                    headers.computeIfAbsent(
+                                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                    k -> new ArrayList<>())
+                            .add(lines[i].substring(colon + 1).trim());
                 }
             }
             if (status >= 100 && status < 200) {
                 continue;
             }
             byte[] body;
-            String transfer = headers.getOrDefault("transfer-encoding", List.of("")).get(0);
+            String transfer =
+                    headers.getOrDefault("transfer-encoding", List.of("")).get(0);
             if (transfer.toLowerCase(Locale.ROOT).contains("chunked")) {
                 body = readChunked(in);
             } else if (headers.containsKey("content-length")) {
-                body = in.readNBytes(Integer.parseInt(headers.get("content-length").get(0)));
+                body = in.readNBytes(
+                        Integer.parseInt(headers.get("content-length").get(0)));
             } else if (status == 204 || status == 304) {
                 body = new byte[0];
             } else {
@@ -625,7 +681,11 @@ class HostileInputIT {
             head.write(b);
             byte[] bytes = head.toByteArray();
             int n = bytes.length;
-            if (n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n') {
+            if (n >= 4
+                    && bytes[n - 4] == '\r'
+                    && bytes[n - 3] == '\n'
+                    && bytes[n - 2] == '\r'
+                    && bytes[n - 1] == '\n') {
                 return new String(bytes, 0, n - 4, StandardCharsets.ISO_8859_1);
             }
             if (n > MAX_RAW_RESPONSE) {
@@ -635,7 +695,8 @@ class HostileInputIT {
         if (head.size() == 0) {
             return null;
         }
-        throw new IOException("connection closed inside the answer head: " + head.toString(StandardCharsets.ISO_8859_1));
+        throw new IOException(
+                "connection closed inside the answer head: " + head.toString(StandardCharsets.ISO_8859_1));
     }
 
     private static byte[] readChunked(InputStream in) throws IOException {
@@ -714,7 +775,8 @@ class HostileInputIT {
                     if (i > 0) {
                         out.writeBytes(separator);
                     }
-                    out.writeBytes(indexed ? text.replace("{i}", Integer.toString(i)).getBytes(charset) : unit);
+                    out.writeBytes(
+                            indexed ? text.replace("{i}", Integer.toString(i)).getBytes(charset) : unit);
                 }
             } else if (segment.containsKey("nest")) {
                 int depth = count(segment.get("nest"));
@@ -816,7 +878,8 @@ class HostileInputIT {
                 Case c = new Case(category, cases.size() + 1, spec, false);
                 for (String key : spec.keySet()) {
                     if (!CASE_KEYS.contains(key)) {
-                        throw new IllegalArgumentException(fileName + ": unknown key '" + key + "' in " + spec.get("name"));
+                        throw new IllegalArgumentException(
+                                fileName + ": unknown key '" + key + "' in " + spec.get("name"));
                     }
                 }
                 for (String required : new String[] {"name", "expectStatus", "expectId", "stores"}) {
@@ -837,7 +900,9 @@ class HostileInputIT {
                 if (!names.add(category + "/" + c.name())) {
                     throw new IllegalArgumentException(fileName + ": two cases named " + c.name());
                 }
-                long bodies = List.of("body", "bodyBase64", "generate").stream().filter(spec::containsKey).count();
+                long bodies = List.of("body", "bodyBase64", "generate").stream()
+                        .filter(spec::containsKey)
+                        .count();
                 if (bodies > 1) {
                     throw new IllegalArgumentException(fileName + ": " + c.name() + " has more than one body");
                 }

@@ -64,7 +64,8 @@ class IdempotentRetriesIT {
     void setUp() {
         admin = ApiFixtures.admin();
         owner = newUser(admin, "idem");
-        channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         hookId = createHook(owner.client(), channelId).getString("id");
     }
 
@@ -77,8 +78,14 @@ class IdempotentRetriesIT {
     }
 
     private static HttpResponse<String> keyed(String hookId, String key, String json) {
-        return ApiFixtures.anonymous().postBytes("/hooks/" + hookId, json.getBytes(StandardCharsets.UTF_8),
-                "Content-Type", JSON, "Idempotency-Key", key);
+        return ApiFixtures.anonymous()
+                .postBytes(
+                        "/hooks/" + hookId,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        "Content-Type",
+                        JSON,
+                        "Idempotency-Key",
+                        key);
     }
 
     private int posts() {
@@ -93,7 +100,9 @@ class IdempotentRetriesIT {
     void withoutAKeyTheAnswerIsExactlyAsBefore() {
         HttpResponse<String> ok = ApiFixtures.hookJson(hookId, text("no key"));
         assertHookOk(ok);
-        assertEquals("text/plain;charset=UTF-8", ok.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        assertEquals(
+                "text/plain;charset=UTF-8",
+                ok.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
         assertEquals(Optional.empty(), replayed(ok));
         // Twice without a key is two posts, as always.
         assertHookOk(ApiFixtures.hookJson(hookId, text("no key")));
@@ -110,7 +119,8 @@ class IdempotentRetriesIT {
             HttpResponse<String> again = keyed(hookId, key, text("deploy finished"));
             assertHookOk(again);
             assertEquals(Optional.of("true"), replayed(again));
-            assertEquals(first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"));
+            assertEquals(
+                    first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"));
         }
         assertEquals(1, posts(), "one post for four requests with one key");
         // The key is per hook: another hook's request under the same key is its own.
@@ -127,9 +137,14 @@ class IdempotentRetriesIT {
         assertHookOk(keyed(hookId, key, text("build 41 passed")));
         assertError(422, "idempotency_key_reused", keyed(hookId, key, text("build 42 passed")));
         // Another Content-Type with the same bytes is another request too.
-        HttpResponse<String> asForm = ApiFixtures.anonymous().postBytes("/hooks/" + hookId,
-                text("build 41 passed").getBytes(StandardCharsets.UTF_8), "Content-Type",
-                "application/x-www-form-urlencoded", "Idempotency-Key", key);
+        HttpResponse<String> asForm = ApiFixtures.anonymous()
+                .postBytes(
+                        "/hooks/" + hookId,
+                        text("build 41 passed").getBytes(StandardCharsets.UTF_8),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Idempotency-Key",
+                        key);
         assertError(422, "idempotency_key_reused", asForm);
         assertEquals(1, posts());
     }
@@ -142,19 +157,24 @@ class IdempotentRetriesIT {
         // Bytes no client library sends: a tab is legal in a header value, so it reaches the key rule; DEL and a
         // non-ASCII letter (UTF-8 on the wire) the server's HTTP layer may refuse first (a 400 of its own, as
         // WildFly does): refused either way, nothing stored.
-        for (String header : List.of("Idempotency-Key: tab\there", "Idempotency-Key: caf\u00C3\u00A9",
-                "Idempotency-Key: del\u007F")) {
-            try (RawHookRequest raw = new RawHookRequest(hookId, JSON, text("bad key").getBytes(StandardCharsets.UTF_8),
-                    header)) {
+        for (String header : List.of(
+                "Idempotency-Key: tab\there", "Idempotency-Key: caf\u00C3\u00A9", "Idempotency-Key: del\u007F")) {
+            try (RawHookRequest raw =
+                    new RawHookRequest(hookId, JSON, text("bad key").getBytes(StandardCharsets.UTF_8), header)) {
                 RawHookRequest.Answer answer = raw.sendRest().answer();
                 assertEquals(400, answer.status(), header + ": " + answer.body());
-                assertTrue(!header.contains("tab") || answer.body().contains("invalid_idempotency_key"),
+                assertTrue(
+                        !header.contains("tab") || answer.body().contains("invalid_idempotency_key"),
                         header + ": " + answer.body());
             }
         }
         // Two keys in one request cannot both hold.
-        try (RawHookRequest raw = new RawHookRequest(hookId, JSON, text("two keys").getBytes(StandardCharsets.UTF_8),
-                "Idempotency-Key: one", "Idempotency-Key: two")) {
+        try (RawHookRequest raw = new RawHookRequest(
+                hookId,
+                JSON,
+                text("two keys").getBytes(StandardCharsets.UTF_8),
+                "Idempotency-Key: one",
+                "Idempotency-Key: two")) {
             RawHookRequest.Answer answer = raw.sendRest().answer();
             assertEquals(400, answer.status(), answer.body());
             assertTrue(answer.body().contains("invalid_idempotency_key"), answer.body());
@@ -175,8 +195,10 @@ class IdempotentRetriesIT {
             // Its head went first, but the server may still be dispatching it: give it time to claim the key, or
             // the repeat is processed first (and the slow request is the one answered 409).
             sleep(1_000);
-            HttpResponse<String> repeat = Poll.until(Duration.ofSeconds(5),
-                    () -> keyed(hookId, key, text("slow sender")), r -> r.statusCode() == 409,
+            HttpResponse<String> repeat = Poll.until(
+                    Duration.ofSeconds(5),
+                    () -> keyed(hookId, key, text("slow sender")),
+                    r -> r.statusCode() == 409,
                     r -> "expected 409 while the first request is in flight, got " + r.statusCode() + " " + r.body());
             assertError(409, "idempotency_key_in_flight", repeat);
             RawHookRequest.Answer first = slow.sendRest().answer();
@@ -197,8 +219,11 @@ class IdempotentRetriesIT {
             lost.sendRest(); // and hang up without reading the answer
         }
         // The retry may come while the first is still in flight (409, retried); then it is the first answer again.
-        HttpResponse<String> retry = Poll.until(Duration.ofSeconds(10), () -> keyed(hookId, key, text("lost ok")),
-                r -> r.statusCode() != 409, r -> "still in flight: " + r.body());
+        HttpResponse<String> retry = Poll.until(
+                Duration.ofSeconds(10),
+                () -> keyed(hookId, key, text("lost ok")),
+                r -> r.statusCode() != 409,
+                r -> "still in flight: " + r.body());
         assertHookOk(retry);
         assertEquals(1, posts(), "the lost ok's post, once");
         assertEquals(Optional.of("true"), replayed(keyed(hookId, key, text("lost ok"))));
@@ -262,16 +287,23 @@ class IdempotentRetriesIT {
             assertEquals(Optional.empty(), replayed(limited));
             // A request first refused with 429 is processed when it comes again in time.
             String other = key();
-            HttpResponse<String> refused = Poll.until(Duration.ofSeconds(3), () -> keyed(hookId, other, text("later")),
-                    r -> r.statusCode() == 429, r -> "expected 429, got " + r.statusCode());
+            HttpResponse<String> refused = Poll.until(
+                    Duration.ofSeconds(3),
+                    () -> keyed(hookId, other, text("later")),
+                    r -> r.statusCode() == 429,
+                    r -> "expected 429, got " + r.statusCode());
             assertEquals(Optional.empty(), replayed(refused));
-            HttpResponse<String> later = Poll.until(Duration.ofSeconds(5), () -> keyed(hookId, other, text("later")),
-                    r -> r.statusCode() != 429, r -> "still limited");
+            HttpResponse<String> later = Poll.until(
+                    Duration.ofSeconds(5),
+                    () -> keyed(hookId, other, text("later")),
+                    r -> r.statusCode() != 429,
+                    r -> "still limited");
             assertHookOk(later);
             assertEquals(Optional.empty(), replayed(later), "the 429 was not recorded");
             assertEquals(2, posts());
         } finally {
-            HttpResponse<String> restored = admin.put("/api/v4/config/patch",
+            HttpResponse<String> restored = admin.put(
+                    "/api/v4/config/patch",
                     Json.createObjectBuilder().add("RateLimitSettings", before).build());
             assertEquals(200, restored.statusCode(), restored.body());
         }
@@ -286,22 +318,30 @@ class IdempotentRetriesIT {
                 section.add(k, (Integer) v);
             }
         });
-        HttpResponse<String> patched = admin.put("/api/v4/config/patch",
+        HttpResponse<String> patched = admin.put(
+                "/api/v4/config/patch",
                 Json.createObjectBuilder().add("RateLimitSettings", section).build());
         assertEquals(200, patched.statusCode(), patched.body());
     }
 
     @Test
     void theWindowIsASettingWithBoundsAndAKeyPastItIsNew() throws InterruptedException {
-        assertEquals(86_400, config(admin).getJsonObject("ServiceSettings").getInt("IdempotencyWindowSeconds"),
+        assertEquals(
+                86_400,
+                config(admin).getJsonObject("ServiceSettings").getInt("IdempotencyWindowSeconds"),
                 "the default: a day");
         for (int bad : new int[] {0, 2_592_001}) {
-            assertError(400, "model.config.is_valid.idempotency_window_seconds.app_error",
+            assertError(
+                    400,
+                    "model.config.is_valid.idempotency_window_seconds.app_error",
                     patchConfigResponse(admin, "ServiceSettings", "IdempotencyWindowSeconds", Json.createValue(bad)));
         }
-        ApiFixtures.withServiceSettings(admin, Map.of("IdempotencyWindowSeconds", Json.createValue(2_592_000)),
-                () -> assertEquals(2_592_000, config(admin).getJsonObject("ServiceSettings")
-                        .getInt("IdempotencyWindowSeconds")));
+        ApiFixtures.withServiceSettings(
+                admin,
+                Map.of("IdempotencyWindowSeconds", Json.createValue(2_592_000)),
+                () -> assertEquals(
+                        2_592_000,
+                        config(admin).getJsonObject("ServiceSettings").getInt("IdempotencyWindowSeconds")));
         ApiFixtures.withServiceSettings(admin, Map.of("IdempotencyWindowSeconds", Json.createValue(1)), () -> {
             String key = key();
             assertHookOk(keyed(hookId, key, text("short window")));
@@ -321,9 +361,11 @@ class IdempotentRetriesIT {
         String key = key();
         assertHookOk(keyed(hookId, key, text("logged")));
         assertHookOk(keyed(hookId, key, text("logged")));
-        JsonArray entries = Poll.until(Duration.ofSeconds(5),
+        JsonArray entries = Poll.until(
+                Duration.ofSeconds(5),
                 () -> HooklineClient.jsonArray(owner.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries")),
-                list -> list.size() >= 2, list -> "deliveries: " + list);
+                list -> list.size() >= 2,
+                list -> "deliveries: " + list);
         JsonObject replay = entries.getJsonObject(0);
         JsonObject original = entries.getJsonObject(1);
         assertEquals(200, replay.getInt("status_code"));

@@ -28,8 +28,10 @@ public final class LiveStreamClient implements AutoCloseable {
     /** Put in {@link #lines} when the server ended the stream. */
     static final String END = "\u0000end";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     public final int status;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -40,23 +42,29 @@ public final class LiveStreamClient implements AutoCloseable {
     private LiveStreamClient(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
         this.body = response.body();
-        Thread reader = new Thread(() -> {
-            try {
-                body.forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the connection went away: the same as the end of the stream for the test
-            } finally {
-                lines.add(END);
-            }
-        }, "live-stream-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        body.forEach(lines::add);
+                    } catch (RuntimeException closed) {
+                        // the connection went away: the same as the end of the stream for the test
+                    } finally {
+                        lines.add(END);
+                    }
+                },
+                "live-stream-reader");
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Opens a stream as the console session; answers once the response's headers are in. */
     public static LiveStreamClient open(ConsoleSession console, String channelId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(console.baseUrl() + "/console/live?channel=" + channelId))
-                .header("Cookie", console.cookieHeader()).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(console.baseUrl() + "/console/live?channel=" + channelId))
+                .header("Cookie", console.cookieHeader())
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         try {
             return new LiveStreamClient(HTTP.send(request, HttpResponse.BodyHandlers.ofLines()));
         } catch (IOException e) {
@@ -128,7 +136,7 @@ public final class LiveStreamClient implements AutoCloseable {
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort() < 0 ? 80 : base.getPort()), 10_000);
         OutputStream out = socket.getOutputStream();
         out.write(("GET /console/live?channel=" + channelId + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                + "Accept: text/event-stream\r\nCookie: " + console.cookieHeader() + "\r\n\r\n")
+                        + "Accept: text/event-stream\r\nCookie: " + console.cookieHeader() + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;

@@ -38,6 +38,7 @@ class LiveStreamLimitsIT {
     static final int STREAMS_PER_USER = 10;
     /** How soon a lost access must end a stream: LiveLimits.DEFAULT_RECHECK_MILLIS and then some. */
     static final Duration ACCESS_LOSS_LIMIT = Duration.ofSeconds(5);
+
     static final Duration EVENT_WAIT = Duration.ofSeconds(10);
 
     @Deployment(testable = false)
@@ -46,8 +47,7 @@ class LiveStreamLimitsIT {
     }
 
     /** A new user in a new private channel of the main team (created by the admin), signed in to the console. */
-    private record Member(TestUser user, String channel, String hook, ConsoleSession console) {
-    }
+    private record Member(TestUser user, String channel, String hook, ConsoleSession console) {}
 
     private static Member member(HooklineClient admin, String prefix) {
         TestUser user = newUser(admin, prefix);
@@ -77,7 +77,8 @@ class LiveStreamLimitsIT {
             }
             assertFalse(streams.get(0).awaitEnd(Duration.ofMillis(500)), "at the limit the oldest stays open");
             streams.add(ready(m.console(), m.channel()));
-            assertTrue(streams.get(0).await("data: too-many-streams", EVENT_WAIT),
+            assertTrue(
+                    streams.get(0).await("data: too-many-streams", EVENT_WAIT),
                     "the oldest is told why it ends: " + streams.get(0).seen());
             assertTrue(streams.get(0).awaitEnd(EVENT_WAIT), "past the limit the oldest stream ends");
 
@@ -101,7 +102,8 @@ class LiveStreamLimitsIT {
             assertTrue(stream.await("event: posts", EVENT_WAIT), stream.seen().toString());
 
             long start = System.nanoTime();
-            HttpResponse<String> removed = admin.delete("/api/v4/channels/" + m.channel() + "/members/" + m.user().id());
+            HttpResponse<String> removed = admin.delete(
+                    "/api/v4/channels/" + m.channel() + "/members/" + m.user().id());
             assertEquals(200, removed.statusCode(), removed.body());
             assertTrue(stream.awaitEnd(ACCESS_LOSS_LIMIT), "the stream outlived the membership: " + stream.seen());
             System.out.println("Live stream ended " + (System.nanoTime() - start) / 1_000_000
@@ -119,7 +121,8 @@ class LiveStreamLimitsIT {
         Member m = member(admin, "livedeact");
         try (LiveStreamClient stream = ready(m.console(), m.channel())) {
             long start = System.nanoTime();
-            HttpResponse<String> deactivated = admin.delete("/api/v4/users/" + m.user().id());
+            HttpResponse<String> deactivated =
+                    admin.delete("/api/v4/users/" + m.user().id());
             assertEquals(200, deactivated.statusCode(), deactivated.body());
             assertTrue(stream.awaitEnd(ACCESS_LOSS_LIMIT), "the stream outlived the account: " + stream.seen());
             System.out.println("Live stream ended " + (System.nanoTime() - start) / 1_000_000

@@ -39,12 +39,16 @@ final class LoopbackLogin {
         }
     }
 
-    private LoopbackLogin() {
-    }
+    private LoopbackLogin() {}
 
     static Answer login(String source, String loginId, String password) {
-        return post(source, Json.createObjectBuilder().add("login_id", loginId).add("password", password).build()
-                .toString());
+        return post(
+                source,
+                Json.createObjectBuilder()
+                        .add("login_id", loginId)
+                        .add("password", password)
+                        .build()
+                        .toString());
     }
 
     static Answer post(String source, String json) {
@@ -58,8 +62,9 @@ final class LoopbackLogin {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v4/users/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             return parse(socket.getInputStream().readAllBytes(), (System.nanoTime() - start) / 1_000_000);
@@ -79,7 +84,9 @@ final class LoopbackLogin {
         Map<String, String> headers = new TreeMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

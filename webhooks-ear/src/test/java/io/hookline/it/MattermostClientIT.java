@@ -63,11 +63,15 @@ class MattermostClientIT {
         assertEquals(0, install.exitCode(), "npm ci failed:\n" + install.output());
 
         String base = TestServer.baseUrl();
-        Result smoke = run(work, Duration.ofMinutes(3), Map.of(
+        Result smoke = run(
+                work,
+                Duration.ofMinutes(3),
+                Map.of(
                         "HOOKLINE_URL", base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
                         "HOOKLINE_ADMIN_USERNAME", HooklineClient.adminUsername(),
                         "HOOKLINE_ADMIN_PASSWORD", HooklineClient.adminPassword()),
-                node(), "client4-smoke.mjs");
+                node(),
+                "client4-smoke.mjs");
         assertEquals(0, smoke.exitCode(), "client4-smoke.mjs failed:\n" + smoke.output());
     }
 
@@ -82,14 +86,15 @@ class MattermostClientIT {
     /** Whether {@code command --version} runs and succeeds, i.e. the command is on the PATH. */
     private static boolean installed(String command) {
         try {
-            return run(Path.of("."), Duration.ofSeconds(30), Map.of(), command, "--version").exitCode() == 0;
+            return run(Path.of("."), Duration.ofSeconds(30), Map.of(), command, "--version")
+                            .exitCode()
+                    == 0;
         } catch (IOException notFound) {
             return false;
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     /**
      * Runs a command, echoing its output (stderr merged) to System.out as it comes; past the timeout the process
@@ -97,23 +102,26 @@ class MattermostClientIT {
      */
     private static Result run(Path directory, Duration timeout, Map<String, String> environment, String... command)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
 
         StringBuffer output = new StringBuffer();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    System.out.println(line);
-                    output.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "output of " + command[0]);
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            System.out.println(line);
+                            output.append(line).append('\n');
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "output of " + command[0]);
         pump.setDaemon(true);
         pump.start();
 

@@ -79,13 +79,18 @@ class MentionsIT {
         TestUser third = newUser(admin, "thd");
         String directOfOthers = directChannelId(other.client(), other.id(), third.id());
 
-        assertHookOk(hookJson(hookId, text("<#" + privateNotIn.getString("id") + "> <#" + privateIn.getString("id")
-                + "> <#" + publicOfTheTeam.getString("id") + "> <#" + publicOfAnotherTeam.getString("id") + "> <#"
-                + directOfOthers + "> <@" + other.id() + ">")));
+        assertHookOk(hookJson(
+                hookId,
+                text("<#" + privateNotIn.getString("id") + "> <#" + privateIn.getString("id")
+                        + "> <#" + publicOfTheTeam.getString("id") + "> <#" + publicOfAnotherTeam.getString("id")
+                        + "> <#"
+                        + directOfOthers + "> <@" + other.id() + ">")));
         JsonObject post = newestPost(creator.client(), hookChannelId);
-        assertEquals("~" + privateNotIn.getString("id") + " ~" + privateIn.getString("name") + " ~"
-                + publicOfTheTeam.getString("name") + " ~" + publicOfAnotherTeam.getString("id") + " ~"
-                + directOfOthers + " @" + other.username(), post.getString("message"));
+        assertEquals(
+                "~" + privateNotIn.getString("id") + " ~" + privateIn.getString("name") + " ~"
+                        + publicOfTheTeam.getString("name") + " ~" + publicOfAnotherTeam.getString("id") + " ~"
+                        + directOfOthers + " @" + other.username(),
+                post.getString("message"));
         assertFalse(post.toString().contains(privateNotIn.getString("name")), post.toString());
     }
 
@@ -95,18 +100,40 @@ class MentionsIT {
         String id = privateNotIn.getString("id");
         String name = privateNotIn.getString("name");
         JsonObject payload = Json.createObjectBuilder()
-                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("text", "see <#" + id + ">")
-                        .add("fields", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("title", "<#" + id + ">").add("value", "<#" + id + ">")))))
-                .add("blocks", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("type", "section").add("text",
-                                Json.createObjectBuilder().add("type", "mrkdwn").add("text", "in <#" + id + ">")))
-                        .add(Json.createObjectBuilder().add("type", "rich_text").add("elements",
-                                Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                        .add("type", "rich_text_section").add("elements", Json.createArrayBuilder()
-                                                .add(Json.createObjectBuilder().add("type", "channel")
-                                                        .add("channel_id", id)))))))
+                .add(
+                        "attachments",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("text", "see <#" + id + ">")
+                                        .add(
+                                                "fields",
+                                                Json.createArrayBuilder()
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("title", "<#" + id + ">")
+                                                                .add("value", "<#" + id + ">")))))
+                .add(
+                        "blocks",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("type", "section")
+                                        .add(
+                                                "text",
+                                                Json.createObjectBuilder()
+                                                        .add("type", "mrkdwn")
+                                                        .add("text", "in <#" + id + ">")))
+                                .add(Json.createObjectBuilder()
+                                        .add("type", "rich_text")
+                                        .add(
+                                                "elements",
+                                                Json.createArrayBuilder()
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("type", "rich_text_section")
+                                                                .add(
+                                                                        "elements",
+                                                                        Json.createArrayBuilder()
+                                                                                .add(Json.createObjectBuilder()
+                                                                                        .add("type", "channel")
+                                                                                        .add("channel_id", id)))))))
                 .build();
         assertHookOk(hookJson(hookId, payload.toString()));
         JsonObject post = newestPost(creator.client(), hookChannelId);
@@ -114,8 +141,10 @@ class MentionsIT {
         assertFalse(post.toString().contains(name), "the private channel's name leaked: " + post);
 
         // Once the creator joins, the same payload shows the name.
-        HttpResponse<String> added = other.client().postJson("/api/v4/channels/" + id + "/members",
-                Json.createObjectBuilder().add("user_id", creator.id()).build());
+        HttpResponse<String> added = other.client()
+                .postJson(
+                        "/api/v4/channels/" + id + "/members",
+                        Json.createObjectBuilder().add("user_id", creator.id()).build());
         assertEquals(201, added.statusCode(), added.body());
         assertHookOk(hookJson(hookId, payload.toString()));
         JsonObject after = newestPost(creator.client(), hookChannelId);
@@ -159,7 +188,8 @@ class MentionsIT {
             }
         }
         text.append("<@").append(other.id()).append(">");
-        JsonObject payload = Json.createObjectBuilder().add("text", text.toString()).build();
+        JsonObject payload =
+                Json.createObjectBuilder().add("text", text.toString()).build();
         long started = System.nanoTime();
         assertHookOk(hookJson(hookId, payload.toString()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -169,9 +199,18 @@ class MentionsIT {
         // The known user comes after the first 100 ids: past the cap, so shown as written.
         assertTrue(last.endsWith("@" + other.id()), last.substring(Math.max(0, last.length() - 80)));
 
-        JsonObject blocks = Json.createObjectBuilder().add("blocks", Json.createArrayBuilder().add(
-                Json.createObjectBuilder().add("type", "rich_text").add("elements", Json.createArrayBuilder().add(
-                        Json.createObjectBuilder().add("type", "rich_text_section").add("elements", elements)))))
+        JsonObject blocks = Json.createObjectBuilder()
+                .add(
+                        "blocks",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("type", "rich_text")
+                                        .add(
+                                                "elements",
+                                                Json.createArrayBuilder()
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("type", "rich_text_section")
+                                                                .add("elements", elements)))))
                 .build();
         assertHookOk(hookJson(hookId, blocks.toString()));
     }
@@ -182,8 +221,8 @@ class MentionsIT {
 
     /** The hook channel's messages, oldest first. */
     private List<String> messagesOldestFirst() {
-        HttpResponse<String> response = creator.client().get("/api/v4/channels/" + hookChannelId
-                + "/posts?per_page=200");
+        HttpResponse<String> response =
+                creator.client().get("/api/v4/channels/" + hookChannelId + "/posts?per_page=200");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject list = HooklineClient.json(response);
         JsonArray order = list.getJsonArray("order");
@@ -191,7 +230,8 @@ class MentionsIT {
         for (int i = 0; i < order.size(); i++) {
             posts.add(list.getJsonObject("posts").getJsonObject(order.getString(i)));
         }
-        posts.sort(Comparator.comparingLong(post -> post.getJsonNumber("create_at").longValue()));
+        posts.sort(
+                Comparator.comparingLong(post -> post.getJsonNumber("create_at").longValue()));
         return posts.stream().map(post -> post.getString("message")).toList();
     }
 }

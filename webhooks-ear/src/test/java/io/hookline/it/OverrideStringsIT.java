@@ -61,9 +61,11 @@ class OverrideStringsIT {
 
     /** The flood: this many distinct channel values, each this many characters (ASCII, so as many bytes). */
     static final int FLOOD_REQUESTS = 10_000;
+
     static final int FLOOD_VALUE_CHARS = 64 * 1024;
     /** Sent (and measured) before the baseline, so first-use allocations (JIT, pools, buffers) are not growth. */
     static final int WARM_UP_REQUESTS = 300;
+
     static final int FLOOD_THREADS = 4;
     /**
      * The flood stops after this many answers that are not a 404 at all (a 5xx, a time-out): a server that runs
@@ -111,8 +113,13 @@ class OverrideStringsIT {
         JsonObject rateLimitsBefore = config(admin).getJsonObject(RATE_LIMITS);
         int postsBefore = postCount(owner.client(), channelId);
         // The per-hook limit (100/s) would turn most of the flood into 429s, which never reach the resolver.
-        patch(RATE_LIMITS, Json.createObjectBuilder().add("Enable", false).add("PerHookPerSec", 100_000)
-                .add("PerHookMaxBurst", 1_000_000).build());
+        patch(
+                RATE_LIMITS,
+                Json.createObjectBuilder()
+                        .add("Enable", false)
+                        .add("PerHookPerSec", 100_000)
+                        .add("PerHookMaxBurst", 1_000_000)
+                        .build());
         try {
             withServiceSettings(admin, Map.of("MaximumPayloadSizeBytes", Json.createValue(1024 * 1024)), () -> {
                 try (ServerHeap heap = ServerHeap.connect()) {
@@ -123,16 +130,30 @@ class OverrideStringsIT {
                     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
                     long after = heap.usedAfterGc();
                     long growth = after - before;
-                    System.out.printf("OverrideStringsIT flood: %,d requests of %,d characters in %d s; used heap "
-                            + "after GC %,d -> %,d bytes (growth %,d, margin %,d, max %,d)%n", FLOOD_REQUESTS,
-                            FLOOD_VALUE_CHARS, seconds, before, after, growth, HEAP_GROWTH_MARGIN_BYTES, heap.max());
+                    System.out.printf(
+                            "OverrideStringsIT flood: %,d requests of %,d characters in %d s; used heap "
+                                    + "after GC %,d -> %,d bytes (growth %,d, margin %,d, max %,d)%n",
+                            FLOOD_REQUESTS,
+                            FLOOD_VALUE_CHARS,
+                            seconds,
+                            before,
+                            after,
+                            growth,
+                            HEAP_GROWTH_MARGIN_BYTES,
+                            heap.max());
                     assertAll(
-                            () -> assertTrue(warmUp.isEmpty(), warmUp.size() + " wrong answers in the warm-up, e.g. "
-                                    + warmUp.subList(0, Math.min(3, warmUp.size()))),
-                            () -> assertTrue(failures.isEmpty(), failures.size() + " wrong answers, e.g. "
-                                    + failures.subList(0, Math.min(3, failures.size()))),
-                            () -> assertTrue(growth < HEAP_GROWTH_MARGIN_BYTES, "used heap grew by " + growth
-                                    + " bytes (" + before + " -> " + after + "); allowed " + HEAP_GROWTH_MARGIN_BYTES));
+                            () -> assertTrue(
+                                    warmUp.isEmpty(),
+                                    warmUp.size() + " wrong answers in the warm-up, e.g. "
+                                            + warmUp.subList(0, Math.min(3, warmUp.size()))),
+                            () -> assertTrue(
+                                    failures.isEmpty(),
+                                    failures.size() + " wrong answers, e.g. "
+                                            + failures.subList(0, Math.min(3, failures.size()))),
+                            () -> assertTrue(
+                                    growth < HEAP_GROWTH_MARGIN_BYTES,
+                                    "used heap grew by " + growth + " bytes (" + before + " -> " + after + "); allowed "
+                                            + HEAP_GROWTH_MARGIN_BYTES));
                 } catch (RuntimeException | Error e) {
                     throw e;
                 } catch (Exception e) {
@@ -150,9 +171,15 @@ class OverrideStringsIT {
     void aNameAtTheLimitIsLookedUpAndOnePastIsRefusedAlike() {
         String atLimit = "n" + ApiFixtures.suffix().toLowerCase();
         atLimit = atLimit + "x".repeat(MAX_CHANNEL_NAME - atLimit.length());
-        HttpResponse<String> created = owner.client().postJson("/api/v4/channels", Json.createObjectBuilder()
-                .add("team_id", teamId).add("name", atLimit).add("display_name", "At the limit").add("type", "O")
-                .build());
+        HttpResponse<String> created = owner.client()
+                .postJson(
+                        "/api/v4/channels",
+                        Json.createObjectBuilder()
+                                .add("team_id", teamId)
+                                .add("name", atLimit)
+                                .add("display_name", "At the limit")
+                                .add("type", "O")
+                                .build());
         assertEquals(201, created.statusCode(), created.body());
         String channel = HooklineClient.json(created).getString("id");
         int before = postCount(owner.client(), channel);
@@ -170,8 +197,10 @@ class OverrideStringsIT {
     @Test
     void aRefusalNeverRepeatsTheNameItWasGiven() {
         // Mattermost-shaped names that name nothing: the look-up runs, and the answer still does not echo them.
-        assertRefusedWithoutEcho(404, "user_not_found", "@nobody-" + ApiFixtures.suffix().toLowerCase());
-        assertRefusedWithoutEcho(404, "channel_not_found", "#nowhere-" + ApiFixtures.suffix().toLowerCase());
+        assertRefusedWithoutEcho(
+                404, "user_not_found", "@nobody-" + ApiFixtures.suffix().toLowerCase());
+        assertRefusedWithoutEcho(
+                404, "channel_not_found", "#nowhere-" + ApiFixtures.suffix().toLowerCase());
         // Names outside the rule: refused before any look-up.
         assertRefusedWithoutEcho(404, "user_not_found", "@<img src=x onerror=alert(1)>");
         assertRefusedWithoutEcho(404, "channel_not_found", "town\u202Esquare");
@@ -183,8 +212,13 @@ class OverrideStringsIT {
     @Test
     void theStoredUsernameHasNoBidiOrControlCharacters() {
         overridesOn(() -> {
-            assertHookOk(hookJson(hookId, Json.createObjectBuilder().add("text", "x")
-                    .add("username", "evil\nbot\u202E txt.exe\u2069\u200F\u0085").build().toString()));
+            assertHookOk(hookJson(
+                    hookId,
+                    Json.createObjectBuilder()
+                            .add("text", "x")
+                            .add("username", "evil\nbot\u202E txt.exe\u2069\u200F\u0085")
+                            .build()
+                            .toString()));
             JsonObject props = newestPost(owner.client(), channelId).getJsonObject("props");
             assertEquals("evil bot txt.exe", props.getString("override_username"), props.toString());
         });
@@ -194,13 +228,27 @@ class OverrideStringsIT {
     void aUsernameAtTheLimitPassesAndOnePastIsRefusedEvenIfOnlyAControlCharacter() {
         overridesOn(() -> {
             String atLimit = "a".repeat(64);
-            assertHookOk(hookJson(hookId, Json.createObjectBuilder().add("text", "x").add("username", atLimit)
-                    .build().toString()));
-            assertEquals(atLimit, newestPost(owner.client(), channelId).getJsonObject("props")
-                    .getString("override_username"));
+            assertHookOk(hookJson(
+                    hookId,
+                    Json.createObjectBuilder()
+                            .add("text", "x")
+                            .add("username", atLimit)
+                            .build()
+                            .toString()));
+            assertEquals(
+                    atLimit,
+                    newestPost(owner.client(), channelId).getJsonObject("props").getString("override_username"));
             int before = postCount(owner.client(), channelId);
-            assertError(400, "invalid_payload", hookJson(hookId, Json.createObjectBuilder().add("text", "x")
-                    .add("username", atLimit + "\u202E").build().toString()));
+            assertError(
+                    400,
+                    "invalid_payload",
+                    hookJson(
+                            hookId,
+                            Json.createObjectBuilder()
+                                    .add("text", "x")
+                                    .add("username", atLimit + "\u202E")
+                                    .build()
+                                    .toString()));
             assertEquals(before, postCount(owner.client(), channelId));
         });
     }
@@ -210,8 +258,9 @@ class OverrideStringsIT {
         overridesOn(() -> {
             String atLimit = "e".repeat(MAX_ICON_EMOJI);
             assertHookOk(hookJson(hookId, emoji(atLimit)));
-            assertEquals(atLimit, newestPost(owner.client(), channelId).getJsonObject("props")
-                    .getString("override_icon_emoji"));
+            assertEquals(
+                    atLimit,
+                    newestPost(owner.client(), channelId).getJsonObject("props").getString("override_icon_emoji"));
             int before = postCount(owner.client(), channelId);
             assertError(400, "invalid_payload", hookJson(hookId, emoji(atLimit + "e")));
             assertError(400, "invalid_payload", hookJson(hookId, emoji(":ghost\u202E:")));
@@ -224,8 +273,16 @@ class OverrideStringsIT {
     void anIconUrlWithABidiOverrideIsRefused() {
         overridesOn(() -> {
             int before = postCount(owner.client(), channelId);
-            assertError(400, "invalid_payload", hookJson(hookId, Json.createObjectBuilder().add("text", "x")
-                    .add("icon_url", "https://example.com/\u202Egnp.exe").build().toString()));
+            assertError(
+                    400,
+                    "invalid_payload",
+                    hookJson(
+                            hookId,
+                            Json.createObjectBuilder()
+                                    .add("text", "x")
+                                    .add("icon_url", "https://example.com/\u202Egnp.exe")
+                                    .build()
+                                    .toString()));
             assertEquals(before, postCount(owner.client(), channelId));
         });
     }
@@ -237,10 +294,11 @@ class OverrideStringsIT {
      * threads; answers what went wrong (empty: every answer was the right 404 without the value).
      */
     private List<String> flood(int first, int count) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        URI uri = URI.create(TestServer.baseUrl()
-                .replaceAll("/$", "") + "/hooks/" + hookId);
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        URI uri = URI.create(TestServer.baseUrl().replaceAll("/$", "") + "/hooks/" + hookId);
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger hardFailures = new AtomicInteger();
         AtomicInteger next = new AtomicInteger(first);
@@ -249,7 +307,8 @@ class OverrideStringsIT {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < FLOOD_THREADS; t++) {
                 workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < first + count && hardFailures.get() < MAX_HARD_FAILURES;
+                    for (int i = next.getAndIncrement();
+                            i < first + count && hardFailures.get() < MAX_HARD_FAILURES;
                             i = next.getAndIncrement()) {
                         String wrong = sendOne(http, uri, i);
                         if (wrong != null) {
@@ -288,9 +347,12 @@ class OverrideStringsIT {
         String body = "{\"text\":\"x\",\"channel\":\"" + value + "\"}";
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+            response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | InterruptedException failed) {
             return "no answer to #" + i + ": " + failed;
@@ -302,7 +364,9 @@ class OverrideStringsIT {
         } catch (RuntimeException notJson) {
             // reported below
         }
-        if (response.statusCode() != 404 || !expectedId.equals(id) || answer.contains(marker)
+        if (response.statusCode() != 404
+                || !expectedId.equals(id)
+                || answer.contains(marker)
                 || answer.contains("zzzzzzzz")) {
             return response.statusCode() + " to #" + i + ": " + answer.substring(0, Math.min(160, answer.length()));
         }
@@ -314,25 +378,37 @@ class OverrideStringsIT {
         JsonObject error = assertError(status, id, response);
         String bare = channel.startsWith("@") || channel.startsWith("#") ? channel.substring(1) : channel;
         assertFalse(response.body().contains(bare), "the answer repeats the value: " + error);
-        assertFalse(response.body().toLowerCase().contains(bare.toLowerCase()), "the answer repeats the value: " + error);
+        assertFalse(
+                response.body().toLowerCase().contains(bare.toLowerCase()), "the answer repeats the value: " + error);
     }
 
     private void overridesOn(Runnable body) {
-        withServiceSettings(admin, Map.of("EnablePostUsernameOverride", JsonValue.TRUE,
-                "EnablePostIconOverride", JsonValue.TRUE), body);
+        withServiceSettings(
+                admin,
+                Map.of("EnablePostUsernameOverride", JsonValue.TRUE, "EnablePostIconOverride", JsonValue.TRUE),
+                body);
     }
 
     private void patch(String section, JsonObject values) {
-        HttpResponse<String> response = admin.put("/api/v4/config/patch",
+        HttpResponse<String> response = admin.put(
+                "/api/v4/config/patch",
                 Json.createObjectBuilder().add(section, values).build());
         assertEquals(200, response.statusCode(), response.body());
     }
 
     private static String body(String channel) {
-        return Json.createObjectBuilder().add("text", "x").add("channel", channel).build().toString();
+        return Json.createObjectBuilder()
+                .add("text", "x")
+                .add("channel", channel)
+                .build()
+                .toString();
     }
 
     private static String emoji(String emoji) {
-        return Json.createObjectBuilder().add("text", "x").add("icon_emoji", emoji).build().toString();
+        return Json.createObjectBuilder()
+                .add("text", "x")
+                .add("icon_emoji", emoji)
+                .build()
+                .toString();
     }
 }

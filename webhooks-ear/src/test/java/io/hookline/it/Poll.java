@@ -10,8 +10,7 @@ public final class Poll {
 
     private static final long INTERVAL_MILLIS = 50;
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /**
      * Reads every {@value #INTERVAL_MILLIS} ms until {@code done} holds, for at most {@code within}, and answers

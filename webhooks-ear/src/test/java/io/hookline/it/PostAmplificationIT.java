@@ -45,6 +45,7 @@ class PostAmplificationIT {
 
     /** ServiceSettings defaults the tests rely on. */
     private static final int MAX_POST_SIZE = 4000;
+
     private static final int MAX_POSTS_PER_REQUEST = 100;
     private static final int MAX_PAYLOAD_BYTES = 300_000;
 
@@ -109,7 +110,8 @@ class PostAmplificationIT {
         for (String part : parts) {
             assertTrue(part.codePointCount(0, part.length()) <= MAX_POST_SIZE, part.length() + " characters");
         }
-        String sent = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject()
+        String sent = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
+                .readObject()
                 .getString("text");
         // Only whitespace at the cuts is dropped.
         assertEquals(sent.replaceAll("\\s", ""), String.join("", parts).replaceAll("\\s", ""));
@@ -136,7 +138,9 @@ class PostAmplificationIT {
     void theDefaultCapIs100Posts() {
         withServiceSettings(admin, Map.of("MaximumPayloadSizeBytes", Json.createValue(400_100)), () -> {
             int before = postCount(admin, channelId);
-            assertError(400, "message_too_long",
+            assertError(
+                    400,
+                    "message_too_long",
                     hookJson(hookId, textBody("a".repeat(MAX_POSTS_PER_REQUEST * MAX_POST_SIZE + 1))));
             assertEquals(before, postCount(admin, channelId));
             assertHookOk(hookJson(hookId, textBody("a".repeat(MAX_POSTS_PER_REQUEST * MAX_POST_SIZE))));
@@ -173,7 +177,8 @@ class PostAmplificationIT {
         String name = "a".repeat(headerLength - 2 - 6 - 1 - delimiter.length() - 1);
         String header = "| " + name + " | b |";
         assertEquals(headerLength, header.length() + 1 + delimiter.length() + 1);
-        StringBuilder table = new StringBuilder(header).append('\n').append(delimiter).append('\n');
+        StringBuilder table =
+                new StringBuilder(header).append('\n').append(delimiter).append('\n');
         for (int i = 0; i < 300; i++) {
             table.append(String.format("| row %05d of the table | ok |\n", i));
         }
@@ -185,8 +190,8 @@ class PostAmplificationIT {
     private List<String> messages() {
         List<JsonObject> posts = new ArrayList<>();
         for (int page = 0; ; page++) {
-            HttpResponse<String> response = admin.get("/api/v4/channels/" + channelId + "/posts?page=" + page
-                    + "&per_page=200");
+            HttpResponse<String> response =
+                    admin.get("/api/v4/channels/" + channelId + "/posts?page=" + page + "&per_page=200");
             assertEquals(200, response.statusCode(), response.body());
             JsonObject list = HooklineClient.json(response);
             JsonArray order = list.getJsonArray("order");
@@ -197,7 +202,8 @@ class PostAmplificationIT {
                 break;
             }
         }
-        posts.sort(Comparator.comparingLong(post -> post.getJsonNumber("create_at").longValue()));
+        posts.sort(
+                Comparator.comparingLong(post -> post.getJsonNumber("create_at").longValue()));
         return posts.stream().map(post -> post.getString("message")).toList();
     }
 

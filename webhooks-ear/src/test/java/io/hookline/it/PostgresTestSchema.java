@@ -11,8 +11,7 @@ import java.sql.Statement;
  */
 public final class PostgresTestSchema {
 
-    private PostgresTestSchema() {
-    }
+    private PostgresTestSchema() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -23,7 +22,7 @@ public final class PostgresTestSchema {
             throw new IllegalArgumentException("Refusing unusual schema name: " + schema);
         }
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             statement.execute("CREATE SCHEMA " + schema);
         }

@@ -30,9 +30,17 @@ public final class RawHookRequest implements AutoCloseable {
         out = socket.getOutputStream();
         this.body = body;
         StringBuilder head = new StringBuilder("POST /hooks/" + hookId + " HTTP/1.1\r\n")
-                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
-                .append("Content-Type: ").append(contentType).append("\r\n")
-                .append("Content-Length: ").append(body.length).append("\r\n")
+                .append("Host: ")
+                .append(base.getHost())
+                .append(':')
+                .append(base.getPort())
+                .append("\r\n")
+                .append("Content-Type: ")
+                .append(contentType)
+                .append("\r\n")
+                .append("Content-Length: ")
+                .append(body.length)
+                .append("\r\n")
                 .append("Connection: close\r\n");
         for (String header : extraHeaders) {
             head.append(header).append("\r\n");
@@ -76,6 +84,5 @@ public final class RawHookRequest implements AutoCloseable {
     }
 
     /** An answer as read from the socket; {@code head} lower-cased, body ISO-8859-1 (chunked bodies left as sent). */
-    public record Answer(int status, String head, String body) {
-    }
+    public record Answer(int status, String head, String body) {}
 }

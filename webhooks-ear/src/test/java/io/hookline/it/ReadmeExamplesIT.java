@@ -40,6 +40,7 @@ class ReadmeExamplesIT {
     static final String SECTION = "## Beyond Mattermost";
     /** The section has at least one example for each feature it describes; fewer means the parse went wrong. */
     static final int MIN_EXAMPLES = 1;
+
     private static final String MARK = "@@example ";
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -49,8 +50,7 @@ class ReadmeExamplesIT {
     }
 
     /** One {@code bash} block and, if the README says, what it prints. */
-    record Example(String script, String expected) {
-    }
+    record Example(String script, String expected) {}
 
     @Test
     void everyExampleOfBeyondMattermostRunsAndPrintsWhatTheReadmeSays() throws Exception {
@@ -71,19 +71,34 @@ class ReadmeExamplesIT {
 
         StringBuilder script = new StringBuilder("set -euo pipefail\n");
         for (int i = 0; i < examples.size(); i++) {
-            script.append("echo '").append(MARK).append(i).append("'\n").append(examples.get(i).script()).append('\n');
+            script.append("echo '")
+                    .append(MARK)
+                    .append(i)
+                    .append("'\n")
+                    .append(examples.get(i).script())
+                    .append('\n');
         }
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(false);
-        bash.environment().putAll(Map.of("HOOKLINE", base, "TOKEN", owner.client().token(), "HOOK_ID", hookId,
-                "HOOK", base + "/hooks/" + hookId));
+        bash.environment()
+                .putAll(Map.of(
+                        "HOOKLINE",
+                        base,
+                        "TOKEN",
+                        owner.client().token(),
+                        "HOOK_ID",
+                        hookId,
+                        "HOOK",
+                        base + "/hooks/" + hookId));
         Process run = bash.start();
         run.getOutputStream().close();
         byte[] out = run.getInputStream().readAllBytes();
         byte[] err = run.getErrorStream().readAllBytes();
         assertTrue(run.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the examples did not finish");
         String stdout = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, run.exitValue(), "an example failed\nstdout:\n" + stdout + "\nstderr:\n"
-                + new String(err, StandardCharsets.UTF_8));
+        assertEquals(
+                0,
+                run.exitValue(),
+                "an example failed\nstdout:\n" + stdout + "\nstderr:\n" + new String(err, StandardCharsets.UTF_8));
 
         List<String> printed = split(stdout, examples.size());
         for (int i = 0; i < examples.size(); i++) {
@@ -94,7 +109,10 @@ class ReadmeExamplesIT {
                         + printed.get(i));
             }
         }
-        System.out.printf("README %s: %d examples ran, %d outputs compared%n", SECTION, examples.size(),
+        System.out.printf(
+                "README %s: %d examples ran, %d outputs compared%n",
+                SECTION,
+                examples.size(),
                 examples.stream().filter(e -> e.expected() != null).count());
     }
 
@@ -112,14 +130,16 @@ class ReadmeExamplesIT {
         }
         int end = readme.indexOf("\n## ", start + SECTION.length() + 1);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
-        Matcher fence = Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```$", Pattern.DOTALL).matcher(section);
+        Matcher fence =
+                Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```$", Pattern.DOTALL).matcher(section);
         List<Example> examples = new ArrayList<>();
         while (fence.find()) {
             String language = fence.group(1);
             String body = fence.group(2);
             if (language.equals("bash")) {
                 examples.add(new Example(body.strip(), null));
-            } else if (language.equals("text") && !examples.isEmpty()
+            } else if (language.equals("text")
+                    && !examples.isEmpty()
                     && examples.get(examples.size() - 1).expected() == null) {
                 Example last = examples.remove(examples.size() - 1);
                 examples.add(new Example(last.script(), body.strip()));
@@ -137,7 +157,9 @@ class ReadmeExamplesIT {
             }
             regex.append(Pattern.quote(literal));
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(printed.strip()).matches();
+        return Pattern.compile(regex.toString(), Pattern.DOTALL)
+                .matcher(printed.strip())
+                .matches();
     }
 
     private static List<String> split(String stdout, int count) {
@@ -153,7 +175,9 @@ class ReadmeExamplesIT {
 
     private static boolean installed(String command) {
         try {
-            Process probe = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(command, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             probe.getInputStream().readAllBytes();
             return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException | InterruptedException e) {

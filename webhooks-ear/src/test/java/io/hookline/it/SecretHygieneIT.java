@@ -60,6 +60,7 @@ class SecretHygieneIT {
 
     /** What Hookline keeps of a hook id in logs: HookSecrets.VISIBLE_PREFIX characters and HookSecrets.MASK. */
     private static final int VISIBLE_PREFIX = 4;
+
     private static final String MASK = "…";
     /** How long the server may take to write its log records to the file. */
     private static final long LOG_WAIT_MS = 20_000;
@@ -92,13 +93,26 @@ class SecretHygieneIT {
         assertHookOk(hookJson(hookId, "{\"text\":\"secret hygiene\"}"));
         int maxPayload = config(admin).getJsonObject("ServiceSettings").getInt("MaximumPayloadSizeBytes");
         noIdIn(hookId, assertError(400, "invalid_payload", hookJson(hookId, "{\"text\": ")));
-        noIdIn(hookId, assertError(404, "channel_not_found",
-                hookJson(hookId, "{\"text\":\"x\",\"channel\":\"no-such-channel-hygiene\"}")));
-        noIdIn(hookId, assertError(413, "payload_too_large",
-                hookJson(hookId, "{\"text\":\"" + "a".repeat(maxPayload) + "\"}")));
+        noIdIn(
+                hookId,
+                assertError(
+                        404,
+                        "channel_not_found",
+                        hookJson(hookId, "{\"text\":\"x\",\"channel\":\"no-such-channel-hygiene\"}")));
+        noIdIn(
+                hookId,
+                assertError(
+                        413, "payload_too_large", hookJson(hookId, "{\"text\":\"" + "a".repeat(maxPayload) + "\"}")));
         noIdIn(hookId, assertError(400, "invalid_payload", hookPost(hookId, "json", "{\"text\":\"x\"}")));
         noIdIn(hookId, assertError(405, anonymous().get("/hooks/" + hookId)));
-        noIdIn(hookId, assertError(405, anonymous().put("/hooks/" + hookId, Json.createObjectBuilder().build())));
+        noIdIn(
+                hookId,
+                assertError(
+                        405,
+                        anonymous()
+                                .put(
+                                        "/hooks/" + hookId,
+                                        Json.createObjectBuilder().build())));
         noIdIn(hookId, assertError(404, anonymous().postRaw("/hooks/" + hookId + "/extra", JSON, "{\"text\":\"x\"}")));
 
         // Senders that hang up mid-body: a 400 at most, never a server error in the log.
@@ -119,22 +133,39 @@ class SecretHygieneIT {
 
         // Update and delete through the API, then a settings change (put back at once).
         String oldName = hook.getString("display_name");
-        HttpResponse<String> updated = owner.client().put("/api/v4/hooks/incoming/" + newId,
-                Json.createObjectBuilder().add("id", newId).add("channel_id", channelId)
-                        .add("display_name", "renamed").add("description", "").add("username", "")
-                        .add("icon_url", "").add("channel_locked", true).build());
+        HttpResponse<String> updated = owner.client()
+                .put(
+                        "/api/v4/hooks/incoming/" + newId,
+                        Json.createObjectBuilder()
+                                .add("id", newId)
+                                .add("channel_id", channelId)
+                                .add("display_name", "renamed")
+                                .add("description", "")
+                                .add("username", "")
+                                .add("icon_url", "")
+                                .add("channel_locked", true)
+                                .build());
         assertEquals(200, updated.statusCode(), updated.body());
-        assertError(400, owner.client().put("/api/v4/hooks/incoming/" + newId, Json.createObjectBuilder()
-                .add("id", newId).add("channel_id", channelId).add("display_name", "x".repeat(65)).build()));
+        assertError(
+                400,
+                owner.client()
+                        .put(
+                                "/api/v4/hooks/incoming/" + newId,
+                                Json.createObjectBuilder()
+                                        .add("id", newId)
+                                        .add("channel_id", channelId)
+                                        .add("display_name", "x".repeat(65))
+                                        .build()));
         HttpResponse<String> deleted = owner.client().delete("/api/v4/hooks/incoming/" + newId);
         assertEquals(200, deleted.statusCode(), deleted.body());
         noIdIn(newId, assertError(404, "no_service", hookJson(newId, "{\"text\":\"deleted\"}")));
         int maxPostSize = config(admin).getJsonObject("ServiceSettings").getInt("MaxPostSize");
         // Refused changes leave no entry: the entry is written in the change's transaction, after its checks.
-        assertError(400, ApiFixtures.patchConfigResponse(admin, "ServiceSettings", "MaxPostSize",
-                Json.createValue(1_000_000)));
+        assertError(
+                400,
+                ApiFixtures.patchConfigResponse(admin, "ServiceSettings", "MaxPostSize", Json.createValue(1_000_000)));
         int changedSize = maxPostSize == 4000 ? 4001 : 4000;
-        withServiceSettings(admin, Map.of("MaxPostSize", Json.createValue(changedSize)), () -> { });
+        withServiceSettings(admin, Map.of("MaxPostSize", Json.createValue(changedSize)), () -> {});
 
         // The audit log: system admins only, newest first, who and what, never a whole id.
         assertError(401, anonymous().get("/api/v4/audits"));
@@ -149,20 +180,35 @@ class SecretHygieneIT {
         assertTrue(created.getString("extra_info").contains("display_name \"" + oldName + "\""), created.toString());
         assertTrue(created.getString("extra_info").contains(channelId), created.toString());
         JsonObject regenerated = audit(audits, owner.id(), "regenerateIncomingHook", "hook " + masked(hookId) + ": ");
-        assertTrue(regenerated.getString("extra_info").contains("new_id \"" + masked(newId) + "\""),
+        assertTrue(
+                regenerated.getString("extra_info").contains("new_id \"" + masked(newId) + "\""),
                 regenerated.toString());
         JsonObject update = audit(audits, owner.id(), "updateIncomingHook", "hook " + masked(newId) + ": ");
-        assertTrue(update.getString("extra_info").contains("display_name \"" + oldName + "\" → \"renamed\""),
+        assertTrue(
+                update.getString("extra_info").contains("display_name \"" + oldName + "\" → \"renamed\""),
                 update.toString());
         assertTrue(update.getString("extra_info").contains("channel_locked false → true"), update.toString());
         audit(audits, owner.id(), "deleteIncomingHook", "hook " + masked(newId) + ": display_name \"renamed\"");
-        audit(audits, adminId, "patchConfig",
+        audit(
+                audits,
+                adminId,
+                "patchConfig",
                 "settings: ServiceSettings.MaxPostSize " + maxPostSize + " → " + changedSize);
-        audit(audits, adminId, "patchConfig",
+        audit(
+                audits,
+                adminId,
+                "patchConfig",
                 "settings: ServiceSettings.MaxPostSize " + changedSize + " → " + maxPostSize);
-        assertEquals(1, audits.stream().map(JsonValue::asJsonObject).filter(a -> a.getString("user_id").equals(owner.id())
-                && a.getString("action").equals("updateIncomingHook")).count(), "one update entry, none for the refused one");
-        assertFalse(page.body().contains("MaxPostSize " + maxPostSize + " → 1000000"),
+        assertEquals(
+                1,
+                audits.stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(a -> a.getString("user_id").equals(owner.id())
+                                && a.getString("action").equals("updateIncomingHook"))
+                        .count(),
+                "one update entry, none for the refused one");
+        assertFalse(
+                page.body().contains("MaxPostSize " + maxPostSize + " → 1000000"),
                 "no entry for the refused settings change");
         for (JsonObject entry : List.of(created, regenerated, update)) {
             assertTrue(entry.getJsonNumber("create_at").longValue() >= start - 1_000, entry.toString());
@@ -171,28 +217,38 @@ class SecretHygieneIT {
         }
 
         // The System Console's page of the same log, for system admins only.
-        HttpResponse<String> consolePage = ConsoleSession.signIn(HooklineClient.adminUsername(),
-                HooklineClient.adminPassword()).get("/console/system/audits.xhtml");
+        HttpResponse<String> consolePage = ConsoleSession.signIn(
+                        HooklineClient.adminUsername(), HooklineClient.adminPassword())
+                .get("/console/system/audits.xhtml");
         assertEquals(200, consolePage.statusCode(), consolePage.body());
         assertTrue(consolePage.body().contains("regenerateIncomingHook"), consolePage.body());
         assertTrue(consolePage.body().contains("@" + owner.username()), consolePage.body());
         assertFalse(consolePage.body().contains(hookId), "whole old id on the audit page");
         assertFalse(consolePage.body().contains(newId), "whole new id on the audit page");
-        assertEquals(403, ConsoleSession.signIn(other.username(), other.password())
-                .get("/console/system/audits.xhtml").statusCode());
+        assertEquals(
+                403,
+                ConsoleSession.signIn(other.username(), other.password())
+                        .get("/console/system/audits.xhtml")
+                        .statusCode());
 
         // The server's log: access lines with the id masked, no whole id anywhere, nothing SEVERE.
         String path = "/hooks/" + masked(hookId);
         List<String> expectedAccess = List.of(
-                "\"POST " + path + "\" 200 in=", "\"POST " + path + "\" 400 in=", "\"POST " + path + "\" 404 in=",
-                "\"POST " + path + "\" 413 in=", "\"GET " + path + "\" 405 in=", "\"PUT " + path + "\" 405 in=",
+                "\"POST " + path + "\" 200 in=",
+                "\"POST " + path + "\" 400 in=",
+                "\"POST " + path + "\" 404 in=",
+                "\"POST " + path + "\" 413 in=",
+                "\"GET " + path + "\" 405 in=",
+                "\"PUT " + path + "\" 405 in=",
                 "\"POST /hooks/" + masked(newId) + "\" 200 in=");
         String log = awaitLog(expectedAccess);
         assertFalse(log.contains(hookId), "the old hook id appears whole in server.log");
         assertFalse(log.contains(newId), "the new hook id appears whole in server.log");
         assertTrue(log.contains("[io.hookline.audit]"), "audit records in server.log");
         assertTrue(log.contains("regenerateIncomingHook by " + owner.id()), "audit record of the regeneration");
-        List<String> severe = recordsSince(log, abortsFrom).stream().filter(r -> r.contains("[SEVERE]")).toList();
+        List<String> severe = recordsSince(log, abortsFrom).stream()
+                .filter(r -> r.contains("[SEVERE]"))
+                .toList();
         assertEquals(List.of(), severe, "SEVERE records since the aborted requests");
     }
 
@@ -213,8 +269,9 @@ class SecretHygieneIT {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /hooks/" + hookId + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nContent-Type: application/json\r\n" + lengthHeader + "\r\nConnection: close\r\n\r\n"
-                    + partialBody).getBytes(StandardCharsets.UTF_8));
+                            + "\r\nContent-Type: application/json\r\n" + lengthHeader + "\r\nConnection: close\r\n\r\n"
+                            + partialBody)
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             Thread.sleep(300); // the server is now waiting for the rest of the body
             if (reset) {
@@ -236,7 +293,9 @@ class SecretHygieneIT {
         ConsoleSession console = ConsoleSession.signIn(owner.username(), owner.password());
         HttpResponse<String> list = console.get("/console/hooks/index.xhtml");
         assertEquals(200, list.statusCode(), list.body());
-        String row = Stream.of(list.body().split("<tr")).filter(r -> r.contains("/hooks/" + hookId)).findFirst()
+        String row = Stream.of(list.body().split("<tr"))
+                .filter(r -> r.contains("/hooks/" + hookId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for the hook on the Integrations page"));
         Matcher button = Pattern.compile("id=\"([^\"]+:regenerate)\"").matcher(row);
         assertTrue(button.find(), "no regenerate button in " + row);
@@ -262,12 +321,14 @@ class SecretHygieneIT {
     }
 
     private static JsonObject audit(JsonArray audits, String userId, String action, String extraInfoStart) {
-        return audits.stream().map(JsonValue::asJsonObject)
-                .filter(a -> a.getString("user_id").equals(userId) && a.getString("action").equals(action)
+        return audits.stream()
+                .map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("user_id").equals(userId)
+                        && a.getString("action").equals(action)
                         && a.getString("extra_info").startsWith(extraInfoStart))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + action + " by " + userId + " starting with '"
-                        + extraInfoStart + "' in " + audits));
+                .orElseThrow(() -> new AssertionError(
+                        "no " + action + " by " + userId + " starting with '" + extraInfoStart + "' in " + audits));
     }
 
     /** Every server.log file of the IT domain (the current one and any rotated ones), waiting for the lines. */
@@ -275,7 +336,8 @@ class SecretHygieneIT {
         long deadline = System.currentTimeMillis() + LOG_WAIT_MS;
         while (true) {
             String log = serverLog();
-            List<String> missing = expected.stream().filter(line -> !log.contains(line)).toList();
+            List<String> missing =
+                    expected.stream().filter(line -> !log.contains(line)).toList();
             if (missing.isEmpty()) {
                 return log;
             }
@@ -289,7 +351,8 @@ class SecretHygieneIT {
     private static String serverLog() throws IOException {
         StringBuilder all = new StringBuilder();
         for (Path file : TestServer.logFiles()) {
-            all.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).append('\n');
+            all.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))
+                    .append('\n');
         }
         return all.toString();
     }

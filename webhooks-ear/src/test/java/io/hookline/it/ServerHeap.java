@@ -50,14 +50,14 @@ abstract class ServerHeap implements AutoCloseable {
         private final MemoryMXBean memory;
 
         PayaraHeap() throws Exception {
-            JMXServiceURL url = new JMXServiceURL(
-                    "service:jmx:rmi:///jndi/rmi://localhost:" + PAYARA_JMX_PORT + "/jmxrmi");
+            JMXServiceURL url =
+                    new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:" + PAYARA_JMX_PORT + "/jmxrmi");
             Map<String, Object> env = new HashMap<>();
             env.put(JMXConnector.CREDENTIALS, new String[] {"admin", ""});
             connector = JMXConnectorFactory.connect(url, env);
             MBeanServerConnection server = connector.getMBeanServerConnection();
-            memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
-                    MemoryMXBean.class);
+            memory = ManagementFactory.newPlatformMXBeanProxy(
+                    server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         }
 
         @Override
@@ -82,8 +82,8 @@ abstract class ServerHeap implements AutoCloseable {
     }
 
     private static final class WildFlyHeap extends ServerHeap {
-        private static final ModelNode MEMORY = Operations.createAddress("core-service", "platform-mbean", "type",
-                "memory");
+        private static final ModelNode MEMORY =
+                Operations.createAddress("core-service", "platform-mbean", "type", "memory");
         private final ModelControllerClient client;
 
         WildFlyHeap() throws Exception {
@@ -112,7 +112,8 @@ abstract class ServerHeap implements AutoCloseable {
         private ModelNode execute(ModelNode operation) throws Exception {
             ModelNode outcome = client.execute(operation);
             if (!Operations.isSuccessfulOutcome(outcome)) {
-                throw new IllegalStateException(Operations.getFailureDescription(outcome).asString());
+                throw new IllegalStateException(
+                        Operations.getFailureDescription(outcome).asString());
             }
             return Operations.readResult(outcome);
         }

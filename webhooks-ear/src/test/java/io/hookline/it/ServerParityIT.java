@@ -54,12 +54,14 @@ class ServerParityIT {
 
     /** The success body's type, spelled out by HookResource so that no runtime adds or drops the charset. */
     static final String OK_TYPE = "text/plain;charset=UTF-8";
+
     static final String JSON = "application/json";
     static final String PAGE = "text/html;charset=UTF-8";
     /** What Faces sends for its versioned resources, on both servers (a week). */
     static final String RESOURCE_CACHING = "max-age=604800";
     /** ServiceSettings.MaximumPayloadSizeBytes' default, and the /api/v4 cap's (HOOKLINE_API_MAX_BODY_BYTES). */
     static final int HOOK_MAX_BYTES = 300_000;
+
     static final int API_MAX_BYTES = ApiBodiesIT.API_MAX_BODY_BYTES;
     /** RateLimitSettings' defaults: a fresh hook's bucket after its first request. */
     static final String HOOK_BURST = "500";
@@ -74,16 +76,21 @@ class ServerParityIT {
         return Deployments.builtEar();
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base = stripSlash(TestServer.baseUrl());
 
     /** What kind of answer a case gets: decides Cache-Control. */
-    enum Kind { ANSWER, RESOURCE }
+    enum Kind {
+        ANSWER,
+        RESOURCE
+    }
 
     /** One representative request and everything its answer must be. */
-    record Case(String name, Supplier<HttpRequest> request, Kind kind, Consumer<HttpResponse<byte[]>> expect) {
-    }
+    record Case(String name, Supplier<HttpRequest> request, Kind kind, Consumer<HttpResponse<byte[]>> expect) {}
 
     // --- the table ---------------------------------------------------------------------------------------
 
@@ -96,118 +103,229 @@ class ServerParityIT {
         List<Case> cases = new ArrayList<>();
 
         // POST /hooks/{id}: each case on a hook of its own, so each meets a full bucket.
-        cases.add(hookCase("hook: JSON posted", admin, channelId, "application/json", "{\"text\":\"parity\"}",
+        cases.add(hookCase("hook: JSON posted", admin, channelId, "application/json", "{\"text\":\"parity\"}", ok()));
+        cases.add(hookCase(
+                "hook: Slack's form payload",
+                admin,
+                channelId,
+                "application/x-www-form-urlencoded",
+                "payload={\"text\":\"parity\"}",
                 ok()));
-        cases.add(hookCase("hook: Slack's form payload", admin, channelId, "application/x-www-form-urlencoded",
-                "payload={\"text\":\"parity\"}", ok()));
         cases.add(hookCase("hook: no Content-Type (JSON)", admin, channelId, null, "{\"text\":\"parity\"}", ok()));
         // Issue 18: the JSON answers of ?wait=true and ?dry_run=true, and JSON sent as a form, alike on both servers.
-        cases.add(hookCase("hook: JSON sent as a form", admin, channelId, "application/x-www-form-urlencoded",
-                "{\"text\":\"parity\"}", ok()));
-        cases.add(hookQueryCase("hook: ?wait=true", admin, channelId, "?wait=true", status(200).andThen(type(JSON))
-                .andThen(r -> assertTrue(text(r).contains("\"ts\":\""), text(r))).andThen(hookBucket())));
-        cases.add(hookQueryCase("hook: ?dry_run=true", admin, channelId, "?dry_run=true", status(200)
-                .andThen(type(JSON)).andThen(r -> assertTrue(text(r).startsWith("{\"dry_run\":true"), text(r)))
-                .andThen(hookBucket())));
-        cases.add(hookQueryCase("hook: ?wait=maybe", admin, channelId, "?wait=maybe",
-                error(400, "invalid_parameter")));
-        cases.add(hookCase("hook: malformed JSON", admin, channelId, "application/json", "{\"text\":",
+        cases.add(hookCase(
+                "hook: JSON sent as a form",
+                admin,
+                channelId,
+                "application/x-www-form-urlencoded",
+                "{\"text\":\"parity\"}",
+                ok()));
+        cases.add(hookQueryCase(
+                "hook: ?wait=true",
+                admin,
+                channelId,
+                "?wait=true",
+                status(200)
+                        .andThen(type(JSON))
+                        .andThen(r -> assertTrue(text(r).contains("\"ts\":\""), text(r)))
+                        .andThen(hookBucket())));
+        cases.add(hookQueryCase(
+                "hook: ?dry_run=true",
+                admin,
+                channelId,
+                "?dry_run=true",
+                status(200)
+                        .andThen(type(JSON))
+                        .andThen(r -> assertTrue(text(r).startsWith("{\"dry_run\":true"), text(r)))
+                        .andThen(hookBucket())));
+        cases.add(hookQueryCase("hook: ?wait=maybe", admin, channelId, "?wait=maybe", error(400, "invalid_parameter")));
+        cases.add(hookCase(
+                "hook: malformed JSON",
+                admin,
+                channelId,
+                "application/json",
+                "{\"text\":",
                 error(400, "invalid_payload").andThen(hookBucket())));
-        cases.add(hookCase("hook: a type the hook does not read", admin, channelId, "image/png", "x",
+        cases.add(hookCase(
+                "hook: a type the hook does not read",
+                admin,
+                channelId,
+                "image/png",
+                "x",
                 error(400, "invalid_payload").andThen(hookBucket())));
-        cases.add(hookCase("hook: unknown channel", admin, channelId, "application/json",
+        cases.add(hookCase(
+                "hook: unknown channel",
+                admin,
+                channelId,
+                "application/json",
                 "{\"text\":\"x\",\"channel\":\"no-such-channel\"}",
                 error(404, "channel_not_found").andThen(hookBucket())));
         // Refused by a filter before JAX-RS (and before the rate limits): the headers are there all the same.
-        cases.add(hookCase("hook: Content-Type without a media type", admin, channelId, ";", "{\"text\":\"x\"}",
+        cases.add(hookCase(
+                "hook: Content-Type without a media type",
+                admin,
+                channelId,
+                ";",
+                "{\"text\":\"x\"}",
                 error(400, "invalid_payload")));
         String unknownHook = ApiFixtures.unknownId();
-        cases.add(new Case("hook: unknown hook", () -> post("/hooks/" + unknownHook, "application/json",
-                "{\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8), false), Kind.ANSWER,
+        cases.add(new Case(
+                "hook: unknown hook",
+                () -> post(
+                        "/hooks/" + unknownHook,
+                        "application/json",
+                        "{\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+                        false),
+                Kind.ANSWER,
                 error(404, "no_service").andThen(hookBucket())));
         byte[] pastHookCap = spaces(HOOK_MAX_BYTES + 1);
         for (boolean chunked : new boolean[] {false, true}) {
             String hookId = ApiFixtures.createHook(admin, channelId).getString("id");
-            cases.add(new Case("hook: body past MaximumPayloadSizeBytes" + (chunked ? ", chunked" : ""),
-                    () -> post("/hooks/" + hookId, "application/json", pastHookCap, chunked), Kind.ANSWER,
+            cases.add(new Case(
+                    "hook: body past MaximumPayloadSizeBytes" + (chunked ? ", chunked" : ""),
+                    () -> post("/hooks/" + hookId, "application/json", pastHookCap, chunked),
+                    Kind.ANSWER,
                     error(413, "payload_too_large").andThen(hookBucket())));
         }
         String someHook = ApiFixtures.createHook(admin, channelId).getString("id");
-        cases.add(new Case("hook: GET", () -> get("/hooks/" + someHook), Kind.ANSWER,
+        cases.add(new Case(
+                "hook: GET",
+                () -> get("/hooks/" + someHook),
+                Kind.ANSWER,
                 error(405, "api.context.method_not_allowed.app_error")));
 
         // /api/v4: Mattermost's error body everywhere; a body without Content-Type is JSON.
-        cases.add(new Case("api: ping", () -> get("/api/v4/system/ping"), Kind.ANSWER,
+        cases.add(new Case(
+                "api: ping",
+                () -> get("/api/v4/system/ping"),
+                Kind.ANSWER,
                 status(200).andThen(type(JSON)).andThen(body("{\"status\":\"OK\",\"database_status\":\"OK\"}"))));
-        cases.add(new Case("api: no token", () -> get("/api/v4/users/me"), Kind.ANSWER,
+        cases.add(new Case(
+                "api: no token",
+                () -> get("/api/v4/users/me"),
+                Kind.ANSWER,
                 error(401, "api.context.session_expired.app_error")));
-        cases.add(new Case("api: unknown path", () -> authorized(admin, get("/api/v4/no/such/path")), Kind.ANSWER,
+        cases.add(new Case(
+                "api: unknown path",
+                () -> authorized(admin, get("/api/v4/no/such/path")),
+                Kind.ANSWER,
                 error(404, "api.context.404.app_error")));
-        cases.add(new Case("api: unknown channel",
-                () -> authorized(admin, get("/api/v4/channels/" + ApiFixtures.unknownId())), Kind.ANSWER,
+        cases.add(new Case(
+                "api: unknown channel",
+                () -> authorized(admin, get("/api/v4/channels/" + ApiFixtures.unknownId())),
+                Kind.ANSWER,
                 error(404, "app.channel.get.existing.app_error")));
-        cases.add(new Case("api: malformed JSON",
-                () -> authorized(admin, post("/api/v4/teams", "application/json", bytes("{"), false)), Kind.ANSWER,
+        cases.add(new Case(
+                "api: malformed JSON",
+                () -> authorized(admin, post("/api/v4/teams", "application/json", bytes("{"), false)),
+                Kind.ANSWER,
                 error(400, ApiBodiesIT.INVALID_BODY)));
-        cases.add(new Case("api: a body declared text/plain",
-                () -> authorized(admin, post("/api/v4/teams", "text/plain", bytes("{}"), false)), Kind.ANSWER,
+        cases.add(new Case(
+                "api: a body declared text/plain",
+                () -> authorized(admin, post("/api/v4/teams", "text/plain", bytes("{}"), false)),
+                Kind.ANSWER,
                 error(415, "api.context.unsupported_media_type.app_error")));
-        cases.add(new Case("api: wrong method", () -> method("PUT", "/api/v4/system/ping"), Kind.ANSWER,
+        cases.add(new Case(
+                "api: wrong method",
+                () -> method("PUT", "/api/v4/system/ping"),
+                Kind.ANSWER,
                 error(405, "api.context.method_not_allowed.app_error")));
         String teamName = ApiFixtures.unique("par");
-        cases.add(new Case("api: a body without Content-Type is JSON", () -> authorized(admin, post("/api/v4/teams",
-                null, bytes(ApiFixtures.teamBody(teamName, "O").toString()), false)), Kind.ANSWER,
-                status(201).andThen(type(JSON))
+        cases.add(new Case(
+                "api: a body without Content-Type is JSON",
+                () -> authorized(
+                        admin,
+                        post(
+                                "/api/v4/teams",
+                                null,
+                                bytes(ApiFixtures.teamBody(teamName, "O").toString()),
+                                false)),
+                Kind.ANSWER,
+                status(201)
+                        .andThen(type(JSON))
                         .andThen(r -> assertEquals(teamName, json(r).getString("name"), text(r)))));
         byte[] pastApiCap = spaces(API_MAX_BYTES + 1);
         pastApiCap[0] = '{';
         for (boolean chunked : new boolean[] {false, true}) {
             // An unfinished object where an array belongs: one runtime's reader stops at the brace.
-            cases.add(new Case("api: body past the cap" + (chunked ? ", chunked" : ""),
+            cases.add(new Case(
+                    "api: body past the cap" + (chunked ? ", chunked" : ""),
                     () -> authorized(admin, post("/api/v4/channels/direct", "application/json", pastApiCap, chunked)),
-                    Kind.ANSWER, error(413, ApiBodiesIT.TOO_LARGE)));
+                    Kind.ANSWER,
+                    error(413, ApiBodiesIT.TOO_LARGE)));
         }
 
         // The console: pages, redirects, error pages, resources.
-        cases.add(new Case("console: sign-in page", () -> get("/signin.xhtml"), Kind.ANSWER,
-                status(200).andThen(type(PAGE)).andThen(contentSecurityPolicy())
-                        .andThen(sessionCookie(false))));
-        cases.add(new Case("console: sign-in redirect", () -> get("/console/index.xhtml"), Kind.ANSWER,
+        cases.add(new Case(
+                "console: sign-in page",
+                () -> get("/signin.xhtml"),
+                Kind.ANSWER,
+                status(200).andThen(type(PAGE)).andThen(contentSecurityPolicy()).andThen(sessionCookie(false))));
+        cases.add(new Case(
+                "console: sign-in redirect",
+                () -> get("/console/index.xhtml"),
+                Kind.ANSWER,
                 redirect(base + "/signin.xhtml")));
-        cases.add(new Case("console: the site's root", () -> get("/"), Kind.ANSWER,
-                redirect(base + "/console/index.xhtml")));
-        cases.add(new Case("console: signed-in page", () -> withCookie(signedInCookie, get("/console/index.xhtml")),
-                Kind.ANSWER, status(200).andThen(type(PAGE)).andThen(noHeader("Expires")).andThen(noHeader("Pragma"))));
-        cases.add(new Case("console: 404 page", () -> get("/no-such-page.xhtml"), Kind.ANSWER,
+        cases.add(new Case(
+                "console: the site's root", () -> get("/"), Kind.ANSWER, redirect(base + "/console/index.xhtml")));
+        cases.add(new Case(
+                "console: signed-in page",
+                () -> withCookie(signedInCookie, get("/console/index.xhtml")),
+                Kind.ANSWER,
+                status(200).andThen(type(PAGE)).andThen(noHeader("Expires")).andThen(noHeader("Pragma"))));
+        cases.add(new Case(
+                "console: 404 page",
+                () -> get("/no-such-page.xhtml"),
+                Kind.ANSWER,
                 errorPage(404, "There is nothing at this address.")));
-        cases.add(new Case("console: 404 page, signed in",
-                () -> withCookie(signedInCookie, get("/console/no-such-page.xhtml")), Kind.ANSWER,
+        cases.add(new Case(
+                "console: 404 page, signed in",
+                () -> withCookie(signedInCookie, get("/console/no-such-page.xhtml")),
+                Kind.ANSWER,
                 errorPage(404, "There is nothing at this address.")));
-        cases.add(new Case("console: 404 page for a missing file", () -> get("/no-such-file.js"), Kind.ANSWER,
+        cases.add(new Case(
+                "console: 404 page for a missing file",
+                () -> get("/no-such-file.js"),
+                Kind.ANSWER,
                 errorPage(404, "There is nothing at this address.")));
         // The 500 page as the container shows it for a failure. The only failure a client can cause today is a form
         // posted without PrimeFaces' CSP nonce (its phase listener throws past Faces' exception handler); the page
         // PrimeFaces then renders has no Content-Security-Policy on Payara (it fails the same way again), so the
         // policy is checked on the page itself below. Should that post become a client error, pick another trigger.
-        cases.add(new Case("console: 500 page", () -> post("/signin.xhtml", "application/x-www-form-urlencoded",
-                bytes("signin=signin&jakarta.faces.ViewState=stateless"), false), Kind.ANSWER,
+        cases.add(new Case(
+                "console: 500 page",
+                () -> post(
+                        "/signin.xhtml",
+                        "application/x-www-form-urlencoded",
+                        bytes("signin=signin&jakarta.faces.ViewState=stateless"),
+                        false),
+                Kind.ANSWER,
                 status(500).andThen(type(PAGE)).andThen(pageText("The server could not complete the request."))));
-        cases.add(new Case("console: the 500 page itself", () -> get("/error/500.xhtml"), Kind.ANSWER,
+        cases.add(new Case(
+                "console: the 500 page itself",
+                () -> get("/error/500.xhtml"),
+                Kind.ANSWER,
                 errorPage(200, "The server could not complete the request.")));
         String signInPage = text(send(get("/signin.xhtml")));
         cases.add(resourceCase("console: PrimeFaces' script", signInPage, SCRIPT, "text/javascript"));
         cases.add(resourceCase("console: Hookline's style sheet", signInPage, STYLE, "text/css"));
 
         // The OpenAPI document (served by the server's MicroProfile OpenAPI, configured by the application).
-        cases.add(new Case("openapi: the document", () -> HttpRequest.newBuilder(URI.create(base + "/openapi"))
-                .header("Accept", "application/json").GET().build(), Kind.ANSWER,
+        cases.add(new Case(
+                "openapi: the document",
+                () -> HttpRequest.newBuilder(URI.create(base + "/openapi"))
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                Kind.ANSWER,
                 status(200).andThen(type(JSON)).andThen(openApiDocument())));
 
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            HttpResponse<byte[]> answer = send(c.request().get());
-            c.expect().accept(answer);
-            commonHeaders(c, answer);
-        }));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    HttpResponse<byte[]> answer = send(c.request().get());
+                    c.expect().accept(answer);
+                    commonHeaders(c, answer);
+                }));
     }
 
     // --- cases that change settings or need TLS ----------------------------------------------------------
@@ -225,7 +343,7 @@ class ServerParityIT {
             for (int i = 0; i < 3; i++) {
                 answers.add(send(post("/hooks/" + hookId, "application/json", bytes("{\"text\":\"x\"}"), false)));
             }
-            Case what = new Case("429", null, Kind.ANSWER, r -> { });
+            Case what = new Case("429", null, Kind.ANSWER, r -> {});
             for (int i = 0; i < 2; i++) {
                 HttpResponse<byte[]> passed = answers.get(i);
                 error(404, "no_service").accept(passed);
@@ -252,18 +370,23 @@ class ServerParityIT {
 
     @Test
     void overTlsCookiesAreSecureAndRedirectsStayOnTls() throws Exception {
-        HttpClient tls = HttpClient.newBuilder().sslContext(TestServerTls.trustingAnyCertificate()).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient tls = HttpClient.newBuilder()
+                .sslContext(TestServerTls.trustingAnyCertificate())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         String tlsBase = TestServer.tlsBaseUrl();
-        Case what = new Case("tls", null, Kind.ANSWER, r -> { });
+        Case what = new Case("tls", null, Kind.ANSWER, r -> {});
 
-        HttpResponse<byte[]> page = tls.send(HttpRequest.newBuilder(URI.create(tlsBase + "/signin.xhtml")).build(),
+        HttpResponse<byte[]> page = tls.send(
+                HttpRequest.newBuilder(URI.create(tlsBase + "/signin.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         status(200).andThen(type(PAGE)).andThen(sessionCookie(true)).accept(page);
         commonHeaders(what, page);
 
-        HttpResponse<byte[]> root = tls.send(HttpRequest.newBuilder(URI.create(tlsBase + "/")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> root = tls.send(
+                HttpRequest.newBuilder(URI.create(tlsBase + "/")).build(), HttpResponse.BodyHandlers.ofByteArray());
         redirect(tlsBase + "/console/index.xhtml").accept(root);
         commonHeaders(what, root);
         // Faces' flash cookie, set on this redirect: Secure over TLS and HttpOnly on both servers.
@@ -275,30 +398,42 @@ class ServerParityIT {
 
     // --- expectations ------------------------------------------------------------------------------------
 
-    private Case hookCase(String name, HooklineClient admin, String channelId, String contentType, String body,
-                          Consumer<HttpResponse<byte[]>> expect) {
+    private Case hookCase(
+            String name,
+            HooklineClient admin,
+            String channelId,
+            String contentType,
+            String body,
+            Consumer<HttpResponse<byte[]>> expect) {
         String hookId = ApiFixtures.createHook(admin, channelId).getString("id");
         return new Case(name, () -> post("/hooks/" + hookId, contentType, bytes(body), false), Kind.ANSWER, expect);
     }
 
-    private Case hookQueryCase(String name, HooklineClient admin, String channelId, String query,
-                               Consumer<HttpResponse<byte[]>> expect) {
+    private Case hookQueryCase(
+            String name, HooklineClient admin, String channelId, String query, Consumer<HttpResponse<byte[]>> expect) {
         String hookId = ApiFixtures.createHook(admin, channelId).getString("id");
-        return new Case(name, () -> post("/hooks/" + hookId + query, "application/json",
-                bytes("{\"text\":\"parity\"}"), false), Kind.ANSWER, expect);
+        return new Case(
+                name,
+                () -> post("/hooks/" + hookId + query, "application/json", bytes("{\"text\":\"parity\"}"), false),
+                Kind.ANSWER,
+                expect);
     }
 
     private Case resourceCase(String name, String page, Pattern link, String contentType) {
         Matcher found = link.matcher(page);
         assertTrue(found.find(), name + ": no link in the sign-in page");
         String path = found.group(1).replace("&amp;", "&");
-        return new Case(name + " (" + path + ")", () -> get(path), Kind.RESOURCE,
+        return new Case(
+                name + " (" + path + ")",
+                () -> get(path),
+                Kind.RESOURCE,
                 status(200).andThen(type(contentType)).andThen(r -> assertTrue(r.body().length > 0, "a body")));
     }
 
     /** Exactly the two bytes {@code ok}, as text/plain;charset=UTF-8, with a fresh hook bucket's headers. */
     private static Consumer<HttpResponse<byte[]>> ok() {
-        return status(200).andThen(type(OK_TYPE))
+        return status(200)
+                .andThen(type(OK_TYPE))
                 .andThen(r -> assertEquals("[111, 107]", Arrays.toString(r.body()), "exactly the bytes ok"))
                 .andThen(hookBucket())
                 .andThen(r -> assertEquals("499", header(r, "X-RateLimit-Remaining"), "a fresh hook's bucket"))
@@ -355,7 +490,10 @@ class ServerParityIT {
     }
 
     private static Consumer<HttpResponse<byte[]>> errorPage(int status, String text) {
-        return status(status).andThen(type(PAGE)).andThen(contentSecurityPolicy()).andThen(pageText(text));
+        return status(status)
+                .andThen(type(PAGE))
+                .andThen(contentSecurityPolicy())
+                .andThen(pageText(text));
     }
 
     /** The page says {@code text}, and nothing of a stack trace. */
@@ -367,16 +505,19 @@ class ServerParityIT {
     }
 
     private static Consumer<HttpResponse<byte[]>> contentSecurityPolicy() {
-        return r -> assertTrue(header(r, "Content-Security-Policy").startsWith("default-src 'self'; "),
-                "Content-Security-Policy");
+        return r -> assertTrue(
+                header(r, "Content-Security-Policy").startsWith("default-src 'self'; "), "Content-Security-Policy");
     }
 
     /** The session cookie: HttpOnly, SameSite=Lax, Secure exactly when the request came over TLS. */
     private static Consumer<HttpResponse<byte[]>> sessionCookie(boolean overTls) {
         return r -> {
-            List<SetCookie> sessions = r.headers().allValues("Set-Cookie").stream().map(SetCookie::parse)
-                    .filter(c -> c.name().equals("JSESSIONID")).toList();
-            assertEquals(1, sessions.size(), "one session cookie: " + r.headers().allValues("Set-Cookie"));
+            List<SetCookie> sessions = r.headers().allValues("Set-Cookie").stream()
+                    .map(SetCookie::parse)
+                    .filter(c -> c.name().equals("JSESSIONID"))
+                    .toList();
+            assertEquals(
+                    1, sessions.size(), "one session cookie: " + r.headers().allValues("Set-Cookie"));
             SetCookie session = sessions.get(0);
             assertTrue(session.has("HttpOnly"), session.toString());
             assertTrue(session.sameSiteLax(), session.toString());
@@ -388,11 +529,17 @@ class ServerParityIT {
     private Consumer<HttpResponse<byte[]>> openApiDocument() {
         return r -> {
             JsonObject document = json(r);
-            assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("url", "/")).build(),
-                    document.getJsonArray("servers"), "one server, relative to the document");
+            assertEquals(
+                    Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("url", "/"))
+                            .build(),
+                    document.getJsonArray("servers"),
+                    "one server, relative to the document");
             assertEquals("Hookline API", document.getJsonObject("info").getString("title"));
             JsonObject paths = document.getJsonObject("paths");
-            assertTrue(paths.containsKey("/hooks/{id}") && paths.getJsonObject("/hooks/{id}").containsKey("post"),
+            assertTrue(
+                    paths.containsKey("/hooks/{id}")
+                            && paths.getJsonObject("/hooks/{id}").containsKey("post"),
                     "the hook endpoint, under its own path: " + paths.keySet());
             assertFalse(paths.containsKey("/api/v4/{id}"), "the hook endpoint under the API's path");
             assertTrue(paths.containsKey("/api/v4/users/login"), paths.keySet().toString());
@@ -403,13 +550,23 @@ class ServerParityIT {
     private static void commonHeaders(Case c, HttpResponse<byte[]> r) {
         HttpHeaders headers = r.headers();
         String what = c.name() + " (" + r.statusCode() + ")";
-        for (Map.Entry<String, String> expected : Map.of("X-Content-Type-Options", "nosniff",
-                "X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer").entrySet()) {
-            assertEquals(List.of(expected.getValue()), headers.allValues(expected.getKey()),
+        for (Map.Entry<String, String> expected : Map.of(
+                        "X-Content-Type-Options",
+                        "nosniff",
+                        "X-Frame-Options",
+                        "DENY",
+                        "Referrer-Policy",
+                        "no-referrer")
+                .entrySet()) {
+            assertEquals(
+                    List.of(expected.getValue()),
+                    headers.allValues(expected.getKey()),
                     what + ": " + expected.getKey());
         }
-        assertEquals(List.of(c.kind() == Kind.RESOURCE ? RESOURCE_CACHING : "no-store"),
-                headers.allValues("Cache-Control"), what + ": Cache-Control");
+        assertEquals(
+                List.of(c.kind() == Kind.RESOURCE ? RESOURCE_CACHING : "no-store"),
+                headers.allValues("Cache-Control"),
+                what + ": Cache-Control");
         assertEquals(List.of(), headers.allValues("Server"), what + ": Server names the server");
         assertEquals(List.of(), headers.allValues("X-Powered-By"), what + ": X-Powered-By names the server");
     }
@@ -417,19 +574,27 @@ class ServerParityIT {
     // --- requests ----------------------------------------------------------------------------------------
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
     }
 
     private HttpRequest method(String method, String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
     }
 
     /** A POST; {@code contentType} null sends none; chunked sends no Content-Length. */
     private HttpRequest post(String path, String contentType, byte[] body, boolean chunked) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .POST(
+                        chunked
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -438,11 +603,14 @@ class ServerParityIT {
 
     private static HttpRequest authorized(HooklineClient as, HttpRequest request) {
         return HttpRequest.newBuilder(request, (name, value) -> true)
-                .header("Authorization", "Bearer " + as.token()).build();
+                .header("Authorization", "Bearer " + as.token())
+                .build();
     }
 
     private static HttpRequest withCookie(String cookie, HttpRequest request) {
-        return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", cookie).build();
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Cookie", cookie)
+                .build();
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

@@ -31,6 +31,7 @@ class SessionRevocationIT {
 
     /** SignInRecords.MAX_SESSIONS_PER_USER. */
     static final int MAX_SESSIONS_PER_USER = 10;
+
     static final String SESSION_EXPIRED = "api.context.session_expired.app_error";
 
     @Deployment(testable = false)
@@ -52,12 +53,17 @@ class SessionRevocationIT {
         assertOnConsole(console);
         assertEquals(200, user.client().get("/api/v4/users/me").statusCode());
 
-        assertStatusOk(admin.put("/api/v4/users/" + user.id() + "/password",
-                Json.createObjectBuilder().add("new_password", "Brand-new-Passw0rd").build()));
+        assertStatusOk(admin.put(
+                "/api/v4/users/" + user.id() + "/password",
+                Json.createObjectBuilder()
+                        .add("new_password", "Brand-new-Passw0rd")
+                        .build()));
 
         assertError(401, SESSION_EXPIRED, user.client().get("/api/v4/users/me"));
         assertSentToSignIn(console);
-        assertEquals(401, new HooklineClient().login(user.username(), user.password()).statusCode());
+        assertEquals(
+                401,
+                new HooklineClient().login(user.username(), user.password()).statusCode());
         HooklineClient again = new HooklineClient();
         assertEquals(200, again.login(user.username(), "Brand-new-Passw0rd").statusCode());
         assertEquals(200, again.get("/api/v4/users/me").statusCode());
@@ -83,7 +89,11 @@ class SessionRevocationIT {
     void aDemotionEndsSessionsAndLeavesAccessTokensWithoutAdminRights() {
         TestUser user = newUser(admin, "demote");
         String roles = "/api/v4/users/" + user.id() + "/roles";
-        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_admin system_user").build()));
+        assertStatusOk(admin.put(
+                roles,
+                Json.createObjectBuilder()
+                        .add("roles", "system_admin system_user")
+                        .build()));
         HooklineClient session = new HooklineClient();
         assertEquals(200, session.login(user.username(), user.password()).statusCode());
         HooklineClient pat = new HooklineClient().withToken(personalAccessToken(user));
@@ -93,7 +103,8 @@ class SessionRevocationIT {
         assertEquals(200, session.get("/api/v4/config").statusCode(), "an admin reads the config");
         assertEquals(200, pat.get("/api/v4/config").statusCode());
 
-        assertStatusOk(admin.put(roles, Json.createObjectBuilder().add("roles", "system_user").build()));
+        assertStatusOk(admin.put(
+                roles, Json.createObjectBuilder().add("roles", "system_user").build()));
 
         assertError(401, SESSION_EXPIRED, session.get("/api/v4/users/me"));
         assertSentToSignIn(console);
@@ -107,12 +118,27 @@ class SessionRevocationIT {
     void onlySystemAdminsChangeRolesAndOnlyToKnownOnes() {
         TestUser user = newUser(admin, "roles");
         String roles = "/api/v4/users/" + user.id() + "/roles";
-        assertError(403, "api.context.permissions.app_error", user.client().put(roles,
-                Json.createObjectBuilder().add("roles", "system_admin system_user").build()));
-        ApiFixtures.assertInvalidField("roles", admin.put(roles,
-                Json.createObjectBuilder().add("roles", "system_admin").build()));
-        ApiFixtures.assertInvalidField("roles", admin.put(roles,
-                Json.createObjectBuilder().add("roles", "system_user team_admin").build()));
+        assertError(
+                403,
+                "api.context.permissions.app_error",
+                user.client()
+                        .put(
+                                roles,
+                                Json.createObjectBuilder()
+                                        .add("roles", "system_admin system_user")
+                                        .build()));
+        ApiFixtures.assertInvalidField(
+                "roles",
+                admin.put(
+                        roles,
+                        Json.createObjectBuilder().add("roles", "system_admin").build()));
+        ApiFixtures.assertInvalidField(
+                "roles",
+                admin.put(
+                        roles,
+                        Json.createObjectBuilder()
+                                .add("roles", "system_user team_admin")
+                                .build()));
         assertEquals(200, user.client().get("/api/v4/users/me").statusCode(), "refused changes end nothing");
     }
 
@@ -141,7 +167,8 @@ class SessionRevocationIT {
     }
 
     private static String personalAccessToken(TestUser user) {
-        HttpResponse<String> created = admin.postJson("/api/v4/users/" + user.id() + "/tokens",
+        HttpResponse<String> created = admin.postJson(
+                "/api/v4/users/" + user.id() + "/tokens",
                 Json.createObjectBuilder().add("description", "revocation test").build());
         assertEquals(200, created.statusCode(), created.body());
         return HooklineClient.json(created).getString("token");

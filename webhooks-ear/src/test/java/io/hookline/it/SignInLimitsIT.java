@@ -63,28 +63,41 @@ class SignInLimitsIT {
     void maximumLoginAttemptsLocksTheAccountUntilAnAdminResetsItsPassword() {
         TestUser user = newUser(admin, "lock");
         String from = "127.0.0.21";
-        ApiFixtures.withServiceSettings(admin, Map.of("MaximumLoginAttempts", Json.createValue(3),
-                "LoginLockoutSeconds", Json.createValue(0)), () -> {
-            // Two failures, then a success: the count starts again.
-            assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-1"));
-            assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-2"));
-            assertEquals(200, LoopbackLogin.login(from, user.username(), user.password()).status());
-            // At the limit: three failures in a row, the third still an ordinary wrong password ...
-            for (int i = 1; i <= 3; i++) {
-                assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-again-" + i));
-            }
-            // ... past it: the right password is refused too, by username and by email alike.
-            assertRefused(TOO_MANY, LoopbackLogin.login(from, user.username(), user.password()));
-            assertRefused(TOO_MANY, LoopbackLogin.login(from, user.email(), user.password()));
-            // The console says so in a sentence (and signs nobody in).
-            HttpResponse<String> console = ConsoleSession.trySignIn(user.username(), user.password());
-            assertTrue(console.uri().getPath().endsWith("/signin.xhtml"), console.uri().toString());
-            assertTrue(console.body().contains("locked after too many failed sign-ins"), console.body());
+        ApiFixtures.withServiceSettings(
+                admin,
+                Map.of("MaximumLoginAttempts", Json.createValue(3), "LoginLockoutSeconds", Json.createValue(0)),
+                () -> {
+                    // Two failures, then a success: the count starts again.
+                    assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-1"));
+                    assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-2"));
+                    assertEquals(
+                            200,
+                            LoopbackLogin.login(from, user.username(), user.password())
+                                    .status());
+                    // At the limit: three failures in a row, the third still an ordinary wrong password ...
+                    for (int i = 1; i <= 3; i++) {
+                        assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-again-" + i));
+                    }
+                    // ... past it: the right password is refused too, by username and by email alike.
+                    assertRefused(TOO_MANY, LoopbackLogin.login(from, user.username(), user.password()));
+                    assertRefused(TOO_MANY, LoopbackLogin.login(from, user.email(), user.password()));
+                    // The console says so in a sentence (and signs nobody in).
+                    HttpResponse<String> console = ConsoleSession.trySignIn(user.username(), user.password());
+                    assertTrue(
+                            console.uri().getPath().endsWith("/signin.xhtml"),
+                            console.uri().toString());
+                    assertTrue(console.body().contains("locked after too many failed sign-ins"), console.body());
 
-            assertStatusOk(admin.put("/api/v4/users/" + user.id() + "/password",
-                    Json.createObjectBuilder().add("new_password", "Reset-Passw0rd").build()));
-            assertEquals(200, LoopbackLogin.login(from, user.username(), "Reset-Passw0rd").status());
-        });
+                    assertStatusOk(admin.put(
+                            "/api/v4/users/" + user.id() + "/password",
+                            Json.createObjectBuilder()
+                                    .add("new_password", "Reset-Passw0rd")
+                                    .build()));
+                    assertEquals(
+                            200,
+                            LoopbackLogin.login(from, user.username(), "Reset-Passw0rd")
+                                    .status());
+                });
         // Sign-ins, failures and the lockout are in the audit log, with the address they came from.
         List<String> actions = new ArrayList<>();
         for (JsonValue value : HooklineClient.jsonArray(admin.get("/api/v4/audits?per_page=200"))) {
@@ -102,15 +115,20 @@ class SignInLimitsIT {
     void theLockEndsOnceLoginLockoutSecondsHavePassed() {
         TestUser user = newUser(admin, "lockt");
         String from = "127.0.0.22";
-        ApiFixtures.withServiceSettings(admin, Map.of("MaximumLoginAttempts", Json.createValue(2),
-                "LoginLockoutSeconds", Json.createValue(3)), () -> {
-            assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-1"));
-            assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-2"));
-            long lockedAt = System.currentTimeMillis();
-            assertRefused(TOO_MANY, LoopbackLogin.login(from, user.username(), user.password()));
-            sleepUntil(lockedAt + 3_500);
-            assertEquals(200, LoopbackLogin.login(from, user.username(), user.password()).status());
-        });
+        ApiFixtures.withServiceSettings(
+                admin,
+                Map.of("MaximumLoginAttempts", Json.createValue(2), "LoginLockoutSeconds", Json.createValue(3)),
+                () -> {
+                    assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-1"));
+                    assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "wrong-2"));
+                    long lockedAt = System.currentTimeMillis();
+                    assertRefused(TOO_MANY, LoopbackLogin.login(from, user.username(), user.password()));
+                    sleepUntil(lockedAt + 3_500);
+                    assertEquals(
+                            200,
+                            LoopbackLogin.login(from, user.username(), user.password())
+                                    .status());
+                });
     }
 
     @Test
@@ -128,12 +146,17 @@ class SignInLimitsIT {
         long retryAfter = Long.parseLong(refused.headers().get("retry-after"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60 / ATTEMPTS_PER_MINUTE, refused.toString());
         // Other addresses keep their own allowance.
-        assertEquals(200, LoopbackLogin.login("127.0.0.24", HooklineClient.adminUsername(),
-                HooklineClient.adminPassword()).status());
+        assertEquals(
+                200,
+                LoopbackLogin.login("127.0.0.24", HooklineClient.adminUsername(), HooklineClient.adminPassword())
+                        .status());
         // Once Retry-After has passed, one more attempt goes through (and only one).
         Thread.sleep(retryAfter * 1000 + 300);
-        assertEquals(200, LoopbackLogin.login(from, HooklineClient.adminUsername(), HooklineClient.adminPassword())
-                .status(), "a success gives its token back");
+        assertEquals(
+                200,
+                LoopbackLogin.login(from, HooklineClient.adminUsername(), HooklineClient.adminPassword())
+                        .status(),
+                "a success gives its token back");
         assertRefused(INVALID, LoopbackLogin.login(from, "nobody", overLong));
         assertEquals(429, LoopbackLogin.login(from, "nobody", overLong).status());
     }
@@ -155,14 +178,15 @@ class SignInLimitsIT {
         long knownMedian = median(known);
         long unknownMedian = median(unknown);
         double ratio = (double) unknownMedian / knownMedian;
-        assertTrue(ratio > 0.5 && ratio < 2.0,
-                "unknown " + unknown + " ms vs known " + known + " ms: ratio " + ratio);
+        assertTrue(ratio > 0.5 && ratio < 2.0, "unknown " + unknown + " ms vs known " + known + " ms: ratio " + ratio);
         // The measurement can tell hashing from none: an over-long password is refused before any hashing.
         Answer overLong = LoopbackLogin.login(from, user.username(), "x".repeat(MAX_PASSWORD + 1));
         assertRefused(INVALID, overLong);
-        assertTrue(overLong.millis() * 2 < knownMedian,
+        assertTrue(
+                overLong.millis() * 2 < knownMedian,
                 "over-long " + overLong.millis() + " ms vs hashed " + knownMedian + " ms");
-        assertEquals(200, LoopbackLogin.login(from, user.username(), user.password()).status());
+        assertEquals(
+                200, LoopbackLogin.login(from, user.username(), user.password()).status());
     }
 
     @Test
@@ -172,12 +196,21 @@ class SignInLimitsIT {
         assertRefused(INVALID, LoopbackLogin.login(from, user.username(), "y".repeat(MAX_PASSWORD)));
         assertRefused(INVALID, LoopbackLogin.login(from, user.username(), user.password() + "z".repeat(MAX_PASSWORD)));
         // The limit is the one password changes enforce: a change to MAX_PASSWORD + 1 characters is refused too.
-        HttpResponse<String> change = admin.put("/api/v4/users/" + user.id() + "/password",
-                Json.createObjectBuilder().add("new_password", "p".repeat(MAX_PASSWORD + 1)).build());
+        HttpResponse<String> change = admin.put(
+                "/api/v4/users/" + user.id() + "/password",
+                Json.createObjectBuilder()
+                        .add("new_password", "p".repeat(MAX_PASSWORD + 1))
+                        .build());
         ApiFixtures.assertInvalidField("password", change);
-        assertStatusOk(admin.put("/api/v4/users/" + user.id() + "/password",
-                Json.createObjectBuilder().add("new_password", "p".repeat(MAX_PASSWORD)).build()));
-        assertEquals(200, LoopbackLogin.login(from, user.username(), "p".repeat(MAX_PASSWORD)).status());
+        assertStatusOk(admin.put(
+                "/api/v4/users/" + user.id() + "/password",
+                Json.createObjectBuilder()
+                        .add("new_password", "p".repeat(MAX_PASSWORD))
+                        .build()));
+        assertEquals(
+                200,
+                LoopbackLogin.login(from, user.username(), "p".repeat(MAX_PASSWORD))
+                        .status());
     }
 
     @Test
@@ -191,7 +224,8 @@ class SignInLimitsIT {
             for (int i = 0; i < 40; i++) {
                 String loginId = i % 2 == 0 ? target.username() : "storm-" + i;
                 String password = i % 5 == 0 ? "" : "storm-guess-" + i;
-                done.add(pool.submit(() -> statuses.add(LoopbackLogin.login(from, loginId, password).status())));
+                done.add(pool.submit(() -> statuses.add(
+                        LoopbackLogin.login(from, loginId, password).status())));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -206,8 +240,11 @@ class SignInLimitsIT {
         long throttled = statuses.stream().filter(s -> s == 429).count();
         assertTrue(throttled >= 40 - ATTEMPTS_BURST - 2 && throttled <= 40 - ATTEMPTS_BURST, statuses.toString());
         // Meanwhile the server still serves everyone else.
-        assertEquals(200, new HooklineClient().login(HooklineClient.adminUsername(), HooklineClient.adminPassword())
-                .statusCode());
+        assertEquals(
+                200,
+                new HooklineClient()
+                        .login(HooklineClient.adminUsername(), HooklineClient.adminPassword())
+                        .statusCode());
     }
 
     private static void assertRefused(String id, Answer answer) {

@@ -112,8 +112,12 @@ class SlackContentIT {
         JsonObject post = newestPost(admin, channelId);
         assertEquals("slack_attachment", post.getString("type"));
         assertTrue(post.getString("message").contains("From blocks"));
-        assertEquals("from an attachment",
-                post.getJsonObject("props").getJsonArray("attachments").getJsonObject(0).getString("text"));
+        assertEquals(
+                "from an attachment",
+                post.getJsonObject("props")
+                        .getJsonArray("attachments")
+                        .getJsonObject(0)
+                        .getString("text"));
     }
 
     @Test
@@ -121,9 +125,12 @@ class SlackContentIT {
         String one = "{\"text\":\"a\"}";
         assertHookOk(hookJson(hookId, "{\"attachments\":[" + String.join(",", Collections.nCopies(100, one)) + "]}"));
         int before = postCount(admin, channelId);
-        assertError(400, "too_many_attachments",
+        assertError(
+                400,
+                "too_many_attachments",
                 hookJson(hookId, "{\"attachments\":[" + String.join(",", Collections.nCopies(101, one)) + "]}"));
-        assertError(400, "invalid_payload", hookJson(hookId, "{\"text\":\"x\",\"attachments\":[{\"text\":\"a\"},null]}"));
+        assertError(
+                400, "invalid_payload", hookJson(hookId, "{\"text\":\"x\",\"attachments\":[{\"text\":\"a\"},null]}"));
         assertError(400, "invalid_payload", hookJson(hookId, "{\"attachments\":[{\"fields\":[null]}]}"));
         assertError(400, "invalid_payload", hookJson(hookId, "{\"attachments\":[{\"title\":{\"x\":1}}]}"));
         assertEquals(before, postCount(admin, channelId));
@@ -132,30 +139,38 @@ class SlackContentIT {
     @Test
     void propsLargerThanMattermostsCapAre400AndStoreNothing() {
         // Needs a body cap above the props cap: raise MaximumPayloadSizeBytes for this test only.
-        ApiFixtures.withServiceSettings(admin, java.util.Map.of("MaximumPayloadSizeBytes",
-                jakarta.json.Json.createValue(2_000_000)), () -> {
-            int before = postCount(admin, channelId);
-            String big = "x".repeat(200_000);
-            String attachment = "{\"pretext\":\"" + big + "\"}";
-            assertError(400, "invalid_payload",
-                    hookJson(hookId, "{\"attachments\":[" + String.join(",", Collections.nCopies(4, attachment)) + "]}"));
-            assertEquals(before, postCount(admin, channelId));
-            assertHookOk(hookJson(hookId, "{\"attachments\":[" + String.join(",", Collections.nCopies(3, attachment))
-                    + "]}"));
-        });
+        ApiFixtures.withServiceSettings(
+                admin, java.util.Map.of("MaximumPayloadSizeBytes", jakarta.json.Json.createValue(2_000_000)), () -> {
+                    int before = postCount(admin, channelId);
+                    String big = "x".repeat(200_000);
+                    String attachment = "{\"pretext\":\"" + big + "\"}";
+                    assertError(
+                            400,
+                            "invalid_payload",
+                            hookJson(
+                                    hookId,
+                                    "{\"attachments\":[" + String.join(",", Collections.nCopies(4, attachment))
+                                            + "]}"));
+                    assertEquals(before, postCount(admin, channelId));
+                    assertHookOk(hookJson(
+                            hookId,
+                            "{\"attachments\":[" + String.join(",", Collections.nCopies(3, attachment)) + "]}"));
+                });
     }
 
     @Test
     void anAttachmentTextTooLongAloneIsCutLikeMattermost() {
-        ApiFixtures.withServiceSettings(admin, java.util.Map.of("MaximumPayloadSizeBytes",
-                jakarta.json.Json.createValue(2_000_000)), () -> {
-            assertHookOk(hookJson(hookId, "{\"attachments\":[{\"title\":\"long\",\"text\":\"" + "y".repeat(790_000)
-                    + "\"}]}"));
-            JsonObject props = newestPost(admin, channelId).getJsonObject("props");
-            String text = props.getJsonArray("attachments").getJsonObject(0).getString("text");
-            assertTrue(text.length() < 760_000 && text.length() > 750_000, "cut to fit: " + text.length());
-            assertTrue(props.toString().length() <= 760_000, "props within the cap");
-        });
+        ApiFixtures.withServiceSettings(
+                admin, java.util.Map.of("MaximumPayloadSizeBytes", jakarta.json.Json.createValue(2_000_000)), () -> {
+                    assertHookOk(hookJson(
+                            hookId,
+                            "{\"attachments\":[{\"title\":\"long\",\"text\":\"" + "y".repeat(790_000) + "\"}]}"));
+                    JsonObject props = newestPost(admin, channelId).getJsonObject("props");
+                    String text =
+                            props.getJsonArray("attachments").getJsonObject(0).getString("text");
+                    assertTrue(text.length() < 760_000 && text.length() > 750_000, "cut to fit: " + text.length());
+                    assertTrue(props.toString().length() <= 760_000, "props within the cap");
+                });
     }
 
     /** The captured Block Kit and attachment payloads of real clients store the markdown a reader expects. */
@@ -171,14 +186,19 @@ class SlackContentIT {
             assertTrue(message.contains("![img](https://example.com/img.png)"), fixture + ": " + message);
             assertTrue(message.contains("1.2.3"), fixture + ": " + message);
             assertTrue(message.contains("interactive elements not supported"), fixture + ": " + message);
-            assertEquals("fallback text for notifications", post.getJsonObject("props").getString("fallback"));
+            assertEquals(
+                    "fallback text for notifications",
+                    post.getJsonObject("props").getString("fallback"));
         }
         // Sent to this test's channel rather than the capture's #alerts.
-        assertHookOk(hookJson(hookId, java.nio.file.Files.readString(captures.resolve("alertmanager-default-firing.body"))
-                .replace("\"channel\":\"#alerts\",", "")));
+        assertHookOk(hookJson(
+                hookId,
+                java.nio.file.Files.readString(captures.resolve("alertmanager-default-firing.body"))
+                        .replace("\"channel\":\"#alerts\",", "")));
         JsonObject alert = newestPost(admin, channelId);
         assertEquals("slack_attachment", alert.getString("type"));
-        JsonObject attachment = alert.getJsonObject("props").getJsonArray("attachments").getJsonObject(0);
+        JsonObject attachment =
+                alert.getJsonObject("props").getJsonArray("attachments").getJsonObject(0);
         assertTrue(attachment.getString("title").contains("FIRING"), attachment.toString());
     }
 }

@@ -80,7 +80,8 @@ class SlackFixturesIT {
             channels.put(name, channelByName(owner.client(), teamId, name).getString("id"));
         }
         for (String name : NAMED_CHANNELS) {
-            channels.put(name, createNamedChannel(owner.client(), teamId, name, "O").getString("id"));
+            channels.put(
+                    name, createNamedChannel(owner.client(), teamId, name, "O").getString("id"));
         }
         hookId = createHook(owner.client(), channels.get("town-square")).getString("id");
     }
@@ -102,7 +103,8 @@ class SlackFixturesIT {
         if (!failures.isEmpty()) {
             StringBuilder report = new StringBuilder(failures.size() + " of " + index.size()
                     + " captured requests were not accepted: " + failures.keySet());
-            failures.forEach((name, message) -> report.append("\n  ").append(name).append(": ").append(message));
+            failures.forEach((name, message) ->
+                    report.append("\n  ").append(name).append(": ").append(message));
             fail(report.toString());
         }
     }
@@ -113,8 +115,8 @@ class SlackFixturesIT {
             JsonObject entry = entry(name);
             String target = targetChannel(entry);
             int before = postCount(owner.client(), target);
-            HttpResponse<String> response = ApiFixtures.anonymous().postChunked("/hooks/" + hookId, body(entry),
-                    "Content-Type", entry.getString("content_type"));
+            HttpResponse<String> response = ApiFixtures.anonymous()
+                    .postChunked("/hooks/" + hookId, body(entry), "Content-Type", entry.getString("content_type"));
             assertHookOk(response);
             assertEquals(before + 1, postCount(owner.client(), target), name + " sent chunked");
         }
@@ -126,8 +128,8 @@ class SlackFixturesIT {
         JsonObject entry = entry("curl-mattermost-payload-form");
         String target = targetChannel(entry);
         int before = postCount(owner.client(), target);
-        assertHookOk(ApiFixtures.anonymous().postBytes("/hooks/" + hookId, body(entry),
-                "CONTENT-TYPE", entry.getString("content_type")));
+        assertHookOk(ApiFixtures.anonymous()
+                .postBytes("/hooks/" + hookId, body(entry), "CONTENT-TYPE", entry.getString("content_type")));
         assertEquals(before + 1, postCount(owner.client(), target));
     }
 
@@ -142,8 +144,8 @@ class SlackFixturesIT {
 
         HttpResponse<String> response = contentType.isEmpty()
                 ? ApiFixtures.anonymous().postBytes("/hooks/" + hookId, body)
-                : ApiFixtures.anonymous().postBytes("/hooks/" + hookId, body, contentTypeHeaderName(entry),
-                        contentType);
+                : ApiFixtures.anonymous()
+                        .postBytes("/hooks/" + hookId, body, contentTypeHeaderName(entry), contentType);
         assertEquals(200, response.statusCode(), "status; body: " + response.body());
         assertEquals("ok", response.body(), "body must be exactly ok");
 
@@ -153,7 +155,8 @@ class SlackFixturesIT {
         if ("alertmanager".equals(entry.getString("client", ""))) {
             // Alertmanager always sends exactly one attachment and no top-level text.
             JsonValue attachments = post.getJsonObject("props").get("attachments");
-            assertTrue(attachments != null && attachments.getValueType() == JsonValue.ValueType.ARRAY,
+            assertTrue(
+                    attachments != null && attachments.getValueType() == JsonValue.ValueType.ARRAY,
                     "props.attachments in " + post);
             assertEquals(1, attachments.asJsonArray().size(), "one attachment in " + post);
         }
@@ -168,13 +171,18 @@ class SlackFixturesIT {
         if (!(payload.get("thread_ts") instanceof jakarta.json.JsonString captured)) {
             return body;
         }
-        String channelName = HooklineClient.json(owner.client().get("/api/v4/channels/" + target)).getString("name");
-        HttpResponse<String> root = ApiFixtures.anonymous().postRaw("/hooks/" + hookId + "?wait=true",
-                ApiFixtures.JSON, "{\"text\":\"thread root\",\"channel\":\"" + channelName + "\"}");
+        String channelName = HooklineClient.json(owner.client().get("/api/v4/channels/" + target))
+                .getString("name");
+        HttpResponse<String> root = ApiFixtures.anonymous()
+                .postRaw(
+                        "/hooks/" + hookId + "?wait=true",
+                        ApiFixtures.JSON,
+                        "{\"text\":\"thread root\",\"channel\":\"" + channelName + "\"}");
         assertEquals(200, root.statusCode(), root.body());
         String ts = HooklineClient.json(root).getString("ts");
         assertEquals(captured.getString().length(), ts.length(), "a ts of the captured length: " + ts);
-        return new String(body, StandardCharsets.UTF_8).replace(captured.getString(), ts)
+        return new String(body, StandardCharsets.UTF_8)
+                .replace(captured.getString(), ts)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -196,15 +204,16 @@ class SlackFixturesIT {
     private String targetChannel(JsonObject entry) {
         JsonObject payload = payload(entry);
         String channel = payload.containsKey("channel") && payload.get("channel") instanceof jakarta.json.JsonString
-                ? payload.getString("channel") : "";
+                ? payload.getString("channel")
+                : "";
         String name = channel.startsWith("#") ? channel.substring(1) : channel;
         if (name.isEmpty()) {
             return channels.get("town-square");
         }
         String id = channels.get(name.toLowerCase(Locale.ROOT));
         if (id == null) {
-            throw new AssertionError("capture " + entry.getString("name") + " posts to '" + channel
-                    + "': add it to NAMED_CHANNELS");
+            throw new AssertionError(
+                    "capture " + entry.getString("name") + " posts to '" + channel + "': add it to NAMED_CHANNELS");
         }
         return id;
     }
@@ -283,15 +292,17 @@ class SlackFixturesIT {
                 return dir;
             }
         }
-        return fail("The captured Slack-client requests are missing: looked for index.json in " + shared
-                + " and " + bundled);
+        return fail("The captured Slack-client requests are missing: looked for index.json in " + shared + " and "
+                + bundled);
     }
 
     /** Every capture index.json lists; fewer than {@link #MIN_CAPTURES} fails every test that reads it. */
     private static JsonArray index() {
         JsonArray index = readJson(capturesDir().resolve("index.json")).asJsonArray();
-        assertTrue(index.size() >= MIN_CAPTURES, "index.json lists " + index.size() + " captures, fewer than "
-                + MIN_CAPTURES + ": captures were lost (when adding captures, raise MIN_CAPTURES to the new count)");
+        assertTrue(
+                index.size() >= MIN_CAPTURES,
+                "index.json lists " + index.size() + " captures, fewer than " + MIN_CAPTURES
+                        + ": captures were lost (when adding captures, raise MIN_CAPTURES to the new count)");
         return index;
     }
 

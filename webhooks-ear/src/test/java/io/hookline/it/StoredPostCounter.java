@@ -23,6 +23,7 @@ final class StoredPostCounter {
      * arrives, but the post writer commits in batches, so a post may become visible after a newer one.
      */
     static final long LOOK_BACK_MILLIS = 10_000;
+
     private static final int PER_PAGE = 200;
 
     private final HooklineClient reader;
@@ -54,7 +55,8 @@ final class StoredPostCounter {
             int size = list.getJsonArray("order").size();
             for (String id : posts.keySet()) {
                 ids.add(id);
-                long createAt = posts.getJsonObject(id).getJsonNumber("create_at").longValue();
+                long createAt =
+                        posts.getJsonObject(id).getJsonNumber("create_at").longValue();
                 newest.merge(channelId, createAt, Math::max);
             }
             if (size < PER_PAGE) {

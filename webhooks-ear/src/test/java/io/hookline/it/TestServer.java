@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 public final class TestServer {
 
-    private TestServer() {
-    }
+    private TestServer() {}
 
     public static boolean isWildFly() {
         return "wildfly".equals(name());
@@ -54,7 +53,9 @@ public final class TestServer {
                 ? Path.of(System.getProperty("jboss.home"), "standalone", "log")
                 : Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "logs");
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("server.log"))
+                    .sorted()
+                    .toList();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

@@ -43,13 +43,17 @@ class TransportSecurityIT {
                 get("/api/v4/users/me"),
                 HttpRequest.newBuilder(URI.create(base() + "/hooks/" + ApiFixtures.unknownId()))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}"))
+                        .build(),
                 HttpRequest.newBuilder(URI.create(base() + "/hooks/" + ApiFixtures.unknownId()))
                         .header("Content-Type", "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build());
         for (HttpRequest request : requests) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(EXPECTED, response.headers().firstValue("Strict-Transport-Security").orElse("(none)"),
+            assertEquals(
+                    EXPECTED,
+                    response.headers().firstValue("Strict-Transport-Security").orElse("(none)"),
                     request.method() + " " + request.uri() + " answered " + response.statusCode());
         }
     }

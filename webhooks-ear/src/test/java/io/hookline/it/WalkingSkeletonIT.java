@@ -57,7 +57,8 @@ class WalkingSkeletonIT {
         HttpResponse<String> response = client.login(HooklineClient.adminUsername(), HooklineClient.adminPassword());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(client.token() != null && client.token().matches("[a-z2-7]{26}"), "Token header");
-        assertEquals(HooklineClient.adminUsername(), HooklineClient.json(response).getString("username"));
+        assertEquals(
+                HooklineClient.adminUsername(), HooklineClient.json(response).getString("username"));
     }
 
     @Test
@@ -68,8 +69,9 @@ class WalkingSkeletonIT {
         JsonObject error = HooklineClient.json(response);
         assertEquals(401, error.getInt("status_code"));
         assertTrue(error.getString("id").startsWith("api.user.login"), error.toString());
-        assertTrue(error.containsKey("message") && error.containsKey("request_id")
-                && error.containsKey("detailed_error"), error.toString());
+        assertTrue(
+                error.containsKey("message") && error.containsKey("request_id") && error.containsKey("detailed_error"),
+                error.toString());
     }
 
     @Test
@@ -95,16 +97,29 @@ class WalkingSkeletonIT {
             assertTrue(channel.getString("team_id").matches("[a-z2-7]{26}"));
             assertTrue(channel.containsKey("display_name"));
         }
-        assertEquals(404, admin.get("/api/v4/teams/name/main/channels/name/no-such-channel").statusCode());
-        assertEquals(404, admin.get("/api/v4/teams/name/no-such-team/channels/name/town-square").statusCode());
+        assertEquals(
+                404,
+                admin.get("/api/v4/teams/name/main/channels/name/no-such-channel")
+                        .statusCode());
+        assertEquals(
+                404,
+                admin.get("/api/v4/teams/name/no-such-team/channels/name/town-square")
+                        .statusCode());
     }
 
     @Test
     void createdHookHasASecretIdAndItsChannel() {
         String channelId = channelId("town-square");
-        HttpResponse<String> response = admin.postJson("/api/v4/hooks/incoming", Json.createObjectBuilder()
-                .add("channel_id", channelId).add("display_name", "CI").add("description", "builds")
-                .add("channel_locked", false).add("username", "").add("icon_url", "").build());
+        HttpResponse<String> response = admin.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", channelId)
+                        .add("display_name", "CI")
+                        .add("description", "builds")
+                        .add("channel_locked", false)
+                        .add("username", "")
+                        .add("icon_url", "")
+                        .build());
         assertEquals(201, response.statusCode(), response.body());
         JsonObject hook = HooklineClient.json(response);
         assertTrue(hook.getString("id").matches("[a-z2-7]{26}"), hook.toString());
@@ -149,7 +164,8 @@ class WalkingSkeletonIT {
         assertOk(encoding.send(hookId, json));
         String message = newestPost(channelId).getString("message");
         assertTrue(message.contains("##### Build Break - Project X"), message);
-        assertTrue(message.contains("| iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |\n"),
+        assertTrue(
+                message.contains("| iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |\n"),
                 message);
     }
 
@@ -157,13 +173,18 @@ class WalkingSkeletonIT {
     void theRootLeadsToTheConsole() throws Exception {
         // HTTP/1.1 as a browser speaks it over plain http (browsers never try the h2c upgrade Java's client tries
         // by default; Payara's upgrade once closed the connection under CI load, which is not what this tests).
-        HttpClient browserLike = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .version(HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager()).build();
+        HttpClient browserLike = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager())
+                .build();
         String base = TestServer.baseUrl();
-        HttpResponse<String> response = browserLike.send(HttpRequest.newBuilder(URI.create(base)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = browserLike.send(
+                HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        assertTrue(response.uri().getPath().endsWith("/signin.xhtml"), response.uri().toString());
+        assertTrue(
+                response.uri().getPath().endsWith("/signin.xhtml"),
+                response.uri().toString());
         assertTrue(response.body().contains("Hookline"));
     }
 
@@ -182,12 +203,16 @@ class WalkingSkeletonIT {
         String hookId = createHook(channelId);
         int before = postCount(channelId);
 
-        assertError(404, "no_service", admin.postRaw("/hooks/abcdefghijklmnopqrstuvwxyz", "application/json",
-                "{\"text\":\"x\"}"));
+        assertError(
+                404,
+                "no_service",
+                admin.postRaw("/hooks/abcdefghijklmnopqrstuvwxyz", "application/json", "{\"text\":\"x\"}"));
         assertError(404, "no_service", admin.postRaw("/hooks/not-an-id", "application/json", "{\"text\":\"x\"}"));
         assertError(400, "invalid_payload", admin.postRaw("/hooks/" + hookId, "application/json", "{\"text\": "));
-        assertError(400, "invalid_payload", admin.postRaw("/hooks/" + hookId, "application/x-www-form-urlencoded",
-                "text=hello"));
+        assertError(
+                400,
+                "invalid_payload",
+                admin.postRaw("/hooks/" + hookId, "application/x-www-form-urlencoded", "text=hello"));
         assertError(400, "no_text", admin.postRaw("/hooks/" + hookId, "application/json", "{\"channel\":\"x\"}"));
         assertError(400, "no_text", admin.postRaw("/hooks/" + hookId, "application/json", "{\"text\":\"\"}"));
 
@@ -205,8 +230,10 @@ class WalkingSkeletonIT {
 
         JsonObject list = HooklineClient.json(admin.get("/api/v4/channels/" + channelId + "/posts?per_page=2"));
         assertEquals(2, list.getJsonArray("order").size());
-        JsonObject newest = list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(0));
-        JsonObject older = list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(1));
+        JsonObject newest = list.getJsonObject("posts")
+                .getJsonObject(list.getJsonArray("order").getString(0));
+        JsonObject older = list.getJsonObject("posts")
+                .getJsonObject(list.getJsonArray("order").getString(1));
         assertEquals(second, newest.getString("message"));
         assertEquals(first, older.getString("message"));
         for (String field : new String[] {"id", "create_at", "user_id", "channel_id", "message", "type", "props"}) {
@@ -218,7 +245,8 @@ class WalkingSkeletonIT {
         assertEquals(200, response.statusCode(), response.body());
         // Byte for byte: no newline, no JSON.
         assertArrayEquals("ok".getBytes(StandardCharsets.UTF_8), response.body().getBytes(StandardCharsets.UTF_8));
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
                 response.headers().toString());
     }
 
@@ -237,8 +265,12 @@ class WalkingSkeletonIT {
     }
 
     private String createHook(String channelId) {
-        HttpResponse<String> response = admin.postJson("/api/v4/hooks/incoming",
-                Json.createObjectBuilder().add("channel_id", channelId).add("display_name", "test").build());
+        HttpResponse<String> response = admin.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", channelId)
+                        .add("display_name", "test")
+                        .build());
         assertEquals(201, response.statusCode(), response.body());
         return HooklineClient.json(response).getString("id");
     }
@@ -247,11 +279,13 @@ class WalkingSkeletonIT {
         HttpResponse<String> response = admin.get("/api/v4/channels/" + channelId + "/posts?per_page=1");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject list = HooklineClient.json(response);
-        return list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(0));
+        return list.getJsonObject("posts")
+                .getJsonObject(list.getJsonArray("order").getString(0));
     }
 
     private int postCount(String channelId) {
         return HooklineClient.json(admin.get("/api/v4/channels/" + channelId + "/posts?per_page=200"))
-                .getJsonArray("order").size();
+                .getJsonArray("order")
+                .size();
     }
 }

@@ -41,6 +41,7 @@ final class PayaraCluster {
     static final String GRID_NAME = "hookline";
     /** Bump when the template's configuration below changes, so existing templates are rebuilt. */
     private static final String TEMPLATE_VERSION = "1";
+
     private static final String KEY_FILE = "hookline-template.key";
 
     private final Path payara;
@@ -79,21 +80,24 @@ final class PayaraCluster {
 
     /** The domains {@code asadmin list-domains} reports running, of the two nodes. */
     Set<ClusterNode> running() throws IOException, InterruptedException {
-        String listed = RunCommands.capture(List.of(asadmin, "list-domains", "--domaindir", domains.toString()),
-                Map.of());
+        String listed =
+                RunCommands.capture(List.of(asadmin, "list-domains", "--domaindir", domains.toString()), Map.of());
         Set<String> lines = listed.lines().map(String::trim).collect(Collectors.toSet());
-        return nodes.stream().filter(node -> lines.contains(node.domain() + " running")).collect(Collectors.toSet());
+        return nodes.stream()
+                .filter(node -> lines.contains(node.domain() + " running"))
+                .collect(Collectors.toSet());
     }
 
     /** What the template is built from: the database, the admins' setup script and this class's own settings. */
     static String templateKey(RunDatabase database, Path setupScript) throws IOException {
-        return "database=" + database.identity() + " setup.sh=" + RunReport.sha256(setupScript)
-                + " template=" + TEMPLATE_VERSION;
+        return "database=" + database.identity() + " setup.sh=" + RunReport.sha256(setupScript) + " template="
+                + TEMPLATE_VERSION;
     }
 
     boolean templateMatches(String key) throws IOException {
         Path file = domains.resolve(TEMPLATE).resolve(KEY_FILE);
-        return Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(key);
+        return Files.exists(file)
+                && Files.readString(file, StandardCharsets.UTF_8).equals(key);
     }
 
     /**
@@ -111,8 +115,8 @@ final class PayaraCluster {
         Map<String, String> setupEnv = new HashMap<>(admin);
         setupEnv.put("DOMAIN", TEMPLATE);
         try {
-            RunCommands.show(List.of("bash", setupScript.toString(), payara.toString(), pgProperties.toString()),
-                    setupEnv);
+            RunCommands.show(
+                    List.of("bash", setupScript.toString(), payara.toString(), pgProperties.toString()), setupEnv);
         } catch (Exception failed) {
             // setup.sh stops at its first failing step, with the domain it started still running.
             try {
@@ -124,11 +128,25 @@ final class PayaraCluster {
         }
         RunCommands.show(List.of(asadmin, "start-domain", TEMPLATE), Map.of());
         try {
-            RunCommands.show(List.of(asadmin, "set-hazelcast-configuration", "--clustermode", "tcpip",
-                    "--tcpipmembers", nodes.stream().map(node -> "127.0.0.1:" + node.gridPort())
-                            .collect(Collectors.joining(",")),
-                    "--clustername", GRID_NAME, "--interfaces", "127.0.0.1", "--autoincrementport", "false",
-                    "--dynamic", "false"), admin);
+            RunCommands.show(
+                    List.of(
+                            asadmin,
+                            "set-hazelcast-configuration",
+                            "--clustermode",
+                            "tcpip",
+                            "--tcpipmembers",
+                            nodes.stream()
+                                    .map(node -> "127.0.0.1:" + node.gridPort())
+                                    .collect(Collectors.joining(",")),
+                            "--clustername",
+                            GRID_NAME,
+                            "--interfaces",
+                            "127.0.0.1",
+                            "--autoincrementport",
+                            "false",
+                            "--dynamic",
+                            "false"),
+                    admin);
         } finally {
             RunCommands.show(List.of(asadmin, "stop-domain", TEMPLATE), Map.of());
         }
@@ -142,20 +160,29 @@ final class PayaraCluster {
         copy(domains.resolve(TEMPLATE), domain);
         Path domainXml = domain.resolve("config/domain.xml");
         PayaraPorts.shift(domainXml, node.portOffset());
-        PayaraPorts.gridMembers(domainXml, nodes.stream().mapToInt(ClusterNode::portOffset).toArray());
+        PayaraPorts.gridMembers(
+                domainXml, nodes.stream().mapToInt(ClusterNode::portOffset).toArray());
     }
 
     /** Starts the nodes at the same time, each with {@code env} added to the environment its server inherits. */
     void start(List<ClusterNode> which, Map<String, String> env) throws Exception {
-        inParallel(which, node -> RunCommands.capture(List.of(asadmin, "start-domain", "--domaindir",
-                domains.toString(), node.domain()), env));
+        inParallel(
+                which,
+                node -> RunCommands.capture(
+                        List.of(asadmin, "start-domain", "--domaindir", domains.toString(), node.domain()), env));
     }
 
     /** Deploys the EAR to the nodes at the same time, as an operator's deploy script would after a release. */
     void deploy(List<ClusterNode> which, Path ear) throws Exception {
         inParallel(which, node -> {
-            List<String> deploy = List.of(asadmin, "--port", Integer.toString(node.adminPort()), "deploy",
-                    "--force=true", "--name=hookline", ear.toString());
+            List<String> deploy = List.of(
+                    asadmin,
+                    "--port",
+                    Integer.toString(node.adminPort()),
+                    "deploy",
+                    "--force=true",
+                    "--name=hookline",
+                    ear.toString());
             try {
                 return RunCommands.capture(deploy, Map.of());
             } catch (IllegalStateException failed) {
@@ -175,8 +202,10 @@ final class PayaraCluster {
     /** Stops every node that runs; a failure to stop one does not keep the other running. */
     void stopRunning() throws Exception {
         List<ClusterNode> running = new ArrayList<>(running());
-        inParallel(running, node -> RunCommands.capture(List.of(asadmin, "stop-domain", "--domaindir",
-                domains.toString(), node.domain()), Map.of()));
+        inParallel(
+                running,
+                node -> RunCommands.capture(
+                        List.of(asadmin, "stop-domain", "--domaindir", domains.toString(), node.domain()), Map.of()));
     }
 
     boolean hasApplication(ClusterNode node) {
@@ -187,7 +216,8 @@ final class PayaraCluster {
     String logTail(ClusterNode node, int lines) {
         try {
             List<String> all = Files.readAllLines(serverLog(node), StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.startsWith("\tat ") && !line.matches("\\t\\.\\.\\. \\d+ more")).toList();
+                    .filter(line -> !line.startsWith("\tat ") && !line.matches("\\t\\.\\.\\. \\d+ more"))
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException unreadable) {
             return "(no " + serverLog(node) + ": " + unreadable.getMessage() + ")";
@@ -218,7 +248,8 @@ final class PayaraCluster {
                 String prefix = "[" + result.getKey().domain() + "] ";
                 try {
                     String output = result.getValue().get();
-                    System.out.print(output.lines().map(line -> prefix + line + "\n").collect(Collectors.joining()));
+                    System.out.print(
+                            output.lines().map(line -> prefix + line + "\n").collect(Collectors.joining()));
                 } catch (ExecutionException failed) {
                     Throwable cause = failed.getCause();
                     System.out.println(prefix + cause.getMessage());
@@ -257,7 +288,10 @@ final class PayaraCluster {
      * be its own, the tests read it), its pid files and the template's key.
      */
     private static void copy(Path from, Path to) throws IOException {
-        Set<Path> skipped = Set.of(from.resolve("logs"), from.resolve("config/pid"), from.resolve("config/pid.prev"),
+        Set<Path> skipped = Set.of(
+                from.resolve("logs"),
+                from.resolve("config/pid"),
+                from.resolve("config/pid.prev"),
                 from.resolve(KEY_FILE));
         try (var paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {

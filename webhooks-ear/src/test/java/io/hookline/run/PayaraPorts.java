@@ -61,14 +61,15 @@ final class PayaraPorts {
             Port.attribute(SERVER + "/admin-service/jmx-connector[@name='system']/@port", 8686),
             Port.attribute(SERVER + "/system-property[@name='JMS_PROVIDER_PORT']/@value", 7676),
             Port.within(SERVER + "/java-config/@debug-options", 9009, "address="),
-            Port.within(SERVER + "/java-config/jvm-options[starts-with(., '-Dosgi.shell.telnet.port=')]/text()",
-                    6666, "-Dosgi.shell.telnet.port="),
+            Port.within(
+                    SERVER + "/java-config/jvm-options[starts-with(., '-Dosgi.shell.telnet.port=')]/text()",
+                    6666,
+                    "-Dosgi.shell.telnet.port="),
             // The data grid (Hazelcast): the domain admin server's member listens on das-port.
             Port.attribute(GRID_CONFIG + "/@das-port", GRID),
             Port.attribute(GRID_CONFIG + "/@start-port", 5900));
 
-    private PayaraPorts() {
-    }
+    private PayaraPorts() {}
 
     /** The ports a domain shifted by {@code offset} opens, the debugger's included. */
     static List<Integer> ports(int offset) {
@@ -78,7 +79,8 @@ final class PayaraPorts {
     static void shift(Path domainXml, int offset) throws Exception {
         edit(domainXml, (domain, xpath) -> {
             for (Port port : PORTS) {
-                Node node = port.inValue() == null ? attribute(domainXml, domain, xpath, port)
+                Node node = port.inValue() == null
+                        ? attribute(domainXml, domain, xpath, port)
                         : single(domainXml, domain, xpath, port.xpath());
                 node.setNodeValue(moved(node.getNodeValue(), port, offset));
             }
@@ -91,10 +93,13 @@ final class PayaraPorts {
      * Kept beside {@link #shift}, since the list names ports that move with the offset.
      */
     static void gridMembers(Path domainXml, int... offsets) throws Exception {
-        String members = Arrays.stream(offsets).mapToObj(offset -> "127.0.0.1:" + (GRID + offset))
+        String members = Arrays.stream(offsets)
+                .mapToObj(offset -> "127.0.0.1:" + (GRID + offset))
                 .collect(Collectors.joining(","));
-        edit(domainXml, (domain, xpath) ->
-                single(domainXml, domain, xpath, GRID_CONFIG + "/@tcpip-members").setNodeValue(members));
+        edit(
+                domainXml,
+                (domain, xpath) -> single(domainXml, domain, xpath, GRID_CONFIG + "/@tcpip-members")
+                        .setNodeValue(members));
     }
 
     private interface Edit {
@@ -122,7 +127,8 @@ final class PayaraPorts {
      */
     private static Node attribute(Path domainXml, Document domain, XPath xpath, Port port) throws Exception {
         int at = port.xpath().lastIndexOf("/@");
-        Element element = (Element) single(domainXml, domain, xpath, port.xpath().substring(0, at));
+        Element element =
+                (Element) single(domainXml, domain, xpath, port.xpath().substring(0, at));
         String name = port.xpath().substring(at + 2);
         if (!element.hasAttribute(name)) {
             element.setAttribute(name, Integer.toString(port.stock()));
@@ -133,8 +139,8 @@ final class PayaraPorts {
     private static Node single(Path domainXml, Document domain, XPath xpath, String expression) throws Exception {
         NodeList nodes = (NodeList) xpath.evaluate(expression, domain, XPathConstants.NODESET);
         if (nodes.getLength() != 1) {
-            throw new IllegalStateException(domainXml + ": expected one " + expression + ", found "
-                    + nodes.getLength() + " (another Payara release?)");
+            throw new IllegalStateException(domainXml + ": expected one " + expression + ", found " + nodes.getLength()
+                    + " (another Payara release?)");
         }
         return nodes.item(0);
     }

@@ -12,8 +12,7 @@ final class RunArgs {
 
     private final Map<String, String> values = new HashMap<>();
 
-    private RunArgs() {
-    }
+    private RunArgs() {}
 
     static RunArgs parse(String[] args) {
         RunArgs parsed = new RunArgs();

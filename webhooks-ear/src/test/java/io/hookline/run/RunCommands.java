@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 /** The server's own command-line tools (asadmin, jboss-cli, the setup scripts), run from the start classes. */
 final class RunCommands {
 
-    private RunCommands() {
-    }
+    private RunCommands() {}
 
     /** Runs a command to completion and returns what it printed; a non-zero exit fails with that output. */
     static String capture(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -21,16 +21,22 @@ import java.util.List;
  * this looks at the Maven JVM's system properties, where Maven puts every {@code -D} of its command line; the
  * start classes run inside that JVM ({@code exec:java}).
  */
-record RunDatabase(boolean postgres, String host, String port, String database, String user, String password,
-        String schema) {
+record RunDatabase(
+        boolean postgres, String host, String port, String database, String user, String password, String schema) {
 
-    static final List<String> PROPERTIES = List.of("pg.host", "pg.port", "pg.database", "pg.user",
-            "pg.password", "pg.schema");
+    static final List<String> PROPERTIES =
+            List.of("pg.host", "pg.port", "pg.database", "pg.user", "pg.password", "pg.schema");
 
     static RunDatabase fromCommandLine(RunArgs args) {
         boolean postgres = PROPERTIES.stream().anyMatch(name -> System.getProperty(name) != null);
-        RunDatabase database = new RunDatabase(postgres, args.get("pg.host"), args.get("pg.port"),
-                args.get("pg.database"), args.get("pg.user"), args.get("pg.password"), args.get("pg.schema"));
+        RunDatabase database = new RunDatabase(
+                postgres,
+                args.get("pg.host"),
+                args.get("pg.port"),
+                args.get("pg.database"),
+                args.get("pg.user"),
+                args.get("pg.password"),
+                args.get("pg.schema"));
         if (postgres && !database.schema.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Refusing unusual schema name: " + database.schema);
         }
@@ -63,7 +69,7 @@ record RunDatabase(boolean postgres, String host, String port, String database, 
             throw new IllegalStateException("The PostgreSQL driver is not on the test classpath", missing);
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         }
     }
@@ -75,8 +81,15 @@ record RunDatabase(boolean postgres, String host, String port, String database, 
      */
     void writeProperties(Path file, Path driver) throws IOException {
         StringBuilder text = new StringBuilder("# Written by the run profile: Hookline's PostgreSQL settings\n");
-        String[][] entries = {{"pg.host", host}, {"pg.port", port}, {"pg.database", database}, {"pg.schema", schema},
-            {"pg.user", user}, {"pg.password", password}, {"pg.driver", driver.toString()}};
+        String[][] entries = {
+            {"pg.host", host},
+            {"pg.port", port},
+            {"pg.database", database},
+            {"pg.schema", schema},
+            {"pg.user", user},
+            {"pg.password", password},
+            {"pg.driver", driver.toString()}
+        };
         for (String[] entry : entries) {
             if (entry[1].contains("\\") || entry[1].contains("\n") || entry[1].contains("\r")) {
                 throw new IllegalArgumentException(entry[0] + " must not contain a backslash or a line break");

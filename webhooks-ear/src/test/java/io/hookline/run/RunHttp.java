@@ -16,15 +16,16 @@ import java.util.stream.Collectors;
 /** Waiting for a server over HTTP, and making sure its ports are free before starting it. */
 final class RunHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RunHttp() {
-    }
+    private RunHttp() {}
 
     /** The status and body of a GET, or null while nothing accepts connections there. */
     static HttpResponse<String> get(URI uri) throws InterruptedException {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            return CLIENT.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException notYet) {
             return null;
@@ -55,8 +56,8 @@ final class RunHttp {
 
     /** Hookline's health check, {@code {"status":"OK","database_status":"OK"}} once the database answers too. */
     static String awaitPing(String baseUrl, Duration limit) throws InterruptedException {
-        String body = await(URI.create(baseUrl + "api/v4/system/ping"), status -> status == 200, limit, () -> true,
-                "Hookline");
+        String body = await(
+                URI.create(baseUrl + "api/v4/system/ping"), status -> status == 200, limit, () -> true, "Hookline");
         System.out.println("GET " + baseUrl + "api/v4/system/ping -> " + body);
         return body;
     }
@@ -77,8 +78,9 @@ final class RunHttp {
     static void requireFree(List<Integer> ports, String hint) {
         List<Integer> taken = ports.stream().filter(RunHttp::inUse).toList();
         if (!taken.isEmpty()) {
-            throw new IllegalStateException("Port(s) " + taken.stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + " already in use by another process: " + hint);
+            throw new IllegalStateException(
+                    "Port(s) " + taken.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + " already in use by another process: " + hint);
         }
     }
 }

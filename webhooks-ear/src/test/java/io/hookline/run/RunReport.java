@@ -18,11 +18,9 @@ import java.util.List;
  */
 final class RunReport {
 
-    private RunReport() {
-    }
+    private RunReport() {}
 
-    static void print(String server, String url, Path ear, String database, String stopCommand)
-            throws IOException {
+    static void print(String server, String url, Path ear, String database, String stopCommand) throws IOException {
         print(server, List.of(url), ear, database, List.of(stopCommand));
     }
 
@@ -53,5 +51,4 @@ final class RunReport {
         }
         return HexFormat.of().formatHex(digest.digest());
     }
-
 }

@@ -43,10 +43,12 @@ final class RunState {
 
     /** Configuration is done once; a run that asks for another database than the first would silently get the old one. */
     void requireSameDatabase(RunDatabase wanted, String startOver) {
-        configuredDatabase().filter(configured -> !configured.equals(wanted.identity())).ifPresent(configured -> {
-            throw new IllegalStateException("This server was configured for " + configured + ", not for "
-                    + wanted.identity() + ". Configuration happens once: " + startOver);
-        });
+        configuredDatabase()
+                .filter(configured -> !configured.equals(wanted.identity()))
+                .ifPresent(configured -> {
+                    throw new IllegalStateException("This server was configured for " + configured + ", not for "
+                            + wanted.identity() + ". Configuration happens once: " + startOver);
+                });
     }
 
     void configured(RunDatabase database) throws IOException {

@@ -43,8 +43,7 @@ public final class StartRunCluster {
     /** When this step began: each message says how far in it is, so a slow phase shows in the build log. */
     private static final long BEGAN = System.nanoTime();
 
-    private StartRunCluster() {
-    }
+    private StartRunCluster() {}
 
     private static void say(String message) {
         System.out.println("[+" + Duration.ofNanos(System.nanoTime() - BEGAN).toSeconds() + " s] " + message);
@@ -65,12 +64,18 @@ public final class StartRunCluster {
         boolean together = switch (arguments.get("start")) {
             case "together" -> true;
             case "one-by-one" -> false;
-            default -> throw new IllegalArgumentException("start must be together or one-by-one, not "
-                    + arguments.get("start"));
+            default ->
+                throw new IllegalArgumentException(
+                        "start must be together or one-by-one, not " + arguments.get("start"));
         };
         Map<String, String> env = arguments.prefixed("env.");
-        RunDatabase database = new RunDatabase(true, arguments.get("pg.host"), arguments.get("pg.port"),
-                arguments.get("pg.database"), arguments.get("pg.user"), arguments.get("pg.password"),
+        RunDatabase database = new RunDatabase(
+                true,
+                arguments.get("pg.host"),
+                arguments.get("pg.port"),
+                arguments.get("pg.database"),
+                arguments.get("pg.user"),
+                arguments.get("pg.password"),
                 arguments.get("pg.schema"));
         if (!database.schema().matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Refusing unusual schema name: " + database.schema());
@@ -90,7 +95,8 @@ public final class StartRunCluster {
         if (!running.isEmpty()) {
             state.requireSameOffset(offset, String.join(" ; ", stops));
         }
-        List<ClusterNode> toStart = cluster.nodes().stream().filter(node -> !running.contains(node)).toList();
+        List<ClusterNode> toStart =
+                cluster.nodes().stream().filter(node -> !running.contains(node)).toList();
         List<ClusterNode> started = new ArrayList<>();
         try {
             if (!toStart.isEmpty()) {
@@ -124,8 +130,7 @@ public final class StartRunCluster {
                     cluster.start(toStart, env);
                 }
                 awaitEarlierDeployments(cluster, running);
-                say("Deploying " + ear.getFileName() + " to " + names(cluster.nodes())
-                        + " at the same time");
+                say("Deploying " + ear.getFileName() + " to " + names(cluster.nodes()) + " at the same time");
                 cluster.deploy(cluster.nodes(), ear);
                 PayaraCluster.inParallel(cluster.nodes(), node -> {
                     RunHttp.awaitPing(node.url(), LOAD_LIMIT); // prints the answer itself
@@ -153,8 +158,16 @@ public final class StartRunCluster {
             if (!started.isEmpty()) {
                 System.err.println("Stopping the nodes this run started: " + names(started));
                 try {
-                    PayaraCluster.inParallel(started, node -> RunCommands.capture(List.of(cluster.asadmin(),
-                            "stop-domain", "--domaindir", cluster.domainDir().toString(), node.domain()), Map.of()));
+                    PayaraCluster.inParallel(
+                            started,
+                            node -> RunCommands.capture(
+                                    List.of(
+                                            cluster.asadmin(),
+                                            "stop-domain",
+                                            "--domaindir",
+                                            cluster.domainDir().toString(),
+                                            node.domain()),
+                                    Map.of()));
                 } catch (Exception stopFailed) {
                     failure.addSuppressed(stopFailed);
                 }
@@ -163,9 +176,12 @@ public final class StartRunCluster {
         }
         writeTestProperties(runDir.resolve("cluster-test.properties"), cluster);
         say("Both nodes serve Hookline");
-        RunReport.print("a two-node Payara Server cluster (one data grid: " + PayaraCluster.GRID_NAME + ")",
-                cluster.nodes().stream().map(ClusterNode::url).toList(), ear,
-                database.describe("") + " (both nodes)", stops);
+        RunReport.print(
+                "a two-node Payara Server cluster (one data grid: " + PayaraCluster.GRID_NAME + ")",
+                cluster.nodes().stream().map(ClusterNode::url).toList(),
+                ear,
+                database.describe("") + " (both nodes)",
+                stops);
     }
 
     /**
@@ -179,8 +195,12 @@ public final class StartRunCluster {
                 continue;
             }
             try {
-                RunHttp.await(URI.create(node.url() + "signin.xhtml"), status -> status != 404 && status < 500,
-                        StartRunDomain.LOAD_LIMIT, () -> true, "the Hookline deployed earlier on " + node.domain());
+                RunHttp.await(
+                        URI.create(node.url() + "signin.xhtml"),
+                        status -> status != 404 && status < 500,
+                        StartRunDomain.LOAD_LIMIT,
+                        () -> true,
+                        "the Hookline deployed earlier on " + node.domain());
             } catch (IllegalStateException broken) {
                 System.err.println(broken.getMessage() + "; redeploying anyway");
             }

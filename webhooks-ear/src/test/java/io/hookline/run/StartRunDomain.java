@@ -30,8 +30,7 @@ public final class StartRunDomain {
     static final Duration LOAD_LIMIT = Duration.ofSeconds(120);
     static final String DOMAIN = "domain1";
 
-    private StartRunDomain() {
-    }
+    private StartRunDomain() {}
 
     public static void main(String[] args) throws Exception {
         RunArgs arguments = RunArgs.parse(args);
@@ -67,27 +66,41 @@ public final class StartRunDomain {
         if (Files.isDirectory(payara.resolve("glassfish/domains/" + DOMAIN + "/applications/hookline"))) {
             // Any answer but "not found" or an error: Faces serves the page (or redirects to the first-run page).
             try {
-                RunHttp.await(URI.create(url + "signin.xhtml"), status -> status != 404 && status < 500, LOAD_LIMIT,
-                        () -> true, "the Hookline deployed earlier");
+                RunHttp.await(
+                        URI.create(url + "signin.xhtml"),
+                        status -> status != 404 && status < 500,
+                        LOAD_LIMIT,
+                        () -> true,
+                        "the Hookline deployed earlier");
             } catch (IllegalStateException broken) {
                 // an earlier build that does not load is what the new one may fix
                 System.err.println(broken.getMessage() + "; redeploying anyway");
             }
         }
-        RunCommands.show(List.of(asadmin, "--port", Integer.toString(adminPort), "deploy", "--force=true",
-                "--name=hookline", ear.toString()), Map.of());
+        RunCommands.show(
+                List.of(
+                        asadmin,
+                        "--port",
+                        Integer.toString(adminPort),
+                        "deploy",
+                        "--force=true",
+                        "--name=hookline",
+                        ear.toString()),
+                Map.of());
         RunHttp.awaitPing(url, LOAD_LIMIT);
-        RunReport.print("Payara Server", url, ear, database.describe("H2 (Payara's jdbc/__default, an embedded file)"),
-                stop);
+        RunReport.print(
+                "Payara Server", url, ear, database.describe("H2 (Payara's jdbc/__default, an embedded file)"), stop);
     }
 
     /**
      * Once per unpacked server, by the admins' script (which starts and stops the domain): the listeners' server
      * headers off, and PostgreSQL's pool behind jdbc/__default when -Dpg.* asks for it.
      */
-    private static void configure(Path payara, Path runDir, RunArgs arguments, RunDatabase database,
-            Map<String, String> adminEnv) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", arguments.path("setup").toString(), payara.toString()));
+    private static void configure(
+            Path payara, Path runDir, RunArgs arguments, RunDatabase database, Map<String, String> adminEnv)
+            throws Exception {
+        List<String> command =
+                new ArrayList<>(List.of("bash", arguments.path("setup").toString(), payara.toString()));
         if (database.postgres()) {
             Path properties = runDir.resolve("postgres.properties");
             database.writeProperties(properties, arguments.path("pgDriver"));

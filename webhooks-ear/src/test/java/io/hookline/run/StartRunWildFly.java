@@ -35,11 +35,11 @@ public final class StartRunWildFly {
     static final int MANAGEMENT = 9990;
     /** The rest of standalone.xml's socket-binding group: AJP, management over TLS, the transaction manager. */
     static final List<Integer> OTHER_PORTS = List.of(8009, 9993, 4712, 4713);
+
     static final Duration BOOT_LIMIT = Duration.ofSeconds(180);
     static final Duration DEPLOY_LIMIT = Duration.ofSeconds(120);
 
-    private StartRunWildFly() {
-    }
+    private StartRunWildFly() {}
 
     public static void main(String[] args) throws Exception {
         RunArgs arguments = RunArgs.parse(args);
@@ -60,8 +60,8 @@ public final class StartRunWildFly {
 
         if (running(pidFile).isPresent()) {
             state.requireSameOffset(offset, stop);
-            System.out.println("WildFly is already running (pid " + running(pidFile).get().pid()
-                    + "): redeploying into it");
+            System.out.println(
+                    "WildFly is already running (pid " + running(pidFile).get().pid() + "): redeploying into it");
         } else {
             if (state.configuredDatabase().isEmpty()) {
                 configure(wildfly, runDir, arguments, database);
@@ -74,23 +74,31 @@ public final class StartRunWildFly {
             state.portOffset(offset);
             // Base health (no authentication, on the management port): ready once booted and every deployment is up.
             try {
-                RunHttp.await(URI.create("http://localhost:" + (MANAGEMENT + offset) + "/health/ready"),
-                        status -> status == 200, BOOT_LIMIT, server::isAlive, "WildFly");
+                RunHttp.await(
+                        URI.create("http://localhost:" + (MANAGEMENT + offset) + "/health/ready"),
+                        status -> status == 200,
+                        BOOT_LIMIT,
+                        server::isAlive,
+                        "WildFly");
             } catch (IllegalStateException notReady) {
-                throw new IllegalStateException(notReady.getMessage() + ". See " + wildfly.resolve(
-                        "standalone/log/server.log") + (server.isAlive() ? "; stop it with " + stop : ""), notReady);
+                throw new IllegalStateException(
+                        notReady.getMessage() + ". See " + wildfly.resolve("standalone/log/server.log")
+                                + (server.isAlive() ? "; stop it with " + stop : ""),
+                        notReady);
             }
         }
         RunCommands.show(List.of(cli, "--connect", controller, "--command=deploy --force " + ear), Map.of());
         RunHttp.awaitPing(url, DEPLOY_LIMIT);
-        RunReport.print("WildFly", url, ear, database.describe("H2 (an embedded file in WildFly's data directory)"),
-                stop);
+        RunReport.print(
+                "WildFly", url, ear, database.describe("H2 (an embedded file in WildFly's data directory)"), stop);
     }
 
     /** Once per unpacked server (setup.sh adds resources and stops at the first that exists). */
-    private static void configure(Path wildfly, Path runDir, RunArgs arguments, RunDatabase database)
-            throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", arguments.path("setup").toString(), wildfly.toString(),
+    private static void configure(Path wildfly, Path runDir, RunArgs arguments, RunDatabase database) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                arguments.path("setup").toString(),
+                wildfly.toString(),
                 arguments.path("eclipselink").toString()));
         if (database.postgres()) {
             Path properties = runDir.resolve("postgres.properties");
@@ -106,9 +114,12 @@ public final class StartRunWildFly {
         List<String> command = new ArrayList<>();
         // A session of its own: a Ctrl-C in the terminal Maven ran in must not reach the server (--wait: should
         // setsid have to fork, it stays until the server ends, so the process handle still tells whether it runs).
-        Optional.of(Path.of("/usr/bin/setsid")).filter(Files::isExecutable)
+        Optional.of(Path.of("/usr/bin/setsid"))
+                .filter(Files::isExecutable)
                 .ifPresent(setsid -> command.addAll(List.of(setsid.toString(), "--wait")));
-        command.addAll(List.of("nohup", wildfly.resolve("bin/standalone.sh").toString(),
+        command.addAll(List.of(
+                "nohup",
+                wildfly.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + offset));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -130,7 +141,9 @@ public final class StartRunWildFly {
                 return Optional.empty();
             }
             String pid = Files.readString(pidFile, StandardCharsets.UTF_8).trim();
-            return pid.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+            return pid.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException unreadable) {
             return Optional.empty();
         }

@@ -7,8 +7,7 @@ package io.hookline.run;
  */
 public final class StopRunCluster {
 
-    private StopRunCluster() {
-    }
+    private StopRunCluster() {}
 
     public static void main(String[] args) throws Exception {
         RunArgs arguments = RunArgs.parse(args);

@@ -17,14 +17,33 @@ import jakarta.json.JsonObject;
  * @param priority    Mattermost's message priority object ({@code priority}, {@code requested_ack})
  * @param threadTs    Slack's {@code thread_ts}: {@code rootId}'s alias, a post id or a post's {@code ts}
  */
-public record WebhookPayload(String text, String channel, String username, String iconUrl, String iconEmoji,
-                             JsonArray attachments, JsonArray blocks, JsonObject props, String type, String rootId,
-                             JsonObject priority, String threadTs) {
+public record WebhookPayload(
+        String text,
+        String channel,
+        String username,
+        String iconUrl,
+        String iconEmoji,
+        JsonArray attachments,
+        JsonArray blocks,
+        JsonObject props,
+        String type,
+        String rootId,
+        JsonObject priority,
+        String threadTs) {
 
     /** A payload without {@code thread_ts}. */
-    public WebhookPayload(String text, String channel, String username, String iconUrl, String iconEmoji,
-                          JsonArray attachments, JsonArray blocks, JsonObject props, String type, String rootId,
-                          JsonObject priority) {
+    public WebhookPayload(
+            String text,
+            String channel,
+            String username,
+            String iconUrl,
+            String iconEmoji,
+            JsonArray attachments,
+            JsonArray blocks,
+            JsonObject props,
+            String type,
+            String rootId,
+            JsonObject priority) {
         this(text, channel, username, iconUrl, iconEmoji, attachments, blocks, props, type, rootId, priority, null);
     }
 

@@ -11,13 +11,29 @@ import java.util.List;
  * {@code viaPreviousId} is {@code true} when the request used the hook's previous URL during a rotation's grace
  * period, and absent (null) otherwise.
  */
-public record HookDeliveryView(long createAt, int statusCode, String errorId, String remoteAddress, long size,
-                               long durationMs, String channelId, List<String> postIds, int postCount,
-                               Boolean viaPreviousId) {
+public record HookDeliveryView(
+        long createAt,
+        int statusCode,
+        String errorId,
+        String remoteAddress,
+        long size,
+        long durationMs,
+        String channelId,
+        List<String> postIds,
+        int postCount,
+        Boolean viaPreviousId) {
 
     /** A delivery through the hook's own URL. */
-    public HookDeliveryView(long createAt, int statusCode, String errorId, String remoteAddress, long size,
-                            long durationMs, String channelId, List<String> postIds, int postCount) {
+    public HookDeliveryView(
+            long createAt,
+            int statusCode,
+            String errorId,
+            String remoteAddress,
+            long size,
+            long durationMs,
+            String channelId,
+            List<String> postIds,
+            int postCount) {
         this(createAt, statusCode, errorId, remoteAddress, size, durationMs, channelId, postIds, postCount, null);
     }
 }

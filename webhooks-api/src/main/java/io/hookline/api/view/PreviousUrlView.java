@@ -10,6 +10,5 @@ import java.util.List;
  */
 public record PreviousUrlView(long expiresAt, long rotatedAt, List<Sender> senders) {
 
-    public record Sender(String remoteAddress, long lastAt, long requests) {
-    }
+    public record Sender(String remoteAddress, long lastAt, long requests) {}
 }

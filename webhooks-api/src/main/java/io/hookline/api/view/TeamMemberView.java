@@ -1,5 +1,4 @@
 package io.hookline.api.view;
 
 /** A team membership as Mattermost's API shows one. */
-public record TeamMemberView(String teamId, String userId, String roles, long deleteAt) {
-}
+public record TeamMemberView(String teamId, String userId, String roles, long deleteAt) {}

@@ -29,6 +29,7 @@ public final class Browser implements AutoCloseable {
 
     /** Debian's paths; override with -Dchromium.binary / -Dchromedriver.binary. */
     static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+
     static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -40,9 +41,18 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         // As root in a container: no sandbox; no GPU; and none of Chromium's own network chatter, which
         // this machine's closed network refuses.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -108,17 +118,21 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(String css) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                .click();
         return this;
     }
 
     public Browser waitForPage() {
-        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
     }
 
     public Browser waitForText(String css, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
         return this;
     }
 

@@ -94,14 +94,15 @@ class ChannelViewBrowserIT {
     @Test
     void theBuildBreakExampleShowsAsAHeadingAndATableWithEmojiAndLinks() {
         String channel = newChannel();
-        HttpResponse<String> posted = admin.postRaw("/hooks/" + newHook(channel), "application/x-www-form-urlencoded",
-                BUILD_BREAK);
+        HttpResponse<String> posted =
+                admin.postRaw("/hooks/" + newHook(channel), "application/x-www-form-urlencoded", BUILD_BREAK);
         assertEquals(200, posted.statusCode(), posted.body());
         assertEquals("ok", posted.body());
 
         browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
         WebElement body = browser.find(".post .post-body");
-        assertEquals("Build Break - Project X - December 12, 2015 - 15:32 GMT +0",
+        assertEquals(
+                "Build Break - Project X - December 12, 2015 - 15:32 GMT +0",
                 body.findElement(By.tagName("h5")).getText());
         List<WebElement> rows = body.findElements(By.cssSelector("table tr"));
         assertEquals(4, rows.size(), "a header row and three component rows");
@@ -114,7 +115,9 @@ class ChannelViewBrowserIT {
         for (WebElement link : links) {
             assertEquals("http://linktologs/", link.getAttribute("href"));
         }
-        assertEquals(List.of("2 (see details)", "3 (see details)"), links.stream().map(WebElement::getText).toList());
+        assertEquals(
+                List.of("2 (see details)", "3 (see details)"),
+                links.stream().map(WebElement::getText).toList());
         assertEquals(2, body.findElements(By.tagName("hr")).size(), "the two --- rules");
         browser.screenshot("channel-build-break");
         assertNoScriptsRan();
@@ -122,53 +125,110 @@ class ChannelViewBrowserIT {
 
     @Test
     void anAttachmentShowsItsColourAuthorTitleFieldsImageAndFooterAndTheEmojiIcon() {
-        admin.put("/api/v4/config/patch", Json.createObjectBuilder().add("ServiceSettings", Json.createObjectBuilder()
-                .add("EnablePostUsernameOverride", true).add("EnablePostIconOverride", true)).build());
+        admin.put(
+                "/api/v4/config/patch",
+                Json.createObjectBuilder()
+                        .add(
+                                "ServiceSettings",
+                                Json.createObjectBuilder()
+                                        .add("EnablePostUsernameOverride", true)
+                                        .add("EnablePostIconOverride", true))
+                        .build());
         String channel = newChannel();
         JsonObject payload = Json.createObjectBuilder()
-                .add("username", "monitor").add("icon_emoji", ":rotating_light:")
-                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("fallback", "Disk almost full").add("color", "danger")
-                        .add("pretext", "*Alert* from prod")
-                        .add("author_name", "Prometheus").add("author_link", "https://prometheus.example/")
-                        .add("author_icon", "https://prometheus.example/icon.png")
-                        .add("title", "Disk usage 91%").add("title_link", "https://grafana.example/d/1")
-                        .add("text", "Volume `/var` on **db-1**")
-                        .add("fields", Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("title", "Host").add("value", "db-1").add("short", true))
-                                .add(Json.createObjectBuilder().add("title", "Severity").add("value", "critical").add("short", true))
-                                .add(Json.createObjectBuilder().add("title", "Runbook").add("value", "<https://wiki.example/disk|Disk runbook>").add("short", false)))
-                        .add("image_url", "https://grafana.example/render.png")
-                        .add("footer", "Alertmanager").add("footer_icon", "https://prometheus.example/f.png")
-                        .add("ts", 1_700_000_000)))
+                .add("username", "monitor")
+                .add("icon_emoji", ":rotating_light:")
+                .add(
+                        "attachments",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("fallback", "Disk almost full")
+                                        .add("color", "danger")
+                                        .add("pretext", "*Alert* from prod")
+                                        .add("author_name", "Prometheus")
+                                        .add("author_link", "https://prometheus.example/")
+                                        .add("author_icon", "https://prometheus.example/icon.png")
+                                        .add("title", "Disk usage 91%")
+                                        .add("title_link", "https://grafana.example/d/1")
+                                        .add("text", "Volume `/var` on **db-1**")
+                                        .add(
+                                                "fields",
+                                                Json.createArrayBuilder()
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("title", "Host")
+                                                                .add("value", "db-1")
+                                                                .add("short", true))
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("title", "Severity")
+                                                                .add("value", "critical")
+                                                                .add("short", true))
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("title", "Runbook")
+                                                                .add(
+                                                                        "value",
+                                                                        "<https://wiki.example/disk|Disk runbook>")
+                                                                .add("short", false)))
+                                        .add("image_url", "https://grafana.example/render.png")
+                                        .add("footer", "Alertmanager")
+                                        .add("footer_icon", "https://prometheus.example/f.png")
+                                        .add("ts", 1_700_000_000)))
                 .build();
         assertEquals(200, admin.postJson("/hooks/" + newHook(channel), payload).statusCode());
 
         browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
         WebElement post = browser.find(".post");
         assertEquals("monitor", post.findElement(By.cssSelector(".post-author")).getText());
-        assertEquals("🚨", post.findElement(By.cssSelector(".avatar-emoji")).getText(), "icon_emoji shown as the emoji");
+        assertEquals(
+                "🚨", post.findElement(By.cssSelector(".avatar-emoji")).getText(), "icon_emoji shown as the emoji");
         WebElement attachment = post.findElement(By.cssSelector(".attachment"));
-        assertEquals("rgba(163, 2, 0, 1)", attachment.getCssValue("border-left-color"), "Slack's danger colour #a30200");
-        assertEquals("Alert from prod", attachment.findElement(By.cssSelector(".attachment-pretext")).getText());
+        assertEquals(
+                "rgba(163, 2, 0, 1)", attachment.getCssValue("border-left-color"), "Slack's danger colour #a30200");
+        assertEquals(
+                "Alert from prod",
+                attachment.findElement(By.cssSelector(".attachment-pretext")).getText());
         WebElement author = attachment.findElement(By.cssSelector(".attachment-author a"));
         assertEquals("Prometheus", author.getText());
         assertEquals("https://prometheus.example/", author.getAttribute("href"));
-        assertEquals("https://prometheus.example/icon.png",
-                attachment.findElement(By.cssSelector(".attachment-author-icon")).getAttribute("src"));
+        assertEquals(
+                "https://prometheus.example/icon.png",
+                attachment
+                        .findElement(By.cssSelector(".attachment-author-icon"))
+                        .getAttribute("src"));
         WebElement title = attachment.findElement(By.cssSelector(".attachment-title a"));
         assertEquals("Disk usage 91%", title.getText());
         assertEquals("https://grafana.example/d/1", title.getAttribute("href"));
-        assertEquals("db-1", attachment.findElement(By.cssSelector(".attachment-text strong")).getText());
+        assertEquals(
+                "db-1",
+                attachment
+                        .findElement(By.cssSelector(".attachment-text strong"))
+                        .getText());
         List<WebElement> rows = attachment.findElements(By.cssSelector(".attachment-field-row"));
         assertEquals(2, rows.size(), "two short fields share a row; the long one has its own");
-        assertEquals(2, rows.get(0).findElements(By.cssSelector(".attachment-field.short")).size());
-        assertEquals("Host", rows.get(0).findElements(By.cssSelector(".attachment-field-title")).get(0).getText());
-        assertEquals("critical", rows.get(0).findElements(By.cssSelector(".attachment-field-value")).get(1).getText());
-        assertEquals("https://wiki.example/disk", rows.get(1).findElement(By.cssSelector("a")).getAttribute("href"));
-        assertEquals("https://grafana.example/render.png",
+        assertEquals(
+                2,
+                rows.get(0)
+                        .findElements(By.cssSelector(".attachment-field.short"))
+                        .size());
+        assertEquals(
+                "Host",
+                rows.get(0)
+                        .findElements(By.cssSelector(".attachment-field-title"))
+                        .get(0)
+                        .getText());
+        assertEquals(
+                "critical",
+                rows.get(0)
+                        .findElements(By.cssSelector(".attachment-field-value"))
+                        .get(1)
+                        .getText());
+        assertEquals(
+                "https://wiki.example/disk",
+                rows.get(1).findElement(By.cssSelector("a")).getAttribute("href"));
+        assertEquals(
+                "https://grafana.example/render.png",
                 attachment.findElement(By.cssSelector(".attachment-image")).getAttribute("src"));
-        String footer = attachment.findElement(By.cssSelector(".attachment-footer")).getText();
+        String footer =
+                attachment.findElement(By.cssSelector(".attachment-footer")).getText();
         assertTrue(footer.startsWith("Alertmanager | 2023-11-14 22:13 UTC"), footer);
         browser.screenshot("channel-attachment");
         assertNoScriptsRan();
@@ -180,13 +240,22 @@ class ChannelViewBrowserIT {
         try (InputStream in = getClass().getResourceAsStream("/xss/corpus.json")) {
             corpus = Json.createReader(in).readArray();
         }
-        assertTrue(corpus.size() >= MIN_XSS_PAYLOADS, "at least " + MIN_XSS_PAYLOADS + " hostile payloads, found "
-                + corpus.size() + ": payloads were lost (when adding payloads, raise MIN_XSS_PAYLOADS)");
+        assertTrue(
+                corpus.size() >= MIN_XSS_PAYLOADS,
+                "at least " + MIN_XSS_PAYLOADS + " hostile payloads, found " + corpus.size()
+                        + ": payloads were lost (when adding payloads, raise MIN_XSS_PAYLOADS)");
         String channel = newChannel();
         String hook = newHook(channel);
         // The hook's creator may override names and icons: the hostile usernames and icons must show too.
-        admin.put("/api/v4/config/patch", Json.createObjectBuilder().add("ServiceSettings", Json.createObjectBuilder()
-                .add("EnablePostUsernameOverride", true).add("EnablePostIconOverride", true)).build());
+        admin.put(
+                "/api/v4/config/patch",
+                Json.createObjectBuilder()
+                        .add(
+                                "ServiceSettings",
+                                Json.createObjectBuilder()
+                                        .add("EnablePostUsernameOverride", true)
+                                        .add("EnablePostIconOverride", true))
+                        .build());
         List<String> refused = new ArrayList<>();
         for (JsonValue entry : corpus) {
             JsonObject item = entry.asJsonObject();
@@ -207,11 +276,14 @@ class ChannelViewBrowserIT {
         assertTrue(shown >= corpus.size(), "all corpus posts are on the page: " + shown);
         browser.screenshot("channel-xss-corpus");
 
-        Number javascriptLinks = (Number) browser.script("return Array.from(document.querySelectorAll('.post-list [href], .post-list [src]'))"
-                + ".filter(e => /^\\s*(javascript|data|vbscript):/i.test(e.getAttribute('href') || e.getAttribute('src') || '')).length");
+        Number javascriptLinks = (Number)
+                browser.script(
+                        "return Array.from(document.querySelectorAll('.post-list [href], .post-list [src]'))"
+                                + ".filter(e => /^\\s*(javascript|data|vbscript):/i.test(e.getAttribute('href') || e.getAttribute('src') || '')).length");
         assertEquals(0, javascriptLinks.intValue(), "no javascript:, data: or vbscript: URL in any post");
-        Number scripts = (Number) browser.script("return document.querySelectorAll('.post-list script, .post-list iframe, "
-                + ".post-list object, .post-list embed, .post-list svg, .post-list style').length");
+        Number scripts =
+                (Number) browser.script("return document.querySelectorAll('.post-list script, .post-list iframe, "
+                        + ".post-list object, .post-list embed, .post-list svg, .post-list style').length");
         assertEquals(0, scripts.intValue(), "no script, iframe, object, embed, svg or style element in any post");
         Number handlers = (Number) browser.script("return Array.from(document.querySelectorAll('.post-list *'))"
                 + ".filter(e => Array.from(e.attributes).some(a => a.name.toLowerCase().startsWith('on'))).length");
@@ -232,13 +304,19 @@ class ChannelViewBrowserIT {
 
         String text = "live update " + System.nanoTime();
         long start = System.nanoTime();
-        assertEquals(200, admin.postJson("/hooks/" + hook, Json.createObjectBuilder().add("text", text).build())
-                .statusCode());
+        assertEquals(
+                200,
+                admin.postJson(
+                                "/hooks/" + hook,
+                                Json.createObjectBuilder().add("text", text).build())
+                        .statusCode());
         new WebDriverWait(browser.driver(), LIVE_UPDATE_LIMIT, Duration.ofMillis(50))
                 .until(d -> browser.pageText().contains(text));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the page was not reloaded");
-        System.out.println("Live update: the post appeared in the open channel view " + millis + " ms after the hook answered");
+        assertEquals(
+                Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the page was not reloaded");
+        System.out.println(
+                "Live update: the post appeared in the open channel view " + millis + " ms after the hook answered");
         browser.screenshot("channel-live-update");
         assertNoScriptsRan();
     }
@@ -250,14 +328,20 @@ class ChannelViewBrowserIT {
     }
 
     private static String newHook(String channelId) {
-        HttpResponse<String> created = admin.postJson("/api/v4/hooks/incoming",
-                Json.createObjectBuilder().add("channel_id", channelId).add("display_name", "browser test").build());
+        HttpResponse<String> created = admin.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", channelId)
+                        .add("display_name", "browser test")
+                        .build());
         assertEquals(201, created.statusCode(), created.body());
         return HooklineClient.json(created).getString("id");
     }
 
     private static List<String> cells(WebElement row, String tag) {
-        return row.findElements(By.tagName(tag)).stream().map(WebElement::getText).map(String::trim)
+        return row.findElements(By.tagName(tag)).stream()
+                .map(WebElement::getText)
+                .map(String::trim)
                 .collect(Collectors.toList());
     }
 
@@ -267,7 +351,8 @@ class ChannelViewBrowserIT {
         assertEquals(List.of(), violations, "CSP violations (something tried to run inline script)");
         // Remote images (hook icons, attachment images) cannot load on a closed network: not script errors.
         var errors = browser.consoleErrors().stream()
-                .filter(e -> !e.contains("Failed to load resource") && !e.contains("net::ERR_")).toList();
+                .filter(e -> !e.contains("Failed to load resource") && !e.contains("net::ERR_"))
+                .toList();
         assertTrue(errors.isEmpty(), "script errors: " + errors);
     }
 }

@@ -13,15 +13,16 @@ final class ConsoleUsers {
     static final String ADMIN_EMAIL = "sysadmin@example.com";
     static final String ADMIN_PASSWORD = "Sys-admin-Pass-1";
 
-    private ConsoleUsers() {
-    }
+    private ConsoleUsers() {}
 
     /** Makes sure the first admin exists, through the first-run page if need be. */
     static void ensureAdmin(Browser browser) {
         browser.open("/signin.xhtml").waitForPage();
         if (browser.path().equals("/setup.xhtml")) {
-            browser.type("#setup\\:username", ADMIN).type("#setup\\:email", ADMIN_EMAIL)
-                    .type("#setup\\:password", ADMIN_PASSWORD).clickAndWait("#setup\\:create");
+            browser.type("#setup\\:username", ADMIN)
+                    .type("#setup\\:email", ADMIN_EMAIL)
+                    .type("#setup\\:password", ADMIN_PASSWORD)
+                    .clickAndWait("#setup\\:create");
         }
     }
 
@@ -31,7 +32,9 @@ final class ConsoleUsers {
             browser.clickAndWait("#account\\:signOut");
             browser.open("/signin.xhtml").waitForPage();
         }
-        browser.type("#signin\\:loginId", loginId).type("#signin\\:password", password).clickAndWait("#signin\\:submit");
+        browser.type("#signin\\:loginId", loginId)
+                .type("#signin\\:password", password)
+                .clickAndWait("#signin\\:submit");
     }
 
     static void signInAsAdmin(Browser browser) {

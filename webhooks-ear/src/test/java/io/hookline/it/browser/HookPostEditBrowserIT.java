@@ -83,15 +83,22 @@ class HookPostEditBrowserIT {
         browser.screenshot("hook-edit-before");
 
         String passed = "Build #42 passed " + System.nanoTime();
-        HttpResponse<String> edit = hookUrl("PATCH", hook, editedId,
-                Json.createObjectBuilder().add("text", passed + " :white_check_mark:").build().toString());
+        HttpResponse<String> edit = hookUrl(
+                "PATCH",
+                hook,
+                editedId,
+                Json.createObjectBuilder()
+                        .add("text", passed + " :white_check_mark:")
+                        .build()
+                        .toString());
         assertEquals(200, edit.statusCode(), edit.body());
         new WebDriverWait(browser.driver(), LIVE_UPDATE_LIMIT, Duration.ofMillis(50))
                 .until(d -> postText(editedId).contains(passed));
         assertFalse(browser.pageText().contains(running), "the old text is gone");
         assertEquals(editedId, postIds().get(0), "edited in place: still the first post");
         assertEquals(2, postIds().size());
-        assertEquals(Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the page was not reloaded");
+        assertEquals(
+                Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the page was not reloaded");
         browser.screenshot("hook-edit-after");
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.screenshot("hook-edit-after-phone");
@@ -103,7 +110,8 @@ class HookPostEditBrowserIT {
                 .until(d -> !postIds().contains(editedId));
         assertEquals(1, postIds().size());
         assertFalse(browser.pageText().contains(passed));
-        assertEquals(Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the page was not reloaded");
+        assertEquals(
+                Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the page was not reloaded");
         browser.screenshot("hook-delete-after");
     }
 
@@ -115,23 +123,30 @@ class HookPostEditBrowserIT {
     }
 
     private static String postText(String postId) {
-        Object text = browser.script("var e = document.querySelector(\"article.post[data-post-id='\" + arguments[0]"
-                + " + \"']\"); return e ? e.textContent : '';", postId);
+        Object text = browser.script(
+                "var e = document.querySelector(\"article.post[data-post-id='\" + arguments[0]"
+                        + " + \"']\"); return e ? e.textContent : '';",
+                postId);
         return text == null ? "" : text.toString();
     }
 
     private static void post(String hook, String text) {
-        ApiFixtures.assertHookOk(ApiFixtures.hookJson(hook, Json.createObjectBuilder().add("text", text).build().toString()));
+        ApiFixtures.assertHookOk(ApiFixtures.hookJson(
+                hook, Json.createObjectBuilder().add("text", text).build().toString()));
     }
 
     private static HttpResponse<String> hookUrl(String method, String hook, String postId, String json) {
-        return ApiFixtures.anonymous().send(method, "/hooks/" + hook + "/posts/" + postId,
-                json == null ? null : ApiFixtures.JSON, json);
+        return ApiFixtures.anonymous()
+                .send(method, "/hooks/" + hook + "/posts/" + postId, json == null ? null : ApiFixtures.JSON, json);
     }
 
     private static String newHook(String channelId) {
-        HttpResponse<String> created = admin.postJson("/api/v4/hooks/incoming",
-                Json.createObjectBuilder().add("channel_id", channelId).add("display_name", "edit test").build());
+        HttpResponse<String> created = admin.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", channelId)
+                        .add("display_name", "edit test")
+                        .build());
         assertEquals(201, created.statusCode(), created.body());
         return HooklineClient.json(created).getString("id");
     }

@@ -79,9 +79,13 @@ class HookRotationBrowserIT {
 
     @Test
     void rotatingShowsWhoStillUsesTheOldUrlAndRevokesIt() {
-        JsonObject hook = HooklineClient.json(erin.client().postJson("/api/v4/hooks/incoming",
-                Json.createObjectBuilder().add("channel_id", group.getString("id"))
-                        .add("display_name", "Nightly report").build()));
+        JsonObject hook = HooklineClient.json(erin.client()
+                .postJson(
+                        "/api/v4/hooks/incoming",
+                        Json.createObjectBuilder()
+                                .add("channel_id", group.getString("id"))
+                                .add("display_name", "Nightly report")
+                                .build()));
         ConsoleUsers.signIn(browser, erin.username(), erin.password());
         browser.open("/console/hooks/index.xhtml").waitForPage();
         String oldUrl = browser.text("code.hook-url");
@@ -91,9 +95,15 @@ class HookRotationBrowserIT {
         browser.click("button.rotate-hook, .rotate-hook > button");
         // The menu slides open: read its entries once the last one shows.
         browser.waitForText(".rotate-grace-3", "30 days");
-        List<String> choices = browser.all(".rotate-grace").stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Keep the old URL for 1 hour", "Keep the old URL for 1 day",
-                "Keep the old URL for 7 days", "Keep the old URL for 30 days"), choices);
+        List<String> choices =
+                browser.all(".rotate-grace").stream().map(WebElement::getText).toList();
+        assertEquals(
+                List.of(
+                        "Keep the old URL for 1 hour",
+                        "Keep the old URL for 1 day",
+                        "Keep the old URL for 7 days",
+                        "Keep the old URL for 30 days"),
+                choices);
         browser.screenshot("rotate-menu");
         browser.click(".rotate-grace-1");
         browser.waitForText("#messages", "The old URL keeps working until");
@@ -118,7 +128,9 @@ class HookRotationBrowserIT {
         assertTrue(notice.contains("keeps posting here until"), notice);
         List<WebElement> senders = browser.all(".previous-senders tbody tr .sender-address");
         assertEquals(1, senders.size(), notice);
-        assertTrue(senders.get(0).getText().matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1"), senders.get(0).getText());
+        assertTrue(
+                senders.get(0).getText().matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1"),
+                senders.get(0).getText());
         assertEquals("2", browser.text(".sender-requests"));
         assertEquals(2, browser.all("#deliveries .delivery-old-url").size(), browser.text("#recentDeliveries"));
         assertNoConsoleErrors();
@@ -148,20 +160,30 @@ class HookRotationBrowserIT {
     }
 
     private static JsonArray awaitDeliveries(String hookId, int count) {
-        return Poll.until(Duration.ofSeconds(3), () -> {
-            HttpResponse<String> response = erin.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries");
-            assertEquals(200, response.statusCode(), response.body());
-            return HooklineClient.jsonArray(response);
-        }, log -> log.size() >= count, log -> "expected " + count + " deliveries of " + hookId + ": " + log);
+        return Poll.until(
+                Duration.ofSeconds(3),
+                () -> {
+                    HttpResponse<String> response =
+                            erin.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries");
+                    assertEquals(200, response.statusCode(), response.body());
+                    return HooklineClient.jsonArray(response);
+                },
+                log -> log.size() >= count,
+                log -> "expected " + count + " deliveries of " + hookId + ": " + log);
     }
 
     private static HttpResponse<String> post(String url, String text) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            Json.createObjectBuilder().add("text", text).build().toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                                            .add("text", text)
+                                            .build()
+                                            .toString()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("POST " + url, e);
         }

@@ -56,6 +56,7 @@ class HookTryItBrowserIT {
             | iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |
             ---
             """;
+
     private static final String HEADING = "Build Break - Project X - December 12, 2015 - 15:32 GMT +0";
 
     @Deployment(testable = false)
@@ -89,8 +90,13 @@ class HookTryItBrowserIT {
 
     @Test
     void previewShowsTheBuildBreakTableWithoutPostingAndSendPostsIt() {
-        JsonObject hook = HooklineClient.json(tess.client().postJson("/api/v4/hooks/incoming",
-                Json.createObjectBuilder().add("channel_id", channelId).add("display_name", "CI").build()));
+        JsonObject hook = HooklineClient.json(tess.client()
+                .postJson(
+                        "/api/v4/hooks/incoming",
+                        Json.createObjectBuilder()
+                                .add("channel_id", channelId)
+                                .add("display_name", "CI")
+                                .build()));
         String hookId = hook.getString("id");
         ConsoleUsers.signIn(browser, tess.username(), tess.password());
         browser.open("/console/hooks/index.xhtml").waitForPage();
@@ -99,7 +105,9 @@ class HookTryItBrowserIT {
 
         // The editor, labelled, holds the spec's example.
         WebElement editor = browser.find("#tryit\\:payload");
-        assertEquals("Payload (JSON)", browser.text("label[for='tryit:payload']").replace("*", "").strip());
+        assertEquals(
+                "Payload (JSON)",
+                browser.text("label[for='tryit:payload']").replace("*", "").strip());
         assertEquals("{\"text\": \"" + TABLE_TEXT + "\"}", editor.getAttribute("value"));
 
         // Preview: the table as the channel view renders it, and nothing stored.
@@ -108,9 +116,18 @@ class HookTryItBrowserIT {
         assertTable(browser.find(".try-preview .post .post-body"));
         assertEquals("BOT", browser.text(".try-preview .bot-tag"));
         assertEquals(0, postCount(), "a preview posts nothing");
-        assertEquals(0, HooklineClient.json(tess.client().get("/api/v4/hooks/incoming/" + hookId))
-                .getJsonNumber("last_used_at").longValue(), "a preview leaves the hook unused");
-        assertEquals("[]", tess.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries").body().strip(),
+        assertEquals(
+                0,
+                HooklineClient.json(tess.client().get("/api/v4/hooks/incoming/" + hookId))
+                        .getJsonNumber("last_used_at")
+                        .longValue(),
+                "a preview leaves the hook unused");
+        assertEquals(
+                "[]",
+                tess.client()
+                        .get("/api/v4/hooks/incoming/" + hookId + "/deliveries")
+                        .body()
+                        .strip(),
                 "a preview is no request to the hook's URL: no delivery log entry");
         assertFalse(browser.driver().getPageSource().contains(hookId), "the page never holds the hook id");
         assertNoConsoleErrors();
@@ -178,7 +195,8 @@ class HookTryItBrowserIT {
         assertEquals("false", browser.find("#tryit\\:payload").getAttribute("aria-invalid"));
         JsonObject posts = HooklineClient.json(tess.client().get("/api/v4/channels/" + channelId + "/posts"));
         assertEquals(1, posts.getJsonArray("order").size(), posts.toString());
-        JsonObject post = posts.getJsonObject("posts").getJsonObject(posts.getJsonArray("order").getString(0));
+        JsonObject post = posts.getJsonObject("posts")
+                .getJsonObject(posts.getJsonArray("order").getString(0));
         assertEquals(TABLE_TEXT, post.getString("message"));
         assertEquals("true", post.getJsonObject("props").getString("from_webhook"));
         assertNoConsoleErrors();
@@ -186,7 +204,8 @@ class HookTryItBrowserIT {
         browser.screenshot("tryit-sent");
         browser.driver().switchTo().window(channelView);
         assertTable(browser.find(".post .post-body"));
-        assertEquals(Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the view was not reloaded");
+        assertEquals(
+                Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the view was not reloaded");
         browser.driver().close();
         browser.driver().switchTo().window(panel);
         browser.clickAndWait("a.try-channel");
@@ -210,18 +229,27 @@ class HookTryItBrowserIT {
     }
 
     private static int payloadLimit() {
-        return HooklineClient.json(ConsoleUsers.adminApi().get("/api/v4/config")).getJsonObject("ServiceSettings")
+        return HooklineClient.json(ConsoleUsers.adminApi().get("/api/v4/config"))
+                .getJsonObject("ServiceSettings")
                 .getInt("MaximumPayloadSizeBytes");
     }
 
     private static void setPayloadLimit(int bytes) {
-        HttpResponse<String> response = ConsoleUsers.adminApi().put("/api/v4/config/patch", Json.createObjectBuilder()
-                .add("ServiceSettings", Json.createObjectBuilder().add("MaximumPayloadSizeBytes", bytes)).build());
+        HttpResponse<String> response = ConsoleUsers.adminApi()
+                .put(
+                        "/api/v4/config/patch",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "ServiceSettings",
+                                        Json.createObjectBuilder().add("MaximumPayloadSizeBytes", bytes))
+                                .build());
         assertEquals(200, response.statusCode(), response.body());
     }
 
     private static List<String> cells(WebElement row, String tag) {
-        return row.findElements(By.tagName(tag)).stream().map(WebElement::getText).toList();
+        return row.findElements(By.tagName(tag)).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static int postCount() {

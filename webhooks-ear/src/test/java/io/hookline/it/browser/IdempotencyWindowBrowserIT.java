@@ -47,7 +47,8 @@ class IdempotencyWindowBrowserIT {
     }
 
     private static int saved() {
-        return HooklineClient.json(admin.get("/api/v4/config")).getJsonObject("ServiceSettings")
+        return HooklineClient.json(admin.get("/api/v4/config"))
+                .getJsonObject("ServiceSettings")
                 .getInt("IdempotencyWindowSeconds");
     }
 

@@ -89,8 +89,8 @@ class IntegrationsBrowserIT {
         browser.open("/console/hooks/index.xhtml").waitForPage();
         browser.clickAndWait("#addHook");
         assertEquals("/console/hooks/edit.xhtml", browser.path());
-        List<String> choices = new Select(browser.find("#hook\\:channel")).getOptions().stream()
-                .map(WebElement::getText).toList();
+        List<String> choices = new Select(browser.find("#hook\\:channel"))
+                .getOptions().stream().map(WebElement::getText).toList();
         String groupChoice = privateGroup.getString("display_name") + " (private)";
         assertTrue(choices.contains(groupChoice), "the picker offers dana's private group: " + choices);
         assertTrue(choices.contains("Town Square"), "and the team's public channels: " + choices);
@@ -98,7 +98,8 @@ class IntegrationsBrowserIT {
         browser.screenshot("integrations-add");
 
         new Select(browser.find("#hook\\:channel")).selectByVisibleText(groupChoice);
-        browser.type("#hook\\:displayName", "Build bot").type("#hook\\:description", "CI results")
+        browser.type("#hook\\:displayName", "Build bot")
+                .type("#hook\\:description", "CI results")
                 .clickAndWait("#hook\\:save");
         assertEquals("/console/hooks/index.xhtml", browser.path());
         assertTrue(browser.pageText().contains("Webhook created."), browser.pageText());
@@ -108,9 +109,17 @@ class IntegrationsBrowserIT {
         browser.screenshot("integrations");
         assertNoConsoleErrors();
 
-        assertEquals(200, post(url, Json.createObjectBuilder().add("text", "deploy finished")
-                .add("username", "robot").build()).statusCode());
-        browser.open(browser.find("a.open-channel").getAttribute("href").replace(browser.baseUrl(), "")).waitForPage();
+        assertEquals(
+                200,
+                post(
+                                url,
+                                Json.createObjectBuilder()
+                                        .add("text", "deploy finished")
+                                        .add("username", "robot")
+                                        .build())
+                        .statusCode());
+        browser.open(browser.find("a.open-channel").getAttribute("href").replace(browser.baseUrl(), ""))
+                .waitForPage();
         assertEquals("/console/channel.xhtml", browser.path());
         WebElement last = lastPost();
         assertEquals("robot", last.findElement(By.cssSelector(".post-author")).getText());
@@ -119,13 +128,23 @@ class IntegrationsBrowserIT {
         browser.screenshot("channel-view-robot");
 
         setUsernameOverride(false);
-        assertEquals(200, post(url, Json.createObjectBuilder().add("text", "second deploy")
-                .add("username", "robot").build()).statusCode());
+        assertEquals(
+                200,
+                post(
+                                url,
+                                Json.createObjectBuilder()
+                                        .add("text", "second deploy")
+                                        .add("username", "robot")
+                                        .build())
+                        .statusCode());
         ConsoleUsers.signIn(browser, dana.username(), dana.password());
-        browser.open("/console/channel.xhtml?id=" + privateGroup.getString("id")).waitForPage();
+        browser.open("/console/channel.xhtml?id=" + privateGroup.getString("id"))
+                .waitForPage();
         last = lastPost();
         assertTrue(last.findElement(By.cssSelector(".post-body")).getText().contains("second deploy"));
-        assertEquals(dana.username(), last.findElement(By.cssSelector(".post-author")).getText(),
+        assertEquals(
+                dana.username(),
+                last.findElement(By.cssSelector(".post-author")).getText(),
                 "with the override off, the post shows its creator");
         assertEquals("BOT", last.findElement(By.cssSelector(".bot-tag")).getText());
     }
@@ -144,22 +163,41 @@ class IntegrationsBrowserIT {
         assertEditPageHidesTheHookId(hookIdOf(url));
         List<WebElement> rows = browser.all("#deliveries tbody tr");
         assertEquals(3, rows.size(), browser.text("#recentDeliveries"));
-        assertEquals("400", rows.get(0).findElement(By.cssSelector(".delivery-status")).getText());
-        assertEquals("no_text", rows.get(0).findElement(By.cssSelector(".delivery-error")).getText());
+        assertEquals(
+                "400",
+                rows.get(0).findElement(By.cssSelector(".delivery-status")).getText());
+        assertEquals(
+                "no_text",
+                rows.get(0).findElement(By.cssSelector(".delivery-error")).getText());
         assertTrue(rows.get(0).findElements(By.cssSelector("a.delivery-post")).isEmpty(), "a refusal posted nothing");
-        assertEquals("200", rows.get(1).findElement(By.cssSelector(".delivery-status")).getText());
-        assertEquals("", rows.get(1).findElement(By.cssSelector(".delivery-error")).getText());
-        assertTrue(rows.get(1).findElement(By.cssSelector(".delivery-time")).getText().matches(
-                "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"), "time to the second");
-        assertTrue(rows.get(1).findElement(By.cssSelector(".delivery-address")).getText().matches(
-                "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1"), "the sender's address");
-        String postId = rows.get(1).findElement(By.cssSelector("a.delivery-post")).getText();
+        assertEquals(
+                "200",
+                rows.get(1).findElement(By.cssSelector(".delivery-status")).getText());
+        assertEquals(
+                "", rows.get(1).findElement(By.cssSelector(".delivery-error")).getText());
+        assertTrue(
+                rows.get(1)
+                        .findElement(By.cssSelector(".delivery-time"))
+                        .getText()
+                        .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"),
+                "time to the second");
+        assertTrue(
+                rows.get(1)
+                        .findElement(By.cssSelector(".delivery-address"))
+                        .getText()
+                        .matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1"),
+                "the sender's address");
+        String postId =
+                rows.get(1).findElement(By.cssSelector("a.delivery-post")).getText();
         assertTrue(postId.matches("[a-z2-7]{26}"), postId);
         browser.screenshot("hook-deliveries");
         assertNoConsoleErrors();
         browser.clickAndWait("#deliveries tbody tr:nth-child(2) a.delivery-post");
         assertEquals("/console/channel.xhtml", browser.path(), "a post id opens its channel");
-        assertTrue(browser.find(".post[data-post-id='" + postId + "'] .post-body").getText().contains("second deploy"),
+        assertTrue(
+                browser.find(".post[data-post-id='" + postId + "'] .post-body")
+                        .getText()
+                        .contains("second deploy"),
                 "the channel view shows the delivered post");
 
         browser.open("/console/hooks/index.xhtml").waitForPage();
@@ -184,7 +222,9 @@ class IntegrationsBrowserIT {
         // An edit link from before console keys (?id=<hook id>) opens nothing and ends on the list, id gone.
         browser.open("/console/hooks/edit.xhtml?id=" + hookIdOf(url)).waitForPage();
         assertEquals("/console/hooks/index.xhtml", browser.path());
-        assertFalse(browser.driver().getCurrentUrl().contains(hookIdOf(url)), browser.driver().getCurrentUrl());
+        assertFalse(
+                browser.driver().getCurrentUrl().contains(hookIdOf(url)),
+                browser.driver().getCurrentUrl());
         assertFalse(browser.has("#hook\\:displayName"), "no edit form for an old link");
     }
 
@@ -207,9 +247,13 @@ class IntegrationsBrowserIT {
     @Test
     @Order(4)
     void regeneratingGivesANewUrlAndRetiresTheOldOne() {
-        JsonObject hook = HooklineClient.json(dana.client().postJson("/api/v4/hooks/incoming",
-                Json.createObjectBuilder().add("channel_id", privateGroup.getString("id"))
-                        .add("display_name", "Rotate me").build()));
+        JsonObject hook = HooklineClient.json(dana.client()
+                .postJson(
+                        "/api/v4/hooks/incoming",
+                        Json.createObjectBuilder()
+                                .add("channel_id", privateGroup.getString("id"))
+                                .add("display_name", "Rotate me")
+                                .build()));
         ConsoleUsers.signIn(browser, dana.username(), dana.password());
         browser.open("/console/hooks/index.xhtml").waitForPage();
         String oldUrl = browser.text("code.hook-url");
@@ -228,10 +272,17 @@ class IntegrationsBrowserIT {
         // 404 to the old URL names no hook any more and is not kept).
         JsonArray log = awaitDeliveries(hookIdOf(newUrl), 2);
         assertEquals(2, log.size(), log.toString());
-        assertEquals(List.of(200, 200), log.getValuesAs(JsonObject.class).stream()
-                .map(entry -> entry.getInt("status_code")).toList());
-        assertEquals(404, dana.client().get("/api/v4/hooks/incoming/" + hook.getString("id") + "/deliveries")
-                .statusCode(), "the old id has no log any more");
+        assertEquals(
+                List.of(200, 200),
+                log.getValuesAs(JsonObject.class).stream()
+                        .map(entry -> entry.getInt("status_code"))
+                        .toList());
+        assertEquals(
+                404,
+                dana.client()
+                        .get("/api/v4/hooks/incoming/" + hook.getString("id") + "/deliveries")
+                        .statusCode(),
+                "the old id has no log any more");
         browser.clickAndWait("a.edit-hook");
         assertEquals(2, browser.all("#deliveries tbody tr .delivery-status").size(), browser.text("#recentDeliveries"));
     }
@@ -243,19 +294,25 @@ class IntegrationsBrowserIT {
         browser.open("/console/system/settings.xhtml").waitForPage();
         browser.type("#settings\\:maxPostSize", "16384").clickAndWait("#settings\\:save");
         assertTrue(browser.pageText().contains("At most 16383 characters."), browser.pageText());
-        browser.type("#settings\\:maxPostSize", "16383").type("#settings\\:maximumPayloadSizeBytes", "63")
+        browser.type("#settings\\:maxPostSize", "16383")
+                .type("#settings\\:maximumPayloadSizeBytes", "63")
                 .clickAndWait("#settings\\:save");
         assertTrue(browser.pageText().contains("At least 64 bytes."), browser.pageText());
-        browser.type("#settings\\:maxPostSize", "16383").type("#settings\\:maximumPayloadSizeBytes", "64")
+        browser.type("#settings\\:maxPostSize", "16383")
+                .type("#settings\\:maximumPayloadSizeBytes", "64")
                 .clickAndWait("#settings\\:save");
         assertTrue(browser.pageText().contains("Settings saved."), browser.pageText());
         JsonObject service = HooklineClient.json(admin.get("/api/v4/config")).getJsonObject("ServiceSettings");
         assertEquals(16383, service.getInt("MaxPostSize"));
         assertEquals(64, service.getInt("MaximumPayloadSizeBytes"));
-        browser.type("#settings\\:maxPostSize", "4000").type("#settings\\:maximumPayloadSizeBytes", "300000")
+        browser.type("#settings\\:maxPostSize", "4000")
+                .type("#settings\\:maximumPayloadSizeBytes", "300000")
                 .clickAndWait("#settings\\:save");
-        assertEquals(300000, HooklineClient.json(admin.get("/api/v4/config")).getJsonObject("ServiceSettings")
-                .getInt("MaximumPayloadSizeBytes"));
+        assertEquals(
+                300000,
+                HooklineClient.json(admin.get("/api/v4/config"))
+                        .getJsonObject("ServiceSettings")
+                        .getInt("MaximumPayloadSizeBytes"));
     }
 
     @Test
@@ -272,16 +329,22 @@ class IntegrationsBrowserIT {
         browser.clickAndWait("#settings\\:save");
         assertTrue(browser.pageText().contains("This page has expired"), browser.pageText());
         assertTrue(!browser.pageText().contains("Exception"), "no stack trace: " + browser.pageText());
-        assertEquals(4000, HooklineClient.json(admin.get("/api/v4/config")).getJsonObject("ServiceSettings")
-                .getInt("MaxPostSize"));
+        assertEquals(
+                4000,
+                HooklineClient.json(admin.get("/api/v4/config"))
+                        .getJsonObject("ServiceSettings")
+                        .getInt("MaxPostSize"));
         browser.screenshot("error-expired");
     }
 
     @Test
     @Order(7)
     void aNonAdminMeetsForbiddenOnSystemConsoleAndOnSomeoneElsesHook() throws Exception {
-        JsonObject adminsHook = HooklineClient.json(admin.postJson("/api/v4/hooks/incoming",
-                Json.createObjectBuilder().add("channel_id", mainChannelId(admin, "town-square")).build()));
+        JsonObject adminsHook = HooklineClient.json(admin.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", mainChannelId(admin, "town-square"))
+                        .build()));
         String adminsKey = editKeyOf(adminsHook.getString("id"));
         ConsoleUsers.signIn(browser, dana.username(), dana.password());
         for (String path : List.of("/console/system/settings.xhtml", "/console/hooks/edit.xhtml?hook=" + adminsKey)) {
@@ -328,7 +391,8 @@ class IntegrationsBrowserIT {
         ConsoleUsers.signInAsAdmin(browser);
         browser.open("/console/hooks/index.xhtml").waitForPage();
         WebElement row = browser.all("table tbody tr").stream()
-                .filter(r -> r.getText().contains("/hooks/" + hookId)).findFirst()
+                .filter(r -> r.getText().contains("/hooks/" + hookId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for the hook"));
         String href = row.findElement(By.cssSelector("a.edit-hook")).getAttribute("href");
         assertFalse(href.contains(hookId), href);
@@ -341,11 +405,16 @@ class IntegrationsBrowserIT {
 
     /** Polls the hook's delivery log through the API (as dana) until it holds {@code count} entries (3 s at most). */
     private static JsonArray awaitDeliveries(String hookId, int count) {
-        return Poll.until(Duration.ofSeconds(3), () -> {
-            HttpResponse<String> response = dana.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries");
-            assertEquals(200, response.statusCode(), response.body());
-            return HooklineClient.jsonArray(response);
-        }, log -> log.size() >= count, log -> "expected " + count + " deliveries of " + hookId + ": " + log);
+        return Poll.until(
+                Duration.ofSeconds(3),
+                () -> {
+                    HttpResponse<String> response =
+                            dana.client().get("/api/v4/hooks/incoming/" + hookId + "/deliveries");
+                    assertEquals(200, response.statusCode(), response.body());
+                    return HooklineClient.jsonArray(response);
+                },
+                log -> log.size() >= count,
+                log -> "expected " + count + " deliveries of " + hookId + ": " + log);
     }
 
     private static WebElement lastPost() {
@@ -360,10 +429,13 @@ class IntegrationsBrowserIT {
 
     private static HttpResponse<String> post(String url, JsonObject payload) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(payload.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(payload.toString()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("POST " + url, e);
         }
@@ -372,9 +444,13 @@ class IntegrationsBrowserIT {
     /** The HTTP status the browser's signed-in session gets for a page (Selenium cannot see statuses). */
     private static int statusWithBrowserSession(String path) throws Exception {
         String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.baseUrl() + path))
-                        .header("Cookie", "JSESSIONID=" + session).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.baseUrl() + path))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static void assertNoConsoleErrors() {

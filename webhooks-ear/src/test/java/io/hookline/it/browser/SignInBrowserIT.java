@@ -59,7 +59,9 @@ class SignInBrowserIT {
         browser.screenshot("first-run");
 
         // Bean Validation messages, and nothing created.
-        browser.type("#setup\\:username", "X").type("#setup\\:email", "not-an-email").type("#setup\\:password", "short")
+        browser.type("#setup\\:username", "X")
+                .type("#setup\\:email", "not-an-email")
+                .type("#setup\\:password", "short")
                 .clickAndWait("#setup\\:create");
         assertEquals("/setup.xhtml", browser.path());
         String text = browser.pageText();
@@ -67,10 +69,13 @@ class SignInBrowserIT {
         assertTrue(text.contains("Enter a valid email address."), text);
         assertTrue(text.contains("Between 8 and 256 characters."), text);
 
-        browser.type("#setup\\:username", ConsoleUsers.ADMIN).type("#setup\\:email", ConsoleUsers.ADMIN_EMAIL)
-                .type("#setup\\:password", ConsoleUsers.ADMIN_PASSWORD).clickAndWait("#setup\\:create");
+        browser.type("#setup\\:username", ConsoleUsers.ADMIN)
+                .type("#setup\\:email", ConsoleUsers.ADMIN_EMAIL)
+                .type("#setup\\:password", ConsoleUsers.ADMIN_PASSWORD)
+                .clickAndWait("#setup\\:create");
         assertEquals("/signin.xhtml", browser.path());
-        assertTrue(browser.pageText().contains("System admin '" + ConsoleUsers.ADMIN + "' created."), browser.pageText());
+        assertTrue(
+                browser.pageText().contains("System admin '" + ConsoleUsers.ADMIN + "' created."), browser.pageText());
 
         // The page is closed for good once an account exists.
         browser.open("/setup.xhtml").waitForPage();
@@ -97,14 +102,17 @@ class SignInBrowserIT {
     void signInLandsOnTheConsoleAndSignOutEndsTheSession() {
         browser.open("/console/index.xhtml").waitForPage();
         assertEquals("/signin.xhtml", browser.path(), "console pages ask for a sign-in");
-        String sessionBefore = browser.driver().manage().getCookieNamed("JSESSIONID") == null ? null
+        String sessionBefore = browser.driver().manage().getCookieNamed("JSESSIONID") == null
+                ? null
                 : browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
 
-        browser.type("#signin\\:loginId", ConsoleUsers.ADMIN).type("#signin\\:password", ConsoleUsers.ADMIN_PASSWORD)
+        browser.type("#signin\\:loginId", ConsoleUsers.ADMIN)
+                .type("#signin\\:password", ConsoleUsers.ADMIN_PASSWORD)
                 .clickAndWait("#signin\\:submit");
         assertEquals("/console/index.xhtml", browser.path(), "back to the page that asked for the sign-in");
         assertEquals("@" + ConsoleUsers.ADMIN, browser.text("#whoami"));
-        String sessionAfter = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String sessionAfter =
+                browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         assertFalse(sessionAfter.equals(sessionBefore), "a new session id after signing in (session fixation)");
         var cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
         assertTrue(cookie.isHttpOnly(), "session cookie is HttpOnly");
@@ -112,8 +120,10 @@ class SignInBrowserIT {
         assertTrue(browser.pageText().contains("Town Square"), browser.pageText());
         browser.screenshot("channels");
         assertNoConsoleErrors();
-        Object apiStatus = browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "fetch('/api/v4/users/me', {credentials: 'include'}).then(function (r) { done(r.status); });");
+        Object apiStatus = browser.driver()
+                .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + "fetch('/api/v4/users/me', {credentials: 'include'}).then(function (r) { done(r.status); });");
         assertEquals(401L, ((Number) apiStatus).longValue(), "the signed-in console cookie does not open the API");
         browser.consoleErrors(); // the refused fetch logs its 401: expected
 

@@ -77,17 +77,21 @@ class SystemConsoleBrowserIT {
         browser.open(TEAMS).waitForPage();
         assertEquals(TEAMS, browser.path());
 
-        browser.type("#createTeam\\:name", "Bad Name!").type("#createTeam\\:displayName", "Bad")
+        browser.type("#createTeam\\:name", "Bad Name!")
+                .type("#createTeam\\:displayName", "Bad")
                 .clickAndWait("#createTeam\\:create");
-        assertTrue(browser.text("#createTeam").contains("2 to 64 characters: lowercase letters, digits and '-'"),
+        assertTrue(
+                browser.text("#createTeam").contains("2 to 64 characters: lowercase letters, digits and '-'"),
                 browser.pageText());
-        browser.type("#createTeam\\:name", "").type("#createTeam\\:displayName", "")
+        browser.type("#createTeam\\:name", "")
+                .type("#createTeam\\:displayName", "")
                 .clickAndWait("#createTeam\\:create");
         assertTrue(browser.pageText().contains("Choose a team name."), browser.pageText());
         assertTrue(browser.pageText().contains("Enter a display name."), browser.pageText());
         assertFalse(browser.text("#teams").contains("bad"), "nothing created");
 
-        browser.type("#createTeam\\:name", TEAM).type("#createTeam\\:displayName", TEAM_DISPLAY)
+        browser.type("#createTeam\\:name", TEAM)
+                .type("#createTeam\\:displayName", TEAM_DISPLAY)
                 .click("label[for='createTeam:type:1']")
                 .clickAndWait("#createTeam\\:create");
         assertTrue(browser.text("#messages").contains("Team '" + TEAM + "' created."), browser.pageText());
@@ -95,7 +99,8 @@ class SystemConsoleBrowserIT {
         assertTrue(rowText("#teams", TEAM_DISPLAY).contains("Invite only"), rowText("#teams", TEAM_DISPLAY));
         assertTrue(browser.text("#teams").contains("main"), "the first start's team is listed too");
 
-        browser.type("#createTeam\\:name", TEAM).type("#createTeam\\:displayName", "Again")
+        browser.type("#createTeam\\:name", TEAM)
+                .type("#createTeam\\:displayName", "Again")
                 .clickAndWait("#createTeam\\:create");
         assertTrue(browser.text("#messages").contains("A team with that name already exists."), browser.pageText());
         assertNoConsoleErrors();
@@ -114,16 +119,21 @@ class SystemConsoleBrowserIT {
         browser.waitForPage();
         assertTrue(browser.text("#channels").contains("Town Square"), browser.pageText());
 
-        browser.type("#createChannel\\:name", "Not ok").type("#createChannel\\:displayName", "x")
+        browser.type("#createChannel\\:name", "Not ok")
+                .type("#createChannel\\:displayName", "x")
                 .clickAndWait("#createChannel\\:create");
-        assertTrue(browser.pageText().contains("1 to 64 characters: lowercase letters, digits, '-' and '_'"),
+        assertTrue(
+                browser.pageText().contains("1 to 64 characters: lowercase letters, digits, '-' and '_'"),
                 browser.pageText());
 
-        browser.type("#createChannel\\:name", PUBLIC).type("#createChannel\\:displayName", "Public " + PUBLIC)
-                .type("#createChannel\\:purpose", "Build results").clickAndWait("#createChannel\\:create");
+        browser.type("#createChannel\\:name", PUBLIC)
+                .type("#createChannel\\:displayName", "Public " + PUBLIC)
+                .type("#createChannel\\:purpose", "Build results")
+                .clickAndWait("#createChannel\\:create");
         assertTrue(browser.text("#messages").contains("Public channel '" + PUBLIC + "' created."), browser.pageText());
         browser.click("label[for='createChannel:type:1']")
-                .type("#createChannel\\:name", GROUP).type("#createChannel\\:displayName", "Group " + GROUP)
+                .type("#createChannel\\:name", GROUP)
+                .type("#createChannel\\:displayName", "Group " + GROUP)
                 .clickAndWait("#createChannel\\:create");
         assertTrue(browser.text("#messages").contains("Private group '" + GROUP + "' created."), browser.pageText());
         assertTrue(rowText("#channels", "~" + PUBLIC).contains("Public channel"), browser.text("#channels"));
@@ -156,27 +166,35 @@ class SystemConsoleBrowserIT {
     @Order(3)
     void aSystemAdminCreatesAUserAndBadUsernamesAreRefused() {
         browser.open(USERS).waitForPage();
-        browser.type("#createUser\\:username", "1-bad name").type("#createUser\\:email", "bad")
-                .type("#createUser\\:password", "short").clickAndWait("#createUser\\:create");
+        browser.type("#createUser\\:username", "1-bad name")
+                .type("#createUser\\:email", "bad")
+                .type("#createUser\\:password", "short")
+                .clickAndWait("#createUser\\:create");
         String text = browser.text("#createUser");
         assertTrue(text.contains("3 to 22 characters, starting with a lowercase letter"), text);
         assertTrue(text.contains("Enter a valid email address."), text);
         assertTrue(text.contains("Between 8 and 256 characters."), text);
 
         for (String username : new String[] {USER, OTHER}) {
-            browser.type("#createUser\\:username", username).type("#createUser\\:email", username + "@example.com")
-                    .type("#createUser\\:password", PASSWORD).clickAndWait("#createUser\\:create");
+            browser.type("#createUser\\:username", username)
+                    .type("#createUser\\:email", username + "@example.com")
+                    .type("#createUser\\:password", PASSWORD)
+                    .clickAndWait("#createUser\\:create");
             assertTrue(browser.text("#messages").contains("User @" + username + " created."), browser.pageText());
         }
         String row = rowText("#users", "@" + USER);
         assertTrue(row.contains(USER + "@example.com") && row.contains("Member") && row.contains("Active"), row);
         assertTrue(rowText("#users", "@" + ConsoleUsers.ADMIN).contains("System Admin"));
-        assertFalse(browser.has("button[title='Deactivate @" + ConsoleUsers.ADMIN + "']"),
+        assertFalse(
+                browser.has("button[title='Deactivate @" + ConsoleUsers.ADMIN + "']"),
                 "an admin does not deactivate themself here");
 
-        browser.type("#createUser\\:username", USER).type("#createUser\\:email", "else-" + USER + "@example.com")
-                .type("#createUser\\:password", PASSWORD).clickAndWait("#createUser\\:create");
-        assertTrue(browser.text("#messages").contains("An account with that username already exists."),
+        browser.type("#createUser\\:username", USER)
+                .type("#createUser\\:email", "else-" + USER + "@example.com")
+                .type("#createUser\\:password", PASSWORD)
+                .clickAndWait("#createUser\\:create");
+        assertTrue(
+                browser.text("#messages").contains("An account with that username already exists."),
                 browser.pageText());
         assertNoConsoleErrors();
     }
@@ -189,7 +207,8 @@ class SystemConsoleBrowserIT {
         assertTrue(browser.text("#teamMembers").contains("@" + ConsoleUsers.ADMIN), "the creator is a member");
         for (String username : new String[] {USER, OTHER}) {
             browser.type("#addMember\\:username", username).clickAndWait("#addMember\\:add");
-            assertTrue(browser.text("#messages").contains("@" + username + " added to " + TEAM_DISPLAY + "."),
+            assertTrue(
+                    browser.text("#messages").contains("@" + username + " added to " + TEAM_DISPLAY + "."),
                     browser.pageText());
         }
         browser.type("#addMember\\:username", "nobody-" + USER).clickAndWait("#addMember\\:add");
@@ -198,7 +217,8 @@ class SystemConsoleBrowserIT {
 
         browser.click("button[title='Remove @" + OTHER + "']");
         confirm();
-        assertTrue(browser.text("#messages").contains("@" + OTHER + " removed from " + TEAM_DISPLAY + "."),
+        assertTrue(
+                browser.text("#messages").contains("@" + OTHER + " removed from " + TEAM_DISPLAY + "."),
                 browser.pageText());
         assertFalse(browser.text("#teamMembers").contains("@" + OTHER), browser.text("#teamMembers"));
         assertTrue(browser.text("#teamMembers").contains("@" + USER), browser.text("#teamMembers"));
@@ -210,10 +230,12 @@ class SystemConsoleBrowserIT {
         assertTrue(browser.text("#channelMembers").contains("Private group"), browser.text("#channelMembers"));
         assertFalse(browser.text("#channelMembers").contains("@" + USER), "not in the group yet");
         browser.type("#addMember\\:username", USER).clickAndWait("#addMember\\:add");
-        assertTrue(browser.text("#messages").contains("@" + USER + " added to Group " + GROUP + "."), browser.pageText());
+        assertTrue(
+                browser.text("#messages").contains("@" + USER + " added to Group " + GROUP + "."), browser.pageText());
         assertTrue(browser.text("#channelMembers").contains("@" + USER), browser.text("#channelMembers"));
         browser.type("#addMember\\:username", OTHER).clickAndWait("#addMember\\:add");
-        assertTrue(browser.text("#messages").contains("the user is not a member of the channel's team"),
+        assertTrue(
+                browser.text("#messages").contains("the user is not a member of the channel's team"),
                 browser.pageText());
         browser.screenshot("system-channels");
         browser.script("document.getElementById('channelMembers').scrollIntoView()");
@@ -221,7 +243,8 @@ class SystemConsoleBrowserIT {
 
         browser.click("button[title='Remove @" + USER + "']");
         confirm();
-        assertTrue(browser.text("#messages").contains("@" + USER + " removed from Group " + GROUP + "."),
+        assertTrue(
+                browser.text("#messages").contains("@" + USER + " removed from Group " + GROUP + "."),
                 browser.pageText());
         assertFalse(browser.text("#channelMembers").contains("@" + USER), browser.text("#channelMembers"));
         assertNoConsoleErrors();
@@ -261,14 +284,17 @@ class SystemConsoleBrowserIT {
         browser.clickAndWait("a[title='Reset the password of @" + USER + "']");
         assertTrue(browser.text("#resetCard").contains("Reset the password of @" + USER), browser.pageText());
 
-        browser.type("#reset\\:newPassword", NEW_PASSWORD).type("#reset\\:repeatPassword", NEW_PASSWORD + "x")
+        browser.type("#reset\\:newPassword", NEW_PASSWORD)
+                .type("#reset\\:repeatPassword", NEW_PASSWORD + "x")
                 .clickAndWait("#reset\\:save");
         assertTrue(browser.text("#reset").contains("The two passwords differ."), browser.pageText());
-        browser.type("#reset\\:newPassword", "short").type("#reset\\:repeatPassword", "short")
+        browser.type("#reset\\:newPassword", "short")
+                .type("#reset\\:repeatPassword", "short")
                 .clickAndWait("#reset\\:save");
         assertTrue(browser.text("#reset").contains("Between 8 and 256 characters."), browser.pageText());
 
-        browser.type("#reset\\:newPassword", NEW_PASSWORD).type("#reset\\:repeatPassword", NEW_PASSWORD)
+        browser.type("#reset\\:newPassword", NEW_PASSWORD)
+                .type("#reset\\:repeatPassword", NEW_PASSWORD)
                 .clickAndWait("#reset\\:save");
         assertTrue(browser.text("#messages").contains("New password set for @" + USER + "."), browser.pageText());
         assertNoConsoleErrors();
@@ -289,8 +315,10 @@ class SystemConsoleBrowserIT {
         assertFalse(browser.has("#navSystem"), "no System Console link for a plain user");
         browser.consoleErrors(); // drained: the 403 answers below log a "failed to load resource" each
 
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         for (String page : new String[] {TEAMS, CHANNELS, USERS, SETTINGS}) {
             browser.open(page).waitForPage();
@@ -299,8 +327,12 @@ class SystemConsoleBrowserIT {
             var errors = browser.consoleErrors();
             assertTrue(errors.stream().allMatch(e -> e.contains("403")), page + ": only the 403 itself: " + errors);
 
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(browser.baseUrl() + page))
-                    .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(browser.baseUrl() + page))
+                            .header("Cookie", "JSESSIONID=" + session)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(403, response.statusCode(), page + " with the user's session");
             assertTrue(response.body().contains("Not allowed"), response.body());
         }

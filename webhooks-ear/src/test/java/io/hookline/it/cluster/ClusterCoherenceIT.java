@@ -76,7 +76,8 @@ class ClusterCoherenceIT {
         long delay = untilB(hookId, answer -> isError(answer, 410, "channel_is_archived"));
         report("channel archived on A: 410 on B", delay);
 
-        assertEquals(200, adminA.post("/api/v4/channels/" + channelId + "/restore").statusCode());
+        assertEquals(
+                200, adminA.post("/api/v4/channels/" + channelId + "/restore").statusCode());
         long back = untilB(hookId, answer -> answer.statusCode() == 200);
         report("channel restored on A: B posts again", back);
     }
@@ -112,12 +113,18 @@ class ClusterCoherenceIT {
         String hookId = createHook(owner.client(), channelId).getString("id");
         setUsernameOverride(true);
         try {
-            untilB(hookId, answer -> answer.statusCode() == 200
-                    && "robot".equals(props(newestPost(owner.client(), channelId)).getString("override_username", null)));
+            untilB(
+                    hookId,
+                    answer -> answer.statusCode() == 200
+                            && "robot"
+                                    .equals(props(newestPost(owner.client(), channelId))
+                                            .getString("override_username", null)));
 
             setUsernameOverride(false);
-            long delay = untilB(hookId, answer -> answer.statusCode() == 200
-                    && !props(newestPost(owner.client(), channelId)).containsKey("override_username"));
+            long delay = untilB(
+                    hookId,
+                    answer -> answer.statusCode() == 200
+                            && !props(newestPost(owner.client(), channelId)).containsKey("override_username"));
             report("overrides off on A: B posts under the creator's name", delay);
             assertEquals(owner.id(), newestPost(owner.client(), channelId).getString("user_id"));
         } finally {
@@ -131,9 +138,18 @@ class ClusterCoherenceIT {
         assertOk(postOnB(hookId, "B caches the hook's channel"));
         String other = createChannel(owner.client(), teamId, "O").getString("id");
 
-        HttpResponse<String> updated = owner.client().put("/api/v4/hooks/incoming/" + hookId, Json.createObjectBuilder()
-                .add("id", hookId).add("channel_id", other).add("display_name", "moved").add("description", "")
-                .add("channel_locked", false).add("username", "").add("icon_url", "").build());
+        HttpResponse<String> updated = owner.client()
+                .put(
+                        "/api/v4/hooks/incoming/" + hookId,
+                        Json.createObjectBuilder()
+                                .add("id", hookId)
+                                .add("channel_id", other)
+                                .add("display_name", "moved")
+                                .add("description", "")
+                                .add("channel_locked", false)
+                                .add("username", "")
+                                .add("icon_url", "")
+                                .build());
         assertEquals(200, updated.statusCode(), updated.body());
         long start = System.nanoTime();
         String text = ApiFixtures.unique("after the move");
@@ -142,7 +158,8 @@ class ClusterCoherenceIT {
             if (text.equals(newestMessage(owner.client(), other))) {
                 break;
             }
-            assertTrue(TwoNodes.millisSince(start) <= COHERENCE_BOUND.toMillis() + 100,
+            assertTrue(
+                    TwoNodes.millisSince(start) <= COHERENCE_BOUND.toMillis() + 100,
                     "B still posts into the old channel after " + TwoNodes.millisSince(start) + " ms");
         }
         report("hook moved on A: B posts into the new channel", TwoNodes.millisSince(start));
@@ -153,8 +170,10 @@ class ClusterCoherenceIT {
         String oldId = createHook(owner.client(), channelId).getString("id");
         assertOk(postOnB(oldId, "B caches the hook under its old id"));
 
-        HttpResponse<String> rotated = owner.client().postJson("/api/v4/hooks/incoming/" + oldId + "/rotate",
-                Json.createObjectBuilder().add("grace_seconds", 3600).build());
+        HttpResponse<String> rotated = owner.client()
+                .postJson(
+                        "/api/v4/hooks/incoming/" + oldId + "/rotate",
+                        Json.createObjectBuilder().add("grace_seconds", 3600).build());
         assertEquals(200, rotated.statusCode(), rotated.body());
         String newId = HooklineClient.json(rotated).getString("id");
         // Past the coherence bound, B has re-read the hook: the old id still posts, now as the previous id.
@@ -172,24 +191,36 @@ class ClusterCoherenceIT {
     @Test
     void aRotatedOldUrlStopsOnBExactlyAtItsExpiry() {
         String oldId = createHook(owner.client(), channelId).getString("id");
-        HttpResponse<String> rotated = owner.client().postJson("/api/v4/hooks/incoming/" + oldId + "/rotate",
-                Json.createObjectBuilder().add("grace_seconds", 3).build());
+        HttpResponse<String> rotated = owner.client()
+                .postJson(
+                        "/api/v4/hooks/incoming/" + oldId + "/rotate",
+                        Json.createObjectBuilder().add("grace_seconds", 3).build());
         assertEquals(200, rotated.statusCode(), rotated.body());
-        long expiresAt = HooklineClient.json(rotated).getJsonNumber("previous_id_expires_at").longValue();
+        long expiresAt = HooklineClient.json(rotated)
+                .getJsonNumber("previous_id_expires_at")
+                .longValue();
         sleep(COHERENCE_BOUND.toMillis() + 200);
         // B caches the old id as the previous id, with its expiry; nothing is written at the expiry.
         assertOk(postOnB(oldId, "B caches the previous id"));
         sleep(Math.max(0, expiresAt + 1 - System.currentTimeMillis()));
         HttpResponse<String> expired = postOnB(oldId, "after the expiry");
-        assertTrue(isError(expired, 404, "no_service"), "at once after the expiry, without any change to wait for: "
-                + expired.statusCode() + " " + expired.body());
+        assertTrue(
+                isError(expired, 404, "no_service"),
+                "at once after the expiry, without any change to wait for: " + expired.statusCode() + " "
+                        + expired.body());
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
 
     private HttpResponse<String> postOnB(String hookId, String text) {
-        return hooksB.postRaw("/hooks/" + hookId, "application/json",
-                Json.createObjectBuilder().add("text", text).add("username", "robot").build().toString());
+        return hooksB.postRaw(
+                "/hooks/" + hookId,
+                "application/json",
+                Json.createObjectBuilder()
+                        .add("text", text)
+                        .add("username", "robot")
+                        .build()
+                        .toString());
     }
 
     /**
@@ -213,8 +244,9 @@ class ClusterCoherenceIT {
     }
 
     private void setUsernameOverride(boolean on) {
-        JsonObject patch = Json.createObjectBuilder().add("ServiceSettings", Json.createObjectBuilder()
-                .add("EnablePostUsernameOverride", on)).build();
+        JsonObject patch = Json.createObjectBuilder()
+                .add("ServiceSettings", Json.createObjectBuilder().add("EnablePostUsernameOverride", on))
+                .build();
         HttpResponse<String> patched = adminA.put("/api/v4/config/patch", patch);
         assertEquals(200, patched.statusCode(), patched.body());
     }
@@ -222,8 +254,11 @@ class ClusterCoherenceIT {
     /** The channel's newest post's message; empty while it has none. */
     private static String newestMessage(HooklineClient reader, String channelId) {
         JsonObject list = HooklineClient.json(reader.get("/api/v4/channels/" + channelId + "/posts?per_page=1"));
-        return list.getJsonArray("order").isEmpty() ? ""
-                : list.getJsonObject("posts").getJsonObject(list.getJsonArray("order").getString(0)).getString("message");
+        return list.getJsonArray("order").isEmpty()
+                ? ""
+                : list.getJsonObject("posts")
+                        .getJsonObject(list.getJsonArray("order").getString(0))
+                        .getString("message");
     }
 
     private static JsonObject props(JsonObject post) {

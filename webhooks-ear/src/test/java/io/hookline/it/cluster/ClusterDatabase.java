@@ -12,19 +12,19 @@ import java.sql.SQLException;
  */
 public final class ClusterDatabase {
 
-    private ClusterDatabase() {
-    }
+    private ClusterDatabase() {}
 
     public static Connection connect() throws SQLException {
-        Connection connection = DriverManager.getConnection(System.getProperty("pg.url"),
-                System.getProperty("pg.user"), System.getProperty("pg.password"));
+        Connection connection = DriverManager.getConnection(
+                System.getProperty("pg.url"), System.getProperty("pg.user"), System.getProperty("pg.password"));
         connection.setSchema(System.getProperty("pg.schema"));
         return connection;
     }
 
     /** The one number a {@code SELECT count(*) …} answers, with {@code parameters} bound in order. */
     public static long count(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -51,17 +51,19 @@ class ClusterFailoverIT {
     static final int CLIENTS = 4;
     /** Each client sends one request per this interval: 100 requests/s in all, under the per-hook limit. */
     static final Duration PACE = Duration.ofMillis(40);
+
     static final Duration BEFORE_STOP = Duration.ofSeconds(4);
     static final Duration AFTER_START = Duration.ofSeconds(4);
     /** Attempts per message before a client gives up on it (the test then fails). */
     static final int MAX_ATTEMPTS = 20;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     /** One request as sent: its text, the message it carries, the node, and the status (-1: no answer). */
-    record Attempt(String text, String message, Node node, int status, long sentAtNanos) {
-    }
+    record Attempt(String text, String message, Node node, int status, long sentAtNanos) {}
 
     @AfterEach
     void bothNodesUp() {
@@ -74,10 +76,14 @@ class ClusterFailoverIT {
     void everyOkIsStoredExactlyOnceWhileNodeBRestartsAndBServesNothingStaleAfterwards() throws Exception {
         HooklineClient adminA = TwoNodes.adminOn(Node.A.url());
         TestUser owner = newUser(adminA, "fo");
-        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         String hookId = createHook(owner.client(), channelId).getString("id");
         // In a channel of their own: their posts are not the ones counted.
-        String otherChannel = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String otherChannel = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         String deletedWhileDown = createHook(owner.client(), otherChannel).getString("id");
         String deletedAfter = createHook(owner.client(), otherChannel).getString("id");
         for (String warm : List.of(deletedWhileDown, deletedAfter)) {
@@ -146,13 +152,26 @@ class ClusterFailoverIT {
                 storedTwice.add(attempt.text());
             }
         }
-        List<String> phantoms = stored.keySet().stream().filter(text -> !sent.contains(text)).sorted().toList();
+        List<String> phantoms = stored.keySet().stream()
+                .filter(text -> !sent.contains(text))
+                .sorted()
+                .toList();
         long afterRestartOnB = attempts.stream()
-                .filter(a -> a.node() == Node.B && a.status() == 200 && a.sentAtNanos() > backAt).count();
-        System.out.printf("Failover: %d requests (%d messages) from %d clients, by node and status %s; B stopped "
+                .filter(a -> a.node() == Node.B && a.status() == 200 && a.sentAtNanos() > backAt)
+                .count();
+        System.out.printf(
+                "Failover: %d requests (%d messages) from %d clients, by node and status %s; B stopped "
                         + "and started again in %d ms; %d lost, %d stored twice, %d phantom, %d stored without ok %s%n",
-                attempts.size(), messages.size(), CLIENTS, byNodeAndStatus, restart, lost.size(), storedTwice.size(),
-                phantoms.size(), storedWithoutOk.size(), storedWithoutOk);
+                attempts.size(),
+                messages.size(),
+                CLIENTS,
+                byNodeAndStatus,
+                restart,
+                lost.size(),
+                storedTwice.size(),
+                phantoms.size(),
+                storedWithoutOk.size(),
+                storedWithoutOk);
 
         assertEquals(List.of(), lost, "answered ok but not stored");
         assertEquals(List.of(), storedTwice, "one request stored twice");
@@ -161,19 +180,21 @@ class ClusterFailoverIT {
         assertTrue(afterRestartOnB > 0, "B took posts again after its restart");
 
         // Nothing stale on B: a hook deleted while it was down, and one deleted on A now.
-        assertEquals(404, send(Node.B, deletedWhileDown, "deleted while B was down").status());
+        assertEquals(
+                404, send(Node.B, deletedWhileDown, "deleted while B was down").status());
         assertStatusOk(owner.client().delete("/api/v4/hooks/incoming/" + deletedAfter));
         long start = System.nanoTime();
         while (send(Node.B, deletedAfter, "deleted after B came back").status() != 404) {
-            assertTrue(TwoNodes.millisSince(start) <= TwoNodes.COHERENCE_BOUND.toMillis(),
+            assertTrue(
+                    TwoNodes.millisSince(start) <= TwoNodes.COHERENCE_BOUND.toMillis(),
                     "B still posts through a hook deleted on A " + TwoNodes.millisSince(start) + " ms ago");
         }
         System.out.println("after B's restart: delete on A refused on B after " + TwoNodes.millisSince(start) + " ms");
     }
 
     /** One integration behind a round-robin balancer: each message is sent again, to the other node, until ok. */
-    private void sendUntilStopped(Flag stop, Flag bOut, String hookId, String prefix, int client,
-                                  List<Attempt> attempts)
+    private void sendUntilStopped(
+            Flag stop, Flag bOut, String hookId, String prefix, int client, List<Attempt> attempts)
             throws InterruptedException {
         int turn = client;
         for (int seq = 0; !stop.isSet(); seq++) {
@@ -204,7 +225,8 @@ class ClusterFailoverIT {
     private static Attempt send(Node node, String hookId, String text, String message) {
         long sentAt = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + "hooks/" + hookId))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         Json.createObjectBuilder().add("text", text).build().toString()))
                 .build();

@@ -38,14 +38,24 @@ class ClusterIdempotencyIT {
     void aHookMadeOnA() {
         HooklineClient adminA = TwoNodes.adminOn(TwoNodes.a());
         owner = newUser(adminA, "clidem");
-        channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         hookId = createHook(owner.client(), channelId).getString("id");
     }
 
     private HttpResponse<String> keyedOn(String node, String key, String text) {
-        return TwoNodes.anonymousOn(node).postBytes("/hooks/" + hookId,
-                Json.createObjectBuilder().add("text", text).build().toString().getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json", "Idempotency-Key", key);
+        return TwoNodes.anonymousOn(node)
+                .postBytes(
+                        "/hooks/" + hookId,
+                        Json.createObjectBuilder()
+                                .add("text", text)
+                                .build()
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8),
+                        "Content-Type",
+                        "application/json",
+                        "Idempotency-Key",
+                        key);
     }
 
     @Test

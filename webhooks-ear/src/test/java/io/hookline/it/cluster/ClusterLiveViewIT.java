@@ -25,7 +25,9 @@ class ClusterLiveViewIT {
     void aPostThroughAReachesAChannelViewOpenOnB() {
         HooklineClient adminA = TwoNodes.adminOn(TwoNodes.a());
         TestUser viewer = newUser(adminA, "lv");
-        String channelId = createChannel(viewer.client(), createTeam(viewer.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        viewer.client(), createTeam(viewer.client()).getString("id"), "O")
+                .getString("id");
         String hookId = createHook(viewer.client(), channelId).getString("id");
         ConsoleSession onB = ConsoleSession.signIn(TwoNodes.b(), viewer.username(), viewer.password());
 
@@ -33,8 +35,14 @@ class ClusterLiveViewIT {
             assertEquals(200, stream.status);
             assertTrue(stream.await("event: ready", Duration.ofSeconds(10)), "ready: " + stream.seen());
             long start = System.nanoTime();
-            HttpResponse<String> posted = TwoNodes.anonymousOn(TwoNodes.a()).postRaw("/hooks/" + hookId,
-                    "application/json", Json.createObjectBuilder().add("text", "through A").build().toString());
+            HttpResponse<String> posted = TwoNodes.anonymousOn(TwoNodes.a())
+                    .postRaw(
+                            "/hooks/" + hookId,
+                            "application/json",
+                            Json.createObjectBuilder()
+                                    .add("text", "through A")
+                                    .build()
+                                    .toString());
             assertEquals(200, posted.statusCode(), posted.body());
             assertTrue(stream.await("event: posts", LIVE_BOUND), "B's view never heard of A's post: " + stream.seen());
             System.out.println("post on A seen by the live view on B after " + TwoNodes.millisSince(start) + " ms");

@@ -34,20 +34,31 @@ class ClusterLogsIT {
     void aHooksDeliveriesThroughBothNodesAreInOneLogReadableThroughEither() {
         HooklineClient adminA = TwoNodes.adminOn(TwoNodes.a());
         TestUser owner = newUser(adminA, "dl");
-        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         String hookId = createHook(owner.client(), channelId).getString("id");
         for (int i = 0; i < POSTS_PER_NODE; i++) {
             for (String node : List.of(TwoNodes.a(), TwoNodes.b())) {
-                HttpResponse<String> answer = TwoNodes.anonymousOn(node).postRaw("/hooks/" + hookId, "application/json",
-                        Json.createObjectBuilder().add("text", "delivery " + i).build().toString());
+                HttpResponse<String> answer = TwoNodes.anonymousOn(node)
+                        .postRaw(
+                                "/hooks/" + hookId,
+                                "application/json",
+                                Json.createObjectBuilder()
+                                        .add("text", "delivery " + i)
+                                        .build()
+                                        .toString());
                 assertEquals(200, answer.statusCode(), answer.body());
             }
         }
-        HooklineClient ownerOnB = new HooklineClient(TwoNodes.b()).withToken(owner.client().token());
+        HooklineClient ownerOnB =
+                new HooklineClient(TwoNodes.b()).withToken(owner.client().token());
         for (HooklineClient reader : List.of(owner.client(), ownerOnB)) {
-            JsonArray log = Poll.until(LOG_WRITTEN,
+            JsonArray log = Poll.until(
+                    LOG_WRITTEN,
                     () -> HooklineClient.jsonArray(reader.get("/api/v4/hooks/incoming/" + hookId + "/deliveries")),
-                    entries -> entries.size() >= 2 * POSTS_PER_NODE, entries -> "deliveries so far: " + entries);
+                    entries -> entries.size() >= 2 * POSTS_PER_NODE,
+                    entries -> "deliveries so far: " + entries);
             assertEquals(2 * POSTS_PER_NODE, log.size(), log.toString());
             Set<String> posts = new HashSet<>();
             for (JsonObject entry : log.getValuesAs(JsonObject.class)) {
@@ -63,12 +74,22 @@ class ClusterLogsIT {
         HooklineClient adminA = TwoNodes.adminOn(TwoNodes.a());
         HooklineClient adminB = TwoNodes.adminOn(TwoNodes.b());
         TestUser owner = newUser(adminA, "au");
-        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         createHook(owner.client(), channelId);
-        HooklineClient ownerOnB = new HooklineClient(TwoNodes.b()).withToken(owner.client().token());
-        HttpResponse<String> created = ownerOnB.postJson("/api/v4/hooks/incoming", Json.createObjectBuilder()
-                .add("channel_id", channelId).add("display_name", "via B").add("description", "")
-                .add("channel_locked", false).add("username", "").add("icon_url", "").build());
+        HooklineClient ownerOnB =
+                new HooklineClient(TwoNodes.b()).withToken(owner.client().token());
+        HttpResponse<String> created = ownerOnB.postJson(
+                "/api/v4/hooks/incoming",
+                Json.createObjectBuilder()
+                        .add("channel_id", channelId)
+                        .add("display_name", "via B")
+                        .add("description", "")
+                        .add("channel_locked", false)
+                        .add("username", "")
+                        .add("icon_url", "")
+                        .build());
         assertEquals(201, created.statusCode(), created.body());
 
         for (HooklineClient reader : List.of(adminA, adminB)) {

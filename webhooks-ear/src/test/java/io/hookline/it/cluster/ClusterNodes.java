@@ -26,12 +26,14 @@ public final class ClusterNodes {
     /** A node's server and Hookline in it loading again after a start, on a shared 2-core machine. */
     public static final Duration START_LIMIT = Duration.ofSeconds(240);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern MEMBER = Pattern.compile("/127\\.0\\.0\\.1:(\\d+)");
 
     /** The two nodes: A (HTTP 8080 + offset) and B (every port of A plus one). */
     public enum Node {
-        A("a"), B("b");
+        A("a"),
+        B("b");
 
         private final String letter;
 
@@ -71,8 +73,7 @@ public final class ClusterNodes {
         }
     }
 
-    private ClusterNodes() {
-    }
+    private ClusterNodes() {}
 
     static Path domainDir() {
         return Path.of(required("hookline.cluster.domaindir"));
@@ -111,8 +112,12 @@ public final class ClusterNodes {
     /** The status of GET /api/v4/system/ping on the node, or -1 while nothing accepts connections there. */
     public static int ping(Node node) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(node.url() + "api/v4/system/ping"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(node.url() + "api/v4/system/ping"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException notListening) {
             return -1;
         } catch (InterruptedException interrupted) {
@@ -126,8 +131,8 @@ public final class ClusterNodes {
         int status;
         while ((status = ping(node)) != 200) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(node + " (" + node.url() + ") ping answers " + status + " after "
-                        + limit.toSeconds() + " s");
+                throw new AssertionError(
+                        node + " (" + node.url() + ") ping answers " + status + " after " + limit.toSeconds() + " s");
             }
             sleep(500);
         }
@@ -160,8 +165,10 @@ public final class ClusterNodes {
         List<String> command = new ArrayList<>(List.of(asadmin()));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);

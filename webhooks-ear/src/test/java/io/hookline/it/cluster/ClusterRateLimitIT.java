@@ -45,7 +45,9 @@ class ClusterRateLimitIT {
     @Test
     void aBurstSplitBetweenTheNodesIsCountedAgainstOneBucket() throws Exception {
         TestUser owner = newUser(adminA, "rl");
-        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         String hookId = createHook(owner.client(), channelId).getString("id");
         setPerHookLimits(PER_SEC, BURST);
         waitUntilBothNodesHaveTheLimits();
@@ -62,8 +64,14 @@ class ClusterRateLimitIT {
                     String text = "burst " + i + " via " + node;
                     answers.add(pool.submit(() -> {
                         go.await();
-                        return client.postRaw("/hooks/" + hookId, "application/json",
-                                Json.createObjectBuilder().add("text", text).build().toString()).statusCode();
+                        return client.postRaw(
+                                        "/hooks/" + hookId,
+                                        "application/json",
+                                        Json.createObjectBuilder()
+                                                .add("text", text)
+                                                .build()
+                                                .toString())
+                                .statusCode();
                     }));
                 }
             }
@@ -82,7 +90,8 @@ class ClusterRateLimitIT {
             long oneBucket = BURST + PER_SEC * tookMillis / 1000 + 1;
             System.out.println("Rate limit " + PER_SEC + "/s, burst " + BURST + ": " + accepted + " of "
                     + answers.size() + " requests accepted across both nodes, " + refused + " refused with 429, in "
-                    + tookMillis + " ms (one bucket: at most " + oneBucket + "; a bucket per node: up to " + 2 * oneBucket + ")");
+                    + tookMillis + " ms (one bucket: at most " + oneBucket + "; a bucket per node: up to "
+                    + 2 * oneBucket + ")");
             assertEquals(answers.size(), accepted + refused, "only 200 or 429");
             assertTrue(accepted >= BURST, "the burst itself is accepted: " + accepted);
             assertTrue(accepted <= oneBucket, "one bucket for both nodes: " + accepted + " accepted");
@@ -107,8 +116,11 @@ class ClusterRateLimitIT {
     }
 
     private void setPerHookLimits(int perSec, int burst) {
-        JsonObject patch = Json.createObjectBuilder().add("RateLimitSettings", Json.createObjectBuilder()
-                .add("PerHookPerSec", perSec).add("PerHookMaxBurst", burst)).build();
+        JsonObject patch = Json.createObjectBuilder()
+                .add(
+                        "RateLimitSettings",
+                        Json.createObjectBuilder().add("PerHookPerSec", perSec).add("PerHookMaxBurst", burst))
+                .build();
         HttpResponse<String> patched = adminA.put("/api/v4/config/patch", patch);
         assertEquals(200, patched.statusCode(), patched.body());
     }
@@ -117,13 +129,15 @@ class ClusterRateLimitIT {
         HooklineClient adminB = TwoNodes.adminOn(TwoNodes.b());
         long start = System.nanoTime();
         while (true) {
-            JsonObject limits = HooklineClient.json(adminB.get("/api/v4/config")).getJsonObject("RateLimitSettings");
+            JsonObject limits =
+                    HooklineClient.json(adminB.get("/api/v4/config")).getJsonObject("RateLimitSettings");
             if (limits.getInt("PerHookPerSec") == PER_SEC && limits.getInt("PerHookMaxBurst") == BURST) {
-                System.out.println("Rate limit settings changed on A in force on B after "
-                        + TwoNodes.millisSince(start) + " ms");
+                System.out.println(
+                        "Rate limit settings changed on A in force on B after " + TwoNodes.millisSince(start) + " ms");
                 return;
             }
-            assertTrue(TwoNodes.millisSince(start) <= TwoNodes.COHERENCE_BOUND.toMillis(),
+            assertTrue(
+                    TwoNodes.millisSince(start) <= TwoNodes.COHERENCE_BOUND.toMillis(),
                     "B still has the old limits after " + TwoNodes.millisSince(start) + " ms: " + limits);
         }
     }

@@ -43,26 +43,43 @@ class ClusterStartIT {
         List<Integer> both = List.of(Node.A.gridPort(), Node.B.gridPort());
         for (Node node : Node.values()) {
             // Members join within seconds of the second start; asadmin answers what the grid has now.
-            List<Integer> members = Poll.until(Duration.ofSeconds(60), () -> sorted(ClusterNodes.gridMembers(node)),
-                    both::equals, seen -> node + "'s grid has the members on ports " + seen + ", not " + both);
+            List<Integer> members = Poll.until(
+                    Duration.ofSeconds(60),
+                    () -> sorted(ClusterNodes.gridMembers(node)),
+                    both::equals,
+                    seen -> node + "'s grid has the members on ports " + seen + ", not " + both);
             assertEquals(both, members);
             // Payara's own account of the grid, in the node's log: the cluster's name and two members.
             String log = ClusterNodes.serverLog(node);
-            assertTrue(log.contains("DG Name: " + ClusterNodes.gridName() + " DG Size: 2"),
+            assertTrue(
+                    log.contains("DG Name: " + ClusterNodes.gridName() + " DG Size: 2"),
                     node + "'s server.log never reports the grid " + ClusterNodes.gridName() + " with 2 members");
         }
     }
 
     @Test
     void twoNodesStartingAtOnceOnAnEmptyDatabaseSetItUpOnce() throws SQLException, IOException {
-        assertEquals(1, ClusterDatabase.count("SELECT count(*) FROM users WHERE ' ' || roles || ' ' LIKE ?",
-                "% system_admin %"), "system admins");
-        assertEquals(1, ClusterDatabase.count("SELECT count(*) FROM users WHERE username = ? AND ' ' || roles || ' ' "
-                + "LIKE '% system_admin %'", HooklineClient.adminUsername()), "the bootstrap admin");
+        assertEquals(
+                1,
+                ClusterDatabase.count(
+                        "SELECT count(*) FROM users WHERE ' ' || roles || ' ' LIKE ?", "% system_admin %"),
+                "system admins");
+        assertEquals(
+                1,
+                ClusterDatabase.count(
+                        "SELECT count(*) FROM users WHERE username = ? AND ' ' || roles || ' ' "
+                                + "LIKE '% system_admin %'",
+                        HooklineClient.adminUsername()),
+                "the bootstrap admin");
         assertEquals(1, ClusterDatabase.count("SELECT count(*) FROM teams WHERE name = 'main'"), "teams named main");
         for (String channel : List.of("town-square", "off-topic")) {
-            assertEquals(1, ClusterDatabase.count("SELECT count(*) FROM channels c JOIN teams t ON c.team_id = t.id "
-                    + "WHERE t.name = 'main' AND c.name = ?", channel), channel + " channels in main");
+            assertEquals(
+                    1,
+                    ClusterDatabase.count(
+                            "SELECT count(*) FROM channels c JOIN teams t ON c.team_id = t.id "
+                                    + "WHERE t.name = 'main' AND c.name = ?",
+                            channel),
+                    channel + " channels in main");
         }
         assertFlywayRanEachMigrationOnce();
     }
@@ -71,9 +88,10 @@ class ClusterStartIT {
     private static void assertFlywayRanEachMigrationOnce() throws SQLException, IOException {
         Map<String, Long> applied = new TreeMap<>();
         List<String> failed = new ArrayList<>();
-        try (Connection connection = ClusterDatabase.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version, success FROM flyway_schema_history "
-                     + "WHERE version IS NOT NULL")) {
+        try (Connection connection = ClusterDatabase.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT version, success FROM flyway_schema_history " + "WHERE version IS NOT NULL")) {
             while (rows.next()) {
                 applied.merge(rows.getString(1), 1L, Long::sum);
                 if (!rows.getBoolean(2)) {
@@ -95,7 +113,8 @@ class ClusterStartIT {
     private static List<String> migrationVersionsInTheEar() throws IOException {
         Pattern migration = Pattern.compile("db/(migration|postgresql)/V(\\d+(?:[._]\\d+)*)__[^/]+\\.sql");
         List<String> versions = new ArrayList<>();
-        try (ZipInputStream ear = new ZipInputStream(Files.newInputStream(Path.of(System.getProperty("hookline.ear"))))) {
+        try (ZipInputStream ear =
+                new ZipInputStream(Files.newInputStream(Path.of(System.getProperty("hookline.ear"))))) {
             for (ZipEntry module; (module = ear.getNextEntry()) != null; ) {
                 if (!module.getName().equals("webhooks-ejb.jar")) {
                     continue;

@@ -9,8 +9,7 @@ final class TwoNodes {
     /** What issue 17 promises: a change committed on one node is in force on the other within a second. */
     static final Duration COHERENCE_BOUND = Duration.ofSeconds(1);
 
-    private TwoNodes() {
-    }
+    private TwoNodes() {}
 
     static String a() {
         return ClusterNodes.Node.A.url();

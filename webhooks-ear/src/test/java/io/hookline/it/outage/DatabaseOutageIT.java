@@ -74,7 +74,9 @@ class DatabaseOutageIT {
     void hooksAnswer503FastWhileTheDatabaseIsDownAndPostAgainWithin10sOfItsReturn() throws Exception {
         HooklineClient admin = ApiFixtures.admin();
         TestUser owner = newUser(admin, "outage");
-        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         String hookId = createHook(owner.client(), channelId).getString("id");
         assertHookOk(http.postText(hookId, "before the outage"));
         assertPing(200, "OK", "");
@@ -110,19 +112,30 @@ class DatabaseOutageIT {
                 assertHookOk(answer);
                 break;
             }
-            assertTrue(answer.statusCode() >= 500, "never a 4xx while recovering: " + answer.statusCode() + " " + answer.body());
+            assertTrue(
+                    answer.statusCode() >= 500,
+                    "never a 4xx while recovering: " + answer.statusCode() + " " + answer.body());
             retries++;
-            assertTrue(System.nanoTime() - back < RECOVERY.toNanos(),
+            assertTrue(
+                    System.nanoTime() - back < RECOVERY.toNanos(),
                     "no post within " + RECOVERY + " of PostgreSQL's return; last answer " + answer.body());
             Thread.sleep(200);
         }
         long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
         assertPing(200, "OK", "");
-        assertEquals(List.of("before the outage", "after the outage"), storedMessages(channelId),
+        assertEquals(
+                List.of("before the outage", "after the outage"),
+                storedMessages(channelId),
                 "the refused requests stored nothing, the one that got ok is there once");
-        System.out.printf("Database outage: %d hook requests refused with 503 in %d s down (slowest %d ms, limit %d ms); "
+        System.out.printf(
+                "Database outage: %d hook requests refused with 503 in %d s down (slowest %d ms, limit %d ms); "
                         + "first post %d ms after PostgreSQL was back (%d refused retries, limit %d ms)%n",
-                refused, DOWN_FOR.toSeconds(), slowestMillis, FAIL_FAST.toMillis(), recoveredMillis, retries,
+                refused,
+                DOWN_FOR.toSeconds(),
+                slowestMillis,
+                FAIL_FAST.toMillis(),
+                recoveredMillis,
+                retries,
                 RECOVERY.toMillis());
     }
 
@@ -151,7 +164,8 @@ class DatabaseOutageIT {
     private static void assertDatabaseUnavailable(HttpResponse<String> answer, long millis) {
         assertEquals(503, answer.statusCode(), answer.body());
         assertTrue(millis <= FAIL_FAST.toMillis(), "refused after " + millis + " ms");
-        int retryAfter = Integer.parseInt(answer.headers().firstValue("Retry-After").orElseThrow());
+        int retryAfter =
+                Integer.parseInt(answer.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= RECOVERY.toSeconds(), "Retry-After " + retryAfter);
         JsonObject error = HooklineClient.json(answer);
         assertEquals("database_unavailable", error.getString("id"));
@@ -165,7 +179,6 @@ class DatabaseOutageIT {
         assertEquals(databaseStatus, body.getString("database_status"));
         assertEquals(databaseStatus, body.getString("status"));
     }
-
 
     /** The channel's messages, oldest first, read from PostgreSQL directly. */
     private static List<String> storedMessages(String channelId) throws Exception {

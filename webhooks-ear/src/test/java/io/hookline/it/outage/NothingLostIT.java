@@ -52,6 +52,7 @@ class NothingLostIT {
     static final int CLIENTS = 6;
     /** Each client sends one request per this interval: 300 requests/s in all, under the per-hook limit of 100/s. */
     static final Duration PACE = Duration.ofMillis(20);
+
     static final Duration RUN_FOR = Duration.ofSeconds(15);
     static final Duration RESTART_AFTER = Duration.ofSeconds(5);
     static final Duration MAX_RETRY_WAIT = Duration.ofMillis(500);
@@ -75,14 +76,15 @@ class NothingLostIT {
     }
 
     /** One request as sent, and what came back: a status, or -1 when the connection failed. */
-    record Attempt(String text, String message, int status, long sentAtNanos) {
-    }
+    record Attempt(String text, String message, int status, long sentAtNanos) {}
 
     @Test
     void everyOkIsStoredExactlyOnceAcrossAPostgresRestart() throws Exception {
         HooklineClient admin = ApiFixtures.admin();
         TestUser owner = newUser(admin, "lost");
-        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         List<String> hooks = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             hooks.add(createHook(owner.client(), channelId).getString("id"));
@@ -152,31 +154,50 @@ class NothingLostIT {
                 copiesPerMessage.merge(attempt.message(), copies, Integer::sum);
             }
         }
-        List<String> phantoms = stored.keySet().stream().filter(text -> !sent.contains(text)).sorted().toList();
-        long duplicateMessages = copiesPerMessage.values().stream().filter(n -> n > 1).count();
+        List<String> phantoms = stored.keySet().stream()
+                .filter(text -> !sent.contains(text))
+                .sorted()
+                .toList();
+        long duplicateMessages =
+                copiesPerMessage.values().stream().filter(n -> n > 1).count();
         long oks = attempts.stream().filter(a -> a.status() == 200).count();
 
-        System.out.printf("Nothing lost: %d requests (%d messages) from %d clients, %d ok, %d not ok %s; "
+        System.out.printf(
+                "Nothing lost: %d requests (%d messages) from %d clients, %d ok, %d not ok %s; "
                         + "PostgreSQL restarted %.1f–%.1f s into the run; %d lost, %d stored twice, %d phantom, "
                         + "%d stored without ok %s, %d messages duplicated by retries%n",
-                attempts.size(), messages.size(), CLIENTS, oks, attempts.size() - oks, new TreeMap<>(statuses),
-                restartedAt[0] / 1e9, restartedAt[1] / 1e9, lost.size(), storedTwice.size(), phantoms.size(),
-                storedWithoutOk.size(), storedWithoutOk, duplicateMessages);
+                attempts.size(),
+                messages.size(),
+                CLIENTS,
+                oks,
+                attempts.size() - oks,
+                new TreeMap<>(statuses),
+                restartedAt[0] / 1e9,
+                restartedAt[1] / 1e9,
+                lost.size(),
+                storedTwice.size(),
+                phantoms.size(),
+                storedWithoutOk.size(),
+                storedWithoutOk,
+                duplicateMessages);
 
         assertEquals(List.of(), lost, "answered ok but not stored");
         assertEquals(List.of(), storedTwice, "one request stored twice");
         assertEquals(List.of(), phantoms, "stored posts no request sent");
         assertEquals(messages, messagesOk, "every message got through in the end");
-        assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == -1 || s >= 500),
+        assertTrue(
+                statuses.keySet().stream().allMatch(s -> s == 200 || s == -1 || s >= 500),
                 "only ok, 5xx or a broken connection, never a 4xx: " + statuses);
         long restartDone = t0 + restartedAt[1];
-        assertTrue(attempts.stream().anyMatch(a -> a.status() == 200 && a.sentAtNanos() > restartDone),
+        assertTrue(
+                attempts.stream().anyMatch(a -> a.status() == 200 && a.sentAtNanos() > restartDone),
                 "posts went through after the restart");
     }
 
     /** One integration: numbered messages at a steady pace, each sent again after a 5xx or a broken connection. */
-    private void sendUntil(long deadline, String hookId, String prefix, List<Attempt> attempts,
-                           Map<Integer, Integer> statuses) throws InterruptedException {
+    private void sendUntil(
+            long deadline, String hookId, String prefix, List<Attempt> attempts, Map<Integer, Integer> statuses)
+            throws InterruptedException {
         for (int seq = 0; System.nanoTime() < deadline; seq++) {
             String message = prefix + " m" + seq;
             int status = 0;
@@ -192,7 +213,8 @@ class NothingLostIT {
                     // 200 counts only with Slack's exact body; anything else would be a broken promise.
                     status = answer.statusCode() == 200 && !"ok".equals(answer.body()) ? 0 : answer.statusCode();
                     if (status >= 500) {
-                        long retryAfter = answer.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
+                        long retryAfter =
+                                answer.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
                         wait = Math.min(retryAfter, MAX_RETRY_WAIT.toMillis());
                     }
                 } catch (IOException e) {
@@ -205,5 +227,4 @@ class NothingLostIT {
             }
         }
     }
-
 }

@@ -72,14 +72,15 @@ class NothingLostWithKeysIT {
     }
 
     /** One attempt as sent, and what came back: a status (-1: the connection failed) and whether it was a replay. */
-    record Attempt(String message, int attempt, int status, boolean replayed, long sentAtNanos) {
-    }
+    record Attempt(String message, int attempt, int status, boolean replayed, long sentAtNanos) {}
 
     @Test
     void everyKeyedMessageIsStoredExactlyOnceAcrossAPostgresRestart() throws Exception {
         HooklineClient admin = ApiFixtures.admin();
         TestUser owner = newUser(admin, "lostkeys");
-        String channelId = createChannel(owner.client(), createTeam(owner.client()).getString("id"), "O").getString("id");
+        String channelId = createChannel(
+                        owner.client(), createTeam(owner.client()).getString("id"), "O")
+                .getString("id");
         List<String> hooks = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             hooks.add(createHook(owner.client(), channelId).getString("id"));
@@ -140,32 +141,52 @@ class NothingLostWithKeysIT {
                 storedTwice.add(message + " (" + copies + " copies)");
             }
         }
-        List<String> phantoms = stored.keySet().stream().filter(text -> !messages.contains(text)).sorted().toList();
+        List<String> phantoms = stored.keySet().stream()
+                .filter(text -> !messages.contains(text))
+                .sorted()
+                .toList();
         // Messages whose ok came as a replay: an earlier attempt was stored without its ok reaching the client.
-        long savedByKeys = attempts.stream().filter(Attempt::replayed).map(Attempt::message).distinct().count();
+        long savedByKeys = attempts.stream()
+                .filter(Attempt::replayed)
+                .map(Attempt::message)
+                .distinct()
+                .count();
         long oks = attempts.stream().filter(a -> a.status() == 200).count();
 
-        System.out.printf("Nothing lost with keys: %d requests (%d messages) from %d clients, %d ok, %d not ok %s; "
+        System.out.printf(
+                "Nothing lost with keys: %d requests (%d messages) from %d clients, %d ok, %d not ok %s; "
                         + "PostgreSQL restarted %.1f–%.1f s into the run; %d lost, %d stored twice, %d phantom; "
                         + "%d messages answered by a replay%n",
-                attempts.size(), messages.size(), CLIENTS, oks, attempts.size() - oks, new TreeMap<>(statuses),
-                restartedAt[0] / 1e9, restartedAt[1] / 1e9, lost.size(), storedTwice.size(), phantoms.size(),
+                attempts.size(),
+                messages.size(),
+                CLIENTS,
+                oks,
+                attempts.size() - oks,
+                new TreeMap<>(statuses),
+                restartedAt[0] / 1e9,
+                restartedAt[1] / 1e9,
+                lost.size(),
+                storedTwice.size(),
+                phantoms.size(),
                 savedByKeys);
 
         assertEquals(List.of(), lost, "a message never stored");
         assertEquals(List.of(), storedTwice, "a message stored twice (retries carry the same key)");
         assertEquals(List.of(), phantoms, "stored posts no request sent");
         assertEquals(messages, messagesOk, "every message got its ok in the end");
-        assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 409 || s == -1 || s >= 500),
+        assertTrue(
+                statuses.keySet().stream().allMatch(s -> s == 200 || s == 409 || s == -1 || s >= 500),
                 "only ok, 409 in flight, 5xx or a broken connection, never another 4xx: " + statuses);
         long restartDone = t0 + restartedAt[1];
-        assertTrue(attempts.stream().anyMatch(a -> a.status() == 200 && a.sentAtNanos() > restartDone),
+        assertTrue(
+                attempts.stream().anyMatch(a -> a.status() == 200 && a.sentAtNanos() > restartDone),
                 "posts went through after the restart");
     }
 
     /** One integration: numbered messages, each with its own key, sent again unchanged until it is answered ok. */
-    private void sendUntil(long deadline, String hookId, String prefix, List<Attempt> attempts,
-                           Map<Integer, Integer> statuses) throws InterruptedException {
+    private void sendUntil(
+            long deadline, String hookId, String prefix, List<Attempt> attempts, Map<Integer, Integer> statuses)
+            throws InterruptedException {
         for (int seq = 0; System.nanoTime() < deadline; seq++) {
             String message = prefix + " m" + seq;
             String key = prefix.replace(' ', '-') + "-m" + seq;
@@ -180,9 +201,11 @@ class NothingLostWithKeysIT {
                 try {
                     HttpResponse<String> answer = http.postText(hookId, message, key);
                     status = answer.statusCode() == 200 && !"ok".equals(answer.body()) ? 0 : answer.statusCode();
-                    replayed = answer.headers().firstValue("Idempotent-Replayed").isPresent();
+                    replayed =
+                            answer.headers().firstValue("Idempotent-Replayed").isPresent();
                     if (status >= 500) {
-                        long retryAfter = answer.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
+                        long retryAfter =
+                                answer.headers().firstValueAsLong("Retry-After").orElse(1) * 1000;
                         wait = Math.min(retryAfter, MAX_RETRY_WAIT.toMillis());
                     } else if (status == 409) {
                         wait = MAX_RETRY_WAIT.toMillis();

@@ -15,33 +15,40 @@ import java.time.Duration;
  */
 final class PlainHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI base = URI.create(TestServer.baseUrl());
 
     /** {@code {"text": text}} as JSON to the hook. */
     HttpResponse<String> postText(String hookId, String text) throws IOException, InterruptedException {
         String json = Json.createObjectBuilder().add("text", text).build().toString();
-        return http.send(HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
+        return http.send(
+                HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code {"text": text}} as JSON to the hook, with {@code Idempotency-Key: key}. */
     HttpResponse<String> postText(String hookId, String text, String key) throws IOException, InterruptedException {
         String json = Json.createObjectBuilder().add("text", text).build().toString();
-        return http.send(HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
+        return http.send(
+                HttpRequest.newBuilder(base.resolve("/hooks/" + hookId))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", key)
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -66,14 +66,16 @@ final class PostgresControl {
             throw new IllegalStateException("Set -D" + property + ": no single cluster under /etc/postgresql ("
                     + (versions == null ? "none" : String.join(", ", versions)) + ")");
         }
-        List<String> words = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main"));
+        List<String> words =
+                new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main"));
         words.addAll(List.of(action));
         return words;
     }
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(command + " did not finish within " + COMMAND_TIMEOUT);

@@ -18,23 +18,27 @@ public class Audit {
 
     /** Column widths (V5): longer values are cut rather than failing the change they record. */
     static final int MAX_ACTION = 64;
+
     static final int MAX_TARGET = 64;
     static final int MAX_IP_ADDRESS = 64;
 
     @Id
     private String id;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "user_id")
     private String userId;
+
     private String action;
     private String target;
     private String details;
+
     @Column(name = "ip_address")
     private String ipAddress;
 
-    protected Audit() {
-    }
+    protected Audit() {}
 
     Audit(String userId, String action, String target, String details, String ipAddress, long now) {
         this.id = Ids.newId();

@@ -29,6 +29,7 @@ public class AuditLog {
 
     /** The logger every committed entry goes to, at INFO. */
     public static final String LOGGER = "io.hookline.audit";
+
     private static final Logger LOG = Logger.getLogger(LOGGER);
 
     @PersistenceContext
@@ -40,14 +41,13 @@ public class AuditLog {
     /** Records {@code action} on {@code target} by {@code actor}; joins (and needs) the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(Caller actor, String action, String target, AuditDetails details) {
-        Audit entry = new Audit(actor.userId(), action, target, details.toString(), actor.remoteAddress(),
-                System.currentTimeMillis());
+        Audit entry = new Audit(
+                actor.userId(), action, target, details.toString(), actor.remoteAddress(), System.currentTimeMillis());
         em.persist(entry);
         if (LOG.isLoggable(Level.INFO)) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -64,8 +64,10 @@ public class AuditLog {
         if (!caller.systemAdmin()) {
             throw Errors.forbidden();
         }
-        return page.apply(em.createNamedQuery(Audit.NEWEST_FIRST, Audit.class)).getResultStream()
-                .map(Audit::view).toList();
+        return page.apply(em.createNamedQuery(Audit.NEWEST_FIRST, Audit.class))
+                .getResultStream()
+                .map(Audit::view)
+                .toList();
     }
 
     static String logLine(AuditView entry) {

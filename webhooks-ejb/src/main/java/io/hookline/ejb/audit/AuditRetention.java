@@ -67,14 +67,15 @@ public class AuditRetention {
     public void prune() {
         int deleted = em.createNativeQuery(PRUNE_SQL).setParameter(1, retention).executeUpdate();
         if (deleted > 0) {
-            LOG.log(Level.INFO, "Audit log pruned to the newest {0} entries: {1} deleted",
-                    new Object[] {retention, deleted});
+            LOG.log(Level.INFO, "Audit log pruned to the newest {0} entries: {1} deleted", new Object[] {
+                retention, deleted
+            });
         }
     }
 
     /** The configured retention, or the default (with a warning) when it is missing or not a whole number ≥ 1. */
     static int retention(Optional<String> configured) {
-        return DeploymentConfig.integer(RETENTION_SETTING, configured, DEFAULT_RETENTION, MIN_RETENTION,
-                Integer.MAX_VALUE);
+        return DeploymentConfig.integer(
+                RETENTION_SETTING, configured, DEFAULT_RETENTION, MIN_RETENTION, Integer.MAX_VALUE);
     }
 }

@@ -16,15 +16,20 @@ import jakarta.persistence.Table;
 @Entity
 @EntityListeners(LookupChangeListener.class)
 @Table(name = "channels")
-@NamedQuery(name = Channel.BY_TEAM_AND_NAME,
+@NamedQuery(
+        name = Channel.BY_TEAM_AND_NAME,
         query = "SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.name = :name")
-@NamedQuery(name = Channel.PUBLIC_OF_TEAM, query = "SELECT c FROM Channel c WHERE c.teamId = :teamId"
-        + " AND c.type = io.hookline.ejb.channel.ChannelType.O AND c.deleteAt = 0 ORDER BY c.name")
-@NamedQuery(name = Channel.NAMES_READABLE_BY, query = "SELECT c.id, c.name FROM Channel c WHERE c.id IN :ids AND ("
-        + "(c.type = io.hookline.ejb.channel.ChannelType.O AND EXISTS (SELECT t FROM TeamMember t"
-        + " WHERE t.teamId = c.teamId AND t.userId = :userId AND t.deleteAt = 0))"
-        + " OR (c.type <> io.hookline.ejb.channel.ChannelType.O AND EXISTS (SELECT m FROM ChannelMember m"
-        + " WHERE m.channelId = c.id AND m.userId = :userId)))")
+@NamedQuery(
+        name = Channel.PUBLIC_OF_TEAM,
+        query = "SELECT c FROM Channel c WHERE c.teamId = :teamId"
+                + " AND c.type = io.hookline.ejb.channel.ChannelType.O AND c.deleteAt = 0 ORDER BY c.name")
+@NamedQuery(
+        name = Channel.NAMES_READABLE_BY,
+        query = "SELECT c.id, c.name FROM Channel c WHERE c.id IN :ids AND ("
+                + "(c.type = io.hookline.ejb.channel.ChannelType.O AND EXISTS (SELECT t FROM TeamMember t"
+                + " WHERE t.teamId = c.teamId AND t.userId = :userId AND t.deleteAt = 0))"
+                + " OR (c.type <> io.hookline.ejb.channel.ChannelType.O AND EXISTS (SELECT m FROM ChannelMember m"
+                + " WHERE m.channelId = c.id AND m.userId = :userId)))")
 public class Channel {
 
     public static final String BY_TEAM_AND_NAME = "Channel.byTeamAndName";
@@ -34,26 +39,34 @@ public class Channel {
 
     @Id
     private String id;
+
     @Column(name = "team_id")
     private String teamId;
+
     @Enumerated(EnumType.STRING)
     private ChannelType type;
+
     private String name;
+
     @Column(name = "display_name")
     private String displayName;
+
     private String header;
     private String purpose;
+
     @Column(name = "creator_id")
     private String creatorId;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "update_at")
     private long updateAt;
+
     @Column(name = "delete_at")
     private long deleteAt;
 
-    protected Channel() {
-    }
+    protected Channel() {}
 
     public Channel(String teamId, ChannelType type, String name, String displayName, String creatorId, long now) {
         this(Ids.newId(), teamId, type, name, displayName, creatorId, now);
@@ -108,7 +121,17 @@ public class Channel {
     }
 
     public ChannelView view() {
-        return new ChannelView(id, createAt, updateAt, deleteAt, teamId == null ? "" : teamId, type.name(), displayName, name, header,
-                purpose, creatorId);
+        return new ChannelView(
+                id,
+                createAt,
+                updateAt,
+                deleteAt,
+                teamId == null ? "" : teamId,
+                type.name(),
+                displayName,
+                name,
+                header,
+                purpose,
+                creatorId);
     }
 }

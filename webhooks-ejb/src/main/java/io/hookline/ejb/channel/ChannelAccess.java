@@ -45,7 +45,9 @@ public class ChannelAccess {
         }
         Map<String, String> names = new HashMap<>();
         for (Object[] row : em.createNamedQuery(Channel.NAMES_READABLE_BY, Object[].class)
-                .setParameter("ids", channelIds).setParameter("userId", userId).getResultList()) {
+                .setParameter("ids", channelIds)
+                .setParameter("userId", userId)
+                .getResultList()) {
             names.put((String) row[0], (String) row[1]);
         }
         return names;

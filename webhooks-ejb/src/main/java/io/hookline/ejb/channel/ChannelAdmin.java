@@ -25,6 +25,7 @@ public class ChannelAdmin {
 
     /** Mattermost's channel names: up to 64 lowercase letters, digits, '-' and '_', a letter or digit first. */
     public static final String NAME_REGEX = "[a-z0-9][a-z0-9_-]{0,63}";
+
     static final Pattern NAME = Pattern.compile(NAME_REGEX);
     public static final int MAX_DISPLAY_NAME = 64;
     public static final int MAX_PURPOSE = 250;
@@ -52,15 +53,18 @@ public class ChannelAdmin {
         } else if ("P".equals(request.type())) {
             type = ChannelType.P;
         } else {
-            throw Errors.invalidField("channel", "type",
-                    "O (public) or P (private); direct channels are opened with /channels/direct.");
+            throw Errors.invalidField(
+                    "channel", "type", "O (public) or P (private); direct channels are opened with /channels/direct.");
         }
         String name = request.name() == null ? "" : request.name();
         if (!NAME.matcher(name).matches()) {
-            throw Errors.invalidField("channel", "name",
+            throw Errors.invalidField(
+                    "channel",
+                    "name",
                     "1 to 64 characters: lowercase letters, digits, '-' and '_', starting with a letter or digit.");
         }
-        String displayName = request.displayName() == null ? "" : request.displayName().trim();
+        String displayName =
+                request.displayName() == null ? "" : request.displayName().trim();
         if (displayName.isEmpty() || displayName.length() > MAX_DISPLAY_NAME) {
             throw Errors.invalidField("channel", "display_name", "1 to " + MAX_DISPLAY_NAME + " characters.");
         }
@@ -74,10 +78,14 @@ public class ChannelAdmin {
             throw Errors.forbidden();
         }
         boolean taken = em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
-                .setParameter("teamId", team.id()).setParameter("name", name)
-                .getResultStream().findAny().isPresent();
+                .setParameter("teamId", team.id())
+                .setParameter("name", name)
+                .getResultStream()
+                .findAny()
+                .isPresent();
         if (taken) {
-            throw HooklineException.badRequest("store.sql_channel.save_channel.exists.app_error",
+            throw HooklineException.badRequest(
+                    "store.sql_channel.save_channel.exists.app_error",
                     "A channel with that name already exists on the same team.");
         }
         long now = System.currentTimeMillis();
@@ -97,7 +105,9 @@ public class ChannelAdmin {
         if (userA == null || userB == null) {
             throw Errors.invalidField("channel", "user_ids", "exactly two user ids.");
         }
-        if (!caller.systemAdmin() && !caller.userId().equals(userA) && !caller.userId().equals(userB)) {
+        if (!caller.systemAdmin()
+                && !caller.userId().equals(userA)
+                && !caller.userId().equals(userB)) {
             throw Errors.forbidden();
         }
         for (String userId : new String[] {userA, userB}) {
@@ -127,12 +137,13 @@ public class ChannelAdmin {
         Channel channel = access.readable(caller, channelId);
         access.requireManage(caller, channel);
         if (DEFAULT_CHANNEL.equals(channel.name()) && channel.type() == ChannelType.O) {
-            throw HooklineException.badRequest("api.channel.delete_channel.cannot.app_error",
+            throw HooklineException.badRequest(
+                    "api.channel.delete_channel.cannot.app_error",
                     "Unable to archive the default channel " + DEFAULT_CHANNEL + ".");
         }
         if (channel.type() == ChannelType.D) {
-            throw HooklineException.badRequest("api.channel.delete_channel.type.invalid",
-                    "Direct message channels cannot be archived.");
+            throw HooklineException.badRequest(
+                    "api.channel.delete_channel.type.invalid", "Direct message channels cannot be archived.");
         }
         if (!channel.isArchived()) {
             channel.archive(System.currentTimeMillis());
@@ -161,8 +172,8 @@ public class ChannelAdmin {
 
     static String directChannelId(String pairName) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("direct:" + pairName)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("direct:" + pairName).getBytes(StandardCharsets.UTF_8));
             StringBuilder id = new StringBuilder(Ids.LENGTH);
             for (int i = 0; i < Ids.LENGTH; i++) {
                 id.append(Ids.ALPHABET.charAt(digest[i] & 31));

@@ -13,8 +13,7 @@ final class ChannelAudit {
     static final String ARCHIVE = "deleteChannel";
     static final String RESTORE = "restoreChannel";
 
-    private ChannelAudit() {
-    }
+    private ChannelAudit() {}
 
     static String target(Channel channel) {
         return "channel " + channel.id();

@@ -32,7 +32,8 @@ public class ChannelDirectory {
     public ChannelView byTeamAndChannelName(Caller caller, String teamName, String channelName) {
         Team team = em.createNamedQuery(Team.BY_NAME, Team.class)
                 .setParameter("name", teamName)
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(Errors::teamNotFound);
         return byTeamIdAndName(caller, team.id(), channelName);
     }
@@ -41,7 +42,8 @@ public class ChannelDirectory {
         Channel channel = em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
                 .setParameter("teamId", teamId)
                 .setParameter("name", channelName)
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElse(null);
         return access.readableByName(caller, channel).view();
     }
@@ -49,8 +51,11 @@ public class ChannelDirectory {
     /** The team's public, unarchived channels, for its members (and system admins). */
     public List<ChannelView> publicChannels(Caller caller, String teamId, Page page) {
         requireTeamMember(caller, teamId);
-        return page.apply(em.createNamedQuery(Channel.PUBLIC_OF_TEAM, Channel.class).setParameter("teamId", teamId))
-                .getResultStream().map(Channel::view).toList();
+        return page.apply(em.createNamedQuery(Channel.PUBLIC_OF_TEAM, Channel.class)
+                        .setParameter("teamId", teamId))
+                .getResultStream()
+                .map(Channel::view)
+                .toList();
     }
 
     /**
@@ -59,15 +64,19 @@ public class ChannelDirectory {
      */
     public List<ChannelView> hookTargets(Caller caller, String teamId) {
         requireTeamMember(caller, teamId);
-        return em.createQuery("SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.deleteAt = 0"
-                        + " AND (c.type = io.hookline.ejb.channel.ChannelType.O"
-                        + " OR (c.type = io.hookline.ejb.channel.ChannelType.P AND EXISTS (SELECT m FROM ChannelMember m"
-                        + " WHERE m.channelId = c.id AND m.userId = :userId)))"
-                        + " ORDER BY c.displayName, c.id", Channel.class)
+        return em.createQuery(
+                        "SELECT c FROM Channel c WHERE c.teamId = :teamId AND c.deleteAt = 0"
+                                + " AND (c.type = io.hookline.ejb.channel.ChannelType.O"
+                                + " OR (c.type = io.hookline.ejb.channel.ChannelType.P AND EXISTS (SELECT m FROM ChannelMember m"
+                                + " WHERE m.channelId = c.id AND m.userId = :userId)))"
+                                + " ORDER BY c.displayName, c.id",
+                        Channel.class)
                 .setParameter("teamId", teamId)
                 .setParameter("userId", caller.userId())
                 .setMaxResults(MAX_LISTED)
-                .getResultStream().map(Channel::view).toList();
+                .getResultStream()
+                .map(Channel::view)
+                .toList();
     }
 
     /**
@@ -79,12 +88,16 @@ public class ChannelDirectory {
             return hookTargets(caller, teamId);
         }
         requireTeamMember(caller, teamId);
-        return em.createQuery("SELECT c FROM Channel c WHERE c.teamId = :teamId"
-                        + " AND c.type <> io.hookline.ejb.channel.ChannelType.D"
-                        + " ORDER BY c.deleteAt, c.displayName, c.id", Channel.class)
+        return em.createQuery(
+                        "SELECT c FROM Channel c WHERE c.teamId = :teamId"
+                                + " AND c.type <> io.hookline.ejb.channel.ChannelType.D"
+                                + " ORDER BY c.deleteAt, c.displayName, c.id",
+                        Channel.class)
                 .setParameter("teamId", teamId)
                 .setMaxResults(MAX_LISTED)
-                .getResultStream().map(Channel::view).toList();
+                .getResultStream()
+                .map(Channel::view)
+                .toList();
     }
 
     private void requireTeamMember(Caller caller, String teamId) {

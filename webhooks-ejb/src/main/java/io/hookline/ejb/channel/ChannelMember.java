@@ -17,10 +17,13 @@ import java.util.Objects;
 @EntityListeners(LookupChangeListener.class)
 @Table(name = "channel_members")
 @IdClass(ChannelMember.Key.class)
-@NamedQuery(name = ChannelMember.OF_CHANNEL,
+@NamedQuery(
+        name = ChannelMember.OF_CHANNEL,
         query = "SELECT m FROM ChannelMember m WHERE m.channelId = :channelId ORDER BY m.createAt, m.userId")
-@NamedQuery(name = ChannelMember.USERS, query = "SELECT u FROM User u, ChannelMember m WHERE m.userId = u.id"
-        + " AND m.channelId = :channelId ORDER BY u.username")
+@NamedQuery(
+        name = ChannelMember.USERS,
+        query = "SELECT u FROM User u, ChannelMember m WHERE m.userId = u.id"
+                + " AND m.channelId = :channelId ORDER BY u.username")
 public class ChannelMember {
 
     static final String OF_CHANNEL = "ChannelMember.ofChannel";
@@ -30,15 +33,17 @@ public class ChannelMember {
     @Id
     @Column(name = "channel_id")
     private String channelId;
+
     @Id
     @Column(name = "user_id")
     private String userId;
+
     private String roles;
+
     @Column(name = "create_at")
     private long createAt;
 
-    protected ChannelMember() {
-    }
+    protected ChannelMember() {}
 
     public ChannelMember(String channelId, String userId, long now) {
         this.channelId = channelId;
@@ -56,8 +61,7 @@ public class ChannelMember {
         private String channelId;
         private String userId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String channelId, String userId) {
             this.channelId = channelId;

@@ -36,25 +36,30 @@ public class ChannelMembers {
         access.readable(caller, channelId);
         return page.apply(em.createNamedQuery(ChannelMember.OF_CHANNEL, ChannelMember.class)
                         .setParameter("channelId", channelId))
-                .getResultStream().map(ChannelMember::view).toList();
+                .getResultStream()
+                .map(ChannelMember::view)
+                .toList();
     }
 
     /** The channel's members as users, by username, for whoever may read the channel (Mattermost's users?in_channel=). */
     public List<UserView> users(Caller caller, String channelId, Page page) {
         access.readable(caller, channelId);
         return page.apply(em.createNamedQuery(ChannelMember.USERS, User.class).setParameter("channelId", channelId))
-                .getResultStream().map(User::view).toList();
+                .getResultStream()
+                .map(User::view)
+                .toList();
     }
 
     public ChannelMemberView add(Caller caller, String channelId, String userId) {
         Channel channel = access.readable(caller, channelId);
         if (channel.type() == ChannelType.D) {
-            throw HooklineException.badRequest("api.channel.add_user_to_channel.type.app_error",
+            throw HooklineException.badRequest(
+                    "api.channel.add_user_to_channel.type.app_error",
                     "Members cannot be added to a direct message channel.");
         }
         if (channel.isArchived()) {
-            throw HooklineException.badRequest("api.channel.add_user_to_channel.archived.app_error",
-                    "The channel is archived.");
+            throw HooklineException.badRequest(
+                    "api.channel.add_user_to_channel.archived.app_error", "The channel is archived.");
         }
         User user = userId == null ? null : em.find(User.class, userId);
         if (user == null) {
@@ -70,7 +75,8 @@ public class ChannelMembers {
         }
         ChannelMember member = new ChannelMember(channelId, userId, System.currentTimeMillis());
         em.persist(member);
-        audit.record(caller, ChannelAudit.ADD_MEMBER, ChannelAudit.target(channel), ChannelAudit.member(channel, userId));
+        audit.record(
+                caller, ChannelAudit.ADD_MEMBER, ChannelAudit.target(channel), ChannelAudit.member(channel, userId));
         return member.view();
     }
 
@@ -85,20 +91,22 @@ public class ChannelMembers {
             access.requireManage(caller, channel);
         }
         if (channel.type() == ChannelType.D) {
-            throw HooklineException.badRequest("api.channel.remove_user_from_channel.type.app_error",
+            throw HooklineException.badRequest(
+                    "api.channel.remove_user_from_channel.type.app_error",
                     "Members cannot be removed from a direct message channel.");
         }
         if (ChannelAdmin.DEFAULT_CHANNEL.equals(channel.name()) && channel.type() == ChannelType.O) {
-            throw HooklineException.badRequest("api.channel.remove.default.app_error",
+            throw HooklineException.badRequest(
+                    "api.channel.remove.default.app_error",
                     "Unable to remove a user from the default channel " + ChannelAdmin.DEFAULT_CHANNEL + ".");
         }
         ChannelMember member = em.find(ChannelMember.class, new ChannelMember.Key(channelId, userId));
         if (member == null) {
-            throw HooklineException.notFound("app.channel.get_member.missing.app_error",
-                    "The user is not a member of the channel.");
+            throw HooklineException.notFound(
+                    "app.channel.get_member.missing.app_error", "The user is not a member of the channel.");
         }
         em.remove(member);
-        audit.record(caller, ChannelAudit.REMOVE_MEMBER, ChannelAudit.target(channel),
-                ChannelAudit.member(channel, userId));
+        audit.record(
+                caller, ChannelAudit.REMOVE_MEMBER, ChannelAudit.target(channel), ChannelAudit.member(channel, userId));
     }
 }

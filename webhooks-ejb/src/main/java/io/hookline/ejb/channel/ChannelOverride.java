@@ -33,7 +33,11 @@ public record ChannelOverride(Kind kind, String name) {
     public static final ChannelOverride NONE = new ChannelOverride(Kind.HOOK_CHANNEL, "");
 
     /** What an override names. */
-    public enum Kind { HOOK_CHANNEL, CHANNEL, USER }
+    public enum Kind {
+        HOOK_CHANNEL,
+        CHANNEL,
+        USER
+    }
 
     /**
      * The override of a payload ({@code null}: none). A {@code @} prefix names a user, a {@code #} prefix or

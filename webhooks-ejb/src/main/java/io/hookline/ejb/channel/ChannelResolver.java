@@ -66,13 +66,17 @@ public class ChannelResolver {
         return em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
                 .setParameter("teamId", route.teamId())
                 .setParameter("name", name)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private Channel directChannel(HookRoute route, String username) {
         User user = em.createNamedQuery(User.BY_USERNAME, User.class)
                 .setParameter("username", username)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (user == null || !user.isActive()) {
             throw ChannelOverride.userNotFound();
         }
@@ -80,7 +84,8 @@ public class ChannelResolver {
             // A hook's own channel is never a direct channel: nothing to open.
             throw actionProhibited("This webhook is locked to its channel.");
         }
-        String channelId = channels.direct(new Caller(route.creatorId(), false), route.creatorId(), user.id()).id();
+        String channelId = channels.direct(new Caller(route.creatorId(), false), route.creatorId(), user.id())
+                .id();
         return em.find(Channel.class, channelId);
     }
 

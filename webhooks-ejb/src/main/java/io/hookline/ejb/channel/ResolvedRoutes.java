@@ -18,8 +18,8 @@ public class ResolvedRoutes {
     /** Longest requested name kept as a key: the name rule's bound, restated as the cache's own backstop. */
     static final int MAX_KEY_NAME_LENGTH = ChannelOverride.MAX_NAME_LENGTH;
 
-    private final LookupCache<Key, ResolvedRoute> cache =
-            new LookupCache<>(MAX_ENTRIES, MAX_KEY_NAME_LENGTH, key -> key.requested().name().length());
+    private final LookupCache<Key, ResolvedRoute> cache = new LookupCache<>(
+            MAX_ENTRIES, MAX_KEY_NAME_LENGTH, key -> key.requested().name().length());
 
     public ResolvedRoute get(HookRoute route, ChannelOverride requested, Supplier<ResolvedRoute> resolve) {
         return cache.get(new Key(route, requested), key -> resolve.get());
@@ -29,6 +29,5 @@ public class ResolvedRoutes {
         return cache.size();
     }
 
-    private record Key(HookRoute route, ChannelOverride requested) {
-    }
+    private record Key(HookRoute route, ChannelOverride requested) {}
 }

@@ -25,8 +25,8 @@ public class TeamChannels {
 
     public void created(@Observes TeamCreated created) {
         for (String[] channel : DEFAULT_CHANNELS) {
-            em.persist(new Channel(created.teamId(), ChannelType.O, channel[0], channel[1], created.creatorId(),
-                    created.at()));
+            em.persist(new Channel(
+                    created.teamId(), ChannelType.O, channel[0], channel[1], created.creatorId(), created.at()));
         }
         em.flush();
         joinDefaultChannels(created.teamId(), created.creatorId(), created.at());
@@ -39,7 +39,9 @@ public class TeamChannels {
     public void left(@Observes TeamLeft left) {
         em.createQuery("DELETE FROM ChannelMember m WHERE m.userId = :userId"
                         + " AND m.channelId IN (SELECT c.id FROM Channel c WHERE c.teamId = :teamId)")
-                .setParameter("userId", left.userId()).setParameter("teamId", left.teamId()).executeUpdate();
+                .setParameter("userId", left.userId())
+                .setParameter("teamId", left.teamId())
+                .executeUpdate();
         // A bulk delete runs no entity callback: hook routes cached for this user's posts must go.
         LookupChangeListener.afterThisTransaction();
     }
@@ -47,8 +49,10 @@ public class TeamChannels {
     private void joinDefaultChannels(String teamId, String userId, long now) {
         for (String[] channel : DEFAULT_CHANNELS) {
             em.createNamedQuery(Channel.BY_TEAM_AND_NAME, Channel.class)
-                    .setParameter("teamId", teamId).setParameter("name", channel[0])
-                    .getResultStream().findFirst()
+                    .setParameter("teamId", teamId)
+                    .setParameter("name", channel[0])
+                    .getResultStream()
+                    .findFirst()
                     .filter(c -> em.find(ChannelMember.class, new ChannelMember.Key(c.id(), userId)) == null)
                     .ifPresent(c -> em.persist(new ChannelMember(c.id(), userId, now)));
         }

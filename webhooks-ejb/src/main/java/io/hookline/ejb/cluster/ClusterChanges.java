@@ -44,6 +44,7 @@ public class ClusterChanges {
 
     /** Deployment setting: how often the shared change count is read, in milliseconds. */
     public static final String POLL_MILLIS = "HOOKLINE_CLUSTER_POLL_MILLIS";
+
     public static final int DEFAULT_POLL_MILLIS = 100;
     public static final int MIN_POLL_MILLIS = 20;
     public static final int MAX_POLL_MILLIS = 5_000;
@@ -89,7 +90,7 @@ public class ClusterChanges {
         try {
             long version = readVersion();
             switch (seen.accept(version)) {
-                case UNCHANGED -> { }
+                case UNCHANGED -> {}
                 case CHANGED -> refresh();
                 case RECOVERED -> {
                     refresh();
@@ -100,8 +101,11 @@ public class ClusterChanges {
             // Unchecked caches must not outlive an interval: drop them now and again at every failed poll.
             LookupVersion.changed();
             if (seen.lost(now)) {
-                LOG.log(Level.WARNING, "Hookline cannot read the shared change count; cached look-ups are "
-                        + "dropped every poll until it can", failed);
+                LOG.log(
+                        Level.WARNING,
+                        "Hookline cannot read the shared change count; cached look-ups are "
+                                + "dropped every poll until it can",
+                        failed);
             }
         }
     }

@@ -13,8 +13,7 @@ public final class Ids {
     public static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String newId() {
         // 17 random bytes = 136 bits; 26 groups of 5 bits use 130 of them.

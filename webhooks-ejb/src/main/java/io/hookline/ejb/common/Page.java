@@ -11,7 +11,8 @@ public record Page(int page, int perPage) {
 
     public static Page of(int page, int perPage) {
         if (page < 0 || perPage < 0) {
-            throw HooklineException.badRequest("api.context.invalid_url_param.app_error",
+            throw HooklineException.badRequest(
+                    "api.context.invalid_url_param.app_error",
                     "Invalid page or per_page parameter: both must be 0 or more.");
         }
         int size = perPage == 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);

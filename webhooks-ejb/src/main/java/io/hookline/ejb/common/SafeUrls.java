@@ -56,8 +56,7 @@ public final class SafeUrls {
     private static final String HTTPS = "https://";
     private static final String MAILTO = "mailto:";
 
-    private SafeUrls() {
-    }
+    private SafeUrls() {}
 
     // ------------------------------------------------------------------------------------------------ markdown
 
@@ -240,7 +239,12 @@ public final class SafeUrls {
         }
         String scheme = uri.getScheme();
         boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-        return http && !uri.isOpaque() && uri.getHost() != null && !uri.getHost().isEmpty() ? uri : null;
+        return http
+                        && !uri.isOpaque()
+                        && uri.getHost() != null
+                        && !uri.getHost().isEmpty()
+                ? uri
+                : null;
     }
 
     /**
@@ -287,7 +291,8 @@ public final class SafeUrls {
             char c = s.charAt(i);
             if (isSpace(c)) {
                 for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                    sb.append('%')
+                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
                 }
             } else {

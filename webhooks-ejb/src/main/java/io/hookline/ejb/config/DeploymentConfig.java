@@ -27,8 +27,7 @@ public final class DeploymentConfig {
 
     private static final Logger LOG = Logger.getLogger(DeploymentConfig.class.getName());
 
-    private DeploymentConfig() {
-    }
+    private DeploymentConfig() {}
 
     /** The setting {@code name} from the application's config; empty when unset or blank. */
     public static Optional<String> get(String name) {

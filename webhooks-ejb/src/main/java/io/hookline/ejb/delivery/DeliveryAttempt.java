@@ -14,8 +14,17 @@ import java.util.List;
  * @param postIds the first {@link #MAX_POST_IDS} of its posts, in order
  * @param postCount how many posts it became
  */
-public record DeliveryAttempt(String hookId, long createAt, int statusCode, String errorId, String remoteAddress,
-                              long size, long durationMs, String channelId, List<String> postIds, int postCount) {
+public record DeliveryAttempt(
+        String hookId,
+        long createAt,
+        int statusCode,
+        String errorId,
+        String remoteAddress,
+        long size,
+        long durationMs,
+        String channelId,
+        List<String> postIds,
+        int postCount) {
 
     /** Longest error id kept (the column's width); ours are far shorter. */
     public static final int MAX_ERROR_ID_LENGTH = 128;
@@ -32,7 +41,8 @@ public record DeliveryAttempt(String hookId, long createAt, int statusCode, Stri
         errorId = cut(errorId, MAX_ERROR_ID_LENGTH);
         remoteAddress = cut(remoteAddress, MAX_REMOTE_ADDRESS_LENGTH);
         channelId = channelId == null ? "" : channelId;
-        postIds = postIds == null ? List.of()
+        postIds = postIds == null
+                ? List.of()
                 : List.copyOf(postIds.size() > MAX_POST_IDS ? postIds.subList(0, MAX_POST_IDS) : postIds);
         postCount = Math.max(postCount, postIds.size());
         size = Math.max(0, size);
@@ -40,10 +50,16 @@ public record DeliveryAttempt(String hookId, long createAt, int statusCode, Stri
     }
 
     /** An answer that posted nothing. */
-    public static DeliveryAttempt refused(String hookId, long createAt, int statusCode, String errorId,
-                                          String remoteAddress, long size, long durationMs) {
-        return new DeliveryAttempt(hookId, createAt, statusCode, errorId, remoteAddress, size, durationMs, "",
-                List.of(), 0);
+    public static DeliveryAttempt refused(
+            String hookId,
+            long createAt,
+            int statusCode,
+            String errorId,
+            String remoteAddress,
+            long size,
+            long durationMs) {
+        return new DeliveryAttempt(
+                hookId, createAt, statusCode, errorId, remoteAddress, size, durationMs, "", List.of(), 0);
     }
 
     /** The post ids as the log's column holds them: comma-separated. */

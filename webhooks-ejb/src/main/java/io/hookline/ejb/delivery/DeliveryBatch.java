@@ -12,8 +12,7 @@ import java.util.Set;
 /** What one write of the log does with a drained batch, decided without the database. */
 final class DeliveryBatch {
 
-    private DeliveryBatch() {
-    }
+    private DeliveryBatch() {}
 
     /**
      * The attempts worth inserting: for each hook only its newest {@code keep}, since older ones would be
@@ -25,7 +24,8 @@ final class DeliveryBatch {
         }
         Map<String, ArrayDeque<Integer>> newest = new HashMap<>();
         for (int i = 0; i < drained.size(); i++) {
-            ArrayDeque<Integer> positions = newest.computeIfAbsent(drained.get(i).hookId(), h -> new ArrayDeque<>());
+            ArrayDeque<Integer> positions =
+                    newest.computeIfAbsent(drained.get(i).hookId(), h -> new ArrayDeque<>());
             positions.addLast(i);
             if (positions.size() > keep) {
                 positions.removeFirst();

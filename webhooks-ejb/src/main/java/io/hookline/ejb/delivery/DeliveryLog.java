@@ -1,7 +1,7 @@
 package io.hookline.ejb.delivery;
 
-import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.common.LogThrottle;
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.settings.CurrentSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +30,7 @@ public class DeliveryLog {
     public static final String QUEUE_CAPACITY = "HOOKLINE_DELIVERY_LOG_QUEUE_CAPACITY";
     /** Two seconds of the 5,000 requests a second issue 9 asks for, about 3 MB at most. */
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
     public static final int MIN_QUEUE_CAPACITY = 1;
     public static final int MAX_QUEUE_CAPACITY = 1_000_000;
 
@@ -56,8 +57,8 @@ public class DeliveryLog {
 
     @PostConstruct
     void createQueue() {
-        queue = new DeliveryQueue(DeploymentConfig.integer(QUEUE_CAPACITY, queueCapacitySetting,
-                DEFAULT_QUEUE_CAPACITY, MIN_QUEUE_CAPACITY, MAX_QUEUE_CAPACITY));
+        queue = new DeliveryQueue(DeploymentConfig.integer(
+                QUEUE_CAPACITY, queueCapacitySetting, DEFAULT_QUEUE_CAPACITY, MIN_QUEUE_CAPACITY, MAX_QUEUE_CAPACITY));
     }
 
     /** Whether deliveries are kept at all ({@code ServiceSettings.HookDeliveryLogSize} above 0). */
@@ -68,8 +69,12 @@ public class DeliveryLog {
     /** Hands a delivery to the writer. Never blocks and never fails: when the queue is full it is dropped. */
     public void record(DeliveryAttempt attempt) {
         if (!queue.offer(attempt)) {
-            queueFull.warnLost(LOG, 1, () -> "Hook delivery log queue full (" + queue.capacity() + " waiting, "
-                    + QUEUE_CAPACITY + "): deliveries dropped", null);
+            queueFull.warnLost(
+                    LOG,
+                    1,
+                    () -> "Hook delivery log queue full (" + queue.capacity() + " waiting, " + QUEUE_CAPACITY
+                            + "): deliveries dropped",
+                    null);
         }
     }
 
@@ -90,7 +95,8 @@ public class DeliveryLog {
                 writer.pruneAll(keep);
                 prunedTo = keep;
             } catch (RuntimeException failed) {
-                writeFailed.warnLost(LOG, 0, () -> "Hook delivery log could not apply HookDeliveryLogSize " + keep, failed);
+                writeFailed.warnLost(
+                        LOG, 0, () -> "Hook delivery log could not apply HookDeliveryLogSize " + keep, failed);
             }
         }
         // At most a queue's worth per call, so a flood that keeps the queue full cannot keep this loop going.
@@ -102,8 +108,11 @@ public class DeliveryLog {
             try {
                 writer.write(DeliveryBatch.newestPerHook(batch, keep), keep);
             } catch (RuntimeException failed) {
-                writeFailed.warnLost(LOG, batch.size(), () -> "Hook delivery log write failed (database down?): "
-                        + "deliveries dropped", failed);
+                writeFailed.warnLost(
+                        LOG,
+                        batch.size(),
+                        () -> "Hook delivery log write failed (database down?): " + "deliveries dropped",
+                        failed);
                 return;
             }
             if (batch.size() < MAX_BATCH) {

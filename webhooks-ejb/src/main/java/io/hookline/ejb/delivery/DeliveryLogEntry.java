@@ -17,13 +17,17 @@ import java.util.List;
 @Entity
 @Table(name = "hook_deliveries")
 @NamedQueries({
-    @NamedQuery(name = DeliveryLogEntry.OF_HOOK_NEWEST_FIRST,
+    @NamedQuery(
+            name = DeliveryLogEntry.OF_HOOK_NEWEST_FIRST,
             query = "SELECT d FROM DeliveryLogEntry d WHERE d.hookId = :hookId ORDER BY d.seq DESC"),
-    @NamedQuery(name = DeliveryLogEntry.DELETE_OF_HOOK,
+    @NamedQuery(
+            name = DeliveryLogEntry.DELETE_OF_HOOK,
             query = "DELETE FROM DeliveryLogEntry d WHERE d.hookId = :hookId"),
-    @NamedQuery(name = DeliveryLogEntry.MOVE_TO_HOOK,
+    @NamedQuery(
+            name = DeliveryLogEntry.MOVE_TO_HOOK,
             query = "UPDATE DeliveryLogEntry d SET d.hookId = :newHookId WHERE d.hookId = :oldHookId"),
-    @NamedQuery(name = DeliveryLogEntry.PREVIOUS_ID_SENDERS,
+    @NamedQuery(
+            name = DeliveryLogEntry.PREVIOUS_ID_SENDERS,
             query = "SELECT d.remoteAddress, MAX(d.createAt), COUNT(d) FROM DeliveryLogEntry d"
                     + " WHERE d.hookId = :hookId AND d.viaPreviousId = TRUE AND d.createAt >= :since"
                     + " GROUP BY d.remoteAddress ORDER BY MAX(d.createAt) DESC, d.remoteAddress")
@@ -45,35 +49,54 @@ public class DeliveryLogEntry {
 
     @Id
     private long seq;
+
     @Column(name = "hook_id")
     private String hookId;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "status_code")
     private int statusCode;
+
     @Column(name = "error_id")
     private String errorId;
+
     @Column(name = "remote_address")
     private String remoteAddress;
+
     @Column(name = "size_bytes")
     private long size;
+
     @Column(name = "duration_ms")
     private long durationMs;
+
     @Column(name = "channel_id")
     private String channelId;
+
     @Column(name = "post_ids")
     private String postIds;
+
     @Column(name = "post_count")
     private int postCount;
+
     @Column(name = "via_previous_id")
     private boolean viaPreviousId;
 
-    protected DeliveryLogEntry() {
-    }
+    protected DeliveryLogEntry() {}
 
     public HookDeliveryView view() {
         List<String> ids = postIds == null || postIds.isEmpty() ? List.of() : Arrays.asList(postIds.split(","));
-        return new HookDeliveryView(createAt, statusCode, errorId, remoteAddress, size, durationMs, channelId,
-                List.copyOf(ids), postCount, viaPreviousId ? Boolean.TRUE : null);
+        return new HookDeliveryView(
+                createAt,
+                statusCode,
+                errorId,
+                remoteAddress,
+                size,
+                durationMs,
+                channelId,
+                List.copyOf(ids),
+                postCount,
+                viaPreviousId ? Boolean.TRUE : null);
     }
 }

@@ -33,6 +33,7 @@ public class DeliveryLogScheduler {
     public static final String FLUSH_INTERVAL = "HOOKLINE_DELIVERY_LOG_FLUSH_MILLIS";
     /** A delivery shows in the console and the API this soon after its answer. */
     public static final int DEFAULT_FLUSH_INTERVAL_MILLIS = 200;
+
     public static final int MIN_FLUSH_INTERVAL_MILLIS = 10;
     public static final int MAX_FLUSH_INTERVAL_MILLIS = 200;
 
@@ -52,12 +53,16 @@ public class DeliveryLogScheduler {
 
     @PostConstruct
     void start() {
-        int interval = DeploymentConfig.integer(FLUSH_INTERVAL, flushIntervalSetting,
-                DEFAULT_FLUSH_INTERVAL_MILLIS, MIN_FLUSH_INTERVAL_MILLIS, MAX_FLUSH_INTERVAL_MILLIS);
+        int interval = DeploymentConfig.integer(
+                FLUSH_INTERVAL,
+                flushIntervalSetting,
+                DEFAULT_FLUSH_INTERVAL_MILLIS,
+                MIN_FLUSH_INTERVAL_MILLIS,
+                MAX_FLUSH_INTERVAL_MILLIS);
         // Fixed delay: a slow write (a database that hangs) delays the next one instead of piling them up.
         flushing = scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Hook delivery log: up to " + log.capacity() + " deliveries wait, written every " + interval
-                + " ms");
+        LOG.info(() ->
+                "Hook delivery log: up to " + log.capacity() + " deliveries wait, written every " + interval + " ms");
     }
 
     /** A write in progress finishes its transaction; no further one starts. */

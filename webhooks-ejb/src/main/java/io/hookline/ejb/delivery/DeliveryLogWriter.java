@@ -32,14 +32,15 @@ public class DeliveryLogWriter {
     private static final String INSERT = "INSERT INTO hook_deliveries (hook_id, create_at, status_code, error_id,"
             + " remote_address, size_bytes, duration_ms, channel_id, post_ids, post_count, via_previous_id)"
             + " SELECT id, " + COLUMNS + ", FALSE FROM incoming_hooks WHERE id = ? AND delete_at = 0"
-            + " UNION ALL SELECT id, " + COLUMNS + ", CASE WHEN rotated_at <= CAST(? AS BIGINT) THEN TRUE ELSE FALSE END"
+            + " UNION ALL SELECT id, " + COLUMNS
+            + ", CASE WHEN rotated_at <= CAST(? AS BIGINT) THEN TRUE ELSE FALSE END"
             + " FROM incoming_hooks"
             + " WHERE previous_id = ? AND delete_at = 0 AND previous_id_expires_at > CAST(? AS BIGINT)";
     private static final int COLUMN_PARAMETERS = 9;
 
     // The live hooks whose previous id a batch named: they are pruned in its place (their rows are theirs).
-    private static final String BY_PREVIOUS_ID = "SELECT id FROM incoming_hooks WHERE previous_id = ?"
-            + " AND delete_at = 0";
+    private static final String BY_PREVIOUS_ID =
+            "SELECT id FROM incoming_hooks WHERE previous_id = ?" + " AND delete_at = 0";
 
     // Everything older than the hook's keep-th newest row; when it has no more rows than that, the sub-query
     // finds nothing and nothing is deleted. Served by ix_hook_deliveries_hook_seq.
@@ -49,8 +50,8 @@ public class DeliveryLogWriter {
     private static final String OVER_LIMIT = "SELECT hook_id FROM hook_deliveries GROUP BY hook_id HAVING COUNT(*) > ?";
 
     // Rows a regeneration or deletion raced with (a batch written while the hook was being deleted).
-    private static final String OF_DELETED_HOOKS = "DELETE FROM hook_deliveries WHERE hook_id IN"
-            + " (SELECT id FROM incoming_hooks WHERE delete_at <> 0)";
+    private static final String OF_DELETED_HOOKS =
+            "DELETE FROM hook_deliveries WHERE hook_id IN" + " (SELECT id FROM incoming_hooks WHERE delete_at <> 0)";
 
     private static final String ALL = "DELETE FROM hook_deliveries";
 

@@ -29,8 +29,7 @@ public final class DatabaseFailures {
     /** Longest cause chain followed (a cycle or a pathological chain must not loop). */
     static final int MAX_CHAIN = 64;
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /**
      * True when the chain says the connection itself failed: SQLState class 08 (connection exception),
@@ -40,8 +39,10 @@ public final class DatabaseFailures {
      */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t : chain(failure)) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof ResourceException) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ResourceException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -67,8 +68,11 @@ public final class DatabaseFailures {
     /** True when the failure passed through JDBC, JPA, the connection pool or the transaction manager. */
     public static boolean involvesDatabase(Throwable failure) {
         for (Throwable t : chain(failure)) {
-            if (t instanceof SQLException || t instanceof PersistenceException || t instanceof ResourceException
-                    || t instanceof RollbackException || t instanceof SystemException
+            if (t instanceof SQLException
+                    || t instanceof PersistenceException
+                    || t instanceof ResourceException
+                    || t instanceof RollbackException
+                    || t instanceof SystemException
                     || t instanceof EJBTransactionRolledbackException) {
                 return true;
             }

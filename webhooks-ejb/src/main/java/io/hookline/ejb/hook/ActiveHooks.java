@@ -53,7 +53,12 @@ public class ActiveHooks {
                 return null;
             }
             lastMarked.putIfAbsent(hook.id(), hook.lastUsedAt());
-            return new Snapshot(hook.id(), hook.route(), hook.defaults(), hook.userId(), previous,
+            return new Snapshot(
+                    hook.id(),
+                    hook.route(),
+                    hook.defaults(),
+                    hook.userId(),
+                    previous,
                     previous ? hook.previousIdExpiresAt() : Long.MAX_VALUE);
         });
         return found == null || now >= found.validUntil() ? null : found;
@@ -68,7 +73,8 @@ public class ActiveHooks {
         if (previous != null && now - previous < IncomingHook.LAST_USED_GRANULARITY_MS) {
             return false;
         }
-        return previous == null ? lastMarked.putIfAbsent(hookId, now) == null
+        return previous == null
+                ? lastMarked.putIfAbsent(hookId, now) == null
                 : lastMarked.replace(hookId, previous, now);
     }
 
@@ -81,7 +87,6 @@ public class ActiveHooks {
      * @param viaPreviousId whether it was opened by its previous id
      * @param validUntil when the id that opened it stops doing so (epoch ms; never for the hook's own id)
      */
-    public record Snapshot(String id, HookRoute route, HookDefaults defaults, String userId,
-                    boolean viaPreviousId, long validUntil) {
-    }
+    public record Snapshot(
+            String id, HookRoute route, HookDefaults defaults, String userId, boolean viaPreviousId, long validUntil) {}
 }

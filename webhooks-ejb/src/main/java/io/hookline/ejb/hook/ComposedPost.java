@@ -5,5 +5,4 @@ package io.hookline.ejb.hook;
  * {@code type}, and its props as the JSON text stored. Where it goes (channel, thread), who posts it, and its id,
  * time and {@code ts} are added by {@link HookPoster} when it stores it.
  */
-public record ComposedPost(String message, String type, String props) {
-}
+public record ComposedPost(String message, String type, String props) {}

@@ -12,8 +12,7 @@ package io.hookline.ejb.hook;
  */
 final class DisplayText {
 
-    private DisplayText() {
-    }
+    private DisplayText() {}
 
     /** {@code text} cleaned as above and stripped of surrounding white space; {@code null} stays {@code null}. */
     static String clean(String text) {
@@ -47,7 +46,10 @@ final class DisplayText {
     }
 
     static boolean isBidiControl(char c) {
-        return c == '\u200E' || c == '\u200F' || c == '\u061C' || (c >= '\u202A' && c <= '\u202E')
+        return c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C'
+                || (c >= '\u202A' && c <= '\u202E')
                 || (c >= '\u2066' && c <= '\u2069');
     }
 

@@ -47,8 +47,8 @@ public class HookAdmin {
     public HookView create(Caller caller, NewHookRequest request) {
         HookDetails details = HookDetails.from(request);
         Channel channel = hookableChannel(caller, request.channelId());
-        IncomingHook hook = new IncomingHook(caller.userId(), channel.id(), channel.teamId(), details,
-                System.currentTimeMillis());
+        IncomingHook hook =
+                new IncomingHook(caller.userId(), channel.id(), channel.teamId(), details, System.currentTimeMillis());
         em.persist(hook);
         HookView created = hook.view();
         audit.record(caller, HookAudit.CREATE, HookAudit.target(created.id()), HookAudit.created(created));
@@ -62,7 +62,9 @@ public class HookAdmin {
 
     /** The same as {@link #list} for the console, each hook with the key its edit page is opened by. */
     public List<ConsoleHook> listForConsole(Caller caller, Page page) {
-        return visible(caller, null, null, page).map(h -> new ConsoleHook(h.consoleKey(), h.view())).toList();
+        return visible(caller, null, null, page)
+                .map(h -> new ConsoleHook(h.consoleKey(), h.view()))
+                .toList();
     }
 
     private Stream<IncomingHook> visible(Caller caller, String teamId, String channelId, Page page) {
@@ -95,9 +97,14 @@ public class HookAdmin {
      * the caller neither created it nor is a system admin (the same rules as by id).
      */
     public ConsoleHook byConsoleKey(Caller caller, String key) {
-        IncomingHook hook = key == null || !IncomingHook.CONSOLE_KEY.matcher(key).matches() ? null
-                : em.createNamedQuery(IncomingHook.ACTIVE_BY_CONSOLE_KEY, IncomingHook.class)
-                        .setParameter("consoleKey", key).getResultStream().findFirst().orElse(null);
+        IncomingHook hook =
+                key == null || !IncomingHook.CONSOLE_KEY.matcher(key).matches()
+                        ? null
+                        : em.createNamedQuery(IncomingHook.ACTIVE_BY_CONSOLE_KEY, IncomingHook.class)
+                                .setParameter("consoleKey", key)
+                                .getResultStream()
+                                .findFirst()
+                                .orElse(null);
         IncomingHook found = manageable(caller, hook);
         return new ConsoleHook(found.consoleKey(), found.view());
     }
@@ -112,9 +119,10 @@ public class HookAdmin {
             throw Errors.invalidField("incoming_hook", "id", "the body's id differs from the URL's.");
         }
         HookDetails details = HookDetails.from(request);
-        String channelId = request.channelId() == null || request.channelId().isEmpty()
-                ? hook.channelId() : request.channelId();
-        Channel channel = channelId.equals(hook.channelId()) ? em.find(Channel.class, channelId)
+        String channelId =
+                request.channelId() == null || request.channelId().isEmpty() ? hook.channelId() : request.channelId();
+        Channel channel = channelId.equals(hook.channelId())
+                ? em.find(Channel.class, channelId)
                 : hookableChannel(caller, channelId);
         HookView before = hook.view();
         hook.update(channel.id(), channel.teamId(), details, System.currentTimeMillis());
@@ -128,7 +136,9 @@ public class HookAdmin {
         IncomingHook hook = manageable(caller, hookId);
         hook.delete(System.currentTimeMillis());
         audit.record(caller, HookAudit.DELETE, HookAudit.target(hookId), HookAudit.deleted(hook.view()));
-        em.createNamedQuery(DeliveryLogEntry.DELETE_OF_HOOK).setParameter("hookId", hookId).executeUpdate();
+        em.createNamedQuery(DeliveryLogEntry.DELETE_OF_HOOK)
+                .setParameter("hookId", hookId)
+                .executeUpdate();
     }
 
     /**
@@ -147,7 +157,9 @@ public class HookAdmin {
                 .setParameter("hookId", hookId)
                 .setFirstResult((int) first)
                 .setMaxResults((int) Math.min(page.perPage(), keep - first))
-                .getResultStream().map(DeliveryLogEntry::view).toList();
+                .getResultStream()
+                .map(DeliveryLogEntry::view)
+                .toList();
     }
 
     /**
@@ -162,8 +174,8 @@ public class HookAdmin {
         boolean endedPrevious = old.previousIdAt(now) != null;
         IncomingHook renewed = replace(old, old.regenerated(now), now);
         HookView view = renewed.view(now);
-        audit.record(caller, HookAudit.REGENERATE, HookAudit.target(hookId),
-                HookAudit.regenerated(view, endedPrevious));
+        audit.record(
+                caller, HookAudit.REGENERATE, HookAudit.target(hookId), HookAudit.regenerated(view, endedPrevious));
         return view;
     }
 
@@ -180,7 +192,10 @@ public class HookAdmin {
         boolean endedPrevious = old.previousIdAt(now) != null;
         IncomingHook renewed = replace(old, old.rotated(now, now + grace * 1000), now);
         HookView view = renewed.view(now);
-        audit.record(caller, HookAudit.ROTATE, HookAudit.target(hookId),
+        audit.record(
+                caller,
+                HookAudit.ROTATE,
+                HookAudit.target(hookId),
                 HookAudit.rotated(view, grace, renewed.previousIdExpiresAt(), endedPrevious));
         return new ConsoleHook(renewed.consoleKey(), view);
     }
@@ -198,8 +213,7 @@ public class HookAdmin {
         long expiresAt = hook.previousIdExpiresAt();
         hook.revokePrevious(now);
         HookView view = hook.view(now);
-        audit.record(caller, HookAudit.REVOKE_PREVIOUS, HookAudit.target(hookId),
-                HookAudit.revokedPrevious(expiresAt));
+        audit.record(caller, HookAudit.REVOKE_PREVIOUS, HookAudit.target(hookId), HookAudit.revokedPrevious(expiresAt));
         return view;
     }
 
@@ -213,10 +227,12 @@ public class HookAdmin {
             throw noPreviousId();
         }
         List<PreviousUrlView.Sender> senders = em.createNamedQuery(DeliveryLogEntry.PREVIOUS_ID_SENDERS, Object[].class)
-                .setParameter("hookId", hookId).setParameter("since", hook.rotatedAt())
-                .setMaxResults(SENDERS_SHOWN).getResultStream()
-                .map(row -> new PreviousUrlView.Sender((String) row[0], ((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue()))
+                .setParameter("hookId", hookId)
+                .setParameter("since", hook.rotatedAt())
+                .setMaxResults(SENDERS_SHOWN)
+                .getResultStream()
+                .map(row -> new PreviousUrlView.Sender(
+                        (String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
                 .toList();
         return new PreviousUrlView(hook.previousIdExpiresAt(), hook.rotatedAt(), senders);
     }
@@ -225,8 +241,8 @@ public class HookAdmin {
     public static final int SENDERS_SHOWN = 20;
 
     private static HooklineException noPreviousId() {
-        return HooklineException.notFound(HookAudit.NO_PREVIOUS_ID,
-                "The webhook has no previous URL in a grace period.");
+        return HooklineException.notFound(
+                HookAudit.NO_PREVIOUS_ID, "The webhook has no previous URL in a grace period.");
     }
 
     /**
@@ -239,7 +255,8 @@ public class HookAdmin {
         // The log's rows reference the new hook: its row must be in the database first.
         em.flush();
         em.createNamedQuery(DeliveryLogEntry.MOVE_TO_HOOK)
-                .setParameter("oldHookId", old.id()).setParameter("newHookId", renewed.id())
+                .setParameter("oldHookId", old.id())
+                .setParameter("newHookId", renewed.id())
                 .executeUpdate();
         return renewed;
     }
@@ -265,7 +282,9 @@ public class HookAdmin {
         }
         Channel channel = access.readable(caller, channelId);
         if (channel.type() == ChannelType.D) {
-            throw Errors.invalidField("incoming_hook", "channel_id",
+            throw Errors.invalidField(
+                    "incoming_hook",
+                    "channel_id",
                     "hooks post to a public channel or private group, not a direct message.");
         }
         if (channel.isArchived()) {

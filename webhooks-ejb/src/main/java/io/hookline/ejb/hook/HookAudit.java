@@ -18,15 +18,16 @@ final class HookAudit {
     /** The 404 for a hook without a previous id in a grace period (revoke, or read the senders). */
     static final String NO_PREVIOUS_ID = "app.webhooks.previous_id.not_found";
 
-    private HookAudit() {
-    }
+    private HookAudit() {}
 
     static String target(String hookId) {
         return "hook " + HookSecrets.mask(hookId);
     }
 
     static AuditDetails created(HookView hook) {
-        return AuditDetails.of().with("display_name", hook.displayName()).with("channel_id", hook.channelId())
+        return AuditDetails.of()
+                .with("display_name", hook.displayName())
+                .with("channel_id", hook.channelId())
                 .with("channel_locked", hook.channelLocked());
     }
 
@@ -48,7 +49,8 @@ final class HookAudit {
 
     /** The old id is the target; the new one is shown masked too. */
     static AuditDetails regenerated(HookView renewed) {
-        return AuditDetails.of().with("new_id", HookSecrets.mask(renewed.id()))
+        return AuditDetails.of()
+                .with("new_id", HookSecrets.mask(renewed.id()))
                 .with("display_name", renewed.displayName());
     }
 
@@ -60,8 +62,8 @@ final class HookAudit {
 
     /** The old id (the target) keeps working until {@code expiresAt}; an older previous id, if any, ended. */
     static AuditDetails rotated(HookView renewed, long graceSeconds, long expiresAt, boolean endedPrevious) {
-        AuditDetails details = regenerated(renewed).with("grace_seconds", graceSeconds)
-                .with("previous_id_expires_at", expiresAt);
+        AuditDetails details =
+                regenerated(renewed).with("grace_seconds", graceSeconds).with("previous_id_expires_at", expiresAt);
         return endedPrevious ? details.with("older_previous_id_revoked", true) : details;
     }
 

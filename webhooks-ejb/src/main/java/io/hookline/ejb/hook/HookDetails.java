@@ -1,8 +1,8 @@
 package io.hookline.ejb.hook;
 
+import io.hookline.api.view.NewHookRequest;
 import io.hookline.ejb.common.Errors;
 import io.hookline.ejb.common.SafeUrls;
-import io.hookline.api.view.NewHookRequest;
 
 /**
  * The editable, validated fields of a hook, with Mattermost's length limits ({@link HookLimits}). Absent text fields

@@ -17,6 +17,5 @@ public final class HookLimits {
     /** The {@code username} a payload may send to override the author, in characters as sent. */
     public static final int MAX_OVERRIDE_USERNAME = 64;
 
-    private HookLimits() {
-    }
+    private HookLimits() {}
 }

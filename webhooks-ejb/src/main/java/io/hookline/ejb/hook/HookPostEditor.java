@@ -49,10 +49,10 @@ public class HookPostEditor {
         if (current == null || !current.isLiveFromHook(hook.id())) {
             throw HookPostStore.notFound();
         }
-        ComposedPost edited = PostComposer.composeEdit(PostComposer.check(payload), hook.defaults(), settings,
-                poster.mentions(hook.userId()));
-        return store.edit(hook.id(), postId, edited.message(), edited.type(), edited.props(),
-                System.currentTimeMillis());
+        ComposedPost edited = PostComposer.composeEdit(
+                PostComposer.check(payload), hook.defaults(), settings, poster.mentions(hook.userId()));
+        return store.edit(
+                hook.id(), postId, edited.message(), edited.type(), edited.props(), System.currentTimeMillis());
     }
 
     /** Deletes the post; answers its channel. */

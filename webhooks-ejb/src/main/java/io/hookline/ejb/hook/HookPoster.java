@@ -72,13 +72,12 @@ public class HookPoster {
      * have taken one of the posts' {@code ts}, the posts are stored with fresh ones and the stored answer keeps
      * the first: one in a million of posts made in the same millisecond on two servers; see PostTimestamps.)
      */
-    public HookDestination post(String hookId, WebhookPayload payload,
-                                Function<HookDestination, KeyRecord> keyRecord) {
+    public HookDestination post(String hookId, WebhookPayload payload, Function<HookDestination, KeyRecord> keyRecord) {
         Planned planned = plan(hookId, payload);
         long now = planned.now();
         // Only a keyed request builds its answer before the commit; the rest store no key row.
-        KeyRecord key = keyRecord == null ? null
-                : keyRecord.apply(HookDestination.of(planned.channelId(), planned.posts()));
+        KeyRecord key =
+                keyRecord == null ? null : keyRecord.apply(HookDestination.of(planned.channelId(), planned.posts()));
         // "Last used" in the console needs minutes, not milliseconds: one row write a minute per hook. The hook's
         // own id, also when its previous id (after a rotation) opened it.
         String own = planned.ownHookId();
@@ -96,8 +95,7 @@ public class HookPoster {
     }
 
     /** What {@link #plan} decided: the target channel and the posts, not yet stored. */
-    private record Planned(String channelId, List<NewPost> posts, long now, String ownHookId) {
-    }
+    private record Planned(String channelId, List<NewPost> posts, long now, String ownHookId) {}
 
     /** Everything before "store": reads cached look-ups, writes nothing. */
     private Planned plan(String hookId, WebhookPayload payload) {
@@ -107,18 +105,17 @@ public class HookPoster {
         // The name rule before any look-up or cache: a value that cannot name a channel or user is refused here.
         ChannelOverride target = ChannelOverride.parse(payload.channel());
         // The cache first: the resolver is an EJB (a transaction per call), needed only when the answer is stale.
-        String channelId = routes.get(hook.route(), target,
-                () -> channels.resolveRoute(hook.route(), target)).channelIdOrThrow();
+        String channelId = routes.get(hook.route(), target, () -> channels.resolveRoute(hook.route(), target))
+                .channelIdOrThrow();
         String rootId = threadRoot(payload, channelId);
-        List<ComposedPost> composed = PostComposer.compose(checked, hook.defaults(), settings,
-                mentions(hook.userId()));
+        List<ComposedPost> composed = PostComposer.compose(checked, hook.defaults(), settings, mentions(hook.userId()));
 
         long now = System.currentTimeMillis();
         List<NewPost> posts = new ArrayList<>(composed.size());
         for (int i = 0; i < composed.size(); i++) {
             ComposedPost post = composed.get(i);
-            posts.add(NewPost.of(channelId, hook.userId(), rootId, post.message(), post.type(), post.props(), now + i,
-                    hook.id()));
+            posts.add(NewPost.of(
+                    channelId, hook.userId(), rootId, post.message(), post.type(), post.props(), now + i, hook.id()));
         }
         return new Planned(channelId, posts, now, hook.id());
     }
@@ -129,8 +126,8 @@ public class HookPoster {
      */
     public ActiveHooks.Snapshot activeHook(Settings settings, String hookId) {
         if (!settings.enableIncomingWebhooks()) {
-            throw new HooklineException(501, "hooks_disabled",
-                    "Incoming webhooks have been disabled by the system admin.");
+            throw new HooklineException(
+                    501, "hooks_disabled", "Incoming webhooks have been disabled by the system admin.");
         }
         ActiveHooks.Snapshot hook = Ids.isWellFormed(hookId) ? activeHooks.find(hookId, reads::hook) : null;
         if (hook == null) {
@@ -147,16 +144,20 @@ public class HookPoster {
      * must lead to the same thread: a sender that says two different things gets told, not a guess.
      */
     private String threadRoot(WebhookPayload payload, String channelId) {
-        String byRootId = payload.rootId() == null ? null : threadOf(
-                Ids.isWellFormed(payload.rootId()) ? reads.post(payload.rootId()) : null, channelId,
-                "invalid_payload", "root_id: no such post in the target channel.");
+        String byRootId = payload.rootId() == null
+                ? null
+                : threadOf(
+                        Ids.isWellFormed(payload.rootId()) ? reads.post(payload.rootId()) : null,
+                        channelId,
+                        "invalid_payload",
+                        "root_id: no such post in the target channel.");
         if (payload.threadTs() == null) {
             return byRootId == null ? "" : byRootId;
         }
         String ref = payload.threadTs();
         Post named = PostTimestamps.isTs(ref) ? reads.postByTs(ref) : Ids.isWellFormed(ref) ? reads.post(ref) : null;
-        String byThreadTs = threadOf(named, channelId, INVALID_THREAD,
-                "thread_ts: no post with this ts or id in the target channel.");
+        String byThreadTs = threadOf(
+                named, channelId, INVALID_THREAD, "thread_ts: no post with this ts or id in the target channel.");
         if (byRootId != null && !byRootId.equals(byThreadTs)) {
             throw HooklineException.badRequest(INVALID_THREAD, "root_id and thread_ts name different threads.");
         }
@@ -180,8 +181,8 @@ public class HookPoster {
      * channel, so a private channel's name must not leak through a hook). Called at most once per request.
      */
     public MentionResolver mentions(String creatorId) {
-        return (userIds, channelIds) -> new MentionResolver.Names(reads.usernames(wellFormed(userIds)),
-                channelAccess.namesReadableBy(creatorId, wellFormed(channelIds)));
+        return (userIds, channelIds) -> new MentionResolver.Names(
+                reads.usernames(wellFormed(userIds)), channelAccess.namesReadableBy(creatorId, wellFormed(channelIds)));
     }
 
     private static Set<String> wellFormed(Set<String> ids) {

@@ -39,7 +39,11 @@ public class HookReads {
             return own;
         }
         return em.createNamedQuery(IncomingHook.ACTIVE_BY_PREVIOUS_ID, IncomingHook.class)
-                .setParameter("previousId", hookId).setMaxResults(1).getResultStream().findFirst().orElse(own);
+                .setParameter("previousId", hookId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(own);
     }
 
     public Post post(String postId) {
@@ -48,8 +52,11 @@ public class HookReads {
 
     /** The post whose Slack-shaped {@code ts} this is (ux_posts_ts: at most one), or null. */
     public Post postByTs(String ts) {
-        return em.createNamedQuery(Post.BY_TS, Post.class).setParameter("ts", ts).getResultStream()
-                .findFirst().orElse(null);
+        return em.createNamedQuery(Post.BY_TS, Post.class)
+                .setParameter("ts", ts)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Usernames by id, of those of {@code userIds} that exist, in one query (mentions; see Mentions). */
@@ -59,7 +66,8 @@ public class HookReads {
         }
         Map<String, String> names = new HashMap<>();
         for (Object[] row : em.createNamedQuery(User.USERNAMES_BY_ID, Object[].class)
-                .setParameter("ids", userIds).getResultList()) {
+                .setParameter("ids", userIds)
+                .getResultList()) {
             names.put((String) row[0], (String) row[1]);
         }
         return names;

@@ -12,8 +12,7 @@ public final class HookSecrets {
     /** Stands for the characters left out. */
     public static final String MASK = "…";
 
-    private HookSecrets() {
-    }
+    private HookSecrets() {}
 
     /**
      * {@code abcd…} for any text that may hold a hook id, however long or malformed. Text no longer than

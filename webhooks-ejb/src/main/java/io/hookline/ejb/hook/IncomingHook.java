@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
 /** An incoming webhook. Its id is the secret part of {@code /hooks/{id}}: whoever knows it may post. */
 @Entity
 @Table(name = "incoming_hooks")
-@NamedQuery(name = IncomingHook.ACTIVE_OF_CHANNEL,
+@NamedQuery(
+        name = IncomingHook.ACTIVE_OF_CHANNEL,
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.channelId = :channelId")
-@NamedQuery(name = IncomingHook.ACTIVE_BY_CONSOLE_KEY,
+@NamedQuery(
+        name = IncomingHook.ACTIVE_BY_CONSOLE_KEY,
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.consoleKey = :consoleKey")
-@NamedQuery(name = IncomingHook.ACTIVE_BY_PREVIOUS_ID,
+@NamedQuery(
+        name = IncomingHook.ACTIVE_BY_PREVIOUS_ID,
         query = "SELECT h FROM IncomingHook h WHERE h.deleteAt = 0 AND h.previousId = :previousId")
 @EntityListeners(LookupChangeListener.class)
 public class IncomingHook {
@@ -41,26 +44,37 @@ public class IncomingHook {
 
     @Id
     private String id;
+
     @Column(name = "user_id")
     private String userId;
+
     @Column(name = "channel_id")
     private String channelId;
+
     @Column(name = "team_id")
     private String teamId;
+
     @Column(name = "display_name")
     private String displayName;
+
     private String description;
     private String username;
+
     @Column(name = "icon_url")
     private String iconUrl;
+
     @Column(name = "channel_locked")
     private boolean channelLocked;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "update_at")
     private long updateAt;
+
     @Column(name = "delete_at")
     private long deleteAt;
+
     @Column(name = "last_used_at")
     private long lastUsedAt;
     /** The console's handle on the hook (edit page links), so the secret id never appears in a console URL. */
@@ -69,14 +83,14 @@ public class IncomingHook {
     /** The id this hook replaced by rotation, which keeps posting here until {@link #previousIdExpiresAt}. */
     @Column(name = "previous_id")
     private String previousId;
+
     @Column(name = "previous_id_expires_at")
     private long previousIdExpiresAt;
     /** When {@link #previousId} became previous: its senders are those that used it since. */
     @Column(name = "rotated_at")
     private long rotatedAt;
 
-    protected IncomingHook() {
-    }
+    protected IncomingHook() {}
 
     IncomingHook(String userId, String channelId, String teamId, HookDetails details, long now) {
         this.id = Ids.newId();
@@ -118,8 +132,12 @@ public class IncomingHook {
      * creation time. The caller deletes this one, so the old URL stops working in the same transaction.
      */
     IncomingHook regenerated(long now) {
-        IncomingHook copy = new IncomingHook(userId, channelId, teamId,
-                new HookDetails(displayName, description, username, iconUrl, channelLocked), now);
+        IncomingHook copy = new IncomingHook(
+                userId,
+                channelId,
+                teamId,
+                new HookDetails(displayName, description, username, iconUrl, channelLocked),
+                now);
         copy.createAt = createAt;
         copy.lastUsedAt = lastUsedAt;
         return copy;
@@ -199,7 +217,20 @@ public class IncomingHook {
 
     /** The hook's JSON; {@code previous_id_expires_at} only while a previous id still works. */
     HookView view(long now) {
-        return new HookView(id, createAt, updateAt, deleteAt, userId, channelId, teamId, displayName, description,
-                username, iconUrl, channelLocked, lastUsedAt, previousIdAt(now) == null ? null : previousIdExpiresAt);
+        return new HookView(
+                id,
+                createAt,
+                updateAt,
+                deleteAt,
+                userId,
+                channelId,
+                teamId,
+                displayName,
+                description,
+                username,
+                iconUrl,
+                channelLocked,
+                lastUsedAt,
+                previousIdAt(now) == null ? null : previousIdExpiresAt);
     }
 }

@@ -34,8 +34,7 @@ public final class PostComposer {
 
     private static final Set<String> PRIORITIES = Set.of("", "important", "urgent");
 
-    private PostComposer() {
-    }
+    private PostComposer() {}
 
     /** A payload that passed {@link PostComposer#check}: the only kind {@link PostComposer#compose} takes. */
     public static final class CheckedPayload {
@@ -75,8 +74,8 @@ public final class PostComposer {
      * The posts a new hook post stores, in order: more than one when the message is longer than
      * {@code MaxPostSize}, at most {@code MaxPostsPerRequest}. {@code mentions} is called at most once.
      */
-    public static List<ComposedPost> compose(CheckedPayload checked, HookDefaults hook, Settings settings,
-                                             MentionResolver mentions) {
+    public static List<ComposedPost> compose(
+            CheckedPayload checked, HookDefaults hook, Settings settings, MentionResolver mentions) {
         return compose(checked, hook, settings, mentions, settings.maxPostsPerRequest());
     }
 
@@ -84,14 +83,14 @@ public final class PostComposer {
      * The one post an edit through the hook URL replaces a post with: a new post's rules, but a message that
      * would be split is refused with 400 {@value PostSplitter#MESSAGE_TOO_LONG} (an edit cannot create posts).
      */
-    public static ComposedPost composeEdit(CheckedPayload checked, HookDefaults hook, Settings settings,
-                                           MentionResolver mentions) {
+    public static ComposedPost composeEdit(
+            CheckedPayload checked, HookDefaults hook, Settings settings, MentionResolver mentions) {
         return compose(checked, hook, settings, mentions, 1).get(0);
     }
 
     /** The steps after the look-ups, in Mattermost's order: overrides → translate → split → props cap. */
-    private static List<ComposedPost> compose(CheckedPayload checked, HookDefaults hook, Settings settings,
-                                              MentionResolver mentions, int maxParts) {
+    private static List<ComposedPost> compose(
+            CheckedPayload checked, HookDefaults hook, Settings settings, MentionResolver mentions, int maxParts) {
         WebhookPayload payload = checked.payload();
         JsonObject props = PostProps.build(payload, hook, settings);
         SlackContent content = SlackContent.of(payload, mentions);

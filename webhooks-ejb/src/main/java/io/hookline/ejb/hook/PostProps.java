@@ -25,15 +25,21 @@ final class PostProps {
     private static final Pattern EMOJI_NAME = Pattern.compile(":?[a-zA-Z0-9_+\\-]+:?");
 
     /** Keys a client may not set: they decide how a post is shown (the BOT tag, the name, the icon). */
-    static final Set<String> SERVER_KEYS = Set.of("from_webhook", "webhook_display_name", "override_username",
-            "override_icon_url", "override_icon_emoji", "attachments", "from_bot", "from_plugin");
+    static final Set<String> SERVER_KEYS = Set.of(
+            "from_webhook",
+            "webhook_display_name",
+            "override_username",
+            "override_icon_url",
+            "override_icon_emoji",
+            "attachments",
+            "from_bot",
+            "from_plugin");
     /** Longest emoji name kept, without its colons ({@code :name:}). */
     static final int MAX_ICON_EMOJI = 64;
     /** White space tolerated around an emoji name; anything longer is refused before it is trimmed. */
     static final int MAX_EMOJI_PADDING = 16;
 
-    private PostProps() {
-    }
+    private PostProps() {}
 
     static JsonObject build(WebhookPayload payload, HookDefaults hook, Settings settings) {
         JsonObjectBuilder props = JSON.createObjectBuilder();

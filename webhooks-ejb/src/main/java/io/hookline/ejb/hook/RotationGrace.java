@@ -30,8 +30,7 @@ public final class RotationGrace {
 
     private static final String ENTITY = "incoming_hook";
 
-    private RotationGrace() {
-    }
+    private RotationGrace() {}
 
     /**
      * The grace period a request body asks for: {@link #DEFAULT_SECONDS} for an empty body, an empty object or
@@ -81,12 +80,16 @@ public final class RotationGrace {
     }
 
     private static HooklineException outOfRange() {
-        return Errors.invalidField(ENTITY, FIELD, "a whole number of seconds from " + MIN_SECONDS + " to "
-                + MAX_SECONDS + " (30 days); " + DEFAULT_SECONDS + " when absent.");
+        return Errors.invalidField(
+                ENTITY,
+                FIELD,
+                "a whole number of seconds from " + MIN_SECONDS + " to " + MAX_SECONDS + " (30 days); "
+                        + DEFAULT_SECONDS + " when absent.");
     }
 
     private static HooklineException invalidBody() {
-        return HooklineException.badRequest("api.context.invalid_body_param.app_error",
+        return HooklineException.badRequest(
+                "api.context.invalid_body_param.app_error",
                 "Invalid or missing rotation in request body: a JSON object such as {\"" + FIELD + "\": 3600}.");
     }
 }

@@ -41,7 +41,8 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
     private static SlackContent translate(WebhookPayload payload, Mentions mentions) {
         String text = payload.text() == null ? "" : SlackTranslator.toMarkdown(payload.text(), mentions);
         JsonArray attachments = payload.hasAttachments()
-                ? SlackAttachments.normalize(payload.attachments(), mentions, blocks -> BlockKit.toMarkdown(blocks, mentions))
+                ? SlackAttachments.normalize(
+                        payload.attachments(), mentions, blocks -> BlockKit.toMarkdown(blocks, mentions))
                 : null;
         if (!payload.hasBlocks()) {
             return new SlackContent(text, null, attachments, null);
@@ -82,7 +83,8 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
     }
 
     private static HooklineException tooLarge() {
-        return HooklineException.badRequest("invalid_payload",
+        return HooklineException.badRequest(
+                "invalid_payload",
                 "The attachments, blocks and props are larger than " + MAX_PROPS_LENGTH + " characters.");
     }
 
@@ -124,7 +126,12 @@ record SlackContent(String message, String fallback, JsonArray attachments, Json
         JsonArrayBuilder out = JSON.createArrayBuilder();
         for (int i = 0; i < attachments.size(); i++) {
             JsonObject a = attachments.getJsonObject(i);
-            out.add(i == longest ? JSON.createObjectBuilder(a).add("text", text.substring(0, keep)).build() : a);
+            out.add(
+                    i == longest
+                            ? JSON.createObjectBuilder(a)
+                                    .add("text", text.substring(0, keep))
+                                    .build()
+                            : a);
         }
         return out.build();
     }

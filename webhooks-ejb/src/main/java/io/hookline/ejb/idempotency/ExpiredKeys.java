@@ -35,8 +35,7 @@ public class ExpiredKeys {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void prune() {
         try {
-            int deleted = prune(keys, System.currentTimeMillis(),
-                    settings.get().idempotencyWindowSeconds() * 1000L);
+            int deleted = prune(keys, System.currentTimeMillis(), settings.get().idempotencyWindowSeconds() * 1000L);
             if (deleted > 0) {
                 LOG.log(Level.FINE, "Deleted {0} expired idempotency keys", deleted);
             }

@@ -14,16 +14,17 @@ public final class IdempotencyKey {
     public static final String HEADER = "Idempotency-Key";
     /** Longest key; also the column width in V12__idempotency_keys.sql. */
     public static final int MAX_LENGTH = 255;
+
     public static final String INVALID = "invalid_idempotency_key";
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     /** The key as sent, or 400 {@value #INVALID} naming the rule. */
     public static String validated(String header) {
         if (!isValid(header)) {
-            throw HooklineException.badRequest(INVALID, HEADER + " must be 1 to " + MAX_LENGTH
-                    + " visible ASCII characters (0x21-0x7E), without spaces.");
+            throw HooklineException.badRequest(
+                    INVALID,
+                    HEADER + " must be 1 to " + MAX_LENGTH + " visible ASCII characters (0x21-0x7E), without spaces.");
         }
         return header;
     }

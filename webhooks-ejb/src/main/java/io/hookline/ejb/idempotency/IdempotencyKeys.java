@@ -23,8 +23,8 @@ public class IdempotencyKeys {
             + " WHERE hook_id = ? AND idem_key = ?";
     static final String INSERT = "INSERT INTO idempotency_keys (hook_id, idem_key, fingerprint, status, content_type,"
             + " body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    static final String DELETE_EXPIRED_ONE = "DELETE FROM idempotency_keys WHERE hook_id = ? AND idem_key = ?"
-            + " AND created_at < ?";
+    static final String DELETE_EXPIRED_ONE =
+            "DELETE FROM idempotency_keys WHERE hook_id = ? AND idem_key = ?" + " AND created_at < ?";
     /** The oldest expired rows, at most {@code ?} of them: bounded work per statement (walks the created_at index). */
     static final String DELETE_EXPIRED_BATCH = "DELETE FROM idempotency_keys WHERE (hook_id, idem_key) IN"
             + " (SELECT hook_id, idem_key FROM idempotency_keys WHERE created_at < ? ORDER BY created_at"
@@ -35,8 +35,7 @@ public class IdempotencyKeys {
     @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
-    public IdempotencyKeys() {
-    }
+    public IdempotencyKeys() {}
 
     /** For tests: another database. */
     IdempotencyKeys(DataSource dataSource) {
@@ -46,15 +45,17 @@ public class IdempotencyKeys {
     /** The row for this hook and key, expired or not, or null. */
     public StoredKey find(String hookId, String key) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement find = connection.prepareStatement(FIND)) {
+                PreparedStatement find = connection.prepareStatement(FIND)) {
             find.setString(1, hookId);
             find.setString(2, key);
             try (ResultSet row = find.executeQuery()) {
                 if (!row.next()) {
                     return null;
                 }
-                return new StoredKey(row.getString(1), new StoredAnswer(row.getInt(2), row.getString(3),
-                        row.getBytes(4)), row.getLong(5));
+                return new StoredKey(
+                        row.getString(1),
+                        new StoredAnswer(row.getInt(2), row.getString(3), row.getBytes(4)),
+                        row.getLong(5));
             }
         } catch (SQLException e) {
             throw new IdempotencyLookupException(e);
@@ -107,7 +108,7 @@ public class IdempotencyKeys {
     /** Deletes at most {@code limit} rows created before {@code cutoff}, oldest first; answers how many. */
     public int deleteExpired(long cutoff, int limit) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED_BATCH)) {
+                PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED_BATCH)) {
             delete.setLong(1, cutoff);
             delete.setInt(2, limit);
             return delete.executeUpdate();

@@ -53,7 +53,7 @@ public class InFlightKeys {
     }
 
     /** Nothing held: the set was full, so the database alone arbitrates this request. */
-    public static final Claim UNCLAIMED = () -> { };
+    public static final Claim UNCLAIMED = () -> {};
 
     /**
      * Claims the key for this request, or throws 409 {@code idempotency_key_in_flight} when another request of

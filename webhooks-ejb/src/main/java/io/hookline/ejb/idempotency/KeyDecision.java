@@ -44,12 +44,18 @@ public record KeyDecision(StoredAnswer replay, long expiredBefore) {
     }
 
     public static HooklineException reused() {
-        return new HooklineException(422, REUSED, IdempotencyKey.HEADER + " was already used for a different request "
-                + "to this hook (another body, Content-Type or query); use a new key for a new message.");
+        return new HooklineException(
+                422,
+                REUSED,
+                IdempotencyKey.HEADER + " was already used for a different request "
+                        + "to this hook (another body, Content-Type or query); use a new key for a new message.");
     }
 
     public static HooklineException inFlight() {
-        return new HooklineException(409, IN_FLIGHT, "A request with this " + IdempotencyKey.HEADER
-                + " is still being processed; retry once it has been answered.");
+        return new HooklineException(
+                409,
+                IN_FLIGHT,
+                "A request with this " + IdempotencyKey.HEADER
+                        + " is still being processed; retry once it has been answered.");
     }
 }

@@ -6,8 +6,8 @@ package io.hookline.ejb.idempotency;
  * same transaction first deletes it — only if its created_at is before this instant, so never a fresh row another
  * node stored meanwhile (0: nothing to replace).
  */
-public record KeyRecord(String hookId, String key, String fingerprint, StoredAnswer answer, long createdAt,
-                        long expiredBefore) {
+public record KeyRecord(
+        String hookId, String key, String fingerprint, StoredAnswer answer, long createdAt, long expiredBefore) {
 
     public boolean replacesExpired() {
         return expiredBefore > 0;

@@ -16,8 +16,7 @@ public final class RequestFingerprint {
     /** Hex characters of a SHA-256: the column width. */
     public static final int LENGTH = 64;
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     public static String of(String contentType, String query, byte[] body) {
         MessageDigest sha = sha256();

@@ -22,7 +22,9 @@ public record StoredAnswer(int status, String contentType, byte[] body) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoredAnswer that && status == that.status && contentType.equals(that.contentType)
+        return other instanceof StoredAnswer that
+                && status == that.status
+                && contentType.equals(that.contentType)
                 && Arrays.equals(body, that.body);
     }
 

@@ -64,6 +64,5 @@ public final class LookupCache<K, V> {
         return entries.size();
     }
 
-    private record Entry<V>(V value, long version) {
-    }
+    private record Entry<V>(V value, long version) {}
 }

@@ -38,8 +38,7 @@ public class LookupChangeListener {
             if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
                 registry.registerInterposedSynchronization(new Synchronization() {
                     @Override
-                    public void beforeCompletion() {
-                    }
+                    public void beforeCompletion() {}
 
                     @Override
                     public void afterCompletion(int status) {

@@ -13,8 +13,7 @@ public final class LookupVersion {
 
     private static final AtomicLong VERSION = new AtomicLong();
 
-    private LookupVersion() {
-    }
+    private LookupVersion() {}
 
     public static long current() {
         return VERSION.get();

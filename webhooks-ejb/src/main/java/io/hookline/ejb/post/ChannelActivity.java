@@ -31,7 +31,8 @@ public class ChannelActivity {
         for (int from = 0; from < all.size(); from += CHANNELS_PER_QUERY) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHANNELS_PER_QUERY));
             for (Object[] row : em.createNamedQuery(Post.NEWEST_PER_CHANNEL, Object[].class)
-                    .setParameter("channelIds", chunk).getResultList()) {
+                    .setParameter("channelIds", chunk)
+                    .getResultList()) {
                 newest.put((String) row[0], ((Number) row[1]).longValue());
             }
         }

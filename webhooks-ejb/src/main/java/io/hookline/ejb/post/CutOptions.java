@@ -15,8 +15,7 @@ final class CutOptions {
      * {@code closing}; the next part starts at {@code resume} once blank lines are skipped, after
      * {@code repeatInNext}.
      */
-    record Cut(int end, int resume, String closing, String repeatInNext) {
-    }
+    record Cut(int end, int resume, String closing, String repeatInNext) {}
 
     private final Cut[] lineBreakInWindow = new Cut[Grade.values().length];
     private final Cut[] lineBreakAnywhere = new Cut[Grade.values().length];

@@ -80,7 +80,8 @@ final class HardCuts {
         if (extendsPrevious(next) || previous == ZERO_WIDTH_JOINER) {
             return true;
         }
-        return isRegionalIndicator(previous) && isRegionalIndicator(next)
+        return isRegionalIndicator(previous)
+                && isRegionalIndicator(next)
                 && oddRegionalIndicatorsBefore(index, lowerBound);
     }
 
@@ -137,7 +138,8 @@ final class HardCuts {
             return true;
         }
         int type = Character.getType(codePoint);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK;
     }
 

@@ -34,7 +34,7 @@ final class MarkdownBlocks {
      */
     private static final Parser PARSER = PostMarkdown.parserBuilder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .inlineParserFactory(context -> (lines, block) -> { })
+            .inlineParserFactory(context -> (lines, block) -> {})
             .build();
 
     /**
@@ -42,28 +42,22 @@ final class MarkdownBlocks {
      * ({@code repeat} starts the next part, {@code closing} ends the part; fences only) and whether it can
      * be repaired at all.
      */
-    private record Shape(int start, int end, String repeat, String closing, boolean repairable, Found kind) {
-    }
+    private record Shape(int start, int end, String repeat, String closing, boolean repairable, Found kind) {}
 
     /** The rest of a block's shape, by kind. */
-    private sealed interface Found permits FenceContent, TableRows, HeadingLines {
-    }
+    private sealed interface Found permits FenceContent, TableRows, HeadingLines {}
 
     /** A setext heading: its text lines and underline. */
-    private record HeadingLines() implements Found {
-    }
+    private record HeadingLines() implements Found {}
 
     /** Visible content of a fence between its opening and closing lines (-1 when blank). */
-    private record FenceContent(int firstVisible, int visibleEnd, int lastVisible) implements Found {
-    }
+    private record FenceContent(int firstVisible, int visibleEnd, int lastVisible) implements Found {}
 
     /** Line breaks after a table's header and delimiter rows. */
-    private record TableRows(int headerEnd, int delimiterEnd) implements Found {
-    }
+    private record TableRows(int headerEnd, int delimiterEnd) implements Found {}
 
     /** The blocks for one limit, and whether a header or fence was left unrepeated by its length. */
-    record Blocks(List<MessageBlock> list, boolean leftRepeatsOut) {
-    }
+    record Blocks(List<MessageBlock> list, boolean leftRepeatsOut) {}
 
     private final String text;
     private final CodePoints codePoints;
@@ -119,11 +113,24 @@ final class MarkdownBlocks {
             boolean repairs = shape.repairable() && small;
             boolean fitsAlone = codePoints.between(shape.start(), shape.end()) <= max;
             if (shape.kind() instanceof FenceContent content) {
-                blocks.add(new MessageBlock.Fence(shape.start(), shape.end(), fitsAlone, repairs, shape.repeat(),
-                        shape.closing(), content.firstVisible(), content.visibleEnd(), content.lastVisible()));
+                blocks.add(new MessageBlock.Fence(
+                        shape.start(),
+                        shape.end(),
+                        fitsAlone,
+                        repairs,
+                        shape.repeat(),
+                        shape.closing(),
+                        content.firstVisible(),
+                        content.visibleEnd(),
+                        content.lastVisible()));
             } else if (shape.kind() instanceof TableRows rows) {
-                blocks.add(new MessageBlock.Table(shape.start(), shape.end(), fitsAlone,
-                        repairs ? shape.repeat() : "", rows.headerEnd(), rows.delimiterEnd()));
+                blocks.add(new MessageBlock.Table(
+                        shape.start(),
+                        shape.end(),
+                        fitsAlone,
+                        repairs ? shape.repeat() : "",
+                        rows.headerEnd(),
+                        rows.delimiterEnd()));
             } else {
                 blocks.add(new MessageBlock.SetextHeading(shape.start(), shape.end(), fitsAlone));
             }
@@ -136,9 +143,11 @@ final class MarkdownBlocks {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof FencedCodeBlock fence && !fence.getSourceSpans().isEmpty()) {
                 shapes.add(fence(fence));
-            } else if (node instanceof TableBlock table && table.getSourceSpans().size() >= 2) {
+            } else if (node instanceof TableBlock table
+                    && table.getSourceSpans().size() >= 2) {
                 shapes.add(table(table.getSourceSpans()));
-            } else if (node instanceof Heading heading && heading.getSourceSpans().size() >= 2) {
+            } else if (node instanceof Heading heading
+                    && heading.getSourceSpans().size() >= 2) {
                 List<SourceSpan> spans = heading.getSourceSpans();
                 int start = lineStart(spans.get(0).getInputIndex());
                 int end = spanLineEnd(spans.get(spans.size() - 1));
@@ -199,7 +208,12 @@ final class MarkdownBlocks {
         // A fence its container ends (no closing line, more text after it) would, reopened at the start
         // of a part, swallow what follows the container: it is kept whole when it fits, never reopened.
         boolean repairable = (closed || visibleEnd <= end) && startsAsBlock(reopening);
-        return new Shape(start, end, reopening, "\n" + prefix + marker, repairable,
+        return new Shape(
+                start,
+                end,
+                reopening,
+                "\n" + prefix + marker,
+                repairable,
                 new FenceContent(firstVisible, contentEnd, lastVisible));
     }
 

@@ -14,11 +14,17 @@ abstract sealed class MessageBlock permits MessageBlock.Fence, MessageBlock.Tabl
     final boolean fitsAlone;
     /** What a part cut inside gets at its end (a line break and a closing fence line), or "". */
     final String closing;
+
     final int closingLength;
     final String repeatAfterLineBreak;
     final String repeatAfterCutWithinLine;
 
-    private MessageBlock(int start, int end, boolean fitsAlone, String closing, String repeatAfterLineBreak,
+    private MessageBlock(
+            int start,
+            int end,
+            boolean fitsAlone,
+            String closing,
+            String repeatAfterLineBreak,
             String repeatAfterCutWithinLine) {
         this.start = start;
         this.end = end;
@@ -67,8 +73,16 @@ abstract sealed class MessageBlock permits MessageBlock.Fence, MessageBlock.Tabl
          * {@code reopening} (the opening line and its line break) starts the part after a cut inside,
          * {@code closing} ends the part before it; without {@code repairs} neither is added.
          */
-        Fence(int start, int end, boolean fitsAlone, boolean repairs, String reopening, String closing,
-                int firstVisible, int visibleEnd, int lastVisible) {
+        Fence(
+                int start,
+                int end,
+                boolean fitsAlone,
+                boolean repairs,
+                String reopening,
+                String closing,
+                int firstVisible,
+                int visibleEnd,
+                int lastVisible) {
             super(start, end, fitsAlone, repairs ? closing : "", repairs ? reopening : "", repairs ? reopening : "");
             this.firstVisible = firstVisible;
             this.visibleEnd = visibleEnd;

@@ -23,7 +23,12 @@ final class PartCutter {
     /** Moves the start of a part past indentation that would change what its first line is. */
     private final IntUnaryOperator partStart;
 
-    PartCutter(String text, CodePoints codePoints, List<MessageBlock> blocks, IntUnaryOperator partStart, int max,
+    PartCutter(
+            String text,
+            CodePoints codePoints,
+            List<MessageBlock> blocks,
+            IntUnaryOperator partStart,
+            int max,
             PostSplitter.Budget budget) {
         this.text = text;
         this.partStart = partStart;
@@ -133,8 +138,7 @@ final class PartCutter {
         return cut;
     }
 
-    private void offerLineBreak(CutOptions options, BlockLookup lookup, int start, int repeatedLength,
-            int newline) {
+    private void offerLineBreak(CutOptions options, BlockLookup lookup, int start, int repeatedLength, int newline) {
         MessageBlock block = lookup.around(newline);
         Grade grade = block == null ? Grade.PLAIN : block.lineBreakGrade(newline);
         if (grade == null) {
@@ -149,8 +153,8 @@ final class PartCutter {
         }
     }
 
-    private void offerSpace(CutOptions options, BlockLookup lookup, int start, int repeatedLength,
-            int runStart, int runEnd) {
+    private void offerSpace(
+            CutOptions options, BlockLookup lookup, int start, int repeatedLength, int runStart, int runEnd) {
         MessageBlock block = lookup.around(runStart);
         if (block != null && !block.allowsCutWithinLine(runStart)) {
             return;
@@ -184,7 +188,9 @@ final class PartCutter {
             end = codePoints.indexAfter(start, budget - block.closingLength);
         }
         end = hardCuts.safe(firstVisible, block.lastCutWithinLineAtOrBefore(end));
-        if (!block.contains(end) || !block.allowsCutWithinLine(end) || end <= firstVisible
+        if (!block.contains(end)
+                || !block.allowsCutWithinLine(end)
+                || end <= firstVisible
                 || hardCuts.wouldStartWithFence(end)) {
             return null;
         }
@@ -216,8 +222,10 @@ final class PartCutter {
      * space before a fence marker is no cut either, see {@link HardCuts#wouldStartWithFence}.)
      */
     private boolean separatesWords(int runStart, int runEnd) {
-        return runStart > 0 && !Character.isWhitespace(text.charAt(runStart - 1))
-                && runEnd < text.length() && !Character.isWhitespace(text.charAt(runEnd));
+        return runStart > 0
+                && !Character.isWhitespace(text.charAt(runStart - 1))
+                && runEnd < text.length()
+                && !Character.isWhitespace(text.charAt(runEnd));
     }
 
     /**

@@ -13,15 +13,18 @@ import java.io.StringReader;
 /** A message in a channel. {@code message} is markdown; {@code props} a JSON object, as in Mattermost. */
 @Entity
 @Table(name = "posts")
-@NamedQuery(name = Post.IN_CHANNEL_NEWEST_FIRST,
+@NamedQuery(
+        name = Post.IN_CHANNEL_NEWEST_FIRST,
         query = "SELECT p FROM Post p WHERE p.channelId = :channelId AND p.deleteAt = 0 AND p.createAt >= :since"
                 + " ORDER BY p.createAt DESC, p.id DESC")
 // One index probe per channel (ix_posts_channel_update). update_at, not create_at: a new post has
 // update_at = create_at, and an edit or delete moves update_at only, so this sees all three.
-@NamedQuery(name = Post.NEWEST_PER_CHANNEL,
+@NamedQuery(
+        name = Post.NEWEST_PER_CHANNEL,
         query = "SELECT p.channelId, MAX(p.updateAt) FROM Post p WHERE p.channelId IN :channelIds GROUP BY p.channelId")
 // Posts edited or deleted since a time, deleted ones included (a view must drop them); ix_posts_channel_update.
-@NamedQuery(name = Post.CHANGED_IN_CHANNEL,
+@NamedQuery(
+        name = Post.CHANGED_IN_CHANNEL,
         query = "SELECT p FROM Post p WHERE p.channelId = :channelId AND p.updateAt >= :since"
                 + " AND p.updateAt > p.createAt ORDER BY p.updateAt DESC, p.id DESC")
 // thread_ts naming a post by its Slack-shaped ts (ux_posts_ts).
@@ -35,21 +38,29 @@ public class Post {
 
     @Id
     private String id;
+
     @Column(name = "channel_id")
     private String channelId;
+
     @Column(name = "user_id")
     private String userId;
+
     @Column(name = "root_id")
     private String rootId;
+
     private String message;
     private String type;
     private String props;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "update_at")
     private long updateAt;
+
     @Column(name = "edit_at")
     private long editAt;
+
     @Column(name = "delete_at")
     private long deleteAt;
     /** Slack-shaped, unique (PostTimestamps); null for posts stored before V11. */
@@ -58,8 +69,7 @@ public class Post {
     @Column(name = "hook_id")
     private String hookId;
 
-    protected Post() {
-    }
+    protected Post() {}
 
     public String id() {
         return id;
@@ -110,7 +120,7 @@ public class Post {
         try (var reader = Json.createReader(new StringReader(props))) {
             parsedProps = reader.readObject();
         }
-        return new PostView(id, createAt, updateAt, editAt, deleteAt, userId, channelId, rootId, message, type,
-                parsedProps);
+        return new PostView(
+                id, createAt, updateAt, editAt, deleteAt, userId, channelId, rootId, message, type, parsedProps);
     }
 }

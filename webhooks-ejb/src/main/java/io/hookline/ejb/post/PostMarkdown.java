@@ -28,8 +28,7 @@ public final class PostMarkdown {
             AutolinkExtension.create(),
             TaskListItemsExtension.create());
 
-    private PostMarkdown() {
-    }
+    private PostMarkdown() {}
 
     /** A parser builder for post markdown; callers may add what does not change the parse (source spans). */
     public static Parser.Builder parserBuilder() {

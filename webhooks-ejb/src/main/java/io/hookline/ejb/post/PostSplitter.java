@@ -115,8 +115,7 @@ public final class PostSplitter {
     /** The error id of a message whose parts would go past the budget (400). */
     public static final String MESSAGE_TOO_LONG = "message_too_long";
 
-    private PostSplitter() {
-    }
+    private PostSplitter() {}
 
     /**
      * Splits like {@link #split(String, int)}, within the budget of the class comment.
@@ -130,8 +129,10 @@ public final class PostSplitter {
         if (maxParts < 1) {
             throw new IllegalArgumentException("maxParts must be at least 1, was " + maxParts);
         }
-        return texts(splitIntoParts(message, maxLength, new Budget(maxParts,
-                (long) MAX_GROWTH * message.codePointCount(0, message.length()))));
+        return texts(splitIntoParts(
+                message,
+                maxLength,
+                new Budget(maxParts, (long) MAX_GROWTH * message.codePointCount(0, message.length()))));
     }
 
     /**
@@ -168,8 +169,8 @@ public final class PostSplitter {
         CodePoints codePoints = new CodePoints(message);
         MarkdownBlocks markdown = new MarkdownBlocks(message, codePoints);
         MarkdownBlocks.Blocks blocks = markdown.forLimit(maxLength, false);
-        List<Part> parts = new PartCutter(message, codePoints, blocks.list(), markdown::partStart, maxLength, budget)
-                .split();
+        List<Part> parts =
+                new PartCutter(message, codePoints, blocks.list(), markdown::partStart, maxLength, budget).split();
         if (blocks.leftRepeatsOut() && budget != Budget.UNLIMITED) {
             // Thrown away unless it is over the budget: see "Budget" in the class comment.
             List<MessageBlock> repeatingAll = markdown.forLimit(maxLength, true).list();
@@ -185,13 +186,18 @@ public final class PostSplitter {
         /** Throws once {@code parts} parts holding {@code codePoints} are past the budget. */
         void check(int parts, long codePoints) {
             if (parts > maxParts) {
-                throw HooklineException.badRequest(MESSAGE_TOO_LONG, "The message would be split into more than "
-                        + maxParts + " posts (ServiceSettings.MaxPostsPerRequest); send a shorter message.");
+                throw HooklineException.badRequest(
+                        MESSAGE_TOO_LONG,
+                        "The message would be split into more than " + maxParts
+                                + " posts (ServiceSettings.MaxPostsPerRequest); send a shorter message.");
             }
             if (codePoints > maxCodePoints) {
-                throw HooklineException.badRequest(MESSAGE_TOO_LONG, "Split into posts, the message would be more"
-                        + " than " + MAX_GROWTH + " times as long (repeated table headers or code fences); send a"
-                        + " shorter message.");
+                throw HooklineException.badRequest(
+                        MESSAGE_TOO_LONG,
+                        "Split into posts, the message would be more"
+                                + " than " + MAX_GROWTH
+                                + " times as long (repeated table headers or code fences); send a"
+                                + " shorter message.");
             }
         }
     }

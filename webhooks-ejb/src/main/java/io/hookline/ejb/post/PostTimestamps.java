@@ -32,8 +32,7 @@ public final class PostTimestamps {
 
     private static final AtomicLong LAST_MICROS = new AtomicLong();
 
-    private PostTimestamps() {
-    }
+    private PostTimestamps() {}
 
     /** A fresh timestamp for a post created at {@code createAtMillis}, never returned before by this server. */
     public static String next(long createAtMillis) {
@@ -49,6 +48,8 @@ public final class PostTimestamps {
 
     /** Whether {@code value} has a ts's shape (so a {@code thread_ts} is looked up as one, not as a post id). */
     public static boolean isTs(String value) {
-        return value != null && value.length() <= MAX_LENGTH && SHAPE.matcher(value).matches();
+        return value != null
+                && value.length() <= MAX_LENGTH
+                && SHAPE.matcher(value).matches();
     }
 }

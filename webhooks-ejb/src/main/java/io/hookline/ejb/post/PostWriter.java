@@ -51,6 +51,7 @@ public class PostWriter {
      * second, p99 was 43 ms with one writer, 24 ms with two and 15 ms with four (bench/README.md).
      */
     public static final String WRITERS_SETTING = "HOOKLINE_POST_WRITERS";
+
     public static final int DEFAULT_WRITERS = 4;
     public static final int MIN_WRITERS = 1;
     public static final int MAX_WRITERS = 64;
@@ -102,8 +103,12 @@ public class PostWriter {
     }
 
     /** One hook request's posts, the hook whose "last used" is due (or null) and its idempotency key (or null). */
-    private record Request(List<NewPost> posts, String markUsedHookId, long now, KeyRecord key,
-                           CompletableFuture<List<NewPost>> done) {
+    private record Request(
+            List<NewPost> posts,
+            String markUsedHookId,
+            long now,
+            KeyRecord key,
+            CompletableFuture<List<NewPost>> done) {
 
         /** The same request with fresh timestamps for a retry, answered through the same future. */
         Request withFreshTs() {
@@ -153,7 +158,8 @@ public class PostWriter {
     public List<NewPost> store(List<NewPost> posts, String markUsedHookId, long now, KeyRecord key) {
         Request request = new Request(List.copyOf(posts), markUsedHookId, now, key, new CompletableFuture<>());
         if (!queue.offer(request)) {
-            throw new PostWriteException("Too many posts waiting to be stored",
+            throw new PostWriteException(
+                    "Too many posts waiting to be stored",
                     new SQLTransientConnectionException("post writer queue full (" + queue.size() + " waiting)"));
         }
         try {
@@ -164,7 +170,8 @@ public class PostWriter {
             }
             throw new PostWriteException("The posts were not stored", e.getCause());
         } catch (TimeoutException e) {
-            throw new PostWriteException("No commit within " + commitWaitMillis + " ms",
+            throw new PostWriteException(
+                    "No commit within " + commitWaitMillis + " ms",
                     new SQLTransientConnectionException("commit wait timed out", e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -248,8 +255,10 @@ public class PostWriter {
     /** A unique violation (SQLState 23505 on H2 and PostgreSQL) of {@code ux_posts_ts}, not of anything else. */
     static boolean isTsCollision(SQLException e) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
-            if ("23505".equals(next.getSQLState()) && String.valueOf(next.getMessage()).toLowerCase(
-                    java.util.Locale.ROOT).contains(TS_INDEX)) {
+            if ("23505".equals(next.getSQLState())
+                    && String.valueOf(next.getMessage())
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains(TS_INDEX)) {
                 return true;
             }
         }
@@ -286,7 +295,9 @@ public class PostWriter {
                     }
                     insert.executeBatch();
                 }
-                IdempotencyKeys.insert(connection, batch.stream().map(Request::key).filter(k -> k != null).toList());
+                IdempotencyKeys.insert(
+                        connection,
+                        batch.stream().map(Request::key).filter(k -> k != null).toList());
                 markUsed(connection, batch);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

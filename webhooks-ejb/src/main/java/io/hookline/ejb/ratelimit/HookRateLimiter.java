@@ -56,6 +56,7 @@ public class HookRateLimiter {
 
     /** Deployment setting: {@value #AUTO}, {@value #CLUSTER} or {@value #LOCAL}, where the buckets live. */
     public static final String STORE = "HOOKLINE_RATE_LIMIT_STORE";
+
     public static final String AUTO = "auto";
     public static final String LOCAL = "local";
     public static final String CLUSTER = "cluster";
@@ -65,7 +66,6 @@ public class HookRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(HookRateLimiter.class.getName());
     /** At most one warning a minute while the store fails. */
-
     @Inject
     @ConfigProperty(name = STORE, defaultValue = AUTO)
     private String storeSetting;
@@ -74,8 +74,7 @@ public class HookRateLimiter {
     private final LogThrottle failureLog = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
 
     /** For CDI: the store is chosen at start-up. */
-    protected HookRateLimiter() {
-    }
+    protected HookRateLimiter() {}
 
     HookRateLimiter(RateLimitStore store) {
         this.store = store;
@@ -109,13 +108,14 @@ public class HookRateLimiter {
         try {
             RateLimitDecision byAddress = null;
             if (limits.perAddressApplies()) {
-                byAddress = consume("addr", limits.perSec(), limits.maxBurst(),
-                        remoteAddress == null ? "unknown" : remoteAddress);
+                byAddress = consume(
+                        "addr", limits.perSec(), limits.maxBurst(), remoteAddress == null ? "unknown" : remoteAddress);
                 if (!byAddress.allowed()) {
                     return byAddress;
                 }
             }
-            RateLimitDecision byHook = consume("hook", limits.perHookPerSec(), limits.perHookMaxBurst(), digest(hookId));
+            RateLimitDecision byHook =
+                    consume("hook", limits.perHookPerSec(), limits.perHookMaxBurst(), digest(hookId));
             if (!byHook.allowed() || byAddress == null) {
                 return byHook;
             }
@@ -129,8 +129,12 @@ public class HookRateLimiter {
     private RateLimitDecision consume(String kind, int perSec, int maxBurst, String subject) {
         String key = kind + ':' + perSec + '/' + maxBurst + ':' + subject;
         ConsumptionProbe probe = store.tryConsume(key, configuration(perSec, maxBurst));
-        return new RateLimitDecision(probe.isConsumed(), maxBurst, probe.getRemainingTokens(),
-                probe.getNanosToWaitForReset(), probe.getNanosToWaitForRefill());
+        return new RateLimitDecision(
+                probe.isConsumed(),
+                maxBurst,
+                probe.getRemainingTokens(),
+                probe.getNanosToWaitForReset(),
+                probe.getNanosToWaitForRefill());
     }
 
     /** A bucket of {@code maxBurst} tokens, refilled evenly at {@code perSec} a second, starting full. */
@@ -142,7 +146,8 @@ public class HookRateLimiter {
 
     private static String digest(String hookId) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.valueOf(hookId).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(hookId).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is required of every JVM", impossible);
@@ -151,7 +156,10 @@ public class HookRateLimiter {
 
     private void logFailure(RuntimeException failure) {
         if (failureLog.pass()) {
-            LOG.log(Level.WARNING, "Rate limit store " + store.describe() + " failed; hook requests pass unchecked", failure);
+            LOG.log(
+                    Level.WARNING,
+                    "Rate limit store " + store.describe() + " failed; hook requests pass unchecked",
+                    failure);
         }
     }
 
@@ -161,8 +169,9 @@ public class HookRateLimiter {
         if (normalised.equals(AUTO) || normalised.equals(LOCAL) || normalised.equals(CLUSTER)) {
             return normalised;
         }
-        LOG.log(Level.WARNING, "{0} must be \"{1}\", \"{2}\" or \"{3}\"; using {1}",
-                new Object[] {STORE, AUTO, CLUSTER, LOCAL});
+        LOG.log(Level.WARNING, "{0} must be \"{1}\", \"{2}\" or \"{3}\"; using {1}", new Object[] {
+            STORE, AUTO, CLUSTER, LOCAL
+        });
         return AUTO;
     }
 
@@ -171,8 +180,10 @@ public class HookRateLimiter {
      * (a server without a grid is a normal single-server deployment, not a mistake).
      */
     static RateLimitStore sharedIfOffered(BooleanSupplier apiPresent, Supplier<Optional<RateLimitStore>> serverCache) {
-        return serverStoreOrLocal(apiPresent, serverCache, (reason, cause) ->
-                LOG.log(Level.INFO, "Hook rate limits stay in this JVM: " + reason, cause));
+        return serverStoreOrLocal(
+                apiPresent,
+                serverCache,
+                (reason, cause) -> LOG.log(Level.INFO, "Hook rate limits stay in this JVM: " + reason, cause));
     }
 
     /**
@@ -183,8 +194,10 @@ public class HookRateLimiter {
         return serverStoreOrLocal(apiPresent, serverCache, HookRateLimiter::warnFallback);
     }
 
-    private static RateLimitStore serverStoreOrLocal(BooleanSupplier apiPresent,
-            Supplier<Optional<RateLimitStore>> serverCache, BiConsumer<String, Throwable> noSharedStore) {
+    private static RateLimitStore serverStoreOrLocal(
+            BooleanSupplier apiPresent,
+            Supplier<Optional<RateLimitStore>> serverCache,
+            BiConsumer<String, Throwable> noSharedStore) {
         if (!apiPresent.getAsBoolean()) {
             noSharedStore.accept("this server offers applications no JCache API (javax.cache; WildFly has none)", null);
             return localStore();
@@ -194,8 +207,10 @@ public class HookRateLimiter {
             if (shared.isPresent()) {
                 return shared.get();
             }
-            noSharedStore.accept("this server offers the application no JCache CacheManager (on Payara: the domain's "
-                    + "Hazelcast is disabled)", null);
+            noSharedStore.accept(
+                    "this server offers the application no JCache CacheManager (on Payara: the domain's "
+                            + "Hazelcast is disabled)",
+                    null);
         } catch (RuntimeException | LinkageError noUsableCache) {
             noSharedStore.accept("the server's JCache cannot hold them (" + noUsableCache + ")", noUsableCache);
         }

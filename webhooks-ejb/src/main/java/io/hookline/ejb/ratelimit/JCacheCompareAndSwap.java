@@ -46,9 +46,11 @@ final class JCacheCompareAndSwap extends AbstractCompareAndSwapBasedProxyManager
             }
 
             @Override
-            public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
-                                          Optional<Long> timeoutNanos) {
-                return originalData == null ? cache.putIfAbsent(key, newData) : cache.replace(key, originalData, newData);
+            public boolean compareAndSwap(
+                    byte[] originalData, byte[] newData, RemoteBucketState newState, Optional<Long> timeoutNanos) {
+                return originalData == null
+                        ? cache.putIfAbsent(key, newData)
+                        : cache.replace(key, originalData, newData);
             }
         };
     }

@@ -39,7 +39,8 @@ final class JCacheRateLimitStore implements RateLimitStore {
 
     JCacheRateLimitStore(Cache<String, byte[]> cache) {
         this.buckets = new JCacheCompareAndSwap(cache);
-        this.description = "JCache '" + CACHE_NAME + "' (" + cache.getCacheManager().getCachingProvider().getClass().getName() + ")";
+        this.description = "JCache '" + CACHE_NAME + "' ("
+                + cache.getCacheManager().getCachingProvider().getClass().getName() + ")";
     }
 
     /** The server's JCache store, or empty when the server offers no JCache {@link CacheManager}. */
@@ -62,7 +63,8 @@ final class JCacheRateLimitStore implements RateLimitStore {
         }
         MutableConfiguration<String, byte[]> configuration = new MutableConfiguration<String, byte[]>()
                 .setTypes(String.class, byte[].class)
-                .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(new Duration(TimeUnit.MINUTES, IDLE_EXPIRY_MINUTES)));
+                .setExpiryPolicyFactory(
+                        ModifiedExpiryPolicy.factoryOf(new Duration(TimeUnit.MINUTES, IDLE_EXPIRY_MINUTES)));
         try {
             return manager.createCache(CACHE_NAME, configuration);
         } catch (CacheException createdMeanwhile) {

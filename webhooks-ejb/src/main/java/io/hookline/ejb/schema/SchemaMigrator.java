@@ -43,15 +43,13 @@ public class SchemaMigrator {
                 .locations(locations(dataSource))
                 .load()
                 .migrate();
-        LOG.info(() -> "Hookline schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now, database " + result.database + ")");
+        LOG.info(() -> "Hookline schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now, database " + result.database + ")");
     }
 
     /** The common migrations, and PostgreSQL's own where the database is PostgreSQL. */
     static String[] locations(DataSource dataSource) {
-        return isPostgres(productName(dataSource))
-                ? new String[] {COMMON, POSTGRESQL}
-                : new String[] {COMMON};
+        return isPostgres(productName(dataSource)) ? new String[] {COMMON, POSTGRESQL} : new String[] {COMMON};
     }
 
     static boolean isPostgres(String productName) {

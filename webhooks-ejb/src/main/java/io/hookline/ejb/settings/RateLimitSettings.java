@@ -16,8 +16,8 @@ import io.hookline.api.error.HooklineException;
  * {@value #DEFAULT_MAX_BURST} at once and {@value #DEFAULT_PER_SEC} a second, so the per-address limit guards
  * against a flood (or a scan of hook ids) without getting in the way of a busy but honest source.
  */
-public record RateLimitSettings(boolean enable, int perSec, int maxBurst, boolean varyByRemoteAddr,
-                                int perHookPerSec, int perHookMaxBurst) {
+public record RateLimitSettings(
+        boolean enable, int perSec, int maxBurst, boolean varyByRemoteAddr, int perHookPerSec, int perHookMaxBurst) {
 
     /** Smallest refill rate, requests per second (a bucket must refill). */
     public static final int MIN_PER_SEC = 1;
@@ -36,8 +36,13 @@ public record RateLimitSettings(boolean enable, int perSec, int maxBurst, boolea
     public static final int DEFAULT_PER_HOOK_MAX_BURST = 500;
 
     /** What a fresh installation starts with (also the defaults of the V4 migration). */
-    public static final RateLimitSettings DEFAULTS = new RateLimitSettings(DEFAULT_ENABLE, DEFAULT_PER_SEC,
-            DEFAULT_MAX_BURST, DEFAULT_VARY_BY_REMOTE_ADDR, DEFAULT_PER_HOOK_PER_SEC, DEFAULT_PER_HOOK_MAX_BURST);
+    public static final RateLimitSettings DEFAULTS = new RateLimitSettings(
+            DEFAULT_ENABLE,
+            DEFAULT_PER_SEC,
+            DEFAULT_MAX_BURST,
+            DEFAULT_VARY_BY_REMOTE_ADDR,
+            DEFAULT_PER_HOOK_PER_SEC,
+            DEFAULT_PER_HOOK_MAX_BURST);
 
     /** Whether requests are limited per remote address: {@code Enable} and {@code VaryByRemoteAddr}. */
     public boolean perAddressApplies() {
@@ -54,14 +59,16 @@ public record RateLimitSettings(boolean enable, int perSec, int maxBurst, boolea
 
     private static void perSecond(String name, int value) {
         if (value < MIN_PER_SEC || value > MAX_PER_SEC) {
-            throw HooklineException.badRequest("model.config.is_valid.rate_sec.app_error",
+            throw HooklineException.badRequest(
+                    "model.config.is_valid.rate_sec.app_error",
                     name + " must be between " + MIN_PER_SEC + " and " + MAX_PER_SEC + ".");
         }
     }
 
     private static void burst(String name, int value) {
         if (value < MIN_MAX_BURST || value > MAX_MAX_BURST) {
-            throw HooklineException.badRequest("model.config.is_valid.max_burst.app_error",
+            throw HooklineException.badRequest(
+                    "model.config.is_valid.max_burst.app_error",
                     name + " must be between " + MIN_MAX_BURST + " and " + MAX_MAX_BURST + ".");
         }
     }

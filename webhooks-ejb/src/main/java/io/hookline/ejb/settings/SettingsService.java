@@ -38,6 +38,7 @@ public class SettingsService {
 
     /** Audit actions, Mattermost's names: the API's patch and the System Console's whole-form save. */
     static final String AUDIT_PATCH = "patchConfig";
+
     static final String AUDIT_UPDATE = "updateConfig";
     static final String AUDIT_TARGET = "settings";
 
@@ -149,32 +150,36 @@ public class SettingsService {
 
     static JsonObject toDocument(Settings s) {
         return Json.createObjectBuilder()
-                .add("ServiceSettings", Json.createObjectBuilder()
-                        .add("EnableIncomingWebhooks", s.enableIncomingWebhooks())
-                        .add("EnablePostUsernameOverride", s.enablePostUsernameOverride())
-                        .add("EnablePostIconOverride", s.enablePostIconOverride())
-                        .add("MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes())
-                        .add("MaxPostSize", s.maxPostSize())
-                        .add("HookDeliveryLogSize", s.hookDeliveryLogSize())
-                        .add("MaxPostsPerRequest", s.maxPostsPerRequest())
-                        .add("MaximumLoginAttempts", s.maximumLoginAttempts())
-                        .add("LoginLockoutSeconds", s.loginLockoutSeconds())
-                        .add("IdempotencyWindowSeconds", s.idempotencyWindowSeconds()))
-                .add("TeamSettings", Json.createObjectBuilder()
-                        .add("EnableOpenServer", s.enableOpenServer()))
-                .add(RATE_LIMIT, Json.createObjectBuilder()
-                        .add("Enable", s.rateLimits().enable())
-                        .add("PerSec", s.rateLimits().perSec())
-                        .add("MaxBurst", s.rateLimits().maxBurst())
-                        .add("VaryByRemoteAddr", s.rateLimits().varyByRemoteAddr())
-                        .add("PerHookPerSec", s.rateLimits().perHookPerSec())
-                        .add("PerHookMaxBurst", s.rateLimits().perHookMaxBurst()))
+                .add(
+                        "ServiceSettings",
+                        Json.createObjectBuilder()
+                                .add("EnableIncomingWebhooks", s.enableIncomingWebhooks())
+                                .add("EnablePostUsernameOverride", s.enablePostUsernameOverride())
+                                .add("EnablePostIconOverride", s.enablePostIconOverride())
+                                .add("MaximumPayloadSizeBytes", s.maximumPayloadSizeBytes())
+                                .add("MaxPostSize", s.maxPostSize())
+                                .add("HookDeliveryLogSize", s.hookDeliveryLogSize())
+                                .add("MaxPostsPerRequest", s.maxPostsPerRequest())
+                                .add("MaximumLoginAttempts", s.maximumLoginAttempts())
+                                .add("LoginLockoutSeconds", s.loginLockoutSeconds())
+                                .add("IdempotencyWindowSeconds", s.idempotencyWindowSeconds()))
+                .add("TeamSettings", Json.createObjectBuilder().add("EnableOpenServer", s.enableOpenServer()))
+                .add(
+                        RATE_LIMIT,
+                        Json.createObjectBuilder()
+                                .add("Enable", s.rateLimits().enable())
+                                .add("PerSec", s.rateLimits().perSec())
+                                .add("MaxBurst", s.rateLimits().maxBurst())
+                                .add("VaryByRemoteAddr", s.rateLimits().varyByRemoteAddr())
+                                .add("PerHookPerSec", s.rateLimits().perHookPerSec())
+                                .add("PerHookMaxBurst", s.rateLimits().perHookMaxBurst()))
                 .build();
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.systemAdmin()) {
-            throw HooklineException.forbidden("api.context.permissions.app_error",
+            throw HooklineException.forbidden(
+                    "api.context.permissions.app_error",
                     "You do not have the appropriate permissions (system admin only).");
         }
     }
@@ -222,7 +227,8 @@ public class SettingsService {
 
         private static HooklineException wrongType(String section, String key, String expected) {
             String name = key.isEmpty() ? section : section + "." + key;
-            return HooklineException.badRequest("api.config.patch_config.app_error", name + " must be " + expected + ".");
+            return HooklineException.badRequest(
+                    "api.config.patch_config.app_error", name + " must be " + expected + ".");
         }
     }
 }

@@ -2,10 +2,10 @@ package io.hookline.ejb.setup;
 
 import io.hookline.api.auth.Caller;
 import io.hookline.api.view.NewTeamRequest;
-import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.api.view.NewUserRequest;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.config.DeploymentConfig;
+import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.ejb.user.User;
 import io.hookline.ejb.user.UserAdmin;
 import jakarta.annotation.PostConstruct;
@@ -66,9 +66,11 @@ public class FirstStartSetup {
         }
         // Several servers may start at once against the empty database: the first to lock the settings row
         // creates everything in its transaction, the others wait for that lock and then find the account.
-        users.createFirstAdminIfNone(new NewUserRequest(username.get(), username.get() + "@localhost",
-                password.get(), "", "", "")).ifPresentOrElse(this::createMainTeam,
-                () -> LOG.info("Hookline first start: another server created the system admin meanwhile"));
+        users.createFirstAdminIfNone(
+                        new NewUserRequest(username.get(), username.get() + "@localhost", password.get(), "", "", ""))
+                .ifPresentOrElse(
+                        this::createMainTeam,
+                        () -> LOG.info("Hookline first start: another server created the system admin meanwhile"));
     }
 
     /** The first system admin and the team they start in; 403 once any account exists. */

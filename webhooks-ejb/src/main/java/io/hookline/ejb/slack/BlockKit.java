@@ -98,8 +98,7 @@ public final class BlockKit {
     /** Latest {@code date} shown: 9999-12-31T23:59:59Z; later timestamps are shown as this. */
     static final long MAX_DATE_SECONDS = 253_402_300_799L;
 
-    private BlockKit() {
-    }
+    private BlockKit() {}
 
     /**
      * Translates a message's {@code blocks}; errors name paths under {@code blocks}.

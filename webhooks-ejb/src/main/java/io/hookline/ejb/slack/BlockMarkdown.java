@@ -25,8 +25,7 @@ final class BlockMarkdown {
             .nodeRendererFactory(new MarkupRendererFactory())
             .build();
 
-    private BlockMarkdown() {
-    }
+    private BlockMarkdown() {}
 
     /** The document as markdown, without the final line break commonmark ends a document with. */
     static String render(Node document) {

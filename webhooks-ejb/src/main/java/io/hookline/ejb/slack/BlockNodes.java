@@ -9,8 +9,6 @@ import static io.hookline.ejb.slack.MarkdownText.oneLine;
 import static io.hookline.ejb.slack.MarkdownText.stripTrailingNewlines;
 import static io.hookline.ejb.slack.MarkdownText.tableCell;
 
-import io.hookline.ejb.slack.BlockMarkdown.Markup;
-import io.hookline.ejb.slack.BlockMarkdown.MarkupBlock;
 import io.hookline.ejb.slack.Block.Context;
 import io.hookline.ejb.slack.Block.ContextElement;
 import io.hookline.ejb.slack.Block.Header;
@@ -28,6 +26,8 @@ import io.hookline.ejb.slack.Block.Table;
 import io.hookline.ejb.slack.Block.TableCell;
 import io.hookline.ejb.slack.Block.TextObject;
 import io.hookline.ejb.slack.Block.Video;
+import io.hookline.ejb.slack.BlockMarkdown.Markup;
+import io.hookline.ejb.slack.BlockMarkdown.MarkupBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -92,7 +92,9 @@ final class BlockNodes {
         } else if (block instanceof RichText richText) {
             return richText(richText);
         } else if (block instanceof Block.Markdown markdown) {
-            return markdown.text() == null ? List.of() : paragraphs(markdown.text().strip());
+            return markdown.text() == null
+                    ? List.of()
+                    : paragraphs(markdown.text().strip());
         } else if (block instanceof Table table) {
             return List.of(new MarkupBlock(table(table)));
         } else if (block instanceof Video video) {
@@ -130,8 +132,8 @@ final class BlockNodes {
                 cells.add(cell);
             }
             if (any) {
-                nodes.add(cells.size() == 1 ? paragraph(cells.get(0))
-                        : new MarkupBlock(MarkdownText.fieldsTable(cells)));
+                nodes.add(
+                        cells.size() == 1 ? paragraph(cells.get(0)) : new MarkupBlock(MarkdownText.fieldsTable(cells)));
             }
         }
         if (section.accessoryImage() != null) {
@@ -173,8 +175,10 @@ final class BlockNodes {
     }
 
     private static org.commonmark.node.Image image(Image image) {
-        String title = image.title() == null ? null : oneLine(image.title().text()).strip();
-        org.commonmark.node.Image node = new org.commonmark.node.Image(SlackTranslator.encodeUrl(image.url()),
+        String title =
+                image.title() == null ? null : oneLine(image.title().text()).strip();
+        org.commonmark.node.Image node = new org.commonmark.node.Image(
+                SlackTranslator.encodeUrl(image.url()),
                 title == null || title.isEmpty() ? null : MarkdownText.escapeTitle(title));
         node.appendChild(new Markup(escapeText(oneLine(image.altText()).strip(), false, false)));
         return node;
@@ -183,7 +187,8 @@ final class BlockNodes {
     private static Link video(Video video) {
         TextObject title = video.title();
         String alt = video.altText();
-        String label = title != null && !title.text().isBlank() ? title.text()
+        String label = title != null && !title.text().isBlank()
+                ? title.text()
                 : alt != null && !alt.isBlank() ? alt : video.url();
         Link link = new Link(SlackTranslator.encodeUrl(video.url()), null);
         link.appendChild(new Markup(escapeText(oneLine(oneLine(label).strip()), false, false)));
@@ -195,7 +200,8 @@ final class BlockNodes {
         for (List<TableCell> row : table.rows()) {
             List<String> rendered = new ArrayList<>(row.size());
             for (TableCell cell : row) {
-                String markdown = cell instanceof RichText richText ? document(richText(richText))
+                String markdown = cell instanceof RichText richText
+                        ? document(richText(richText))
                         : escapeText(nullToEmpty(((RawText) cell).text()), false, false);
                 rendered.add(tableCell(markdown));
             }
@@ -206,12 +212,13 @@ final class BlockNodes {
         MarkdownText.appendRow(sb, cells.get(0), columns);
         sb.append('\n').append('|');
         for (String align : table.alignments()) {
-            sb.append(switch (align == null ? "" : align) {
-                case "center" -> " :---: |";
-                case "right" -> " ---: |";
-                case "left" -> " :--- |";
-                default -> " --- |";
-            });
+            sb.append(
+                    switch (align == null ? "" : align) {
+                        case "center" -> " :---: |";
+                        case "right" -> " ---: |";
+                        case "left" -> " :--- |";
+                        default -> " --- |";
+                    });
         }
         for (int r = 1; r < cells.size(); r++) {
             sb.append('\n');
@@ -272,6 +279,7 @@ final class BlockNodes {
         private final StringBuilder sb = new StringBuilder();
         /** The content column of the last item written at each level. */
         private final int[] contentColumn = new int[BlockKit.MAX_LIST_INDENT + 1];
+
         private int lastLevel = -1;
 
         void add(RichList list) {
@@ -294,8 +302,7 @@ final class BlockNodes {
                     }
                 }
                 int column = base + marker.length();
-                sb.append(" ".repeat(base)).append(marker)
-                        .append(content.replace("\n", "\n" + " ".repeat(column)));
+                sb.append(" ".repeat(base)).append(marker).append(content.replace("\n", "\n" + " ".repeat(column)));
                 contentColumn[level] = column;
                 lastLevel = level;
                 number++;
@@ -311,7 +318,8 @@ final class BlockNodes {
         if (text == null || text.text().isEmpty()) {
             return "";
         }
-        return text.plain() ? escapeText(text.text(), true, false)
+        return text.plain()
+                ? escapeText(text.text(), true, false)
                 : nullToEmpty(SlackTranslator.toMarkdown(text.text(), mentions));
     }
 

@@ -58,14 +58,34 @@ final class BlockReader {
 
     /** Interactive elements as they may appear in a context block (where Slack allows only text and images). */
     private static final Set<String> INTERACTIVE_ELEMENTS = Set.of(
-            "button", "checkboxes", "datepicker", "datetimepicker", "email_text_input", "external_select",
-            "feedback_buttons", "file_input", "icon_button", "multi_channels_select", "multi_conversations_select",
-            "multi_external_select", "multi_static_select", "multi_users_select", "number_input", "overflow",
-            "plain_text_input", "radio_buttons", "rich_text_input", "channels_select", "conversations_select",
-            "static_select", "timepicker", "url_text_input", "users_select", "workflow_button");
+            "button",
+            "checkboxes",
+            "datepicker",
+            "datetimepicker",
+            "email_text_input",
+            "external_select",
+            "feedback_buttons",
+            "file_input",
+            "icon_button",
+            "multi_channels_select",
+            "multi_conversations_select",
+            "multi_external_select",
+            "multi_static_select",
+            "multi_users_select",
+            "number_input",
+            "overflow",
+            "plain_text_input",
+            "radio_buttons",
+            "rich_text_input",
+            "channels_select",
+            "conversations_select",
+            "static_select",
+            "timepicker",
+            "url_text_input",
+            "users_select",
+            "workflow_button");
 
-    private BlockReader() {
-    }
+    private BlockReader() {}
 
     /**
      * The blocks of {@code array}, in order, without those that show nothing (unknown types, unusable images).
@@ -74,8 +94,7 @@ final class BlockReader {
      */
     static List<Block> blocks(JsonArray array, String where) {
         if (array.size() > BlockKit.MAX_BLOCKS) {
-            throw invalid(where + " has " + array.size() + " blocks; at most " + BlockKit.MAX_BLOCKS
-                    + " are allowed");
+            throw invalid(where + " has " + array.size() + " blocks; at most " + BlockKit.MAX_BLOCKS + " are allowed");
         }
         List<Block> blocks = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -196,8 +215,10 @@ final class BlockReader {
                 String cellPath = rowPath + "[" + c + "]";
                 JsonObject cell = objectAt(row, c, rowPath);
                 String type = optString(cell, "type", cellPath);
-                read.add("rich_text".equals(type) ? richText(cell, cellPath)
-                        : new RawText(optString(cell, "text", cellPath)));
+                read.add(
+                        "rich_text".equals(type)
+                                ? richText(cell, cellPath)
+                                : new RawText(optString(cell, "text", cellPath)));
             }
             columns = Math.max(columns, read.size());
             cells.add(read);
@@ -209,7 +230,8 @@ final class BlockReader {
         List<String> alignments = new ArrayList<>(columns);
         for (int c = 0; c < columns; c++) {
             String align = null;
-            if (settings != null && c < settings.size()
+            if (settings != null
+                    && c < settings.size()
                     && settings.get(c).getValueType() == JsonValue.ValueType.OBJECT) {
                 align = optString(settings.getJsonObject(c), "align", path + ".column_settings[" + c + "]");
             }
@@ -230,13 +252,14 @@ final class BlockReader {
             String elementPath = path + ".elements[" + i + "]";
             JsonObject element = objectAt(elements, i, path + ".elements");
             String type = optString(element, "type", elementPath);
-            read.add(switch (type == null ? "" : type) {
-                case "rich_text_list" -> list(element, elementPath);
-                case "rich_text_section" -> new RichSection(inlines(element, elementPath));
-                case "rich_text_quote" -> new RichQuote(inlines(element, elementPath));
-                case "rich_text_preformatted" -> preformatted(element, elementPath);
-                default -> new Ignored(); // unknown rich text element: nothing to show, but it ends a list
-            });
+            read.add(
+                    switch (type == null ? "" : type) {
+                        case "rich_text_list" -> list(element, elementPath);
+                        case "rich_text_section" -> new RichSection(inlines(element, elementPath));
+                        case "rich_text_quote" -> new RichQuote(inlines(element, elementPath));
+                        case "rich_text_preformatted" -> preformatted(element, elementPath);
+                        default -> new Ignored(); // unknown rich text element: nothing to show, but it ends a list
+                    });
         }
         return new RichText(read);
     }
@@ -336,8 +359,11 @@ final class BlockReader {
             return Style.NONE;
         }
         String stylePath = path + ".style";
-        return new Style(optBool(style, "bold", stylePath), optBool(style, "italic", stylePath),
-                optBool(style, "strike", stylePath), optBool(style, "code", stylePath));
+        return new Style(
+                optBool(style, "bold", stylePath),
+                optBool(style, "italic", stylePath),
+                optBool(style, "strike", stylePath),
+                optBool(style, "code", stylePath));
     }
 
     // ---------------------------------------------------------------------------------------------- text objects
@@ -352,8 +378,9 @@ final class BlockReader {
         return switch (value.getValueType()) {
             case STRING -> new TextObject(((JsonString) value).getString(), plainByDefault);
             case OBJECT -> textOf(value.asJsonObject(), path, plainByDefault);
-            default -> throw invalid(path + " must be a text object"
-                    + (value.getValueType() == JsonValue.ValueType.NULL ? ", not null" : ""));
+            default ->
+                throw invalid(path + " must be a text object"
+                        + (value.getValueType() == JsonValue.ValueType.NULL ? ", not null" : ""));
         };
     }
 
@@ -376,8 +403,7 @@ final class BlockReader {
         return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
     }
 
-    private static JsonValue typed(JsonObject object, String key, String path, JsonValue.ValueType type,
-            String what) {
+    private static JsonValue typed(JsonObject object, String key, String path, JsonValue.ValueType type, String what) {
         JsonValue value = member(object, key);
         if (value != null && value.getValueType() != type) {
             throw invalid(path + "." + key + " must be " + what);

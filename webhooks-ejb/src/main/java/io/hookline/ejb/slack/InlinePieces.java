@@ -1,5 +1,12 @@
 package io.hookline.ejb.slack;
 
+import static io.hookline.ejb.slack.MarkdownText.atLineStart;
+import static io.hookline.ejb.slack.MarkdownText.codeSpan;
+import static io.hookline.ejb.slack.MarkdownText.escapeText;
+import static io.hookline.ejb.slack.MarkdownText.isBlank;
+import static io.hookline.ejb.slack.MarkdownText.isPunctuation;
+import static io.hookline.ejb.slack.MarkdownText.normalizeNewlines;
+
 import io.hookline.ejb.slack.Block.Broadcast;
 import io.hookline.ejb.slack.Block.Channel;
 import io.hookline.ejb.slack.Block.Date;
@@ -10,13 +17,6 @@ import io.hookline.ejb.slack.Block.Style;
 import io.hookline.ejb.slack.Block.Text;
 import io.hookline.ejb.slack.Block.User;
 import io.hookline.ejb.slack.Block.Usergroup;
-import static io.hookline.ejb.slack.MarkdownText.atLineStart;
-import static io.hookline.ejb.slack.MarkdownText.codeSpan;
-import static io.hookline.ejb.slack.MarkdownText.escapeText;
-import static io.hookline.ejb.slack.MarkdownText.isBlank;
-import static io.hookline.ejb.slack.MarkdownText.isPunctuation;
-import static io.hookline.ejb.slack.MarkdownText.normalizeNewlines;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,15 +41,13 @@ final class InlinePieces {
     private static final DateTimeFormatter UTC_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private InlinePieces() {
-    }
+    private InlinePieces() {}
 
     /**
      * A rich text inline element: {@code plain} is how it reads, {@code markdown} its markup (null for literal
      * text, which is escaped where it lands).
      */
-    record Piece(String plain, String markdown, boolean literal, Style style) {
-    }
+    record Piece(String plain, String markdown, boolean literal, Style style) {}
 
     /** How the elements read, markup aside (a preformatted element's code). */
     static String plainText(List<Inline> inlines, Mentions mentions) {
@@ -124,7 +122,8 @@ final class InlinePieces {
         }
         long seconds = date.timestamp()
                 .max(BigDecimal.valueOf(BlockKit.MIN_DATE_SECONDS))
-                .min(BigDecimal.valueOf(BlockKit.MAX_DATE_SECONDS)).longValue();
+                .min(BigDecimal.valueOf(BlockKit.MAX_DATE_SECONDS))
+                .longValue();
         return literal(UTC_DATE.format(Instant.ofEpochSecond(seconds)), style);
     }
 
@@ -154,8 +153,8 @@ final class InlinePieces {
 
     private static Piece mention(char sigil, String name, Style style) {
         String shown = sigil + name;
-        String markdown = PLAIN_NAME.matcher(name).matches() ? shown
-                : sigil + MarkdownText.escapeText(name, false, false);
+        String markdown =
+                PLAIN_NAME.matcher(name).matches() ? shown : sigil + MarkdownText.escapeText(name, false, false);
         return new Piece(shown, markdown, false, style);
     }
 
@@ -225,8 +224,11 @@ final class InlinePieces {
             // so it would show as is: then the run is shown without bold, italics and strike.
             boolean flanks = !(Character.isLetterOrDigit(before) && isPunctuation(markdown.charAt(0)))
                     && !(Character.isLetterOrDigit(after) && isPunctuation(markdown.charAt(markdown.length() - 1)));
-            String open = !flanks ? "" : (piece.style().bold() ? "**" : "")
-                    + (piece.style().italic() ? (inWord ? "*" : "_") : "") + (piece.style().strike() ? "~~" : "");
+            String open = !flanks
+                    ? ""
+                    : (piece.style().bold() ? "**" : "")
+                            + (piece.style().italic() ? (inWord ? "*" : "_") : "")
+                            + (piece.style().strike() ? "~~" : "");
             sb.append(open).append(markdown).append(new StringBuilder(open).reverse());
             if (end < text.length()) {
                 sb.append(escapeText(text.substring(end), false, false));

@@ -16,8 +16,7 @@ final class MarkdownText {
 
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     static String link(String label, String url, boolean code) {
         String text = code ? codeSpan(oneLine(label)) : escapeText(oneLine(label), false, false);
@@ -120,7 +119,6 @@ final class MarkdownText {
         return pad ? fence + " " + s + " " + fence : fence + s + fence;
     }
 
-
     /**
      * Escapes literal text so that markdown shows it as written. Leading blanks of each line are dropped; line
      * breaks are kept.
@@ -160,8 +158,10 @@ final class MarkdownText {
                 }
                 case '`', '*', '[', ']', '~' -> out.append('\\').append(c);
                 case '_' -> {
-                    boolean inWord = i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))
-                            && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1));
+                    boolean inWord = i > 0
+                            && Character.isLetterOrDigit(s.charAt(i - 1))
+                            && i + 1 < n
+                            && Character.isLetterOrDigit(s.charAt(i + 1));
                     out.append(inWord ? "_" : "\\_");
                 }
                 case '<' -> out.append(i + 1 < n && !isBlank(s.charAt(i + 1)) && s.charAt(i + 1) != '\n' ? "\\<" : "<");
@@ -196,7 +196,9 @@ final class MarkdownText {
             while (j < end && j - i < 10 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
                 j++;
             }
-            boolean marker = j - i <= 9 && j < end && (s.charAt(j) == '.' || s.charAt(j) == ')')
+            boolean marker = j - i <= 9
+                    && j < end
+                    && (s.charAt(j) == '.' || s.charAt(j) == ')')
                     && (j + 1 == end || isBlank(s.charAt(j + 1)));
             return marker ? j : -1;
         }
@@ -327,10 +329,17 @@ final class MarkdownText {
             return ASCII_PUNCTUATION.indexOf(c) >= 0;
         }
         return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            case Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL -> true;
             default -> false;
         };
     }

@@ -27,6 +27,7 @@ public final class Mentions {
     private final MentionResolver.Names names;
     /** While collecting: the ids asked for, in order; null once resolved. */
     private final Set<String> wantedUsers;
+
     private final Set<String> wantedChannels;
 
     private Mentions(MentionResolver.Names names) {
@@ -56,8 +57,8 @@ public final class Mentions {
         if (collecting.wantedUsers.isEmpty() && collecting.wantedChannels.isEmpty()) {
             return withoutNames;
         }
-        MentionResolver.Names names = resolver.resolve(Set.copyOf(collecting.wantedUsers),
-                Set.copyOf(collecting.wantedChannels));
+        MentionResolver.Names names =
+                resolver.resolve(Set.copyOf(collecting.wantedUsers), Set.copyOf(collecting.wantedChannels));
         return translation.apply(new Mentions(names == null ? MentionResolver.Names.NONE : names));
     }
 

@@ -111,8 +111,7 @@ public final class SlackAttachments {
     private static final Set<String> ACTION_STRING_MEMBERS =
             Set.of("id", "type", "name", "style", "data_source", "default_option", "cookie");
 
-    private SlackAttachments() {
-    }
+    private SlackAttachments() {}
 
     /**
      * Normalises Slack attachments into Mattermost's stored attachment shape.
@@ -125,8 +124,8 @@ public final class SlackAttachments {
      * @return a new array, one normalised object per attachment ({@code null} elements are skipped)
      * @throws HooklineException 400 {@code invalid_payload} naming the offending path
      */
-    public static JsonArray normalize(JsonArray attachments, Mentions mentions,
-                                      Function<JsonArray, String> blocksToMarkdown) {
+    public static JsonArray normalize(
+            JsonArray attachments, Mentions mentions, Function<JsonArray, String> blocksToMarkdown) {
         if (attachments == null || attachments.isEmpty()) {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
@@ -146,8 +145,8 @@ public final class SlackAttachments {
         return out.build();
     }
 
-    private static JsonObject attachment(JsonObject in, String path, Mentions mentions,
-                                         Function<JsonArray, String> blocksToMarkdown) {
+    private static JsonObject attachment(
+            JsonObject in, String path, Mentions mentions, Function<JsonArray, String> blocksToMarkdown) {
         String text = markdown(in, "text", path, mentions);
         JsonArray blocks = optionalArray(in, "blocks", path);
         if (blocks != null && blocksToMarkdown != null) {
@@ -305,8 +304,11 @@ public final class SlackAttachments {
             String fieldValue = string(f, "value", fieldPath);
             out.add(BUILDERS.createObjectBuilder()
                     .add("title", markdown(f, "title", fieldPath, mentions))
-                    .add("value", fieldValue == null
-                            ? JsonValue.NULL : JSON.createValue(SlackTranslator.toMarkdown(fieldValue, mentions)))
+                    .add(
+                            "value",
+                            fieldValue == null
+                                    ? JsonValue.NULL
+                                    : JSON.createValue(SlackTranslator.toMarkdown(fieldValue, mentions)))
                     .add("short", bool(f, "short", fieldPath)));
         }
         return out.build();
@@ -437,7 +439,9 @@ public final class SlackAttachments {
                     break;
                 case "url":
                     // A Slack link button. Mattermost ignores it, but whatever renders it must not get a script URL.
-                    String url = type == JsonValue.ValueType.STRING ? orEmpty(SafeUrls.httpUrl(((JsonString) value).getString())) : "";
+                    String url = type == JsonValue.ValueType.STRING
+                            ? orEmpty(SafeUrls.httpUrl(((JsonString) value).getString()))
+                            : "";
                     if (url.isEmpty()) {
                         continue;
                     }

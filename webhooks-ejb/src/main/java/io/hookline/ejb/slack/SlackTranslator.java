@@ -54,8 +54,7 @@ public final class SlackTranslator {
     /** Slack user, channel and team IDs, e.g. U024BE7LH. (Same charset as Mattermost's {@code <@([a-zA-Z0-9]+)>}.) */
     private static final Pattern MENTION_ID = Pattern.compile("[A-Za-z0-9]+");
 
-    private SlackTranslator() {
-    }
+    private SlackTranslator() {}
 
     /**
      * Translates one Slack-formatted text.
@@ -148,8 +147,8 @@ public final class SlackTranslator {
     }
 
     /** {@code slackSigil} is what Slack labels tend to repeat ({@code <@U1|@bob>}, {@code <#C1|#general>}). */
-    private static boolean mention(char sigil, char slackSigil, String id, String label,
-                                   Function<String, String> lookup, Output out) {
+    private static boolean mention(
+            char sigil, char slackSigil, String id, String label, Function<String, String> lookup, Output out) {
         if (!MENTION_ID.matcher(id).matches()) {
             return false;
         }
@@ -234,10 +233,18 @@ public final class SlackTranslator {
         StringBuilder sb = new StringBuilder(url.length() + 8);
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c == '(' || c == ')' || c == '<' || c == '>' || c == '"' || c == '\\'
-                    || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+            if (c == '('
+                    || c == ')'
+                    || c == '<'
+                    || c == '>'
+                    || c == '"'
+                    || c == '\\'
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.isISOControl(c)) {
                 for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                    sb.append('%')
+                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
                 }
             } else {
@@ -320,8 +327,11 @@ public final class SlackTranslator {
                 if (c == '<' && literalLt.get(p) && nextGt > p) {
                     boolean autolink = nextGt > p + 1 && (nextSpace < 0 || nextGt < nextSpace);
                     char after = sb.charAt(p + 1);
-                    boolean tag = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z')
-                            || after == '/' || after == '!' || after == '?';
+                    boolean tag = (after >= 'a' && after <= 'z')
+                            || (after >= 'A' && after <= 'Z')
+                            || after == '/'
+                            || after == '!'
+                            || after == '?';
                     if (autolink || tag) {
                         unsafe.set(p);
                     }

@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 @Table(name = "teams")
 @NamedQuery(name = Team.BY_NAME, query = "SELECT t FROM Team t WHERE t.name = :name")
 @NamedQuery(name = Team.ALL, query = "SELECT t FROM Team t WHERE t.deleteAt = 0 ORDER BY t.name")
-@NamedQuery(name = Team.OF_MEMBER, query = "SELECT t FROM Team t, TeamMember m WHERE m.teamId = t.id"
-        + " AND m.userId = :userId AND m.deleteAt = 0 AND t.deleteAt = 0 ORDER BY t.name")
+@NamedQuery(
+        name = Team.OF_MEMBER,
+        query = "SELECT t FROM Team t, TeamMember m WHERE m.teamId = t.id"
+                + " AND m.userId = :userId AND m.deleteAt = 0 AND t.deleteAt = 0 ORDER BY t.name")
 public class Team {
 
     public static final String BY_NAME = "Team.byName";
@@ -23,20 +25,25 @@ public class Team {
 
     @Id
     private String id;
+
     private String name;
+
     @Column(name = "display_name")
     private String displayName;
+
     private String description;
     private String type;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "update_at")
     private long updateAt;
+
     @Column(name = "delete_at")
     private long deleteAt;
 
-    protected Team() {
-    }
+    protected Team() {}
 
     public Team(String name, String displayName, long now) {
         this(name, displayName, "O", "", now);

@@ -27,6 +27,7 @@ public class TeamAdmin {
 
     /** Mattermost's team names: 2–64 characters, lowercase letters, digits and '-', not at either end. */
     public static final String NAME_REGEX = "[a-z0-9][a-z0-9-]{0,62}[a-z0-9]";
+
     static final Pattern NAME = Pattern.compile(NAME_REGEX);
     public static final int MAX_DISPLAY_NAME = 64;
     static final int MAX_DESCRIPTION = 255;
@@ -40,8 +41,10 @@ public class TeamAdmin {
     /** The team's channels follow its membership: {@code channel.TeamChannels} observes these. */
     @Inject
     private Event<TeamCreated> teamCreated;
+
     @Inject
     private Event<TeamJoined> teamJoined;
+
     @Inject
     private Event<TeamLeft> teamLeft;
 
@@ -51,10 +54,13 @@ public class TeamAdmin {
         }
         String name = request.name() == null ? "" : request.name();
         if (!NAME.matcher(name).matches()) {
-            throw Errors.invalidField("team", "name",
+            throw Errors.invalidField(
+                    "team",
+                    "name",
                     "2 to 64 characters: lowercase letters, digits and '-', starting and ending with a letter or digit.");
         }
-        String displayName = request.displayName() == null ? "" : request.displayName().trim();
+        String displayName =
+                request.displayName() == null ? "" : request.displayName().trim();
         if (displayName.isEmpty() || displayName.length() > MAX_DISPLAY_NAME) {
             throw Errors.invalidField("team", "display_name", "1 to " + MAX_DISPLAY_NAME + " characters.");
         }
@@ -67,8 +73,8 @@ public class TeamAdmin {
             throw Errors.invalidField("team", "description", "at most " + MAX_DESCRIPTION + " characters.");
         }
         if (findByName(name) != null) {
-            throw HooklineException.badRequest("app.team.save.existing.app_error",
-                    "A team with that name already exists.");
+            throw HooklineException.badRequest(
+                    "app.team.save.existing.app_error", "A team with that name already exists.");
         }
         long now = System.currentTimeMillis();
         Team team = new Team(name, displayName, type, description, now);
@@ -89,7 +95,8 @@ public class TeamAdmin {
     }
 
     public TeamView get(Caller caller, String teamId) {
-        return readable(caller, teamId == null ? null : em.find(Team.class, teamId)).view();
+        return readable(caller, teamId == null ? null : em.find(Team.class, teamId))
+                .view();
     }
 
     public TeamView byName(Caller caller, String name) {
@@ -131,8 +138,8 @@ public class TeamAdmin {
         }
         TeamMember member = em.find(TeamMember.class, new TeamMember.Key(teamId, userId));
         if (member == null || !member.isActive()) {
-            throw HooklineException.notFound("app.team.get_member.missing.app_error",
-                    "The user is not a member of the team.");
+            throw HooklineException.notFound(
+                    "app.team.get_member.missing.app_error", "The user is not a member of the team.");
         }
         member.leave(System.currentTimeMillis());
         audit.record(caller, TeamAudit.REMOVE_MEMBER, TeamAudit.target(team), TeamAudit.member(team, userId));
@@ -143,7 +150,9 @@ public class TeamAdmin {
     public List<UserView> members(Caller caller, String teamId, Page page) {
         Team team = readable(caller, teamId == null ? null : em.find(Team.class, teamId));
         return page.apply(em.createNamedQuery(TeamMember.USERS, User.class).setParameter("teamId", team.id()))
-                .getResultStream().map(User::view).toList();
+                .getResultStream()
+                .map(User::view)
+                .toList();
     }
 
     public boolean isMember(String teamId, String userId) {
@@ -162,7 +171,10 @@ public class TeamAdmin {
     }
 
     private Team findByName(String name) {
-        return em.createNamedQuery(Team.BY_NAME, Team.class).setParameter("name", name)
-                .getResultStream().findFirst().orElse(null);
+        return em.createNamedQuery(Team.BY_NAME, Team.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 }

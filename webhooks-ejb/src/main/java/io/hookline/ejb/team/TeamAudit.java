@@ -8,8 +8,7 @@ final class TeamAudit {
     static final String ADD_MEMBER = "addTeamMember";
     static final String REMOVE_MEMBER = "removeTeamMember";
 
-    private TeamAudit() {
-    }
+    private TeamAudit() {}
 
     static String target(Team team) {
         return "team " + team.id();

@@ -17,8 +17,10 @@ import java.util.Objects;
 @EntityListeners(LookupChangeListener.class)
 @Table(name = "team_members")
 @IdClass(TeamMember.Key.class)
-@NamedQuery(name = TeamMember.USERS, query = "SELECT u FROM User u, TeamMember m WHERE m.userId = u.id"
-        + " AND m.teamId = :teamId AND m.deleteAt = 0 ORDER BY u.username")
+@NamedQuery(
+        name = TeamMember.USERS,
+        query = "SELECT u FROM User u, TeamMember m WHERE m.userId = u.id"
+                + " AND m.teamId = :teamId AND m.deleteAt = 0 ORDER BY u.username")
 public class TeamMember {
 
     /** The users who are (still) members of a team, by username. */
@@ -27,17 +29,20 @@ public class TeamMember {
     @Id
     @Column(name = "team_id")
     private String teamId;
+
     @Id
     @Column(name = "user_id")
     private String userId;
+
     private String roles;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "delete_at")
     private long deleteAt;
 
-    protected TeamMember() {
-    }
+    protected TeamMember() {}
 
     public TeamMember(String teamId, String userId, long now) {
         this.teamId = teamId;
@@ -68,8 +73,7 @@ public class TeamMember {
         private String teamId;
         private String userId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String teamId, String userId) {
             this.teamId = teamId;

@@ -36,34 +36,40 @@ public class AccessTokens {
             throw Errors.userNotFound();
         }
         if (!user.isActive()) {
-            throw HooklineException.badRequest("api.user.create_user_access_token.inactive.app_error",
-                    "The user is deactivated.");
+            throw HooklineException.badRequest(
+                    "api.user.create_user_access_token.inactive.app_error", "The user is deactivated.");
         }
         if (description == null || description.isBlank() || description.length() > MAX_DESCRIPTION) {
-            throw Errors.invalidField("user_access_token", "description",
-                    "required, at most " + MAX_DESCRIPTION + " characters.");
+            throw Errors.invalidField(
+                    "user_access_token", "description", "required, at most " + MAX_DESCRIPTION + " characters.");
         }
         String token = Ids.newId();
-        UserAccessToken stored = new UserAccessToken(TokenDigest.of(token), userId, description,
-                System.currentTimeMillis());
+        UserAccessToken stored =
+                new UserAccessToken(TokenDigest.of(token), userId, description, System.currentTimeMillis());
         em.persist(stored);
         TokenView created = stored.viewWithSecret(token);
-        audit.record(caller, UserAudit.CREATE_TOKEN, UserAudit.target(userId),
+        audit.record(
+                caller,
+                UserAudit.CREATE_TOKEN,
+                UserAudit.target(userId),
                 UserAudit.tokenCreated(user.username(), created.id(), description));
         return created;
     }
 
     public List<TokenView> list(Caller caller, String userId) {
         requireOwnerOrAdmin(caller, userId);
-        return em.createNamedQuery(UserAccessToken.OF_USER, UserAccessToken.class).setParameter("userId", userId)
-                .getResultStream().map(UserAccessToken::view).toList();
+        return em.createNamedQuery(UserAccessToken.OF_USER, UserAccessToken.class)
+                .setParameter("userId", userId)
+                .getResultStream()
+                .map(UserAccessToken::view)
+                .toList();
     }
 
     public void revoke(Caller caller, String tokenId) {
         UserAccessToken token = tokenId == null ? null : em.find(UserAccessToken.class, tokenId);
         if (token == null) {
-            throw HooklineException.notFound("app.user_access_token.get_by_token.app_error",
-                    "Unable to find the token.");
+            throw HooklineException.notFound(
+                    "app.user_access_token.get_by_token.app_error", "Unable to find the token.");
         }
         requireOwnerOrAdmin(caller, token.userId());
         token.revoke();

@@ -13,8 +13,7 @@ import java.util.function.LongSupplier;
 final class AddressThrottle {
 
     /** The answer for one attempt: allowed, or refused with the whole seconds until a token is back (≥ 1). */
-    record Decision(boolean allowed, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long retryAfterSeconds) {}
 
     private static final long NANOS_PER_MINUTE = 60_000_000_000L;
 

@@ -37,8 +37,7 @@ public class Authenticator {
      * A successful sign-in: for the API its bearer token (shown once, to the client); for the console none,
      * and the credential version its HTTP session is bound to.
      */
-    public record Login(String token, UserView user, long credentialVersion) {
-    }
+    public record Login(String token, UserView user, long credentialVersion) {}
 
     @PersistenceContext
     private EntityManager em;
@@ -60,8 +59,8 @@ public class Authenticator {
     public Login login(String loginId, String password, String address) {
         throttle.acquire(address);
         if (loginId == null || loginId.isBlank() || password == null || password.isEmpty()) {
-            throw HooklineException.badRequest("api.user.login.blank_pwd.app_error",
-                    "Enter a login id and a password.");
+            throw HooklineException.badRequest(
+                    "api.user.login.blank_pwd.app_error", "Enter a login id and a password.");
         }
         return signIn(loginId, password, address, SESSION_LIFETIME.toMillis());
     }
@@ -99,19 +98,27 @@ public class Authenticator {
         boolean matches = passwords.verify(password, stored);
         LoginLockPolicy policy = LoginLockPolicy.of(settings.get());
         long now = System.currentTimeMillis();
-        boolean locked = account.filter(a -> policy.isLocked(a.failedAttempts(), a.lastFailedAt(), now)).isPresent();
+        boolean locked = account.filter(a -> policy.isLocked(a.failedAttempts(), a.lastFailedAt(), now))
+                .isPresent();
         if (locked || !matches || !account.get().active()) {
-            records.failed(account, loginId, address, policy, locked ? SignInRecords.Failure.LOCKED
-                    : matches ? SignInRecords.Failure.DEACTIVATED : SignInRecords.Failure.WRONG_PASSWORD);
+            records.failed(
+                    account,
+                    loginId,
+                    address,
+                    policy,
+                    locked
+                            ? SignInRecords.Failure.LOCKED
+                            : matches ? SignInRecords.Failure.DEACTIVATED : SignInRecords.Failure.WRONG_PASSWORD);
             if (locked) {
-                throw HooklineException.unauthorized(TOO_MANY_ATTEMPTS,
+                throw HooklineException.unauthorized(
+                        TOO_MANY_ATTEMPTS,
                         "Your account is locked because of too many failed password attempts. "
                                 + "Ask a system admin to reset your password"
                                 + (policy.lockoutSeconds() > 0 ? ", or try again later." : "."));
             }
             if (matches) {
-                throw HooklineException.unauthorized("api.user.login.inactive.app_error",
-                        "Login failed because your account has been deactivated.");
+                throw HooklineException.unauthorized(
+                        "api.user.login.inactive.app_error", "Login failed because your account has been deactivated.");
             }
             throw invalidCredentials();
         }
@@ -124,7 +131,8 @@ public class Authenticator {
 
     /** One answer for "no such user" and "wrong password": do not reveal which accounts exist. */
     static HooklineException invalidCredentials() {
-        return HooklineException.unauthorized("api.user.login.invalid_credentials_email_username",
+        return HooklineException.unauthorized(
+                "api.user.login.invalid_credentials_email_username",
                 "Enter a valid email or username and/or password.");
     }
 
@@ -149,7 +157,9 @@ public class Authenticator {
         String digest = TokenDigest.of(token);
         UserSession session = em.createNamedQuery(UserSession.BY_TOKEN_HASH, UserSession.class)
                 .setParameter("tokenHash", digest)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         User user;
         if (session != null) {
             user = session.isExpiredAt(System.currentTimeMillis()) ? null : em.find(User.class, session.userId());
@@ -169,7 +179,9 @@ public class Authenticator {
     private String accessTokenUser(String digest) {
         UserAccessToken token = em.createNamedQuery(UserAccessToken.BY_TOKEN_HASH, UserAccessToken.class)
                 .setParameter("tokenHash", digest)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         return token == null || !token.isActive() ? null : token.userId();
     }
 
@@ -178,7 +190,8 @@ public class Authenticator {
         if (token == null) {
             return;
         }
-        em.createNamedQuery(UserSession.DELETE_BY_TOKEN_HASH).setParameter("tokenHash", TokenDigest.of(token))
+        em.createNamedQuery(UserSession.DELETE_BY_TOKEN_HASH)
+                .setParameter("tokenHash", TokenDigest.of(token))
                 .executeUpdate();
     }
 }

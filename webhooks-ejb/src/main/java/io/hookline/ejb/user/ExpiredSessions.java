@@ -23,7 +23,8 @@ public class ExpiredSessions {
     @Schedule(hour = "*", minute = "41", persistent = false)
     public void prune() {
         int deleted = em.createNamedQuery(UserSession.DELETE_EXPIRED)
-                .setParameter("now", System.currentTimeMillis()).executeUpdate();
+                .setParameter("now", System.currentTimeMillis())
+                .executeUpdate();
         if (deleted > 0) {
             LOG.log(Level.FINE, "Deleted {0} expired login sessions", deleted);
         }

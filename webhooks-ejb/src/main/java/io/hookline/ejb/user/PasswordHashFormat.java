@@ -30,8 +30,7 @@ public final class PasswordHashFormat {
             "Pbkdf2PasswordHash.SaltSizeBytes", Integer.toString(SALT_BYTES),
             "Pbkdf2PasswordHash.KeySizeBytes", Integer.toString(KEY_BYTES));
 
-    private PasswordHashFormat() {
-    }
+    private PasswordHashFormat() {}
 
     /** True when {@code stored} was made with fewer iterations (or another scheme) than new hashes get. */
     public static boolean needsUpgrade(String stored) {

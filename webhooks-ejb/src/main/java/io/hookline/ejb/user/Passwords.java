@@ -25,8 +25,7 @@ public class Passwords {
     private String dummyHash;
 
     /** For CDI. */
-    protected Passwords() {
-    }
+    protected Passwords() {}
 
     /** For tests: another {@link Pbkdf2PasswordHash} (the server's is only on the server). */
     Passwords(Pbkdf2PasswordHash pbkdf2) {

@@ -17,10 +17,10 @@ public final class Roles {
 
     /** What a role update may ask for: a member, or an admin who is a member too (in any order). */
     private static final Set<String> ASSIGNABLE = Set.of(SYSTEM_USER, SYSTEM_ADMIN);
+
     private static final Pattern SEPARATOR = Pattern.compile("\\s+");
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The stored list for a member or a system admin. */
     public static String of(boolean systemAdmin) {

@@ -29,9 +29,13 @@ public class SignInRecords {
     static final String AUDIT_LOCKOUT = "loginLockout";
 
     /** What the password check needs to know of an account, read before hashing. */
-    public record Account(String userId, String passwordHash, boolean active, int failedAttempts,
-                          long lastFailedAt, long credentialVersion) {
-    }
+    public record Account(
+            String userId,
+            String passwordHash,
+            boolean active,
+            int failedAttempts,
+            long lastFailedAt,
+            long credentialVersion) {}
 
     @PersistenceContext
     private EntityManager em;
@@ -42,8 +46,14 @@ public class SignInRecords {
     public Optional<Account> find(String loginId) {
         return em.createNamedQuery(User.BY_LOGIN_ID, User.class)
                 .setParameter("loginId", loginId.trim().toLowerCase(Locale.ROOT))
-                .getResultStream().findFirst()
-                .map(u -> new Account(u.id(), u.passwordHash(), u.isActive(), u.failedAttempts(), u.lastFailedAt(),
+                .getResultStream()
+                .findFirst()
+                .map(u -> new Account(
+                        u.id(),
+                        u.passwordHash(),
+                        u.isActive(),
+                        u.failedAttempts(),
+                        u.lastFailedAt(),
                         u.credentialVersion()));
     }
 
@@ -59,7 +69,10 @@ public class SignInRecords {
             throw Authenticator.invalidCredentials();
         }
         user.recordSignIn(account.passwordHash(), upgradedHash);
-        audit.record(new Caller(user.id(), user.isSystemAdmin(), address), AUDIT_LOGIN, user.id(),
+        audit.record(
+                new Caller(user.id(), user.isSystemAdmin(), address),
+                AUDIT_LOGIN,
+                user.id(),
                 AuditDetails.of().with("api_session", lifetimeMillis > 0).with("hash_upgraded", upgradedHash != null));
         String token = lifetimeMillis > 0 ? openSession(user, lifetimeMillis) : null;
         return new Authenticator.Login(token, user.view(), user.credentialVersion());
@@ -68,10 +81,13 @@ public class SignInRecords {
     /** A new API login session for {@code user}, after dropping its expired and (past the cap) oldest ones. */
     private String openSession(User user, long lifetimeMillis) {
         long now = System.currentTimeMillis();
-        em.createNamedQuery(UserSession.DELETE_EXPIRED_OF_USER).setParameter("userId", user.id())
-                .setParameter("now", now).executeUpdate();
+        em.createNamedQuery(UserSession.DELETE_EXPIRED_OF_USER)
+                .setParameter("userId", user.id())
+                .setParameter("now", now)
+                .executeUpdate();
         List<String> newestFirst = em.createNamedQuery(UserSession.IDS_OF_USER_NEWEST_FIRST, String.class)
-                .setParameter("userId", user.id()).getResultList();
+                .setParameter("userId", user.id())
+                .getResultList();
         if (newestFirst.size() >= MAX_SESSIONS_PER_USER) {
             em.createNamedQuery(UserSession.DELETE_BY_IDS)
                     .setParameter("ids", newestFirst.subList(MAX_SESSIONS_PER_USER - 1, newestFirst.size()))
@@ -83,18 +99,23 @@ public class SignInRecords {
     }
 
     /** Why a sign-in failed; only a wrong password counts towards the lock. */
-    public enum Failure { WRONG_PASSWORD, LOCKED, DEACTIVATED }
+    public enum Failure {
+        WRONG_PASSWORD,
+        LOCKED,
+        DEACTIVATED
+    }
 
     /**
      * Records a failed sign-in: a wrong password counts against a known account, locking it at the policy's
      * limit. Audited, with the login id as typed (escaped and cut), so an admin sees what is being tried.
      */
-    public void failed(Optional<Account> account, String loginId, String address, LoginLockPolicy policy,
-                       Failure failure) {
+    public void failed(
+            Optional<Account> account, String loginId, String address, LoginLockPolicy policy, Failure failure) {
         long now = System.currentTimeMillis();
         String userId = account.map(Account::userId).orElse("");
         Caller actor = new Caller(userId, false, address);
-        AuditDetails details = AuditDetails.of().with("login_id", loginId)
+        AuditDetails details = AuditDetails.of()
+                .with("login_id", loginId)
                 .with("reason", failure.name().toLowerCase(Locale.ROOT));
         if (failure == Failure.WRONG_PASSWORD && account.isPresent()) {
             User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
@@ -103,8 +124,13 @@ public class SignInRecords {
                 user.recordFailedPassword(before, now);
                 details = details.with("failed_attempts", before + 1);
                 if (before + 1 == policy.maximumAttempts()) {
-                    audit.record(actor, AUDIT_LOCKOUT, userId, AuditDetails.of()
-                            .with("failed_attempts", before + 1).with("lockout_seconds", policy.lockoutSeconds()));
+                    audit.record(
+                            actor,
+                            AUDIT_LOCKOUT,
+                            userId,
+                            AuditDetails.of()
+                                    .with("failed_attempts", before + 1)
+                                    .with("lockout_seconds", policy.lockoutSeconds()));
                 }
             }
         }

@@ -33,6 +33,7 @@ public class SignInThrottle {
     public static final int DEFAULT_PER_MINUTE = 10;
     /** Addresses remembered at most (as the hook rate limit's store): memory stays bounded under a flood. */
     public static final int DEFAULT_ADDRESSES = 10_000;
+
     public static final String ERROR_ID = "too_many_requests";
 
     private static final Logger LOG = Logger.getLogger(SignInThrottle.class.getName());
@@ -54,12 +55,13 @@ public class SignInThrottle {
     @PostConstruct
     void configure() {
         int burst = DeploymentConfig.integer(BURST_SETTING, burstSetting, DEFAULT_BURST, 1, 1_000_000);
-        int perMinute = DeploymentConfig.integer(PER_MINUTE_SETTING, perMinuteSetting, DEFAULT_PER_MINUTE, 1,
-                1_000_000);
-        int addresses = DeploymentConfig.integer(ADDRESSES_SETTING, addressesSetting, DEFAULT_ADDRESSES, 1,
-                10_000_000);
+        int perMinute =
+                DeploymentConfig.integer(PER_MINUTE_SETTING, perMinuteSetting, DEFAULT_PER_MINUTE, 1, 1_000_000);
+        int addresses = DeploymentConfig.integer(ADDRESSES_SETTING, addressesSetting, DEFAULT_ADDRESSES, 1, 10_000_000);
         throttle = new AddressThrottle(burst, perMinute, addresses, System::nanoTime);
-        LOG.log(Level.INFO, "Sign-in attempts per address: {0} at once, then {1} a minute ({2} addresses kept)",
+        LOG.log(
+                Level.INFO,
+                "Sign-in attempts per address: {0} at once, then {1} a minute ({2} addresses kept)",
                 new Object[] {burst, perMinute, addresses});
     }
 
@@ -86,15 +88,18 @@ public class SignInThrottle {
         }
         try {
             String literal = address.startsWith("[") && address.endsWith("]")
-                    ? address.substring(1, address.length() - 1) : address;
+                    ? address.substring(1, address.length() - 1)
+                    : address;
             int zone = literal.indexOf('%');
-            byte[] bytes = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone)).getAddress();
+            byte[] bytes = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone))
+                    .getAddress();
             if (bytes.length != 16) {
                 return InetAddress.getByAddress(bytes).getHostAddress();
             }
             StringBuilder prefix = new StringBuilder();
             for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                        .append(':');
             }
             return prefix.append(":/64").toString();
         } catch (UnknownHostException notALiteral) {
@@ -108,8 +113,10 @@ public class SignInThrottle {
         private final long retryAfterSeconds;
 
         SignInThrottledException(long retryAfterSeconds) {
-            super(429, ERROR_ID, "Too many sign-in attempts from this address; retry after "
-                    + retryAfterSeconds + " s.");
+            super(
+                    429,
+                    ERROR_ID,
+                    "Too many sign-in attempts from this address; retry after " + retryAfterSeconds + " s.");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

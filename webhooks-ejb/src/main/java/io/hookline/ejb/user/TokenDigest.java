@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 of a bearer token: what the sessions table stores instead of the token itself. */
 final class TokenDigest {
 
-    private TokenDigest() {
-    }
+    private TokenDigest() {}
 
     static String of(String token) {
         try {

@@ -15,8 +15,7 @@ import jakarta.persistence.Table;
 @EntityListeners(LookupChangeListener.class)
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.username = :username")
-@NamedQuery(name = User.BY_LOGIN_ID,
-        query = "SELECT u FROM User u WHERE u.username = :loginId OR u.email = :loginId")
+@NamedQuery(name = User.BY_LOGIN_ID, query = "SELECT u FROM User u WHERE u.username = :loginId OR u.email = :loginId")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.username")
 @NamedQuery(name = User.COUNT_BY_EMAIL, query = "SELECT COUNT(u) FROM User u WHERE u.email = :email")
@@ -33,40 +32,57 @@ public class User {
 
     @Id
     private String id;
+
     private String username;
     private String email;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     private String nickname;
+
     @Column(name = "first_name")
     private String firstName;
+
     @Column(name = "last_name")
     private String lastName;
+
     private String roles;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "update_at")
     private long updateAt;
+
     @Column(name = "delete_at")
     private long deleteAt;
+
     @Column(name = "failed_attempts")
     private int failedAttempts;
+
     @Column(name = "last_failed_at")
     private long lastFailedAt;
     /** Bumped whenever the sessions made before must end: see {@link #endSessions()}. */
     @Column(name = "credential_version")
     private long credentialVersion;
 
-    protected User() {
-    }
+    protected User() {}
 
     /** {@code passwordHash} is made by {@link Passwords#hash(String)}: an entity cannot reach the server's hashing. */
     public User(String username, String email, String passwordHash, boolean systemAdmin, long now) {
         this(username, email, passwordHash, systemAdmin, "", "", "", now);
     }
 
-    public User(String username, String email, String passwordHash, boolean systemAdmin, String nickname,
-                String firstName, String lastName, long now) {
+    public User(
+            String username,
+            String email,
+            String passwordHash,
+            boolean systemAdmin,
+            String nickname,
+            String firstName,
+            String lastName,
+            long now) {
         this.id = Ids.newId();
         this.username = username;
         this.email = email;

@@ -11,9 +11,11 @@ import jakarta.persistence.Table;
 /** A personal access token: a long-lived bearer token for scripts; only its digest is stored. */
 @Entity
 @Table(name = "user_access_tokens")
-@NamedQuery(name = UserAccessToken.BY_TOKEN_HASH,
+@NamedQuery(
+        name = UserAccessToken.BY_TOKEN_HASH,
         query = "SELECT t FROM UserAccessToken t WHERE t.tokenHash = :tokenHash")
-@NamedQuery(name = UserAccessToken.OF_USER,
+@NamedQuery(
+        name = UserAccessToken.OF_USER,
         query = "SELECT t FROM UserAccessToken t WHERE t.userId = :userId ORDER BY t.createAt")
 public class UserAccessToken {
 
@@ -22,18 +24,22 @@ public class UserAccessToken {
 
     @Id
     private String id;
+
     @Column(name = "token_hash")
     private String tokenHash;
+
     @Column(name = "user_id")
     private String userId;
+
     private String description;
+
     @Column(name = "is_active")
     private boolean active;
+
     @Column(name = "create_at")
     private long createAt;
 
-    protected UserAccessToken() {
-    }
+    protected UserAccessToken() {}
 
     UserAccessToken(String tokenHash, String userId, String description, long now) {
         this.id = Ids.newId();

@@ -25,6 +25,7 @@ public class UserAdmin {
 
     /** Mattermost's usernames: 3–22 characters, a lowercase letter first, then letters, digits, '.', '-', '_'. */
     public static final String USERNAME_REGEX = "[a-z][a-z0-9._-]{2,21}";
+
     static final Pattern USERNAME = Pattern.compile(USERNAME_REGEX);
     public static final int MAX_EMAIL = 128;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -32,6 +33,7 @@ public class UserAdmin {
     public static final int MIN_PASSWORD = 8;
     /** Hashing cost grows with the input: refuse absurd lengths before hashing. */
     public static final int MAX_PASSWORD = 256;
+
     static final int MAX_NAME = 64;
 
     @PersistenceContext
@@ -66,8 +68,9 @@ public class UserAdmin {
      * racing through the first-run page cannot both succeed, on one server or several.
      */
     public User createFirstAdmin(NewUserRequest request) {
-        return createFirstAdminIfNone(request).orElseThrow(() -> HooklineException.forbidden(
-                "app.setup.already_done", "This installation already has its system admin: sign in instead."));
+        return createFirstAdminIfNone(request)
+                .orElseThrow(() -> HooklineException.forbidden(
+                        "app.setup.already_done", "This installation already has its system admin: sign in instead."));
     }
 
     /**
@@ -97,26 +100,37 @@ public class UserAdmin {
         String username = lower(request.username());
         String email = lower(request.email());
         if (!USERNAME.matcher(username).matches()) {
-            throw Errors.invalidField("user", "username",
-                    "3 to 22 characters, starting with a letter: a-z, 0-9, '.', '-' or '_'.");
+            throw Errors.invalidField(
+                    "user", "username", "3 to 22 characters, starting with a letter: a-z, 0-9, '.', '-' or '_'.");
         }
         if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            throw Errors.invalidField("user", "email", "a valid email address of at most " + MAX_EMAIL + " characters.");
+            throw Errors.invalidField(
+                    "user", "email", "a valid email address of at most " + MAX_EMAIL + " characters.");
         }
         String password = checkedPassword(request.password());
         String nickname = limited(request.nickname(), "nickname");
         String firstName = limited(request.firstName(), "first_name");
         String lastName = limited(request.lastName(), "last_name");
         if (findByUsername(username) != null) {
-            throw HooklineException.badRequest("app.user.save.username_exists.app_error",
-                    "An account with that username already exists.");
+            throw HooklineException.badRequest(
+                    "app.user.save.username_exists.app_error", "An account with that username already exists.");
         }
-        if (em.createNamedQuery(User.COUNT_BY_EMAIL, Long.class).setParameter("email", email).getSingleResult() > 0) {
-            throw HooklineException.badRequest("app.user.save.email_exists.app_error",
-                    "An account with that email already exists.");
+        if (em.createNamedQuery(User.COUNT_BY_EMAIL, Long.class)
+                        .setParameter("email", email)
+                        .getSingleResult()
+                > 0) {
+            throw HooklineException.badRequest(
+                    "app.user.save.email_exists.app_error", "An account with that email already exists.");
         }
-        User user = new User(username, email, passwords.hash(password), systemAdmin, nickname, firstName,
-                lastName, System.currentTimeMillis());
+        User user = new User(
+                username,
+                email,
+                passwords.hash(password),
+                systemAdmin,
+                nickname,
+                firstName,
+                lastName,
+                System.currentTimeMillis());
         em.persist(user);
         return user;
     }
@@ -151,15 +165,23 @@ public class UserAdmin {
         }
         boolean wasActive = user.isActive();
         user.deactivate(System.currentTimeMillis());
-        audit.record(caller, UserAudit.UPDATE_ACTIVE, UserAudit.target(userId),
+        audit.record(
+                caller,
+                UserAudit.UPDATE_ACTIVE,
+                UserAudit.target(userId),
                 UserAudit.active(user.username(), wasActive, false));
-        em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery(UserSession.DELETE_OF_USER)
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
     /** Every account, active or not, by username: the System Console's user list (system admins only). */
     public List<UserView> list(Caller caller, Page page) {
         requireAdmin(caller);
-        return page.apply(em.createNamedQuery(User.ALL, User.class)).getResultStream().map(User::view).toList();
+        return page.apply(em.createNamedQuery(User.ALL, User.class))
+                .getResultStream()
+                .map(User::view)
+                .toList();
     }
 
     /** Lets a deactivated account sign in again (system admins only). */
@@ -168,7 +190,10 @@ public class UserAdmin {
         User user = existing(userId);
         boolean wasActive = user.isActive();
         user.reactivate(System.currentTimeMillis());
-        audit.record(caller, UserAudit.UPDATE_ACTIVE, UserAudit.target(userId),
+        audit.record(
+                caller,
+                UserAudit.UPDATE_ACTIVE,
+                UserAudit.target(userId),
                 UserAudit.active(user.username(), wasActive, true));
         return user.view();
     }
@@ -183,8 +208,11 @@ public class UserAdmin {
         String password = checkedPassword(newPassword);
         User user = existing(userId);
         user.changePassword(passwords.hash(password), System.currentTimeMillis());
-        audit.record(caller, UserAudit.UPDATE_PASSWORD, UserAudit.target(userId), UserAudit.passwordSet(user.username()));
-        em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
+        audit.record(
+                caller, UserAudit.UPDATE_PASSWORD, UserAudit.target(userId), UserAudit.passwordSet(user.username()));
+        em.createNamedQuery(UserSession.DELETE_OF_USER)
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
     /**
@@ -195,14 +223,20 @@ public class UserAdmin {
      */
     public void updateRoles(Caller caller, String userId, String roles) {
         requireAdmin(caller);
-        boolean systemAdmin = Roles.requestedSystemAdmin(roles).orElseThrow(() -> Errors.invalidField("user", "roles",
-                "\"" + Roles.of(false) + "\" or \"" + Roles.of(true) + "\"."));
+        boolean systemAdmin = Roles.requestedSystemAdmin(roles)
+                .orElseThrow(() -> Errors.invalidField(
+                        "user", "roles", "\"" + Roles.of(false) + "\" or \"" + Roles.of(true) + "\"."));
         User user = existing(userId);
         String before = user.roles();
         if (user.changeSystemAdmin(systemAdmin, System.currentTimeMillis())) {
-            audit.record(caller, UserAudit.UPDATE_ROLES, UserAudit.target(userId),
+            audit.record(
+                    caller,
+                    UserAudit.UPDATE_ROLES,
+                    UserAudit.target(userId),
                     UserAudit.roles(user.username(), before, user.roles()));
-            em.createNamedQuery(UserSession.DELETE_OF_USER).setParameter("userId", userId).executeUpdate();
+            em.createNamedQuery(UserSession.DELETE_OF_USER)
+                    .setParameter("userId", userId)
+                    .executeUpdate();
         }
     }
 
@@ -223,15 +257,18 @@ public class UserAdmin {
     static String checkedPassword(String value) {
         String password = value == null ? "" : value;
         if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw Errors.invalidField("user", "password",
-                    "between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters.");
+            throw Errors.invalidField(
+                    "user", "password", "between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters.");
         }
         return password;
     }
 
     private User findByUsername(String username) {
-        return em.createNamedQuery(User.BY_USERNAME, User.class).setParameter("username", username)
-                .getResultStream().findFirst().orElse(null);
+        return em.createNamedQuery(User.BY_USERNAME, User.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private static String lower(String value) {

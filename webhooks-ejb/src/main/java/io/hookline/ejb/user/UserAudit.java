@@ -18,15 +18,16 @@ public final class UserAudit {
     /** A change of system role (promotion or demotion); the details say roles before → after. */
     public static final String UPDATE_ROLES = "updateUserRoles";
 
-    private UserAudit() {
-    }
+    private UserAudit() {}
 
     public static String target(String userId) {
         return "user " + userId;
     }
 
     static AuditDetails tokenCreated(String username, String tokenId, String description) {
-        return AuditDetails.of().with("username", username).with("token_id", tokenId)
+        return AuditDetails.of()
+                .with("username", username)
+                .with("token_id", tokenId)
                 .with("description", description);
     }
 

@@ -14,9 +14,11 @@ import jakarta.persistence.Table;
 @NamedQuery(name = UserSession.DELETE_BY_TOKEN_HASH, query = "DELETE FROM UserSession s WHERE s.tokenHash = :tokenHash")
 @NamedQuery(name = UserSession.DELETE_OF_USER, query = "DELETE FROM UserSession s WHERE s.userId = :userId")
 @NamedQuery(name = UserSession.DELETE_EXPIRED, query = "DELETE FROM UserSession s WHERE s.expiresAt <= :now")
-@NamedQuery(name = UserSession.DELETE_EXPIRED_OF_USER,
+@NamedQuery(
+        name = UserSession.DELETE_EXPIRED_OF_USER,
         query = "DELETE FROM UserSession s WHERE s.userId = :userId AND s.expiresAt <= :now")
-@NamedQuery(name = UserSession.IDS_OF_USER_NEWEST_FIRST,
+@NamedQuery(
+        name = UserSession.IDS_OF_USER_NEWEST_FIRST,
         query = "SELECT s.id FROM UserSession s WHERE s.userId = :userId ORDER BY s.createAt DESC, s.id DESC")
 @NamedQuery(name = UserSession.DELETE_BY_IDS, query = "DELETE FROM UserSession s WHERE s.id IN :ids")
 public class UserSession {
@@ -31,20 +33,23 @@ public class UserSession {
 
     @Id
     private String id;
+
     @Column(name = "token_hash")
     private String tokenHash;
+
     @Column(name = "user_id")
     private String userId;
+
     @Column(name = "create_at")
     private long createAt;
+
     @Column(name = "expires_at")
     private long expiresAt;
     /** The user's credential version at sign-in: the session ends when the user's moves on. */
     @Column(name = "credential_version")
     private long credentialVersion;
 
-    protected UserSession() {
-    }
+    protected UserSession() {}
 
     UserSession(String tokenHash, String userId, long credentialVersion, long now, long lifetimeMillis) {
         this.credentialVersion = credentialVersion;

@@ -27,8 +27,11 @@ class AuditDetailsTest {
 
     @Test
     void textIsQuotedWithControlCharactersEscapedSoAnEntryStaysOneLine() {
-        assertEquals("description \"a\\nb\\r\\tc \\\"q\\\" \\\\ \\u0000\"",
-                AuditDetails.of().with("description", "a\nb\r\tc \"q\" \\ \u0000").toString());
+        assertEquals(
+                "description \"a\\nb\\r\\tc \\\"q\\\" \\\\ \\u0000\"",
+                AuditDetails.of()
+                        .with("description", "a\nb\r\tc \"q\" \\ \u0000")
+                        .toString());
         assertEquals("x null", AuditDetails.of().with("x", null).toString());
     }
 

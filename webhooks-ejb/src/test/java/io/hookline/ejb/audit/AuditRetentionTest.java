@@ -59,7 +59,7 @@ class AuditRetentionTest {
     private List<String> remaining() throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Statement query = db.createStatement();
-             ResultSet rows = query.executeQuery("SELECT id FROM audits ORDER BY create_at DESC")) {
+                ResultSet rows = query.executeQuery("SELECT id FROM audits ORDER BY create_at DESC")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }

@@ -49,8 +49,22 @@ class ChannelOverrideTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"#", "##general", "town-square\n", " general", "general ", "../town-square",
-        "town-square' OR '1'='1", "%", "main:town-square", "caf\u00e9", "a\u202Eb", "a\u0000b", "\u0130stanbul"})
+    @ValueSource(
+            strings = {
+                "#",
+                "##general",
+                "town-square\n",
+                " general",
+                "general ",
+                "../town-square",
+                "town-square' OR '1'='1",
+                "%",
+                "main:town-square",
+                "caf\u00e9",
+                "a\u202Eb",
+                "a\u0000b",
+                "\u0130stanbul"
+            })
     void channelNamesOutsideTheRuleAreChannelNotFound(String requested) {
         assertRefused("channel_not_found", requested);
     }

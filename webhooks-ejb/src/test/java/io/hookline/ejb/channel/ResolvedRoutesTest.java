@@ -25,11 +25,15 @@ class ResolvedRoutesTest {
     void aNameLongerThanTheKeyBoundIsResolvedButNotKept() {
         ResolvedRoutes routes = new ResolvedRoutes();
         // Only a ChannelOverride built around the rule can be this long: the cache's backstop still holds.
-        ChannelOverride tooLong = new ChannelOverride(ChannelOverride.Kind.CHANNEL,
-                "a".repeat(ResolvedRoutes.MAX_KEY_NAME_LENGTH + 1));
-        assertEquals("x", routes.get(ROUTE, tooLong, () -> ResolvedRoute.to("x")).channelId());
+        ChannelOverride tooLong =
+                new ChannelOverride(ChannelOverride.Kind.CHANNEL, "a".repeat(ResolvedRoutes.MAX_KEY_NAME_LENGTH + 1));
+        assertEquals(
+                "x", routes.get(ROUTE, tooLong, () -> ResolvedRoute.to("x")).channelId());
         assertEquals(0, routes.size());
-        routes.get(ROUTE, ChannelOverride.parse("a".repeat(ResolvedRoutes.MAX_KEY_NAME_LENGTH)), () -> ResolvedRoute.to("x"));
+        routes.get(
+                ROUTE,
+                ChannelOverride.parse("a".repeat(ResolvedRoutes.MAX_KEY_NAME_LENGTH)),
+                () -> ResolvedRoute.to("x"));
         assertEquals(1, routes.size());
     }
 }

@@ -52,7 +52,7 @@ class IdsTest {
     void rejectsMalformedIds() {
         assertFalse(Ids.isWellFormed(null));
         assertFalse(Ids.isWellFormed(""));
-        assertFalse(Ids.isWellFormed("abcdefghijklmnopqrstuvwxy"));   // 25
+        assertFalse(Ids.isWellFormed("abcdefghijklmnopqrstuvwxy")); // 25
         assertFalse(Ids.isWellFormed("abcdefghijklmnopqrstuvwxyza")); // 27
         assertFalse(Ids.isWellFormed("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
         assertFalse(Ids.isWellFormed("abcdefghijklmnopqrstuvwx01")); // 0 and 1 are not base32

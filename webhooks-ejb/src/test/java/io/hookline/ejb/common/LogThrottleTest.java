@@ -35,12 +35,10 @@ class LogThrottleTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
     }
 
@@ -78,8 +76,9 @@ class LogThrottleTest {
         assertFalse(warning.warnLost(logger, 1, () -> "queue full", null), "still within the minute");
         clock.addAndGet(Duration.ofSeconds(1).toNanos());
         assertTrue(warning.warnLost(logger, 1, () -> "queue full", null), "a minute later");
-        assertEquals(List.of("queue full (1 lost since the last warning)",
-                "queue full (1002 lost since the last warning)"), logged);
+        assertEquals(
+                List.of("queue full (1 lost since the last warning)", "queue full (1002 lost since the last warning)"),
+                logged);
     }
 
     @Test

@@ -36,8 +36,10 @@ class DeploymentConfigTest {
 
     /** A config with an environment and system properties as given, MP Config's default ordinals. */
     private static Config config(Map<String, String> environment, Map<String, String> systemProperties) {
-        return ConfigProviderResolver.instance().getBuilder()
-                .withSources(new EnvConfigSource(environment, 300),
+        return ConfigProviderResolver.instance()
+                .getBuilder()
+                .withSources(
+                        new EnvConfigSource(environment, 300),
                         new PropertiesConfigSource(systemProperties, "system properties", 400))
                 .build();
     }
@@ -76,8 +78,8 @@ class DeploymentConfigTest {
 
     @Test
     void anEnvironmentVariableIsReadByItsExactHooklineName() {
-        Config config = config(Map.of(DeploymentConfig.ADMIN_USERNAME, "root", "HOOKLINE_HSTS", "max-age=60"),
-                Map.of());
+        Config config =
+                config(Map.of(DeploymentConfig.ADMIN_USERNAME, "root", "HOOKLINE_HSTS", "max-age=60"), Map.of());
         assertEquals(Optional.of("root"), DeploymentConfig.get(config, DeploymentConfig.ADMIN_USERNAME));
         assertEquals(Optional.of("max-age=60"), DeploymentConfig.get(config, "HOOKLINE_HSTS"));
         assertEquals(Optional.empty(), DeploymentConfig.get(config, DeploymentConfig.ADMIN_PASSWORD));
@@ -85,17 +87,24 @@ class DeploymentConfigTest {
 
     @Test
     void aSystemPropertyOfTheSameNameIsReadAndWinsOverTheEnvironment() {
-        assertEquals(Optional.of("from-jvm"), DeploymentConfig.get(config(Map.of(),
-                Map.of(DeploymentConfig.ADMIN_USERNAME, "from-jvm")), DeploymentConfig.ADMIN_USERNAME));
-        assertEquals(Optional.of("from-jvm"), DeploymentConfig.get(config(
-                Map.of(DeploymentConfig.ADMIN_USERNAME, "from-env"),
-                Map.of(DeploymentConfig.ADMIN_USERNAME, "from-jvm")), DeploymentConfig.ADMIN_USERNAME));
+        assertEquals(
+                Optional.of("from-jvm"),
+                DeploymentConfig.get(
+                        config(Map.of(), Map.of(DeploymentConfig.ADMIN_USERNAME, "from-jvm")),
+                        DeploymentConfig.ADMIN_USERNAME));
+        assertEquals(
+                Optional.of("from-jvm"),
+                DeploymentConfig.get(
+                        config(
+                                Map.of(DeploymentConfig.ADMIN_USERNAME, "from-env"),
+                                Map.of(DeploymentConfig.ADMIN_USERNAME, "from-jvm")),
+                        DeploymentConfig.ADMIN_USERNAME));
     }
 
     @Test
     void anEmptyOrBlankValueIsUnset() {
-        Config config = config(Map.of(DeploymentConfig.ADMIN_USERNAME, "", DeploymentConfig.ADMIN_PASSWORD, "   "),
-                Map.of());
+        Config config =
+                config(Map.of(DeploymentConfig.ADMIN_USERNAME, "", DeploymentConfig.ADMIN_PASSWORD, "   "), Map.of());
         assertEquals(Optional.empty(), DeploymentConfig.get(config, DeploymentConfig.ADMIN_USERNAME));
         assertEquals(Optional.empty(), DeploymentConfig.get(config, DeploymentConfig.ADMIN_PASSWORD));
     }

@@ -23,8 +23,8 @@ class DeliveryAttemptTest {
 
     @Test
     void anOkKeepsEverything() {
-        DeliveryAttempt ok = new DeliveryAttempt("hook", 1_700_000_000_000L, 200, "", "127.0.0.1", 42, 7, "channel",
-                List.of("p1", "p2"), 2);
+        DeliveryAttempt ok = new DeliveryAttempt(
+                "hook", 1_700_000_000_000L, 200, "", "127.0.0.1", 42, 7, "channel", List.of("p1", "p2"), 2);
         assertEquals("hook", ok.hookId());
         assertEquals(1_700_000_000_000L, ok.createAt());
         assertEquals(200, ok.statusCode());
@@ -67,11 +67,15 @@ class DeliveryAttemptTest {
     void errorIdsAndAddressesAreCutToTheirColumns() {
         String id = "e".repeat(DeliveryAttempt.MAX_ERROR_ID_LENGTH);
         assertEquals(id, DeliveryAttempt.refused("h", 0, 400, id, "", 0, 0).errorId());
-        assertEquals(id, DeliveryAttempt.refused("h", 0, 400, id + "x", "", 0, 0).errorId());
+        assertEquals(
+                id, DeliveryAttempt.refused("h", 0, 400, id + "x", "", 0, 0).errorId());
 
         String address = "a".repeat(DeliveryAttempt.MAX_REMOTE_ADDRESS_LENGTH);
-        assertEquals(address, DeliveryAttempt.refused("h", 0, 400, "", address, 0, 0).remoteAddress());
-        assertEquals(address, DeliveryAttempt.refused("h", 0, 400, "", address + "b", 0, 0).remoteAddress());
+        assertEquals(
+                address, DeliveryAttempt.refused("h", 0, 400, "", address, 0, 0).remoteAddress());
+        assertEquals(
+                address,
+                DeliveryAttempt.refused("h", 0, 400, "", address + "b", 0, 0).remoteAddress());
     }
 
     @Test

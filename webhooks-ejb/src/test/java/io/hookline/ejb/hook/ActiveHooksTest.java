@@ -16,8 +16,12 @@ class ActiveHooksTest {
     private static final long MINUTE = IncomingHook.LAST_USED_GRANULARITY_MS;
 
     private static IncomingHook hook() {
-        return new IncomingHook("user", "channel", "team",
-                new HookDetails("CI", "builds", "robot", "https://example.com/i.png", true), CREATED);
+        return new IncomingHook(
+                "user",
+                "channel",
+                "team",
+                new HookDetails("CI", "builds", "robot", "https://example.com/i.png", true),
+                CREATED);
     }
 
     @Test
@@ -25,14 +29,23 @@ class ActiveHooksTest {
         ActiveHooks hooks = new ActiveHooks();
         IncomingHook hook = hook();
         AtomicInteger reads = new AtomicInteger();
-        ActiveHooks.Snapshot first = hooks.find("h", id -> { reads.incrementAndGet(); return hook; });
-        ActiveHooks.Snapshot second = hooks.find("h", id -> { reads.incrementAndGet(); return hook; });
+        ActiveHooks.Snapshot first = hooks.find("h", id -> {
+            reads.incrementAndGet();
+            return hook;
+        });
+        ActiveHooks.Snapshot second = hooks.find("h", id -> {
+            reads.incrementAndGet();
+            return hook;
+        });
         assertSame(first, second);
         assertEquals(1, reads.get());
         assertEquals("channel", first.route().hookChannelId());
         assertEquals("user", first.userId());
         LookupVersion.changed();
-        hooks.find("h", id -> { reads.incrementAndGet(); return hook; });
+        hooks.find("h", id -> {
+            reads.incrementAndGet();
+            return hook;
+        });
         assertEquals(2, reads.get(), "read again after a change");
     }
 
@@ -42,9 +55,18 @@ class ActiveHooksTest {
         AtomicInteger reads = new AtomicInteger();
         IncomingHook deleted = hook();
         deleted.delete(CREATED + 1);
-        assertNull(hooks.find("d", id -> { reads.incrementAndGet(); return deleted; }));
-        assertNull(hooks.find("d", id -> { reads.incrementAndGet(); return deleted; }));
-        assertNull(hooks.find("x", id -> { reads.incrementAndGet(); return null; }));
+        assertNull(hooks.find("d", id -> {
+            reads.incrementAndGet();
+            return deleted;
+        }));
+        assertNull(hooks.find("d", id -> {
+            reads.incrementAndGet();
+            return deleted;
+        }));
+        assertNull(hooks.find("x", id -> {
+            reads.incrementAndGet();
+            return null;
+        }));
         assertEquals(3, reads.get());
     }
 
@@ -120,8 +142,8 @@ class ActiveHooksTest {
         old.delete(CREATED);
         String oldId = old.id();
         // As HookReads: the old id opens the renewed hook while it names it as its previous id.
-        java.util.function.Function<String, IncomingHook> load = id -> id.equals(oldId)
-                ? (renewed.previousIdAt(CREATED) == null ? old : renewed) : null;
+        java.util.function.Function<String, IncomingHook> load =
+                id -> id.equals(oldId) ? (renewed.previousIdAt(CREATED) == null ? old : renewed) : null;
         assertTrue(hooks.find(oldId, load).viaPreviousId());
         renewed.revokePrevious(CREATED);
         LookupVersion.changed(); // what the entity listener (and on PostgreSQL the cluster counter) does

@@ -24,7 +24,8 @@ class HookAuditTest {
     void anUpdateListsTheFieldsThatChanged() {
         HookView before = hook(ID, "chan1", "Build", "old", false);
         HookView after = hook(ID, "chan2", "CI", "old", true);
-        assertEquals("channel_id \"chan1\" → \"chan2\", display_name \"Build\" → \"CI\", channel_locked false → true",
+        assertEquals(
+                "channel_id \"chan1\" → \"chan2\", display_name \"Build\" → \"CI\", channel_locked false → true",
                 HookAudit.updated(before, after).toString());
     }
 
@@ -36,14 +37,16 @@ class HookAuditTest {
 
     @Test
     void creationNamesTheHookAndItsChannel() {
-        assertEquals("display_name \"Build\", channel_id \"chan1\", channel_locked false",
+        assertEquals(
+                "display_name \"Build\", channel_id \"chan1\", channel_locked false",
                 HookAudit.created(hook(ID, "chan1", "Build", "", false)).toString());
     }
 
     @Test
     void regenerationShowsTheNewIdMaskedOnly() {
         String renewed = Ids.newId();
-        String details = HookAudit.regenerated(hook(renewed, "chan1", "Build", "", false)).toString();
+        String details = HookAudit.regenerated(hook(renewed, "chan1", "Build", "", false))
+                .toString();
         assertEquals("new_id \"" + HookSecrets.mask(renewed) + "\", display_name \"Build\"", details);
         assertFalse(details.contains(renewed));
     }

@@ -23,21 +23,24 @@ class HookDetailsTest {
     @Test
     void displayNameAtAndPastTheLimit() {
         String atLimit = "é".repeat(HookLimits.MAX_DISPLAY_NAME);
-        assertEquals(atLimit, HookDetails.from(request(atLimit, null, null, null)).displayName());
+        assertEquals(
+                atLimit, HookDetails.from(request(atLimit, null, null, null)).displayName());
         refused("display_name", request(atLimit + "a", null, null, null));
     }
 
     @Test
     void descriptionAtAndPastTheLimit() {
         String atLimit = "d".repeat(HookLimits.MAX_DESCRIPTION);
-        assertEquals(atLimit, HookDetails.from(request(null, atLimit, null, null)).description());
+        assertEquals(
+                atLimit, HookDetails.from(request(null, atLimit, null, null)).description());
         refused("description", request(null, atLimit + "d", null, null));
     }
 
     @Test
     void usernameAtAndPastTheLimit() {
         String atLimit = "u".repeat(HookLimits.MAX_USERNAME);
-        assertEquals(atLimit, HookDetails.from(request(null, null, atLimit, null)).username());
+        assertEquals(
+                atLimit, HookDetails.from(request(null, null, atLimit, null)).username());
         refused("username", request(null, null, atLimit + "u", null));
     }
 
@@ -45,7 +48,8 @@ class HookDetailsTest {
     void iconUrlAtAndPastTheLimitAndOnlyHttp() {
         String prefix = "https://example.com/";
         String atLimit = prefix + "i".repeat(SafeUrls.MAX_ICON_LENGTH - prefix.length());
-        assertEquals(atLimit, HookDetails.from(request(null, null, null, atLimit)).iconUrl());
+        assertEquals(
+                atLimit, HookDetails.from(request(null, null, null, atLimit)).iconUrl());
         refused("icon_url", request(null, null, null, atLimit + "i"));
         refused("icon_url", request(null, null, null, "javascript:alert(1)"));
         assertEquals("", HookDetails.from(request(null, null, null, null)).iconUrl());

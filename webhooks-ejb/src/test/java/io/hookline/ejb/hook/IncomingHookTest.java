@@ -13,8 +13,12 @@ class IncomingHookTest {
     private static final long CREATED = 1_700_000_000_000L;
 
     private static IncomingHook hook() {
-        return new IncomingHook("user", "channel", "team",
-                new HookDetails("CI", "builds", "robot", "https://example.com/i.png", true), CREATED);
+        return new IncomingHook(
+                "user",
+                "channel",
+                "team",
+                new HookDetails("CI", "builds", "robot", "https://example.com/i.png", true),
+                CREATED);
     }
 
     @Test

@@ -28,14 +28,25 @@ class PostComposerTest {
 
     /** Posts of at most {@value} characters, so a short text splits. */
     private static final int POST_SIZE = 100;
+
     private static final int MAX_POSTS = 5;
-    private static final Settings SETTINGS = new Settings(true, true, true, POST_SIZE, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE, MAX_POSTS,
-            Settings.DEFAULT_MAXIMUM_LOGIN_ATTEMPTS, Settings.DEFAULT_LOGIN_LOCKOUT_SECONDS);
+    private static final Settings SETTINGS = new Settings(
+            true,
+            true,
+            true,
+            POST_SIZE,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE,
+            MAX_POSTS,
+            Settings.DEFAULT_MAXIMUM_LOGIN_ATTEMPTS,
+            Settings.DEFAULT_LOGIN_LOCKOUT_SECONDS);
     private static final HookDefaults HOOK = new HookDefaults("CI", "ci-bot", "");
 
     private static final JsonArray ONE_ATTACHMENT = Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("text", "details")).build();
+            .add(Json.createObjectBuilder().add("text", "details"))
+            .build();
 
     private static WebhookPayload payload(String text, String type, JsonArray attachments) {
         return new WebhookPayload(text, null, null, null, null, attachments, null, null, type, null, null);
@@ -81,8 +92,12 @@ class PostComposerTest {
             assertTrue(part.message().codePointCount(0, part.message().length()) <= POST_SIZE);
         }
         assertEquals(PostComposer.SLACK_ATTACHMENT_TYPE, last.type());
-        assertEquals("details", props(last).getJsonArray("attachments").getJsonObject(0).getString("text"));
-        assertEquals(paragraphs(20), String.join("\n\n", posts.stream().map(ComposedPost::message).toList()));
+        assertEquals(
+                "details",
+                props(last).getJsonArray("attachments").getJsonObject(0).getString("text"));
+        assertEquals(
+                paragraphs(20),
+                String.join("\n\n", posts.stream().map(ComposedPost::message).toList()));
     }
 
     @Test
@@ -93,22 +108,24 @@ class PostComposerTest {
 
     @Test
     void moreThanMaxPostsPerRequestPartsIsRefused() {
-        HooklineException e = assertThrows(HooklineException.class,
-                () -> compose(payload(paragraphs(MAX_POSTS * 20), null, null)));
+        HooklineException e =
+                assertThrows(HooklineException.class, () -> compose(payload(paragraphs(MAX_POSTS * 20), null, null)));
         assertEquals(400, e.status());
         assertEquals(PostSplitter.MESSAGE_TOO_LONG, e.id());
     }
 
     @Test
     void anEditIsOnePostOrRefusedAsTooLong() {
-        ComposedPost edited = PostComposer.composeEdit(PostComposer.check(payload("short", "custom", ONE_ATTACHMENT)),
-                HOOK, SETTINGS, MentionResolver.NONE);
+        ComposedPost edited = PostComposer.composeEdit(
+                PostComposer.check(payload("short", "custom", ONE_ATTACHMENT)), HOOK, SETTINGS, MentionResolver.NONE);
         assertEquals("short", edited.message());
         assertEquals(PostComposer.SLACK_ATTACHMENT_TYPE, edited.type());
         assertTrue(props(edited).containsKey("attachments"));
 
-        HooklineException e = assertThrows(HooklineException.class, () -> PostComposer.composeEdit(
-                PostComposer.check(payload(paragraphs(20), null, null)), HOOK, SETTINGS, MentionResolver.NONE));
+        HooklineException e = assertThrows(
+                HooklineException.class,
+                () -> PostComposer.composeEdit(
+                        PostComposer.check(payload(paragraphs(20), null, null)), HOOK, SETTINGS, MentionResolver.NONE));
         assertEquals(PostSplitter.MESSAGE_TOO_LONG, e.id());
     }
 
@@ -116,8 +133,8 @@ class PostComposerTest {
     void theOverridesAreCheckedBeforeTheSplit() {
         // Both wrong: an icon that is no http(s) URL, and a text past the request's parts. Mattermost's order
         // answers the override first.
-        WebhookPayload both = new WebhookPayload(paragraphs(MAX_POSTS * 20), null, null, "javascript:x", null,
-                null, null, null, null, null, null);
+        WebhookPayload both = new WebhookPayload(
+                paragraphs(MAX_POSTS * 20), null, null, "javascript:x", null, null, null, null, null, null, null);
         HooklineException e = assertThrows(HooklineException.class, () -> compose(both));
         assertEquals("invalid_payload", e.id());
         assertTrue(e.getMessage().contains("icon_url"), e.getMessage());
@@ -131,27 +148,35 @@ class PostComposerTest {
             return new MentionResolver.Names(Map.of("U1", "alice"), Map.of());
         };
         JsonArray attachments = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("text", "by <@U2>")).build();
-        List<ComposedPost> posts = PostComposer.compose(PostComposer.check(payload("hi <@U1>", null, attachments)),
-                HOOK, SETTINGS, resolver);
+                .add(Json.createObjectBuilder().add("text", "by <@U2>"))
+                .build();
+        List<ComposedPost> posts = PostComposer.compose(
+                PostComposer.check(payload("hi <@U1>", null, attachments)), HOOK, SETTINGS, resolver);
         assertEquals(List.of(Set.of("U1", "U2")), asked);
         assertEquals("hi @alice", posts.get(0).message());
-        assertEquals("by @U2", props(posts.get(0)).getJsonArray("attachments").getJsonObject(0).getString("text"));
+        assertEquals(
+                "by @U2",
+                props(posts.get(0)).getJsonArray("attachments").getJsonObject(0).getString("text"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-        "no text, attachments or blocks | '   ' | NULL | NULL | no_text",
-        "a system type | hi | system_join | NULL | invalid_payload",
-        "a type past the column | hi | LONG_TYPE | NULL | invalid_payload",
-        "an unknown priority | hi | NULL | high | invalid_payload",
-    })
-    void thePayloadsOwnRulesRefuseBeforeAnything(String name, String text, String type, String priority,
-                                                  String errorId) {
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "no text, attachments or blocks | '   ' | NULL | NULL | no_text",
+                "a system type | hi | system_join | NULL | invalid_payload",
+                "a type past the column | hi | LONG_TYPE | NULL | invalid_payload",
+                "an unknown priority | hi | NULL | high | invalid_payload",
+            })
+    void thePayloadsOwnRulesRefuseBeforeAnything(
+            String name, String text, String type, String priority, String errorId) {
         String sentType = "LONG_TYPE".equals(type) ? "t".repeat(PostComposer.MAX_TYPE_LENGTH + 1) : type;
-        JsonObject sentPriority = priority == null ? null : Json.createObjectBuilder().add("priority", priority).build();
-        WebhookPayload payload = new WebhookPayload(text, null, null, null, null, null, null, null, sentType, null,
-                sentPriority);
+        JsonObject sentPriority = priority == null
+                ? null
+                : Json.createObjectBuilder().add("priority", priority).build();
+        WebhookPayload payload =
+                new WebhookPayload(text, null, null, null, null, null, null, null, sentType, null, sentPriority);
         HooklineException e = assertThrows(HooklineException.class, () -> PostComposer.check(payload));
         assertEquals(400, e.status());
         assertEquals(errorId, e.id());
@@ -162,9 +187,21 @@ class PostComposerTest {
         String longest = "t".repeat(PostComposer.MAX_TYPE_LENGTH);
         assertEquals(longest, compose(payload("hi", longest, null)).get(0).type());
         for (String priority : List.of("", "important", "urgent")) {
-            WebhookPayload payload = new WebhookPayload("hi", null, null, null, null, null, null, null, null, null,
+            WebhookPayload payload = new WebhookPayload(
+                    "hi",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     Json.createObjectBuilder().add("priority", priority).build());
-            assertEquals(priority, props(compose(payload).get(0)).getJsonObject("priority").getString("priority"));
+            assertEquals(
+                    priority,
+                    props(compose(payload).get(0)).getJsonObject("priority").getString("priority"));
         }
     }
 }

@@ -16,13 +16,16 @@ class SlackContentTest {
     /** Props of a text-only post whose JSON is exactly {@code length} characters. */
     private static JsonObject propsOfLength(int length) {
         String overhead = "{\"big\":\"\"}";
-        JsonObject props = Json.createObjectBuilder().add("big", "x".repeat(length - overhead.length())).build();
+        JsonObject props = Json.createObjectBuilder()
+                .add("big", "x".repeat(length - overhead.length()))
+                .build();
         assertEquals(length, props.toString().length());
         return props;
     }
 
     private static SlackContent textOnly() {
-        return SlackContent.of(new WebhookPayload("hello", null, null, null, null, null, null, null, null, null, null),
+        return SlackContent.of(
+                new WebhookPayload("hello", null, null, null, null, null, null, null, null, null, null),
                 MentionResolver.NONE);
     }
 
@@ -34,7 +37,8 @@ class SlackContentTest {
 
     @Test
     void textOnlyPropsPastTheCapAreRefused() {
-        HooklineException e = assertThrows(HooklineException.class,
+        HooklineException e = assertThrows(
+                HooklineException.class,
                 () -> textOnly().addTo(propsOfLength(SlackContent.MAX_PROPS_LENGTH + 1), null));
         assertEquals(400, e.status());
         assertEquals("invalid_payload", e.id());

@@ -32,8 +32,19 @@ class IdempotencyKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" ", "a b", "tab\there", "new\nline", "\u007F", "caf\u00E9", "\u0000", "emoji\uD83D\uDE00",
-            " leading", "trailing "})
+    @ValueSource(
+            strings = {
+                " ",
+                "a b",
+                "tab\there",
+                "new\nline",
+                "\u007F",
+                "caf\u00E9",
+                "\u0000",
+                "emoji\uD83D\uDE00",
+                " leading",
+                "trailing "
+            })
     void anythingElseIsA400NamingTheRule(String key) {
         HooklineException refused = assertThrows(HooklineException.class, () -> IdempotencyKey.validated(key));
         assertEquals(400, refused.status());

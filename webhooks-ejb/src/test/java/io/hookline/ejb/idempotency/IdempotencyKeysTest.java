@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class IdempotencyKeysTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static final StoredAnswer JSON = new StoredAnswer(200, "application/json",
-            "{\"id\":\"p\",\"message\":\"caf\u00E9\"}".getBytes(StandardCharsets.UTF_8));
+    private static final StoredAnswer JSON = new StoredAnswer(
+            200, "application/json", "{\"id\":\"p\",\"message\":\"caf\u00E9\"}".getBytes(StandardCharsets.UTF_8));
 
     private JdbcDataSource database;
     private IdempotencyKeys keys;
@@ -49,8 +49,9 @@ class IdempotencyKeysTest {
     }
 
     private int rows() throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM idempotency_keys")) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM idempotency_keys")) {
             r.next();
             return r.getInt(1);
         }
@@ -79,8 +80,8 @@ class IdempotencyKeysTest {
         // stores each request alone.
         try (Connection c = database.getConnection()) {
             c.setAutoCommit(false);
-            SQLException twice = assertThrows(SQLException.class,
-                    () -> IdempotencyKeys.insert(c, List.of(record("j", 1), record("j", 1))));
+            SQLException twice = assertThrows(
+                    SQLException.class, () -> IdempotencyKeys.insert(c, List.of(record("j", 1), record("j", 1))));
             assertTrue(IdempotencyKeys.isKeyTaken(twice), twice.getSQLState());
             c.rollback();
         }
@@ -96,8 +97,8 @@ class IdempotencyKeysTest {
         insert(new KeyRecord("hook", "k", "new", JSON, 5_000, 1_001));
         assertEquals("new", keys.find("hook", "k").fingerprint());
         // A decision taken on an older reading must not delete a row stored since (created at 5,000).
-        SQLException taken = assertThrows(SQLException.class,
-                () -> insert(new KeyRecord("hook", "k", "late", JSON, 6_000, 1_001)));
+        SQLException taken =
+                assertThrows(SQLException.class, () -> insert(new KeyRecord("hook", "k", "late", JSON, 6_000, 1_001)));
         assertTrue(IdempotencyKeys.isKeyTaken(taken));
         assertEquals("new", keys.find("hook", "k").fingerprint());
     }

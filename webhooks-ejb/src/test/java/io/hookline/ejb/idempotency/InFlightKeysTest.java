@@ -47,7 +47,9 @@ class InFlightKeysTest {
         InFlightKeys.Claim successor = keys.claim("hook", "k", InFlightKeys.STALE_AFTER_MILLIS);
         assertEquals(1, keys.size());
         abandoned.release();
-        assertThrows(HooklineException.class, () -> keys.claim("hook", "k", InFlightKeys.STALE_AFTER_MILLIS),
+        assertThrows(
+                HooklineException.class,
+                () -> keys.claim("hook", "k", InFlightKeys.STALE_AFTER_MILLIS),
                 "the successor still holds the key");
         successor.release();
         assertEquals(0, keys.size());

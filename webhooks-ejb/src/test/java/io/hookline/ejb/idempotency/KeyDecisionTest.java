@@ -16,8 +16,8 @@ class KeyDecisionTest {
 
     private static final long WINDOW = 86_400_000L;
     private static final long STORED_AT = 1_000_000L;
-    private static final StoredAnswer OK = new StoredAnswer(200, "text/plain;charset=UTF-8",
-            "ok".getBytes(StandardCharsets.US_ASCII));
+    private static final StoredAnswer OK =
+            new StoredAnswer(200, "text/plain;charset=UTF-8", "ok".getBytes(StandardCharsets.US_ASCII));
     private static final StoredKey STORED = new StoredKey("f1", OK, STORED_AT);
 
     @Test
@@ -34,14 +34,15 @@ class KeyDecisionTest {
             KeyDecision decision = KeyDecision.decide(STORED, "f1", now, WINDOW);
             assertTrue(decision.isReplay());
             assertEquals(200, decision.replay().status());
-            assertArrayEquals("ok".getBytes(StandardCharsets.US_ASCII), decision.replay().body());
+            assertArrayEquals(
+                    "ok".getBytes(StandardCharsets.US_ASCII), decision.replay().body());
         }
     }
 
     @Test
     void anotherRequestWithinTheWindowIsA422() {
-        HooklineException reused = assertThrows(HooklineException.class,
-                () -> KeyDecision.decide(STORED, "f2", STORED_AT + WINDOW - 1, WINDOW));
+        HooklineException reused = assertThrows(
+                HooklineException.class, () -> KeyDecision.decide(STORED, "f2", STORED_AT + WINDOW - 1, WINDOW));
         assertEquals(422, reused.status());
         assertEquals("idempotency_key_reused", reused.id());
     }

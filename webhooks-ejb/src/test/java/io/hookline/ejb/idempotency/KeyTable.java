@@ -13,8 +13,7 @@ public final class KeyTable {
 
     static final String MIGRATION = "/db/migration/V12__idempotency_keys.sql";
 
-    private KeyTable() {
-    }
+    private KeyTable() {}
 
     public static void create(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
@@ -30,7 +29,9 @@ public final class KeyTable {
     private static String[] statements() {
         try (InputStream in = KeyTable.class.getResourceAsStream(MIGRATION)) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            return java.util.Arrays.stream(sql.split(";")).map(String::strip).filter(s -> !s.isEmpty())
+            return java.util.Arrays.stream(sql.split(";"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
                     .toArray(String[]::new);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,7 +27,9 @@ class RequestFingerprintTest {
         assertNotEquals(base, RequestFingerprint.of("application/x-www-form-urlencoded", null, BODY));
         assertNotEquals(base, RequestFingerprint.of("application/json", "wait=true", BODY));
         assertNotEquals(base, RequestFingerprint.of(null, null, BODY));
-        assertNotEquals(RequestFingerprint.of("", null, BODY), RequestFingerprint.of(null, null, BODY),
+        assertNotEquals(
+                RequestFingerprint.of("", null, BODY),
+                RequestFingerprint.of(null, null, BODY),
                 "an empty header is not a missing one");
     }
 

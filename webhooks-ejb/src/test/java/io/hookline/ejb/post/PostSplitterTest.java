@@ -176,7 +176,9 @@ class PostSplitterTest {
         List<Part> parts = checkedParts(message.toString(), 300);
         assertTrue(parts.size() > 3, "expected several parts, got " + parts.size());
         // The intro alone would be a short post: the block is too long for one post anyway, so it starts here.
-        assertTrue(parts.get(0).body().startsWith("Build output:\n```java\n"), parts.get(0).body());
+        assertTrue(
+                parts.get(0).body().startsWith("Build output:\n```java\n"),
+                parts.get(0).body());
         assertEquals("", parts.get(0).repeated());
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
@@ -293,9 +295,14 @@ class PostSplitterTest {
     private static final String DELIMITER = "|:-------------|:------:|------:|";
 
     private static String table(int rows) {
-        StringBuilder table = new StringBuilder(HEADER).append('\n').append(DELIMITER).append('\n');
+        StringBuilder table =
+                new StringBuilder(HEADER).append('\n').append(DELIMITER).append('\n');
         for (int i = 0; i < rows; i++) {
-            table.append("| service-").append(i).append(" | up | team ").append(i % 7).append(" |\n");
+            table.append("| service-")
+                    .append(i)
+                    .append(" | up | team ")
+                    .append(i % 7)
+                    .append(" |\n");
         }
         return table.toString();
     }
@@ -308,7 +315,8 @@ class PostSplitterTest {
                 List<String> lines = part.text().lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i).equals(HEADER)) {
-                        assertTrue(i + 1 < lines.size() && lines.get(i + 1).equals(DELIMITER),
+                        assertTrue(
+                                i + 1 < lines.size() && lines.get(i + 1).equals(DELIMITER),
                                 "header without delimiter at limit " + max + ":\n" + part.text());
                     }
                 }
@@ -437,8 +445,15 @@ class PostSplitterTest {
     void aLegitimate300000CharacterMessageStaysWithin100Posts() {
         StringBuilder log = new StringBuilder();
         for (int i = 0; log.length() < 300_000; i++) {
-            log.append("2026-12-02T16:00:").append(i % 60).append("Z step ").append(i).append(" finished in ")
-                    .append(i % 997).append(" ms on runner-").append(i % 13).append('\n');
+            log.append("2026-12-02T16:00:")
+                    .append(i % 60)
+                    .append("Z step ")
+                    .append(i)
+                    .append(" finished in ")
+                    .append(i % 997)
+                    .append(" ms on runner-")
+                    .append(i % 13)
+                    .append('\n');
         }
         String message = log.substring(0, 300_000);
         List<String> parts = PostSplitter.split(message, 4000, 100);
@@ -471,7 +486,8 @@ class PostSplitterTest {
         assertMessageTooLong(() -> PostSplitter.splitIntoParts(message, 680, new PostSplitter.Budget(1000, total - 1)));
         // Through the public method the budget is twice the message, far above what the tenth rule allows here.
         assertTrue(total <= PostSplitter.MAX_GROWTH * (long) codePoints(message));
-        assertEquals(parts.size(), PostSplitter.split(message, 680, parts.size()).size());
+        assertEquals(
+                parts.size(), PostSplitter.split(message, 680, parts.size()).size());
     }
 
     private static void assertMessageTooLong(Runnable split) {
@@ -498,8 +514,7 @@ class PostSplitterTest {
                 checkedParts(message, max);
             }
         }
-        assertEquals(List.of("h", "e", "l", "l", "o", "w", "o", "r", "l", "d"),
-                PostSplitter.split("hello world", 1));
+        assertEquals(List.of("h", "e", "l", "l", "o", "w", "o", "r", "l", "d"), PostSplitter.split("hello world", 1));
     }
 
     // ---- properties over random messages ----
@@ -518,7 +533,9 @@ class PostSplitterTest {
                 for (int i = 0; i < parts.size(); i++) {
                     Part part = parts.get(i);
                     boolean last = i == parts.size() - 1;
-                    assertEquals(last && messageEndsInsideFence, endsInsideFence(part.text()),
+                    assertEquals(
+                            last && messageEndsInsideFence,
+                            endsInsideFence(part.text()),
                             "code block left open with limit " + max + ":\n" + part.text());
                     assertTableHeadersKeepTheirDelimiters(part.text());
                 }
@@ -530,7 +547,9 @@ class PostSplitterTest {
     void aMillionCharacterMessageSplitsQuickly() {
         Random random = new Random(7L);
         StringBuilder builder = new StringBuilder(1_100_000);
-        builder.append("```\n").append("log line without much in it\n".repeat(8_000)).append("```\n");
+        builder.append("```\n")
+                .append("log line without much in it\n".repeat(8_000))
+                .append("```\n");
         builder.append(table(4_000));
         builder.append("x".repeat(150_000)).append('\n');
         builder.append(("word ".repeat(30_000))).append('\n');
@@ -635,7 +654,8 @@ class PostSplitterTest {
         boolean[] insideFence = linesInsideFence(text);
         for (int i = 0; i < lines.size(); i++) {
             if (!insideFence[i] && lines.get(i).startsWith("| Head")) {
-                assertTrue(i + 1 < lines.size() && lines.get(i + 1).matches("\\|[-:|]+\\|"),
+                assertTrue(
+                        i + 1 < lines.size() && lines.get(i + 1).matches("\\|[-:|]+\\|"),
                         "table header cut off from its delimiter row:\n" + text);
             }
         }
@@ -710,10 +730,36 @@ class PostSplitterTest {
         return s.codePointCount(0, s.length());
     }
 
-    private static final String[] WORDS = {"deploy", "failed", "on", "node", "the", "build", "a", "service",
-        "restarted", "after", "timeout", "ok", "error:", "see", "https://example.com/runs/12345", "`inline`",
-        "**bold**", "_it_", WARNING, GRIN, THUMBS_UP_MEDIUM, FAMILY, FLAG_DE + FLAG_FR, E_ACUTE,
-        "\u65E5\u672C\u8A9E", "\u4E2D\u6587\u6D4B\u8BD5", "caf\u00E9", "na\u00EFve"};
+    private static final String[] WORDS = {
+        "deploy",
+        "failed",
+        "on",
+        "node",
+        "the",
+        "build",
+        "a",
+        "service",
+        "restarted",
+        "after",
+        "timeout",
+        "ok",
+        "error:",
+        "see",
+        "https://example.com/runs/12345",
+        "`inline`",
+        "**bold**",
+        "_it_",
+        WARNING,
+        GRIN,
+        THUMBS_UP_MEDIUM,
+        FAMILY,
+        FLAG_DE + FLAG_FR,
+        E_ACUTE,
+        "\u65E5\u672C\u8A9E",
+        "\u4E2D\u6587\u6D4B\u8BD5",
+        "caf\u00E9",
+        "na\u00EFve"
+    };
     private static final String KANJI_AND_KANA = "\u6F22\u5B57\u304B\u306A\u4EEE\u540D"; // 漢字かな仮名
     private static final String[] FENCE_OPENINGS = {"```", "```java", "```json", "````sh", "~~~", "~~~~ python"};
 
@@ -737,12 +783,16 @@ class PostSplitterTest {
                     for (int i = 0; i < lines; i++) {
                         out.append(" ".repeat(random.nextInt(3) * 2));
                         if (random.nextInt(8) != 0) {
-                            out.append("call(").append(i).append(", \"").append(WORDS[random.nextInt(WORDS.length)])
+                            out.append("call(")
+                                    .append(i)
+                                    .append(", \"")
+                                    .append(WORDS[random.nextInt(WORDS.length)])
                                     .append("\") | grep x");
                         }
                         out.append('\n');
                     }
-                    out.append(opening, 0, runLength(opening, opening.charAt(0))).append('\n');
+                    out.append(opening, 0, runLength(opening, opening.charAt(0)))
+                            .append('\n');
                 }
                 case 4 -> {
                     int columns = 1 + random.nextInt(3);
@@ -759,15 +809,19 @@ class PostSplitterTest {
                     for (int r = 0; r < rows; r++) {
                         out.append('|');
                         for (int c = 0; c < columns; c++) {
-                            out.append(' ').append(WORDS[random.nextInt(WORDS.length)]).append(" |");
+                            out.append(' ')
+                                    .append(WORDS[random.nextInt(WORDS.length)])
+                                    .append(" |");
                         }
                         out.append('\n');
                     }
                     out.append('\n');
                 }
-                case 5 -> out.append((random.nextBoolean() ? WARNING : GRIN).repeat(1 + random.nextInt(30)))
-                        .append('\n');
-                case 6 -> out.append(KANJI_AND_KANA.repeat(1 + random.nextInt(40))).append('\n');
+                case 5 ->
+                    out.append((random.nextBoolean() ? WARNING : GRIN).repeat(1 + random.nextInt(30)))
+                            .append('\n');
+                case 6 ->
+                    out.append(KANJI_AND_KANA.repeat(1 + random.nextInt(40))).append('\n');
                 case 7 -> out.append("z".repeat(1 + random.nextInt(700))).append(random.nextBoolean() ? "\n" : " ");
                 default -> out.append("\n".repeat(1 + random.nextInt(3))).append("  ".repeat(random.nextInt(3)));
             }

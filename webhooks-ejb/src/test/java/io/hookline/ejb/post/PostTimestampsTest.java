@@ -38,8 +38,18 @@ class PostTimestampsTest {
         for (String ts : yes) {
             assertTrue(PostTimestamps.isTs(ts), ts);
         }
-        for (String no : new String[] {null, "", "1700000000", "1700000000.0001", "1700000000.0001000", ".000100",
-                "1700000000.00010a", "abcdefghijklmnopqrstuvwxyz", "1234567890123.000000", " 1.000000"}) {
+        for (String no : new String[] {
+            null,
+            "",
+            "1700000000",
+            "1700000000.0001",
+            "1700000000.0001000",
+            ".000100",
+            "1700000000.00010a",
+            "abcdefghijklmnopqrstuvwxyz",
+            "1234567890123.000000",
+            " 1.000000"
+        }) {
             assertFalse(PostTimestamps.isTs(no), String.valueOf(no));
         }
     }

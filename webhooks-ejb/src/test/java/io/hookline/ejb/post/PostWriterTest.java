@@ -41,7 +41,8 @@ class PostWriterTest {
     void createTables() throws SQLException {
         database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:postwriter" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE posts (id VARCHAR(26) PRIMARY KEY, channel_id VARCHAR(26) NOT NULL,"
                     + " user_id VARCHAR(26) NOT NULL, root_id VARCHAR(26) NOT NULL, message VARCHAR(65535) NOT NULL,"
                     + " type VARCHAR(64) NOT NULL, props VARCHAR(1000000) NOT NULL, create_at BIGINT NOT NULL,"
@@ -73,29 +74,37 @@ class PostWriterTest {
     }
 
     private int count(String where) throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM posts WHERE " + where)) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM posts WHERE " + where)) {
             r.next();
             return r.getInt(1);
         }
     }
 
     private long lastUsed() throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT last_used_at FROM incoming_hooks WHERE id = 'hook'")) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT last_used_at FROM incoming_hooks WHERE id = 'hook'")) {
             r.next();
             return r.getLong(1);
         }
     }
 
     private static KeyRecord key(String key) {
-        return new KeyRecord("hook", key, "f".repeat(64), new StoredAnswer(200, "text/plain;charset=UTF-8",
-                "ok".getBytes(StandardCharsets.US_ASCII)), 5000, 0);
+        return new KeyRecord(
+                "hook",
+                key,
+                "f".repeat(64),
+                new StoredAnswer(200, "text/plain;charset=UTF-8", "ok".getBytes(StandardCharsets.US_ASCII)),
+                5000,
+                0);
     }
 
     private int keys() throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM idempotency_keys")) {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM idempotency_keys")) {
             r.next();
             return r.getInt(1);
         }
@@ -183,8 +192,8 @@ class PostWriterTest {
         assertEquals(1, keys());
         assertEquals(2, count("message LIKE 'keyed 1%'"));
         // The same key again (another server, or past the in-flight set): nothing of the request is stored.
-        KeyAlreadyStored taken = assertThrows(KeyAlreadyStored.class,
-                () -> writer.store(List.of(post("keyed again")), null, 5000, key("k")));
+        KeyAlreadyStored taken = assertThrows(
+                KeyAlreadyStored.class, () -> writer.store(List.of(post("keyed again")), null, 5000, key("k")));
         assertEquals("k", taken.key());
         assertEquals(0, count("message = 'keyed again'"));
         assertEquals(1, keys());
@@ -219,7 +228,8 @@ class PostWriterTest {
         Future<?> first = storeLater(List.of(post("1")));
         Future<?> second = storeLater(List.of(post("2")));
         awaitWaiting(2);
-        PostWriteException full = assertThrows(PostWriteException.class, () -> writer.store(List.of(post("3")), null, 1));
+        PostWriteException full =
+                assertThrows(PostWriteException.class, () -> writer.store(List.of(post("3")), null, 1));
         assertInstanceOf(SQLTransientConnectionException.class, full.getCause(), "an overload: 503, not 500");
         writer.start();
         first.get();
@@ -231,7 +241,8 @@ class PostWriterTest {
     void aRequestWaitsAtMostTheCommitWait() {
         writer(4, 200); // not started
         long start = System.nanoTime();
-        PostWriteException late = assertThrows(PostWriteException.class, () -> writer.store(List.of(post("x")), null, 1));
+        PostWriteException late =
+                assertThrows(PostWriteException.class, () -> writer.store(List.of(post("x")), null, 1));
         long waited = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waited >= 200 && waited < 2_000, "waited " + waited + " ms");
         assertInstanceOf(SQLTransientConnectionException.class, late.getCause());
@@ -240,7 +251,8 @@ class PostWriterTest {
     @Test
     void aStalledCommitDoesNotHoldUpTheNextRequests() throws Exception {
         writer(4, PostWriter.COMMIT_WAIT_MILLIS).start();
-        try (Connection other = database.getConnection(); Statement s = other.createStatement()) {
+        try (Connection other = database.getConnection();
+                Statement s = other.createStatement()) {
             // Another transaction holds the hook's row: the commit that marks it used waits for that lock.
             other.setAutoCommit(false);
             s.execute("SET LOCK_TIMEOUT 10000");
@@ -279,7 +291,8 @@ class PostWriterTest {
     void anUnreachableDatabaseReachesTheRequestAsItsSqlException() throws Exception {
         database.setURL("jdbc:h2:tcp://127.0.0.1:1/nothing-listens-here");
         writer(4, PostWriter.COMMIT_WAIT_MILLIS).start();
-        PostWriteException failed = assertThrows(PostWriteException.class, () -> writer.store(List.of(post("x")), null, 1));
+        PostWriteException failed =
+                assertThrows(PostWriteException.class, () -> writer.store(List.of(post("x")), null, 1));
         // The error mapper reads the cause chain: a database failure, not a bug of ours (DatabaseFailures).
         assertInstanceOf(SQLException.class, failed.getCause());
     }
@@ -290,8 +303,8 @@ class PostWriterTest {
         NewPost first = post("first");
         writer.store(List.of(first), null, 5000);
         // Another server stored a post with the ts this one is about to use.
-        NewPost clash = new NewPost(io.hookline.ejb.common.Ids.newId(), "channel", "user", "", "clash", "", "{}",
-                5000, "hook", first.ts());
+        NewPost clash = new NewPost(
+                io.hookline.ejb.common.Ids.newId(), "channel", "user", "", "clash", "", "{}", 5000, "hook", first.ts());
         List<NewPost> stored = writer.store(List.of(clash, post("second part")), null, 5000);
         assertEquals(clash.id(), stored.get(0).id());
         assertFalse(first.ts().equals(stored.get(0).ts()), "a fresh ts");
@@ -305,8 +318,8 @@ class PostWriterTest {
         writer(PostWriter.QUEUE_CAPACITY, PostWriter.COMMIT_WAIT_MILLIS).start();
         NewPost first = post("first");
         writer.store(List.of(first), null, 5000);
-        NewPost sameId = new NewPost(first.id(), "channel", "user", "", "again", "", "{}", 5000,
-                "hook", PostTimestamps.next(5000));
+        NewPost sameId = new NewPost(
+                first.id(), "channel", "user", "", "again", "", "{}", 5000, "hook", PostTimestamps.next(5000));
         assertThrows(PostWriteException.class, () -> writer.store(List.of(sameId), null, 5000));
         assertEquals(1, count("1 = 1"));
     }

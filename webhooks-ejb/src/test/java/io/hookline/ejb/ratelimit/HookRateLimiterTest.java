@@ -89,18 +89,31 @@ class HookRateLimiterTest {
     @Test
     void headersOfAPassingAndARefusedRequest() {
         RateLimitSettings limits = perHook(1, 3);
-        assertEquals(Map.of("X-RateLimit-Limit", "3", "X-RateLimit-Remaining", "2", "X-RateLimit-Reset", "1"),
+        assertEquals(
+                Map.of("X-RateLimit-Limit", "3", "X-RateLimit-Remaining", "2", "X-RateLimit-Reset", "1"),
                 limiter.check(limits, HOOK, ADDRESS).headers());
         limiter.check(limits, HOOK, ADDRESS);
         RateLimitDecision last = limiter.check(limits, HOOK, ADDRESS);
-        assertEquals(Map.of("X-RateLimit-Limit", "3", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "3"),
-                last.headers(), "three tokens to refill at 1/s: full in 3 s");
+        assertEquals(
+                Map.of("X-RateLimit-Limit", "3", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "3"),
+                last.headers(),
+                "three tokens to refill at 1/s: full in 3 s");
 
         clock.advance(400, TimeUnit.MILLISECONDS);
         RateLimitDecision refused = limiter.check(limits, HOOK, ADDRESS);
         assertFalse(refused.allowed());
-        assertEquals(Map.of("X-RateLimit-Limit", "3", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "3",
-                "Retry-After", "1"), refused.headers(), "2.6 s to full and 0.6 s to the next token, rounded up");
+        assertEquals(
+                Map.of(
+                        "X-RateLimit-Limit",
+                        "3",
+                        "X-RateLimit-Remaining",
+                        "0",
+                        "X-RateLimit-Reset",
+                        "3",
+                        "Retry-After",
+                        "1"),
+                refused.headers(),
+                "2.6 s to full and 0.6 s to the next token, rounded up");
         assertEquals(600_000_000L, refused.nanosToRetry());
         assertEquals(1, refused.retryAfterSeconds());
         assertEquals(3, refused.resetSeconds());
@@ -138,7 +151,8 @@ class HookRateLimiterTest {
         assertTrue(limiter.check(limits, "not-a-hook", ADDRESS).allowed());
         assertTrue(limiter.check(limits, "not-a-hook", ADDRESS).allowed());
         assertFalse(limiter.check(limits, "not-a-hook", ADDRESS).allowed(), "limited like a real hook");
-        assertFalse(limiter.check(limits, HOOK, "198.51.100.7").allowed(),
+        assertFalse(
+                limiter.check(limits, HOOK, "198.51.100.7").allowed(),
                 "the per-hook limit does not depend on the address");
     }
 
@@ -270,17 +284,24 @@ class HookRateLimiterTest {
                 return "the grid";
             }
         };
-        assertEquals("the grid", HookRateLimiter.sharedIfOffered(() -> true, () -> Optional.of(grid)).describe());
+        assertEquals(
+                "the grid",
+                HookRateLimiter.sharedIfOffered(() -> true, () -> Optional.of(grid))
+                        .describe());
     }
 
     @Test
     void autoKeepsLocalBucketsWhereTheServerOffersNone() {
-        assertTrue(HookRateLimiter.sharedIfOffered(() -> false, () -> {
-            throw new AssertionError("no JCache API: the store is not even asked for");
-        }) instanceof LocalRateLimitStore);
+        assertTrue(
+                HookRateLimiter.sharedIfOffered(() -> false, () -> {
+                            throw new AssertionError("no JCache API: the store is not even asked for");
+                        })
+                        instanceof LocalRateLimitStore);
         assertTrue(HookRateLimiter.sharedIfOffered(() -> true, Optional::empty) instanceof LocalRateLimitStore);
-        assertTrue(HookRateLimiter.sharedIfOffered(() -> true, () -> {
-            throw new NoClassDefFoundError("javax/cache/CacheManager");
-        }) instanceof LocalRateLimitStore);
+        assertTrue(
+                HookRateLimiter.sharedIfOffered(() -> true, () -> {
+                            throw new NoClassDefFoundError("javax/cache/CacheManager");
+                        })
+                        instanceof LocalRateLimitStore);
     }
 }

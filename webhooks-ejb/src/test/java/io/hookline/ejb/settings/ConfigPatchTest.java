@@ -15,8 +15,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code PUT /api/v4/config/patch} for {@code RateLimitSettings}: applied, typed, and shown in the document. */
 class ConfigPatchTest {
 
-    private static final Settings CURRENT = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+    private static final Settings CURRENT = new Settings(
+            true,
+            false,
+            false,
+            4000,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     private static JsonObject json(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
@@ -38,8 +45,9 @@ class ConfigPatchTest {
         Settings patched = SettingsService.applyPatch(CURRENT, json("""
                 {"RateLimitSettings": {"PerHookMaxBurst": 3, "PerSec": null}}"""));
         RateLimitSettings d = RateLimitSettings.DEFAULTS;
-        assertEquals(new RateLimitSettings(d.enable(), d.perSec(), d.maxBurst(), d.varyByRemoteAddr(),
-                d.perHookPerSec(), 3), patched.rateLimits());
+        assertEquals(
+                new RateLimitSettings(d.enable(), d.perSec(), d.maxBurst(), d.varyByRemoteAddr(), d.perHookPerSec(), 3),
+                patched.rateLimits());
         assertEquals(CURRENT, SettingsService.applyPatch(CURRENT, json("{\"RateLimitSettings\": null}")));
         assertEquals(CURRENT, SettingsService.applyPatch(CURRENT, json("{}")));
     }
@@ -57,8 +65,10 @@ class ConfigPatchTest {
             PerHookMaxBurst  | 4294967296 | RateLimitSettings.PerHookMaxBurst must be an integer.
             """)
     void wrongTypesAre400NamingTheKey(String key, String value, String message) {
-        HooklineException e = assertThrows(HooklineException.class, () -> SettingsService.applyPatch(CURRENT,
-                json("{\"RateLimitSettings\": {\"" + key + "\": " + value + "}}")));
+        HooklineException e = assertThrows(
+                HooklineException.class,
+                () -> SettingsService.applyPatch(
+                        CURRENT, json("{\"RateLimitSettings\": {\"" + key + "\": " + value + "}}")));
         assertEquals(400, e.status());
         assertEquals("api.config.patch_config.app_error", e.id());
         assertEquals(message, e.getMessage());
@@ -66,7 +76,8 @@ class ConfigPatchTest {
 
     @Test
     void aSectionThatIsNoObjectIs400NamingIt() {
-        HooklineException e = assertThrows(HooklineException.class,
+        HooklineException e = assertThrows(
+                HooklineException.class,
                 () -> SettingsService.applyPatch(CURRENT, json("{\"RateLimitSettings\": [1]}")));
         assertEquals(400, e.status());
         assertEquals("RateLimitSettings must be an object.", e.getMessage());

@@ -16,8 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code ServiceSettings.HookDeliveryLogSize}: 0 (off) to 10,000, default 100, through the config document. */
 class HookDeliveryLogSizeTest {
 
-    private static final Settings DEFAULTS = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+    private static final Settings DEFAULTS = new Settings(
+            true,
+            false,
+            false,
+            4000,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     private static Settings withSize(int size) {
         return new Settings(true, false, false, 4000, 300_000, false, RateLimitSettings.DEFAULTS, size);
@@ -46,7 +53,8 @@ class HookDeliveryLogSizeTest {
     @ParameterizedTest
     @ValueSource(ints = {-1, 10_001, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void refusedPastTheBounds(int size) {
-        HooklineException e = assertThrows(HooklineException.class, () -> withSize(size).validate());
+        HooklineException e =
+                assertThrows(HooklineException.class, () -> withSize(size).validate());
         assertEquals(400, e.status());
         assertEquals("model.config.is_valid.hook_delivery_log_size.app_error", e.id());
         assertEquals("HookDeliveryLogSize must be between 0 and 10000.", e.getMessage());
@@ -54,27 +62,37 @@ class HookDeliveryLogSizeTest {
 
     @Test
     void thePatchSetsItAndLeavesTheRest() {
-        Settings patched = SettingsService.applyPatch(DEFAULTS, json("{\"ServiceSettings\": {\"HookDeliveryLogSize\": 3}}"));
+        Settings patched =
+                SettingsService.applyPatch(DEFAULTS, json("{\"ServiceSettings\": {\"HookDeliveryLogSize\": 3}}"));
         assertEquals(withSize(3), patched);
-        assertEquals(DEFAULTS, SettingsService.applyPatch(DEFAULTS, json("{\"ServiceSettings\": {\"MaxPostSize\": 4000}}")));
-        Settings outOfRange = SettingsService.applyPatch(DEFAULTS,
-                json("{\"ServiceSettings\": {\"HookDeliveryLogSize\": 10001}}"));
+        assertEquals(
+                DEFAULTS, SettingsService.applyPatch(DEFAULTS, json("{\"ServiceSettings\": {\"MaxPostSize\": 4000}}")));
+        Settings outOfRange =
+                SettingsService.applyPatch(DEFAULTS, json("{\"ServiceSettings\": {\"HookDeliveryLogSize\": 10001}}"));
         assertThrows(HooklineException.class, outOfRange::validate, "range-checked when stored");
     }
 
     @Test
     void aWrongTypeIs400NamingTheKey() {
-        HooklineException e = assertThrows(HooklineException.class, () -> SettingsService.applyPatch(DEFAULTS,
-                json("{\"ServiceSettings\": {\"HookDeliveryLogSize\": \"100\"}}")));
+        HooklineException e = assertThrows(
+                HooklineException.class,
+                () -> SettingsService.applyPatch(
+                        DEFAULTS, json("{\"ServiceSettings\": {\"HookDeliveryLogSize\": \"100\"}}")));
         assertEquals(400, e.status());
         assertEquals("ServiceSettings.HookDeliveryLogSize must be an integer.", e.getMessage());
     }
 
     @Test
     void theDocumentShowsIt() {
-        assertEquals(100, SettingsService.toDocument(DEFAULTS).getJsonObject("ServiceSettings")
-                .getInt("HookDeliveryLogSize"));
-        assertEquals(0, SettingsService.toDocument(withSize(0)).getJsonObject("ServiceSettings")
-                .getInt("HookDeliveryLogSize"));
+        assertEquals(
+                100,
+                SettingsService.toDocument(DEFAULTS)
+                        .getJsonObject("ServiceSettings")
+                        .getInt("HookDeliveryLogSize"));
+        assertEquals(
+                0,
+                SettingsService.toDocument(withSize(0))
+                        .getJsonObject("ServiceSettings")
+                        .getInt("HookDeliveryLogSize"));
     }
 }

@@ -17,25 +17,40 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class IdempotencyWindowTest {
 
-    private static final Settings DEFAULTS = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+    private static final Settings DEFAULTS = new Settings(
+            true,
+            false,
+            false,
+            4000,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     @Test
     void theOlderConstructorsTakeTheDefault() {
         assertEquals(86_400, DEFAULTS.idempotencyWindowSeconds());
-        assertEquals(86_400, new Settings(true, false, false, 4000, 300_000, false, RateLimitSettings.DEFAULTS, 100,
-                100, 10, 1800).idempotencyWindowSeconds());
+        assertEquals(
+                86_400,
+                new Settings(true, false, false, 4000, 300_000, false, RateLimitSettings.DEFAULTS, 100, 100, 10, 1800)
+                        .idempotencyWindowSeconds());
     }
 
     @Test
     void patchedByNameShownInTheDocumentAndAudited() {
-        Settings patched = SettingsService.applyPatch(DEFAULTS, Json.createObjectBuilder().add("ServiceSettings",
-                Json.createObjectBuilder().add("IdempotencyWindowSeconds", 60)).build());
+        Settings patched = SettingsService.applyPatch(
+                DEFAULTS,
+                Json.createObjectBuilder()
+                        .add("ServiceSettings", Json.createObjectBuilder().add("IdempotencyWindowSeconds", 60))
+                        .build());
         assertEquals(60, patched.idempotencyWindowSeconds());
         JsonObject service = SettingsService.toDocument(patched).getJsonObject("ServiceSettings");
         assertEquals(60, service.getInt("IdempotencyWindowSeconds"));
-        assertEquals(86_400, SettingsService.toDocument(DEFAULTS).getJsonObject("ServiceSettings")
-                .getInt("IdempotencyWindowSeconds"));
+        assertEquals(
+                86_400,
+                SettingsService.toDocument(DEFAULTS)
+                        .getJsonObject("ServiceSettings")
+                        .getInt("IdempotencyWindowSeconds"));
         assertEquals(false, SettingsService.changes(DEFAULTS, patched).isEmpty());
     }
 
@@ -48,8 +63,11 @@ class IdempotencyWindowTest {
             2592001, false
             """)
     void boundsAtAndPast(int value, boolean valid) {
-        Settings patched = SettingsService.applyPatch(DEFAULTS, Json.createObjectBuilder()
-                .add("ServiceSettings", Json.createObjectBuilder().add("IdempotencyWindowSeconds", value)).build());
+        Settings patched = SettingsService.applyPatch(
+                DEFAULTS,
+                Json.createObjectBuilder()
+                        .add("ServiceSettings", Json.createObjectBuilder().add("IdempotencyWindowSeconds", value))
+                        .build());
         if (valid) {
             assertDoesNotThrow(patched::validate);
         } else {

@@ -17,8 +17,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every rate limit bound, at and past it, through {@link Settings#validate()} as both edges use it. */
 class RateLimitSettingsTest {
 
-    private static final Settings BASE = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+    private static final Settings BASE = new Settings(
+            true,
+            false,
+            false,
+            4000,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     private static Settings with(RateLimitSettings r) {
         return new Settings(true, false, false, 4000, 300_000, false, r, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
@@ -26,34 +33,50 @@ class RateLimitSettingsTest {
 
     static Stream<Arguments> numbers() {
         RateLimitSettings d = RateLimitSettings.DEFAULTS;
-        IntFunction<RateLimitSettings> perSec = v -> new RateLimitSettings(d.enable(), v, d.maxBurst(),
-                d.varyByRemoteAddr(), d.perHookPerSec(), d.perHookMaxBurst());
-        IntFunction<RateLimitSettings> maxBurst = v -> new RateLimitSettings(d.enable(), d.perSec(), v,
-                d.varyByRemoteAddr(), d.perHookPerSec(), d.perHookMaxBurst());
-        IntFunction<RateLimitSettings> perHookPerSec = v -> new RateLimitSettings(d.enable(), d.perSec(), d.maxBurst(),
-                d.varyByRemoteAddr(), v, d.perHookMaxBurst());
-        IntFunction<RateLimitSettings> perHookMaxBurst = v -> new RateLimitSettings(d.enable(), d.perSec(),
-                d.maxBurst(), d.varyByRemoteAddr(), d.perHookPerSec(), v);
+        IntFunction<RateLimitSettings> perSec = v -> new RateLimitSettings(
+                d.enable(), v, d.maxBurst(), d.varyByRemoteAddr(), d.perHookPerSec(), d.perHookMaxBurst());
+        IntFunction<RateLimitSettings> maxBurst = v -> new RateLimitSettings(
+                d.enable(), d.perSec(), v, d.varyByRemoteAddr(), d.perHookPerSec(), d.perHookMaxBurst());
+        IntFunction<RateLimitSettings> perHookPerSec = v -> new RateLimitSettings(
+                d.enable(), d.perSec(), d.maxBurst(), d.varyByRemoteAddr(), v, d.perHookMaxBurst());
+        IntFunction<RateLimitSettings> perHookMaxBurst = v ->
+                new RateLimitSettings(d.enable(), d.perSec(), d.maxBurst(), d.varyByRemoteAddr(), d.perHookPerSec(), v);
         return Stream.of(
-                Arguments.of("RateLimitSettings.PerSec", perSec, RateLimitSettings.MIN_PER_SEC,
-                        RateLimitSettings.MAX_PER_SEC, "model.config.is_valid.rate_sec.app_error"),
-                Arguments.of("RateLimitSettings.MaxBurst", maxBurst, RateLimitSettings.MIN_MAX_BURST,
-                        RateLimitSettings.MAX_MAX_BURST, "model.config.is_valid.max_burst.app_error"),
-                Arguments.of("RateLimitSettings.PerHookPerSec", perHookPerSec, RateLimitSettings.MIN_PER_SEC,
-                        RateLimitSettings.MAX_PER_SEC, "model.config.is_valid.rate_sec.app_error"),
-                Arguments.of("RateLimitSettings.PerHookMaxBurst", perHookMaxBurst, RateLimitSettings.MIN_MAX_BURST,
-                        RateLimitSettings.MAX_MAX_BURST, "model.config.is_valid.max_burst.app_error"));
+                Arguments.of(
+                        "RateLimitSettings.PerSec",
+                        perSec,
+                        RateLimitSettings.MIN_PER_SEC,
+                        RateLimitSettings.MAX_PER_SEC,
+                        "model.config.is_valid.rate_sec.app_error"),
+                Arguments.of(
+                        "RateLimitSettings.MaxBurst",
+                        maxBurst,
+                        RateLimitSettings.MIN_MAX_BURST,
+                        RateLimitSettings.MAX_MAX_BURST,
+                        "model.config.is_valid.max_burst.app_error"),
+                Arguments.of(
+                        "RateLimitSettings.PerHookPerSec",
+                        perHookPerSec,
+                        RateLimitSettings.MIN_PER_SEC,
+                        RateLimitSettings.MAX_PER_SEC,
+                        "model.config.is_valid.rate_sec.app_error"),
+                Arguments.of(
+                        "RateLimitSettings.PerHookMaxBurst",
+                        perHookMaxBurst,
+                        RateLimitSettings.MIN_MAX_BURST,
+                        RateLimitSettings.MAX_MAX_BURST,
+                        "model.config.is_valid.max_burst.app_error"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("numbers")
-    void eachNumberIsAcceptedAtItsBoundsAndRefusedPastThem(String name, IntFunction<RateLimitSettings> setting,
-                                                           int min, int max, String errorId) {
+    void eachNumberIsAcceptedAtItsBoundsAndRefusedPastThem(
+            String name, IntFunction<RateLimitSettings> setting, int min, int max, String errorId) {
         assertDoesNotThrow(() -> with(setting.apply(min)).validate());
         assertDoesNotThrow(() -> with(setting.apply(max)).validate());
         for (int past : new int[] {min - 1, max + 1, 0, -1, Integer.MAX_VALUE}) {
-            HooklineException e = assertThrows(HooklineException.class, () -> with(setting.apply(past)).validate(),
-                    name + " = " + past);
+            HooklineException e = assertThrows(
+                    HooklineException.class, () -> with(setting.apply(past)).validate(), name + " = " + past);
             assertEquals(400, e.status());
             assertEquals(errorId, e.id());
             assertTrue(e.getMessage().startsWith(name + " must be between " + min + " and " + max), e.getMessage());
@@ -86,7 +109,8 @@ class RateLimitSettingsTest {
 
     @Test
     void missingRateLimitsAreRefused() {
-        HooklineException e = assertThrows(HooklineException.class, () -> with(null).validate());
+        HooklineException e =
+                assertThrows(HooklineException.class, () -> with(null).validate());
         assertEquals(400, e.status());
     }
 }

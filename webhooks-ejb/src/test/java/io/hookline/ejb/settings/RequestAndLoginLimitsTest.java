@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.hookline.api.error.HooklineException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15's settings ({@code MaxPostsPerRequest}, {@code MaximumLoginAttempts}, {@code LoginLockoutSeconds}):
@@ -17,8 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class RequestAndLoginLimitsTest {
 
-    private static final Settings DEFAULTS = new Settings(true, false, false, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+    private static final Settings DEFAULTS = new Settings(
+            true,
+            false,
+            false,
+            4000,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     @Test
     void theOlderConstructorTakesTheDefaults() {
@@ -29,8 +36,14 @@ class RequestAndLoginLimitsTest {
 
     @Test
     void patchedByNameAndShownInTheDocument() {
-        JsonObject patch = Json.createObjectBuilder().add("ServiceSettings", Json.createObjectBuilder()
-                .add("MaxPostsPerRequest", 7).add("MaximumLoginAttempts", 3).add("LoginLockoutSeconds", 0)).build();
+        JsonObject patch = Json.createObjectBuilder()
+                .add(
+                        "ServiceSettings",
+                        Json.createObjectBuilder()
+                                .add("MaxPostsPerRequest", 7)
+                                .add("MaximumLoginAttempts", 3)
+                                .add("LoginLockoutSeconds", 0))
+                .build();
         Settings patched = SettingsService.applyPatch(DEFAULTS, patch);
         assertEquals(7, patched.maxPostsPerRequest());
         assertEquals(3, patched.maximumLoginAttempts());
@@ -57,8 +70,11 @@ class RequestAndLoginLimitsTest {
             LoginLockoutSeconds,  2592001, false
             """)
     void boundsAtAndPast(String key, int value, boolean valid) {
-        Settings patched = SettingsService.applyPatch(DEFAULTS, Json.createObjectBuilder()
-                .add("ServiceSettings", Json.createObjectBuilder().add(key, value)).build());
+        Settings patched = SettingsService.applyPatch(
+                DEFAULTS,
+                Json.createObjectBuilder()
+                        .add("ServiceSettings", Json.createObjectBuilder().add(key, value))
+                        .build());
         if (valid) {
             assertDoesNotThrow(patched::validate);
         } else {

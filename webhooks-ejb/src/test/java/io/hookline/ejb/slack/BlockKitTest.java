@@ -12,15 +12,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -37,9 +34,9 @@ class BlockKitTest {
     private static final String VECTORS = "/slack/block-vectors.json";
     /** The vector file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
     static final int MIN_VECTORS = 63;
+
     private static final Duration SAFETY_NET = Duration.ofSeconds(5);
     private static final int HOSTILE = 100_000;
-
 
     // ------------------------------------------------------------------------------------------------ vectors
 
@@ -55,7 +52,6 @@ class BlockKitTest {
         return MapResolver.of(vector);
     }
 
-
     /**
      * Each vector gives {@code blocks} and either the exact {@code markdown} or the {@code error} id (with the
      * exact {@code message}, which names the offending path).
@@ -66,13 +62,18 @@ class BlockKitTest {
         JsonArray blocks = vector.getJsonArray("blocks");
         MentionResolver resolver = resolverOf(vector);
         if (vector.containsKey("error")) {
-            HooklineException e = assertThrows(HooklineException.class, () -> Mentions.translate(resolver, m -> BlockKit.toMarkdown(blocks, m)),
+            HooklineException e = assertThrows(
+                    HooklineException.class,
+                    () -> Mentions.translate(resolver, m -> BlockKit.toMarkdown(blocks, m)),
                     name);
             assertEquals(400, e.status(), name);
             assertEquals(vector.getString("error"), e.id(), name);
             assertEquals(vector.getString("message"), e.getMessage(), name);
         } else {
-            assertEquals(vector.getString("markdown"), Mentions.translate(resolver, m -> BlockKit.toMarkdown(blocks, m)), name);
+            assertEquals(
+                    vector.getString("markdown"),
+                    Mentions.translate(resolver, m -> BlockKit.toMarkdown(blocks, m)),
+                    name);
         }
     }
 
@@ -92,8 +93,9 @@ class BlockKitTest {
 
     private static String dateBlock(String timestamp) {
         JsonArray blocks = Json.createReader(new java.io.StringReader("[{\"type\":\"rich_text\",\"elements\":["
-                + "{\"type\":\"rich_text_section\",\"elements\":[{\"type\":\"date\",\"timestamp\":" + timestamp
-                + "}]}]}]")).readArray();
+                        + "{\"type\":\"rich_text_section\",\"elements\":[{\"type\":\"date\",\"timestamp\":" + timestamp
+                        + "}]}]}]"))
+                .readArray();
         return BlockKit.toMarkdown(blocks, Mentions.NONE);
     }
 
@@ -124,8 +126,8 @@ class BlockKitTest {
 
     @Test
     void rejectsOneBlockPastTheMaximum() {
-        HooklineException e = assertThrows(HooklineException.class,
-                () -> BlockKit.toMarkdown(sections(BlockKit.MAX_BLOCKS + 1), Mentions.NONE));
+        HooklineException e = assertThrows(
+                HooklineException.class, () -> BlockKit.toMarkdown(sections(BlockKit.MAX_BLOCKS + 1), Mentions.NONE));
         assertEquals(400, e.status());
         assertEquals("invalid_payload", e.id());
         assertEquals("blocks has 101 blocks; at most 100 are allowed", e.getMessage());
@@ -158,8 +160,8 @@ class BlockKitTest {
     @Test
     void errorsNameTheGivenPath() {
         JsonArray blocks = json("[{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":true}}]");
-        HooklineException e = assertThrows(HooklineException.class,
-                () -> BlockKit.toMarkdown(blocks, Mentions.NONE, "attachments[2].blocks"));
+        HooklineException e = assertThrows(
+                HooklineException.class, () -> BlockKit.toMarkdown(blocks, Mentions.NONE, "attachments[2].blocks"));
         assertEquals("attachments[2].blocks[0].text.text must be a string", e.getMessage());
     }
 
@@ -187,8 +189,8 @@ class BlockKitTest {
         for (int level = 0; level < 12; level++) {
             elements.append(level == 0 ? "" : ",").append(list("bullet", level, "l" + level));
         }
-        String markdown = BlockKit.toMarkdown(json("[{\"type\":\"rich_text\",\"elements\":[" + elements + "]}]"),
-                Mentions.NONE);
+        String markdown =
+                BlockKit.toMarkdown(json("[{\"type\":\"rich_text\",\"elements\":[" + elements + "]}]"), Mentions.NONE);
         String[] lines = markdown.split("\n");
         assertEquals(12, lines.length);
         assertEquals(" ".repeat(2 * BlockKit.MAX_LIST_INDENT) + "- l11", lines[11]);
@@ -206,12 +208,17 @@ class BlockKitTest {
     void tablesKeepAtMostTwentyColumns() {
         StringBuilder row = new StringBuilder();
         for (int c = 0; c < 30; c++) {
-            row.append(c == 0 ? "" : ",").append("{\"type\":\"raw_text\",\"text\":\"c").append(c).append("\"}");
+            row.append(c == 0 ? "" : ",")
+                    .append("{\"type\":\"raw_text\",\"text\":\"c")
+                    .append(c)
+                    .append("\"}");
         }
-        String markdown = BlockKit.toMarkdown(json("[{\"type\":\"table\",\"rows\":[[" + row + "]]}]"),
-                Mentions.NONE);
+        String markdown = BlockKit.toMarkdown(json("[{\"type\":\"table\",\"rows\":[[" + row + "]]}]"), Mentions.NONE);
         String header = markdown.substring(0, markdown.indexOf('\n'));
-        assertEquals(BlockKit.MAX_TABLE_COLUMNS + 1, header.chars().filter(ch -> ch == '|').count(), header);
+        assertEquals(
+                BlockKit.MAX_TABLE_COLUMNS + 1,
+                header.chars().filter(ch -> ch == '|').count(),
+                header);
         assertFalse(header.contains("c20"), header);
     }
 
@@ -226,8 +233,7 @@ class BlockKitTest {
         }
         JsonArray blocks = json("[{\"type\":\"rich_text\",\"elements\":[{\"type\":\"rich_text_section\","
                 + "\"elements\":[" + elements + "]}]}]");
-        String markdown = assertTimeoutPreemptively(SAFETY_NET,
-                () -> BlockKit.toMarkdown(blocks, Mentions.NONE));
+        String markdown = assertTimeoutPreemptively(SAFETY_NET, () -> BlockKit.toMarkdown(blocks, Mentions.NONE));
         assertEquals("a".repeat(count), markdown);
     }
 
@@ -239,15 +245,26 @@ class BlockKitTest {
         String amps = "&".repeat(HOSTILE) + "&#" + "1".repeat(HOSTILE);
         JsonArray blocks = Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("type", "header").add("text", hashes))
-                .add(Json.createObjectBuilder().add("type", "section").add("text",
-                        Json.createObjectBuilder().add("type", "plain_text").add("text", lines + amps)))
-                .add(Json.createObjectBuilder().add("type", "section").add("fields", Json.createArrayBuilder()
-                        .add(pipes).add(pipes)))
-                .add(Json.createObjectBuilder().add("type", "context").add("elements", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("type", "plain_text").add("text", pipes + "\\"))))
+                .add(Json.createObjectBuilder()
+                        .add("type", "section")
+                        .add(
+                                "text",
+                                Json.createObjectBuilder()
+                                        .add("type", "plain_text")
+                                        .add("text", lines + amps)))
+                .add(Json.createObjectBuilder()
+                        .add("type", "section")
+                        .add("fields", Json.createArrayBuilder().add(pipes).add(pipes)))
+                .add(Json.createObjectBuilder()
+                        .add("type", "context")
+                        .add(
+                                "elements",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("type", "plain_text")
+                                                .add("text", pipes + "\\"))))
                 .build();
-        String markdown = assertTimeoutPreemptively(SAFETY_NET,
-                () -> BlockKit.toMarkdown(blocks, Mentions.NONE));
+        String markdown = assertTimeoutPreemptively(SAFETY_NET, () -> BlockKit.toMarkdown(blocks, Mentions.NONE));
         assertTrue(markdown.startsWith("### # # #"), markdown.substring(0, 20));
     }
 
@@ -264,7 +281,8 @@ class BlockKitTest {
                     for (int round = 0; round < 20; round++) {
                         for (JsonObject v : vectors) {
                             if (v.containsKey("markdown")) {
-                                String markdown = Mentions.translate(resolverOf(v), m -> BlockKit.toMarkdown(v.getJsonArray("blocks"), m));
+                                String markdown = Mentions.translate(
+                                        resolverOf(v), m -> BlockKit.toMarkdown(v.getJsonArray("blocks"), m));
                                 assertEquals(v.getString("markdown"), markdown, v.getString("name"));
                             }
                         }
@@ -285,8 +303,11 @@ class BlockKitTest {
     private static JsonArray sections(int count) {
         JsonArrayBuilder blocks = Json.createArrayBuilder();
         for (int i = 0; i < count; i++) {
-            blocks.add(Json.createObjectBuilder().add("type", "section")
-                    .add("text", Json.createObjectBuilder().add("type", "mrkdwn").add("text", "b" + i)));
+            blocks.add(Json.createObjectBuilder()
+                    .add("type", "section")
+                    .add(
+                            "text",
+                            Json.createObjectBuilder().add("type", "mrkdwn").add("text", "b" + i)));
         }
         return blocks.build();
     }

@@ -65,8 +65,8 @@ class MentionsTest {
         String markdown = Mentions.translate(resolver, m -> SlackTranslator.toMarkdown(userMentions(0, 100), m));
         assertEquals(1, resolver.calls());
         assertTrue(markdown.endsWith("@user99"), markdown);
-        String oneMore = Mentions.translate(new CountingResolver(),
-                m -> SlackTranslator.toMarkdown(userMentions(0, 101), m));
+        String oneMore =
+                Mentions.translate(new CountingResolver(), m -> SlackTranslator.toMarkdown(userMentions(0, 101), m));
         assertTrue(oneMore.endsWith("@user98 @user99 @U100"), oneMore);
     }
 
@@ -97,15 +97,22 @@ class MentionsTest {
                 + "\"text\":\"<@U7000>\"}}]}]");
         StringBuilder elements = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
-            elements.append(i == 0 ? "" : ",").append("{\"type\":\"user\",\"user_id\":\"U").append(8000 + i)
-                    .append("\"},{\"type\":\"channel\",\"channel_id\":\"C").append(8000 + i).append("\"}");
+            elements.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"user\",\"user_id\":\"U")
+                    .append(8000 + i)
+                    .append("\"},{\"type\":\"channel\",\"channel_id\":\"C")
+                    .append(8000 + i)
+                    .append("\"}");
         }
         JsonArray blocks = json("[{\"type\":\"rich_text\",\"elements\":[{\"type\":\"rich_text_section\","
                 + "\"elements\":[" + elements + "]}]}]");
-        List<String> out = Mentions.translate(resolver, m -> List.of(
-                SlackTranslator.toMarkdown(text, m),
-                SlackAttachments.normalize(attachments, m, b -> BlockKit.toMarkdown(b, m)).toString(),
-                BlockKit.toMarkdown(blocks, m)));
+        List<String> out = Mentions.translate(
+                resolver,
+                m -> List.of(
+                        SlackTranslator.toMarkdown(text, m),
+                        SlackAttachments.normalize(attachments, m, b -> BlockKit.toMarkdown(b, m))
+                                .toString(),
+                        BlockKit.toMarkdown(blocks, m)));
         assertEquals(1, resolver.calls(), "one batch call for 9,000 mentions");
         Set<String> asked = new LinkedHashSet<>(resolver.userCalls.get(0));
         asked.addAll(resolver.channelCalls.get(0));
@@ -130,8 +137,9 @@ class MentionsTest {
     @Test
     void noMentionsAndLabelledMentionsCallNothing() {
         CountingResolver resolver = new CountingResolver();
-        assertEquals("plain @bob ~general", Mentions.translate(resolver,
-                m -> SlackTranslator.toMarkdown("plain <@U1|bob> <#C1|general>", m)));
+        assertEquals(
+                "plain @bob ~general",
+                Mentions.translate(resolver, m -> SlackTranslator.toMarkdown("plain <@U1|bob> <#C1|general>", m)));
         assertEquals(0, resolver.calls());
     }
 

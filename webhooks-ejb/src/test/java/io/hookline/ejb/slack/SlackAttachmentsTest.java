@@ -15,16 +15,13 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -43,17 +40,19 @@ class SlackAttachmentsTest {
     private static final String VECTORS = "/slack/attachment-vectors.json";
     /** The vector file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
     static final int MIN_VECTORS = 55;
+
     private static final int MAX = SlackAttachments.MAX_ATTACHMENT_TEXT_RUNES;
 
     /**
      * Mattermost's stored attachment with nothing set (SlackAttachment marshalled by Go: every key present).
      * Vectors list only what differs from this, unless they say {@code "exact": true}.
      */
-    private static final JsonObject MATTERMOST_EMPTY = json("{\"id\":0,\"fallback\":\"\",\"color\":\"\",\"pretext\":\"\","
-            + "\"author_name\":\"\",\"author_link\":\"\",\"author_icon\":\"\",\"title\":\"\",\"title_link\":\"\","
-            + "\"text\":\"\",\"fields\":null,\"image_url\":\"\",\"thumb_url\":\"\",\"footer\":\"\",\"footer_icon\":\"\","
-            + "\"ts\":null}").asJsonObject();
-
+    private static final JsonObject MATTERMOST_EMPTY =
+            json("{\"id\":0,\"fallback\":\"\",\"color\":\"\",\"pretext\":\"\","
+                            + "\"author_name\":\"\",\"author_link\":\"\",\"author_icon\":\"\",\"title\":\"\",\"title_link\":\"\","
+                            + "\"text\":\"\",\"fields\":null,\"image_url\":\"\",\"thumb_url\":\"\",\"footer\":\"\",\"footer_icon\":\"\","
+                            + "\"ts\":null}")
+                    .asJsonObject();
 
     // ------------------------------------------------------------------------------------------------ vectors
 
@@ -71,8 +70,10 @@ class SlackAttachmentsTest {
         JsonArray input = vector.getJsonArray("attachments");
         MentionResolver resolver = MapResolver.of(vector);
         if (vector.containsKey("error")) {
-            HooklineException e = assertThrows(HooklineException.class,
-                    () -> Mentions.translate(resolver, m -> SlackAttachments.normalize(input, m, null)), name);
+            HooklineException e = assertThrows(
+                    HooklineException.class,
+                    () -> Mentions.translate(resolver, m -> SlackAttachments.normalize(input, m, null)),
+                    name);
             assertEquals(400, e.status(), name);
             assertEquals(vector.getString("error"), e.id(), name);
             assertEquals(vector.getString("message"), e.getMessage(), name);
@@ -99,7 +100,6 @@ class SlackAttachmentsTest {
         return out.build();
     }
 
-
     @Test
     void vectorFileIsWellFormed() throws IOException {
         List<JsonObject> vectors = loadVectors();
@@ -118,8 +118,24 @@ class SlackAttachmentsTest {
     void writesMattermostKeysInMattermostOrder() {
         JsonObject a = SlackAttachments.normalize(json("[{\"title\":\"t\"}]").asJsonArray(), null, null)
                 .getJsonObject(0);
-        assertEquals(List.of("id", "fallback", "color", "pretext", "author_name", "author_link", "author_icon",
-                "title", "title_link", "text", "fields", "image_url", "thumb_url", "footer", "footer_icon", "ts"),
+        assertEquals(
+                List.of(
+                        "id",
+                        "fallback",
+                        "color",
+                        "pretext",
+                        "author_name",
+                        "author_link",
+                        "author_icon",
+                        "title",
+                        "title_link",
+                        "text",
+                        "fields",
+                        "image_url",
+                        "thumb_url",
+                        "footer",
+                        "footer_icon",
+                        "ts"),
                 new ArrayList<>(a.keySet()));
         assertEquals(0, a.getInt("id"));
         assertSame(JsonValue.ValueType.NULL, a.get("fields").getValueType());
@@ -128,8 +144,13 @@ class SlackAttachmentsTest {
 
     @Test
     void extrasFollowTheMattermostKeys() {
-        JsonObject a = SlackAttachments.normalize(json("[{\"blocks\":[{\"type\":\"divider\"}],\"callback_id\":\"cb\","
-                + "\"actions\":[{\"name\":\"go\",\"type\":\"button\"}]}]").asJsonArray(), null, null).getJsonObject(0);
+        JsonObject a = SlackAttachments.normalize(
+                        json("[{\"blocks\":[{\"type\":\"divider\"}],\"callback_id\":\"cb\","
+                                        + "\"actions\":[{\"name\":\"go\",\"type\":\"button\"}]}]")
+                                .asJsonArray(),
+                        null,
+                        null)
+                .getJsonObject(0);
         List<String> keys = new ArrayList<>(a.keySet());
         assertEquals(List.of("ts", "actions", "callback_id", "blocks"), keys.subList(15, keys.size()));
     }
@@ -142,15 +163,20 @@ class SlackAttachmentsTest {
 
     @Test
     void nullResolverMeansNone() {
-        JsonArray out = SlackAttachments.normalize(json("[{\"text\":\"<@U1> <#C1>\"}]").asJsonArray(), null, null);
+        JsonArray out =
+                SlackAttachments.normalize(json("[{\"text\":\"<@U1> <#C1>\"}]").asJsonArray(), null, null);
         assertEquals("@U1 ~C1", out.getJsonObject(0).getString("text"));
     }
 
     // ------------------------------------------------------------------------------------- text length limit
 
     private static String normalizedText(String text) {
-        JsonArray in = Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", text)).build();
-        return SlackAttachments.normalize(in, Mentions.NONE, null).getJsonObject(0).getString("text");
+        JsonArray in = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("text", text))
+                .build();
+        return SlackAttachments.normalize(in, Mentions.NONE, null)
+                .getJsonObject(0)
+                .getString("text");
     }
 
     @Test
@@ -194,14 +220,20 @@ class SlackAttachmentsTest {
     @Test
     void otherTextFieldsAreNotCut() {
         String pretext = "p".repeat(MAX + 5);
-        JsonArray in = Json.createArrayBuilder().add(Json.createObjectBuilder().add("pretext", pretext)).build();
-        assertEquals(pretext, SlackAttachments.normalize(in, null, null).getJsonObject(0).getString("pretext"));
+        JsonArray in = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("pretext", pretext))
+                .build();
+        assertEquals(
+                pretext,
+                SlackAttachments.normalize(in, null, null).getJsonObject(0).getString("pretext"));
     }
 
     // --------------------------------------------------------------------------------------------- url length
 
     private static String normalizedImageUrl(String url) {
-        JsonArray in = Json.createArrayBuilder().add(Json.createObjectBuilder().add("image_url", url)).build();
+        JsonArray in = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("image_url", url))
+                .build();
         return SlackAttachments.normalize(in, null, null).getJsonObject(0).getString("image_url");
     }
 
@@ -239,7 +271,8 @@ class SlackAttachmentsTest {
             seen.add(blocks);
             return "**from blocks**";
         };
-        JsonArray in = json("[{\"text\":\"<!here> text\",\"blocks\":" + BLOCKS + "}]").asJsonArray();
+        JsonArray in =
+                json("[{\"text\":\"<!here> text\",\"blocks\":" + BLOCKS + "}]").asJsonArray();
         JsonObject a = SlackAttachments.normalize(in, null, hook).getJsonObject(0);
         assertEquals("@here text\n\n**from blocks**", a.getString("text"));
         assertEquals(json(BLOCKS), a.getJsonArray("blocks"), "blocks are still kept as given");
@@ -249,15 +282,24 @@ class SlackAttachmentsTest {
     @Test
     void blocksMarkdownAloneBecomesTheText() {
         JsonArray in = json("[{\"blocks\":" + BLOCKS + "}]").asJsonArray();
-        assertEquals("only blocks",
-                SlackAttachments.normalize(in, null, b -> "only blocks").getJsonObject(0).getString("text"));
+        assertEquals(
+                "only blocks",
+                SlackAttachments.normalize(in, null, b -> "only blocks")
+                        .getJsonObject(0)
+                        .getString("text"));
     }
 
     @Test
     void blankOrNullBlocksMarkdownAppendsNothing() {
         JsonArray in = json("[{\"text\":\"t\",\"blocks\":" + BLOCKS + "}]").asJsonArray();
-        assertEquals("t", SlackAttachments.normalize(in, null, b -> "  \n").getJsonObject(0).getString("text"));
-        assertEquals("t", SlackAttachments.normalize(in, null, b -> null).getJsonObject(0).getString("text"));
+        assertEquals(
+                "t",
+                SlackAttachments.normalize(in, null, b -> "  \n")
+                        .getJsonObject(0)
+                        .getString("text"));
+        assertEquals(
+                "t",
+                SlackAttachments.normalize(in, null, b -> null).getJsonObject(0).getString("text"));
     }
 
     @Test
@@ -267,15 +309,19 @@ class SlackAttachmentsTest {
             calls.incrementAndGet();
             return "x";
         };
-        SlackAttachments.normalize(json("[{\"text\":\"a\"},{\"blocks\":[]},{\"blocks\":null}]").asJsonArray(), null, hook);
+        SlackAttachments.normalize(
+                json("[{\"text\":\"a\"},{\"blocks\":[]},{\"blocks\":null}]").asJsonArray(), null, hook);
         assertEquals(0, calls.get());
     }
 
     @Test
     void blocksMarkdownCountsTowardsTheTextLimit() {
-        JsonArray in = Json.createArrayBuilder().add(Json.createObjectBuilder()
-                .add("text", "a".repeat(MAX - 1)).add("blocks", json(BLOCKS))).build();
-        String text = SlackAttachments.normalize(in, null, b -> "block").getJsonObject(0).getString("text");
+        JsonArray in = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("text", "a".repeat(MAX - 1)).add("blocks", json(BLOCKS)))
+                .build();
+        String text = SlackAttachments.normalize(in, null, b -> "block")
+                .getJsonObject(0)
+                .getString("text");
         assertEquals("a".repeat(MAX - 1) + "\n", text);
     }
 
@@ -284,8 +330,10 @@ class SlackAttachmentsTest {
     @Test
     void absurdNumbersStayCheap() {
         JsonArray in = json("[{\"ts\":1e999999999,\"title\":1e999999999,"
-                + "\"fields\":[{\"title\":\"t\",\"value\":-1e-999999999}]}]").asJsonArray();
-        JsonObject a = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                        + "\"fields\":[{\"title\":\"t\",\"value\":-1e-999999999}]}]")
+                .asJsonArray();
+        JsonObject a = assertTimeoutPreemptively(
+                Duration.ofSeconds(2),
                 () -> SlackAttachments.normalize(in, null, null).getJsonObject(0));
         assertEquals("1E+999999999", a.getString("title"));
         assertEquals("-1E-999999999", a.getJsonArray("fields").getJsonObject(0).getString("value"));
@@ -298,10 +346,11 @@ class SlackAttachmentsTest {
         for (int i = 0; i < 10_000; i++) {
             fields.add(Json.createObjectBuilder().add("title", "<".repeat(20)).add("value", "<!here|".repeat(5)));
         }
-        JsonArray in = Json.createArrayBuilder().add(Json.createObjectBuilder()
-                .add("text", "<".repeat(100_000)).add("fields", fields)).build();
-        JsonArray out = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> SlackAttachments.normalize(in, null, null));
+        JsonArray in = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("text", "<".repeat(100_000)).add("fields", fields))
+                .build();
+        JsonArray out =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> SlackAttachments.normalize(in, null, null));
         assertEquals(10_000, out.getJsonObject(0).getJsonArray("fields").size());
     }
 
@@ -309,7 +358,8 @@ class SlackAttachmentsTest {
 
     @Test
     void isSafeToShareBetweenThreads() throws Exception {
-        List<JsonObject> vectors = loadVectors().stream().filter(v -> !v.containsKey("error")).toList();
+        List<JsonObject> vectors =
+                loadVectors().stream().filter(v -> !v.containsKey("error")).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Void>> jobs = new ArrayList<>();
@@ -318,7 +368,11 @@ class SlackAttachmentsTest {
                     for (int round = 0; round < 20; round++) {
                         for (JsonObject v : vectors) {
                             MentionResolver r = MapResolver.of(v);
-                            assertEquals(expected(v), Mentions.translate(r, m -> SlackAttachments.normalize(v.getJsonArray("attachments"), m, null)));
+                            assertEquals(
+                                    expected(v),
+                                    Mentions.translate(
+                                            r,
+                                            m -> SlackAttachments.normalize(v.getJsonArray("attachments"), m, null)));
                         }
                     }
                     return null;
@@ -344,7 +398,9 @@ class SlackAttachmentsTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static JsonObject vector(String name) throws IOException {
-        return loadVectors().stream().filter(v -> v.getString("name").equals(name)).findFirst()
+        return loadVectors().stream()
+                .filter(v -> v.getString("name").equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no vector named " + name));
     }
 

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +29,19 @@ class SlackTranslatorTest {
     private static final String VECTORS = "/slack/translation-vectors.json";
     /** The vector file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
     static final int MIN_VECTORS = 94;
+
     private static final Duration SAFETY_NET = Duration.ofSeconds(2);
     private static final int HOSTILE = 100_000;
-
 
     static List<JsonObject> loadVectors() throws IOException {
         return SlackVectors.load(VECTORS, MIN_VECTORS);
     }
 
     static Stream<Arguments> vectors() throws IOException {
-        return loadVectors().stream().map(v -> Arguments.of(
-                v.getString("name"),
-                v.getString("slack"),
-                v.getString("markdown"),
-                MapResolver.of(v)));
+        return loadVectors().stream()
+                .map(v -> Arguments.of(
+                        v.getString("name"), v.getString("slack"), v.getString("markdown"), MapResolver.of(v)));
     }
-
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
@@ -91,7 +86,9 @@ class SlackTranslatorTest {
                     for (int round = 0; round < 50; round++) {
                         for (JsonObject v : vectors) {
                             MentionResolver r = MapResolver.of(v);
-                            assertEquals(v.getString("markdown"), Mentions.translate(r, m -> SlackTranslator.toMarkdown(v.getString("slack"), m)));
+                            assertEquals(
+                                    v.getString("markdown"),
+                                    Mentions.translate(r, m -> SlackTranslator.toMarkdown(v.getString("slack"), m)));
                         }
                     }
                     return null;

@@ -14,8 +14,7 @@ import java.util.Set;
 /** What the Slack vector tests share: reading a vector file, and a mention resolver backed by two maps. */
 final class SlackVectors {
 
-    private SlackVectors() {
-    }
+    private SlackVectors() {}
 
     /**
      * A JSON array of vector objects from the test classpath, holding at least {@code minimum} of them: each

@@ -13,11 +13,13 @@ class PasswordHashFormatTest {
     @Test
     void newHashesUseOwaspsIterationCountAndTheSizesHooklineAlwaysUsed() {
         assertEquals(600_000, PasswordHashFormat.ITERATIONS);
-        assertEquals(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "600000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"), PasswordHashFormat.PARAMETERS);
+        assertEquals(
+                Map.of(
+                        "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                        "Pbkdf2PasswordHash.Iterations", "600000",
+                        "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                        "Pbkdf2PasswordHash.KeySizeBytes", "32"),
+                PasswordHashFormat.PARAMETERS);
     }
 
     @Test

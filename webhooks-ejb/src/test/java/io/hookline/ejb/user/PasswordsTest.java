@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -23,6 +23,7 @@ class PasswordsTest {
     /** Made by Hookline's pure-JDK PasswordHasher before the server's hashing took over (main at 0d518a4). */
     private static final String OLD_CODE_210K = "PBKDF2WithHmacSHA256:210000"
             + ":qDsMzVUpjxZtKuXo5NsewTFI+8wlFpnYh+83tpqmTVU=:bfTIlb4UTak3j/XxpHWh0MIrY72WTi62v69P6IP51Sg=";
+
     private static final String OLD_CODE_600K = "PBKDF2WithHmacSHA256:600000"
             + ":TytGUja4DYI6v0VcU+SfuLNM2SEiurwHtV/UnGp23Qk=:qjXN53a/57orGigbEg8m93fBYlCzAABanuJDjOW3cvY=";
 
@@ -60,8 +61,8 @@ class PasswordsTest {
         byte[] expected = Base64.getDecoder().decode(parts[3]);
         // The old PasswordHasher's derivation, verbatim: PBKDF2 over the password's chars, the stored salt and count.
         byte[] derived = SecretKeyFactory.getInstance(parts[0])
-                .generateSecret(new PBEKeySpec("correct horse".toCharArray(), salt, Integer.parseInt(parts[1]),
-                        expected.length * 8))
+                .generateSecret(new PBEKeySpec(
+                        "correct horse".toCharArray(), salt, Integer.parseInt(parts[1]), expected.length * 8))
                 .getEncoded();
         assertTrue(MessageDigest.isEqual(expected, derived));
     }
@@ -108,8 +109,12 @@ class PasswordsTest {
             String[] parts = dummy.split(":");
             assertEquals(known[0], parts[0], "algorithm");
             assertEquals(known[1], parts[1], "iterations");
-            assertEquals(Base64.getDecoder().decode(known[2]).length, Base64.getDecoder().decode(parts[2]).length);
-            assertEquals(Base64.getDecoder().decode(known[3]).length, Base64.getDecoder().decode(parts[3]).length);
+            assertEquals(
+                    Base64.getDecoder().decode(known[2]).length,
+                    Base64.getDecoder().decode(parts[2]).length);
+            assertEquals(
+                    Base64.getDecoder().decode(known[3]).length,
+                    Base64.getDecoder().decode(parts[3]).length);
         }
     }
 }

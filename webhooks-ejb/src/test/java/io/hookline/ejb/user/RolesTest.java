@@ -20,15 +20,31 @@ class RolesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"system_admin", "system_admin system_user", "system_user system_admin",
-        "team_admin system_admin system_user", "a  system_admin"})
+    @ValueSource(
+            strings = {
+                "system_admin",
+                "system_admin system_user",
+                "system_user system_admin",
+                "team_admin system_admin system_user",
+                "a  system_admin"
+            })
     void theAdminRoleIsFoundAsAWholeWordAnywhereInTheList(String roles) {
         assertTrue(Roles.isSystemAdmin(roles));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "system_user", "system_admins", "xsystem_admin", "system_admin_x system_user",
-        "system_adminsystem_admin", "System_Admin", "system_admin\tsystem_user", "system_user\tsystem_admin"})
+    @ValueSource(
+            strings = {
+                "",
+                "system_user",
+                "system_admins",
+                "xsystem_admin",
+                "system_admin_x system_user",
+                "system_adminsystem_admin",
+                "System_Admin",
+                "system_admin\tsystem_user",
+                "system_user\tsystem_admin"
+            })
     void anythingElseIsNotTheAdminRole(String roles) {
         assertFalse(Roles.isSystemAdmin(roles));
     }

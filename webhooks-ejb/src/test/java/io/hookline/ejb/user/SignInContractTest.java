@@ -14,10 +14,13 @@ class SignInContractTest {
     @Test
     void theMethodsThatHashHoldNoTransaction() throws NoSuchMethodException {
         for (var method : new java.lang.reflect.Method[] {
-                Authenticator.class.getMethod("login", String.class, String.class, String.class),
-                Authenticator.class.getMethod("checkPassword", String.class, String.class, String.class)}) {
+            Authenticator.class.getMethod("login", String.class, String.class, String.class),
+            Authenticator.class.getMethod("checkPassword", String.class, String.class, String.class)
+        }) {
             TransactionAttribute attribute = method.getAnnotation(TransactionAttribute.class);
-            assertEquals(TransactionAttributeType.NOT_SUPPORTED, attribute == null ? null : attribute.value(),
+            assertEquals(
+                    TransactionAttributeType.NOT_SUPPORTED,
+                    attribute == null ? null : attribute.value(),
                     method.getName());
         }
     }

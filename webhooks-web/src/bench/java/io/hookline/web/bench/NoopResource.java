@@ -21,8 +21,9 @@ import java.io.InputStream;
 public class NoopResource {
 
     @POST
-    public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                         InputStream body) throws IOException {
+    public Response post(
+            @PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
+            throws IOException {
         // Read into memory to the end, as the hook path does before parsing.
         body.readAllBytes();
         return Response.ok("ok", MediaType.TEXT_PLAIN_TYPE).build();

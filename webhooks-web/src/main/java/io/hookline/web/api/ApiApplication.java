@@ -19,10 +19,23 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(UsersResource.class, TeamsResource.class, ChannelsResource.class, IncomingHooksResource.class,
-                PostsResource.class, ConfigResource.class, SystemResource.class, AuditsResource.class,
-                BearerTokenFilter.class, JsonByDefault.class, RequiredBody.class, BodyReading.class,
-                JsonbConfigProvider.class, HooklineExceptionMapper.class, SignInThrottleMapper.class,
-                WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
+        return Set.of(
+                UsersResource.class,
+                TeamsResource.class,
+                ChannelsResource.class,
+                IncomingHooksResource.class,
+                PostsResource.class,
+                ConfigResource.class,
+                SystemResource.class,
+                AuditsResource.class,
+                BearerTokenFilter.class,
+                JsonByDefault.class,
+                RequiredBody.class,
+                BodyReading.class,
+                JsonbConfigProvider.class,
+                HooklineExceptionMapper.class,
+                SignInThrottleMapper.class,
+                WebApplicationExceptionMapper.class,
+                UnexpectedExceptionMapper.class);
     }
 }

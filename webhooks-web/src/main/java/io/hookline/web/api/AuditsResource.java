@@ -29,8 +29,8 @@ public class AuditsResource {
     private SecurityContext security;
 
     @GET
-    public List<AuditView> list(@QueryParam("page") @DefaultValue("0") int page,
-                                @QueryParam("per_page") @DefaultValue("60") int perPage) {
+    public List<AuditView> list(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("per_page") @DefaultValue("60") int perPage) {
         return audits.list(CallerPrincipal.of(security), Page.of(page, perPage));
     }
 }

@@ -65,9 +65,11 @@ public class ChannelsResource {
     @POST
     @Path("/direct")
     public Response direct(JsonArray userIds) {
-        if (userIds == null || userIds.size() != 2
+        if (userIds == null
+                || userIds.size() != 2
                 || userIds.stream().anyMatch(v -> v.getValueType() != JsonValue.ValueType.STRING)) {
-            throw HooklineException.badRequest("api.context.invalid_body_param.app_error",
+            throw HooklineException.badRequest(
+                    "api.context.invalid_body_param.app_error",
                     "Invalid user_ids: send a JSON array of exactly two user ids.");
         }
         ChannelView channel = admin.direct(CallerPrincipal.of(security), userIds.getString(0), userIds.getString(1));
@@ -95,9 +97,10 @@ public class ChannelsResource {
 
     @GET
     @Path("/{channel_id}/members")
-    public List<ChannelMemberView> members(@PathParam("channel_id") String channelId,
-                                           @QueryParam("page") @DefaultValue("0") int page,
-                                           @QueryParam("per_page") @DefaultValue("60") int perPage) {
+    public List<ChannelMemberView> members(
+            @PathParam("channel_id") String channelId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("per_page") @DefaultValue("60") int perPage) {
         return members.list(CallerPrincipal.of(security), channelId, Page.of(page, perPage));
     }
 
@@ -118,10 +121,11 @@ public class ChannelsResource {
 
     @GET
     @Path("/{channel_id}/posts")
-    public PostList posts(@PathParam("channel_id") String channelId,
-                          @QueryParam("page") @DefaultValue("0") int page,
-                          @QueryParam("per_page") @DefaultValue("60") int perPage,
-                          @QueryParam("since") @DefaultValue("0") long since) {
+    public PostList posts(
+            @PathParam("channel_id") String channelId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("per_page") @DefaultValue("60") int perPage,
+            @QueryParam("since") @DefaultValue("0") long since) {
         return posts.page(CallerPrincipal.of(security), channelId, Page.of(page, perPage), since);
     }
 }

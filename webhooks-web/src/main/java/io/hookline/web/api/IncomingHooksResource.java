@@ -48,9 +48,11 @@ public class IncomingHooksResource {
     }
 
     @GET
-    public List<HookView> list(@QueryParam("team_id") String teamId, @QueryParam("channel_id") String channelId,
-                               @QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("per_page") @DefaultValue("60") int perPage) {
+    public List<HookView> list(
+            @QueryParam("team_id") String teamId,
+            @QueryParam("channel_id") String channelId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("per_page") @DefaultValue("60") int perPage) {
         return hooks.list(CallerPrincipal.of(security), teamId, channelId, Page.of(page, perPage));
     }
 
@@ -107,9 +109,10 @@ public class IncomingHooksResource {
     /** The hook's delivery log, newest first (beyond Mattermost): for its creator and system admins. */
     @GET
     @Path("/{hook_id}/deliveries")
-    public List<HookDeliveryView> deliveries(@PathParam("hook_id") String hookId,
-                                             @QueryParam("page") @DefaultValue("0") int page,
-                                             @QueryParam("per_page") @DefaultValue("60") int perPage) {
+    public List<HookDeliveryView> deliveries(
+            @PathParam("hook_id") String hookId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("per_page") @DefaultValue("60") int perPage) {
         return hooks.deliveries(CallerPrincipal.of(security), hookId, Page.of(page, perPage));
     }
 

@@ -46,7 +46,8 @@ public class SystemResource {
         if (up || "true".equals(restSemantics)) {
             return Response.ok(body).build();
         }
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(body)
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .entity(body)
                 .header(HttpHeaders.RETRY_AFTER, UnexpectedExceptionMapper.DATABASE_RETRY_AFTER_SECONDS)
                 .build();
     }

@@ -51,8 +51,8 @@ public class TeamsResource {
     }
 
     @GET
-    public List<TeamView> list(@QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("per_page") @DefaultValue("60") int perPage) {
+    public List<TeamView> list(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("per_page") @DefaultValue("60") int perPage) {
         return teams.list(CallerPrincipal.of(security), Page.of(page, perPage));
     }
 
@@ -85,23 +85,24 @@ public class TeamsResource {
 
     @GET
     @Path("/{team_id}/channels")
-    public List<ChannelView> publicChannels(@PathParam("team_id") String teamId,
-                                            @QueryParam("page") @DefaultValue("0") int page,
-                                            @QueryParam("per_page") @DefaultValue("60") int perPage) {
+    public List<ChannelView> publicChannels(
+            @PathParam("team_id") String teamId,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("per_page") @DefaultValue("60") int perPage) {
         return channels.publicChannels(CallerPrincipal.of(security), teamId, Page.of(page, perPage));
     }
 
     @GET
     @Path("/{team_id}/channels/name/{channel_name}")
-    public ChannelView channelByName(@PathParam("team_id") String teamId,
-                                     @PathParam("channel_name") String channelName) {
+    public ChannelView channelByName(
+            @PathParam("team_id") String teamId, @PathParam("channel_name") String channelName) {
         return channels.byTeamIdAndName(CallerPrincipal.of(security), teamId, channelName);
     }
 
     @GET
     @Path("/name/{team_name}/channels/name/{channel_name}")
-    public ChannelView channelByNames(@PathParam("team_name") String teamName,
-                                      @PathParam("channel_name") String channelName) {
+    public ChannelView channelByNames(
+            @PathParam("team_name") String teamName, @PathParam("channel_name") String channelName) {
         return channels.byTeamAndChannelName(CallerPrincipal.of(security), teamName, channelName);
     }
 }

@@ -16,12 +16,12 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -64,7 +64,8 @@ public class UsersResource {
     @PublicEndpoint
     public Response login(LoginRequest request) {
         LoginRequest body = request == null ? new LoginRequest(null, null) : request;
-        Authenticator.Login login = authenticator.login(body.loginId(), body.password(), servletRequest.getRemoteAddr());
+        Authenticator.Login login =
+                authenticator.login(body.loginId(), body.password(), servletRequest.getRemoteAddr());
         return Response.ok(login.user()).header("Token", login.token()).build();
     }
 

@@ -50,8 +50,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         if (token == null) {
-            throw HooklineException.unauthorized("api.context.session_expired.app_error",
-                    "Invalid or expired session, please login again.");
+            throw HooklineException.unauthorized(
+                    "api.context.session_expired.app_error", "Invalid or expired session, please login again.");
         }
         authenticateAs(request, authenticated(token));
     }
@@ -104,6 +104,6 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     private boolean isPublic() {
         return resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
-                || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class));
+                        || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class));
     }
 }

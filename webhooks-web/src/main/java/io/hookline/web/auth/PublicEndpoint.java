@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks an /api/v4 method callable without a token (login). Everything else requires one: deny by default. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-public @interface PublicEndpoint {
-}
+public @interface PublicEndpoint {}

@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
 /** What every console bean does the same way: show a service's refusal, answer a refused page with its status. */
 public final class ConsolePages {
 
-    private ConsolePages() {
-    }
+    private ConsolePages() {}
 
     public static void info(String summary) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
@@ -23,7 +22,8 @@ public final class ConsolePages {
     }
 
     public static void error(String summary) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
     }
 
     /**
@@ -51,7 +51,10 @@ public final class ConsolePages {
 
     /** A request parameter, or null when absent or blank. */
     public static String param(String name) {
-        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        String value = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get(name);
         return value == null || value.isBlank() ? null : value.trim();
     }
 

@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
 @FacesConverter("hookline.epochMillis")
 public class EpochMillisConverter implements Converter<Object> {
 
-    public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final DateTimeFormatter format;
 

@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 @FacesConverter("hookline.epochMillisToSecond")
 public class EpochMillisToSecondConverter extends EpochMillisConverter {
 
-    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     public EpochMillisToSecondConverter() {
         super(FORMAT);

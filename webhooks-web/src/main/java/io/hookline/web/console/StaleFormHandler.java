@@ -33,7 +33,8 @@ public class StaleFormHandler extends ExceptionHandlerWrapper {
     public void handle() {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces != null && !faces.getPartialViewContext().isAjaxRequest() && !faces.getResponseComplete()) {
-            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            Iterator<ExceptionQueuedEvent> events =
+                    getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
                 if (isViewExpired(events.next().getContext().getException())) {
                     events.remove();

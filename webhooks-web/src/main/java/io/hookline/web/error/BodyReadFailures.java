@@ -33,8 +33,7 @@ public final class BodyReadFailures {
     /** Causes followed at most; real chains are three or four deep, a cyclic or absurd one stops here. */
     private static final int MAX_CHAIN = 32;
 
-    private BodyReadFailures() {
-    }
+    private BodyReadFailures() {}
 
     /** 400 naming what was wrong, in Mattermost's words ("Invalid or missing channel in request body."). */
     public static HooklineException invalidBody(String what) {
@@ -70,7 +69,10 @@ public final class BodyReadFailures {
      * for their own faults too (building a JSON answer, a missing provider), and those stay 500s.
      */
     private static boolean isReadFailure(Throwable t) {
-        return t instanceof JsonParsingException || t instanceof JsonbException || t instanceof CharacterCodingException
-                || t instanceof NoContentException || t instanceof BadRequestException;
+        return t instanceof JsonParsingException
+                || t instanceof JsonbException
+                || t instanceof CharacterCodingException
+                || t instanceof NoContentException
+                || t instanceof BadRequestException;
     }
 }

@@ -13,8 +13,7 @@ import java.util.UUID;
 /** Builds Mattermost's error body for every failure, on /hooks and /api/v4 alike. */
 public final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     static Response of(int status, String id, String message) {
         return Response.status(status)
@@ -39,7 +38,9 @@ public final class ErrorResponses {
                 .add("detailed_error", "")
                 .add("request_id", newRequestId())
                 .add("status_code", status)
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setContentLength(body.length);

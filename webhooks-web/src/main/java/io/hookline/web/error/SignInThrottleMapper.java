@@ -12,6 +12,7 @@ public class SignInThrottleMapper implements ExceptionMapper<SignInThrottledExce
     @Override
     public Response toResponse(SignInThrottledException e) {
         return Response.fromResponse(ErrorResponses.of(e.status(), e.id(), e.getMessage()))
-                .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .build();
     }
 }

@@ -61,10 +61,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (databaseUnavailable(e)) {
             if (outageLog.pass()) {
-                LOG.log(Level.WARNING, "Database unavailable, answering 503 (logged at most every {0} s): {1}",
+                LOG.log(
+                        Level.WARNING,
+                        "Database unavailable, answering 503 (logged at most every {0} s): {1}",
                         new Object[] {OUTAGE_LOG_INTERVAL.toSeconds(), rootMessage(e)});
             }
-            return Response.fromResponse(ErrorResponses.of(503, "database_unavailable",
+            return Response.fromResponse(ErrorResponses.of(
+                            503,
+                            "database_unavailable",
                             "The database is unavailable; nothing was stored. Retry after "
                                     + DATABASE_RETRY_AFTER_SECONDS + " s."))
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)

@@ -15,8 +15,7 @@ import java.net.URI;
  */
 public final class PlainRedirect {
 
-    private PlainRedirect() {
-    }
+    private PlainRedirect() {}
 
     /** Answers {@code response} with a redirect to {@code location} (absolute, or relative to the request's URL). */
     public static void send(HttpServletRequest request, HttpServletResponse response, String location)
@@ -26,7 +25,9 @@ public final class PlainRedirect {
         }
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_FOUND);
-        response.setHeader("Location", URI.create(request.getRequestURL().toString()).resolve(location).toString());
+        response.setHeader(
+                "Location",
+                URI.create(request.getRequestURL().toString()).resolve(location).toString());
         response.setContentLength(0);
         // sendRedirect commits the response; callers (Faces among them) count on it.
         response.flushBuffer();

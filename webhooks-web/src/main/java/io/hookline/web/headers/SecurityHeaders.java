@@ -24,8 +24,7 @@ public final class SecurityHeaders {
     /** Where Faces serves scripts, style sheets and images: the same bytes for everyone, cacheable. */
     static final String RESOURCES = "/jakarta.faces.resource/";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     /**
      * Sets the headers on {@code response}. {@link SecurityHeadersFilter} calls it for every request and error

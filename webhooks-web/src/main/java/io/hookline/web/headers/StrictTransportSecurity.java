@@ -25,16 +25,18 @@ public final class StrictTransportSecurity {
 
     /** Environment variable (or JVM system property) that turns the header on. */
     public static final String SETTING = "HOOKLINE_HSTS";
+
     public static final String HEADER = "Strict-Transport-Security";
     /** One year, subdomains included: the value commonly recommended once HTTPS is known to work. */
     public static final long DEFAULT_MAX_AGE_SECONDS = 31_536_000;
+
     public static final String DEFAULT_VALUE = "max-age=" + DEFAULT_MAX_AGE_SECONDS + "; includeSubDomains";
     /** RFC 6797 sets no ceiling; this one keeps a mistyped number from pinning browsers for centuries. */
     public static final long MAX_MAX_AGE_SECONDS = 2L * DEFAULT_MAX_AGE_SECONDS;
 
     private static final Pattern SECONDS = Pattern.compile("\\d{1,10}");
-    private static final Pattern HEADER_VALUE = Pattern.compile(
-            "max-age=(\\d{1,10})(\\s*;\\s*(includeSubDomains|preload))*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_VALUE =
+            Pattern.compile("max-age=(\\d{1,10})(\\s*;\\s*(includeSubDomains|preload))*", Pattern.CASE_INSENSITIVE);
 
     private static final Logger LOG = Logger.getLogger(StrictTransportSecurity.class.getName());
 
@@ -43,8 +45,7 @@ public final class StrictTransportSecurity {
         static final Optional<String> VALUE = headerValue(DeploymentConfig.get(SETTING), LOG::warning);
     }
 
-    private StrictTransportSecurity() {
-    }
+    private StrictTransportSecurity() {}
 
     /**
      * Sets the header on {@code response} when the deployment turned it on. Called for every answer by

@@ -1,6 +1,5 @@
 package io.hookline.web.hooks;
 
-import io.hookline.api.error.HooklineException;
 import java.util.Locale;
 
 /**

@@ -17,8 +17,7 @@ final class DryRunAnswer {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private DryRunAnswer() {
-    }
+    private DryRunAnswer() {}
 
     static String of(HookDestination planned) {
         JsonArrayBuilder posts = JSON.createArrayBuilder();
@@ -33,6 +32,7 @@ final class DryRunAnswer {
                 .add("dry_run", true)
                 .add("channel_id", planned.channelId())
                 .add("posts", posts)
-                .build().toString();
+                .build()
+                .toString();
     }
 }

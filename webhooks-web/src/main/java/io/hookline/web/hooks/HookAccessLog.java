@@ -22,8 +22,7 @@ final class HookAccessLog {
     /** Longest method name written; longer ones are cut (a method is a token, but the log is not its place). */
     static final int MAX_METHOD_LENGTH = 16;
 
-    private HookAccessLog() {
-    }
+    private HookAccessLog() {}
 
     static boolean enabled() {
         return LOG.isLoggable(Level.INFO);
@@ -31,13 +30,21 @@ final class HookAccessLog {
 
     static void write(HookExchange exchange) {
         // logp names the source itself: plain info() makes the formatter find the caller by walking the stack.
-        LOG.logp(Level.INFO, HookAccessLog.class.getName(), "write", line(exchange.remoteAddress(),
-                exchange.method(), maskedPath(exchange.requestUri(), exchange.contextPath()),
-                exchange.accessLogStatus(), exchange.bytesRead(), exchange.millis()));
+        LOG.logp(
+                Level.INFO,
+                HookAccessLog.class.getName(),
+                "write",
+                line(
+                        exchange.remoteAddress(),
+                        exchange.method(),
+                        maskedPath(exchange.requestUri(), exchange.contextPath()),
+                        exchange.accessLogStatus(),
+                        exchange.bytesRead(),
+                        exchange.millis()));
     }
 
-    static String line(String remoteAddress, String method, String maskedPath, int status, long bytesRead,
-                       long millis) {
+    static String line(
+            String remoteAddress, String method, String maskedPath, int status, long bytesRead, long millis) {
         return remoteAddress + " \"" + safeMethod(method) + " " + maskedPath + "\" " + status + " in=" + bytesRead
                 + " ms=" + millis;
     }

@@ -41,8 +41,11 @@ public class HookAnswer {
         RateLimitDecision checked = limiter.check(current.rateLimits(), hookId, remoteAddress);
         limit = checked;
         if (!checked.allowed()) {
-            throw new HooklineException(429, RATE_LIMITED, "Too many requests for this hook or from this address; "
-                    + "retry after " + checked.retryAfterSeconds() + " s.");
+            throw new HooklineException(
+                    429,
+                    RATE_LIMITED,
+                    "Too many requests for this hook or from this address; " + "retry after "
+                            + checked.retryAfterSeconds() + " s.");
         }
     }
 

@@ -41,8 +41,11 @@ public class HookAnswerFilter implements ContainerResponseFilter {
         String hookId = request.getUriInfo().getPathParameters().getFirst("id");
         if (Ids.isWellFormed(hookId)) {
             // An id that cannot be a hook's has no log to go to.
-            answer.delivered(hookId, errorId(response.getEntity(),
-                    "true".equals(response.getHeaderString(IdempotentRequests.REPLAYED_HEADER))));
+            answer.delivered(
+                    hookId,
+                    errorId(
+                            response.getEntity(),
+                            "true".equals(response.getHeaderString(IdempotentRequests.REPLAYED_HEADER))));
         }
     }
 

@@ -33,11 +33,9 @@ public final class HookBodyParser {
     public static final int MAX_JSON_DEPTH = 32;
     /** The fields a multipart body may send as parts, when it has no {@code payload} part. */
     private static final java.util.List<String> MULTIPART_STRING_FIELDS =
-            java.util.List.of("text", "channel", "username", "icon_url", "icon_emoji", "type", "root_id",
-                    "thread_ts");
+            java.util.List.of("text", "channel", "username", "icon_url", "icon_emoji", "type", "root_id", "thread_ts");
 
-    private HookBodyParser() {
-    }
+    private HookBodyParser() {}
 
     public static WebhookPayload parse(String contentType, byte[] body) {
         String mediaType = mediaTypeOf(contentType);
@@ -171,8 +169,8 @@ public final class HookBodyParser {
     private static WebhookPayload fromObject(JsonObject object) {
         JsonArray attachments = objectArray(singleObjectAsArray(object, "attachments"), "attachments");
         if (attachments != null && attachments.size() > WebhookPayload.MAX_ATTACHMENTS) {
-            throw HooklineException.badRequest("too_many_attachments",
-                    "At most " + WebhookPayload.MAX_ATTACHMENTS + " attachments per message.");
+            throw HooklineException.badRequest(
+                    "too_many_attachments", "At most " + WebhookPayload.MAX_ATTACHMENTS + " attachments per message.");
         }
         return new WebhookPayload(
                 string(object, "text", false),
@@ -225,7 +223,9 @@ public final class HookBodyParser {
         if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
             return object;
         }
-        return JSON.createObjectBuilder(object).add(name, JSON.createArrayBuilder().add(value)).build();
+        return JSON.createObjectBuilder(object)
+                .add(name, JSON.createArrayBuilder().add(value))
+                .build();
     }
 
     /** An array of objects, or null when absent; a null element or another type is a 400 naming the field. */

@@ -23,9 +23,20 @@ import io.hookline.ejb.hook.HookDestination;
  * @param errorId the error body's id ({@code idempotent_replay} for a replay); empty for none
  * @param posted where the message went, when it was committed; null otherwise
  */
-record HookExchange(String remoteAddress, String method, String requestUri, String contextPath, int status,
-                    boolean escaped, long bytesRead, long size, long endedAt, long millis, String deliveryHookId, String errorId,
-                    HookDestination posted) {
+record HookExchange(
+        String remoteAddress,
+        String method,
+        String requestUri,
+        String contextPath,
+        int status,
+        boolean escaped,
+        long bytesRead,
+        long size,
+        long endedAt,
+        long millis,
+        String deliveryHookId,
+        String errorId,
+        HookDestination posted) {
 
     /** The status the access log shows: an exception that escaped the chain becomes the container's 500. */
     int accessLogStatus() {
@@ -35,8 +46,17 @@ record HookExchange(String remoteAddress, String method, String requestUri, Stri
     /** The delivery log's entry for this answer (only when {@link #deliveryHookId} is set). */
     DeliveryAttempt deliveryAttempt() {
         if (posted != null) {
-            return new DeliveryAttempt(deliveryHookId, endedAt, status, errorId, remoteAddress, size, millis,
-                    posted.channelId(), posted.postIds(), posted.postIds().size());
+            return new DeliveryAttempt(
+                    deliveryHookId,
+                    endedAt,
+                    status,
+                    errorId,
+                    remoteAddress,
+                    size,
+                    millis,
+                    posted.channelId(),
+                    posted.postIds(),
+                    posted.postIds().size());
         }
         return DeliveryAttempt.refused(deliveryHookId, endedAt, status, errorId, remoteAddress, size, millis);
     }

@@ -74,8 +74,14 @@ public class HookExchangeFilter extends HttpFilter {
             chain.doFilter(observed, new ForgivingResponse(response, observed));
             failed = false;
         } finally {
-            emit(request, observed, response.getStatus(), failed, (System.nanoTime() - start) / 1_000_000,
-                    refusedDelivery, refusedId);
+            emit(
+                    request,
+                    observed,
+                    response.getStatus(),
+                    failed,
+                    (System.nanoTime() - start) / 1_000_000,
+                    refusedDelivery,
+                    refusedId);
         }
     }
 
@@ -102,8 +108,14 @@ public class HookExchangeFilter extends HttpFilter {
         return "POST".equals(request.getMethod()) && Ids.isWellFormed(hookId) ? hookId : null;
     }
 
-    private void emit(HttpServletRequest request, ObservedRequest observed, int status, boolean escaped, long millis,
-                      String refusedDelivery, String refusedId) {
+    private void emit(
+            HttpServletRequest request,
+            ObservedRequest observed,
+            int status,
+            boolean escaped,
+            long millis,
+            String refusedDelivery,
+            String refusedId) {
         boolean accessLog = HookAccessLog.enabled();
         try {
             String hookId = refusedDelivery;
@@ -116,10 +128,20 @@ public class HookExchangeFilter extends HttpFilter {
             if (!accessLog && !delivery) {
                 return;
             }
-            HookExchange exchange = new HookExchange(request.getRemoteAddr(), request.getMethod(),
-                    request.getRequestURI(), request.getContextPath(), status, escaped, observed.bytesRead(),
-                    observed.size(request.getContentLengthLong()), System.currentTimeMillis(), millis, hookId,
-                    errorId, refusedDelivery == null ? answer.posted() : null);
+            HookExchange exchange = new HookExchange(
+                    request.getRemoteAddr(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getContextPath(),
+                    status,
+                    escaped,
+                    observed.bytesRead(),
+                    observed.size(request.getContentLengthLong()),
+                    System.currentTimeMillis(),
+                    millis,
+                    hookId,
+                    errorId,
+                    refusedDelivery == null ? answer.posted() : null);
             if (accessLog) {
                 HookAccessLog.write(exchange);
             }

@@ -56,8 +56,8 @@ public class HookPostResource {
 
     @GET
     @RecordsDelivery
-    public Response read(@PathParam("id") String hookId, @PathParam("post_id") String postId,
-                         @Context HttpServletRequest request) {
+    public Response read(
+            @PathParam("id") String hookId, @PathParam("post_id") String postId, @Context HttpServletRequest request) {
         answer.requireAllowed(limiter, settings.get(), hookId, request.getRemoteAddr());
         PostView post = editor.read(hookId, postId);
         return json(PostJson.of(post).toString());
@@ -65,13 +65,16 @@ public class HookPostResource {
 
     @PATCH
     @RecordsDelivery
-    public Response edit(@PathParam("id") String hookId, @PathParam("post_id") String postId,
-                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                         @Context HttpServletRequest request, InputStream body) {
+    public Response edit(
+            @PathParam("id") String hookId,
+            @PathParam("post_id") String postId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpServletRequest request,
+            InputStream body) {
         Settings current = settings.get();
         answer.requireAllowed(limiter, current, hookId, request.getRemoteAddr());
-        var payload = HookBodyParser.parse(contentType, HookResource.readCapped(body,
-                current.maximumPayloadSizeBytes()));
+        var payload =
+                HookBodyParser.parse(contentType, HookResource.readCapped(body, current.maximumPayloadSizeBytes()));
         PostView edited = editor.edit(hookId, postId, payload);
         changed(edited.channelId(), postId);
         return json(PostJson.of(edited).toString());
@@ -79,8 +82,8 @@ public class HookPostResource {
 
     @DELETE
     @RecordsDelivery
-    public Response delete(@PathParam("id") String hookId, @PathParam("post_id") String postId,
-                           @Context HttpServletRequest request) {
+    public Response delete(
+            @PathParam("id") String hookId, @PathParam("post_id") String postId, @Context HttpServletRequest request) {
         answer.requireAllowed(limiter, settings.get(), hookId, request.getRemoteAddr());
         String channelId = editor.delete(hookId, postId);
         changed(channelId, postId);

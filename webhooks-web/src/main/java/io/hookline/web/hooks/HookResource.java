@@ -50,6 +50,7 @@ public class HookResource {
     static final String OK_TYPE = "text/plain;charset=UTF-8";
     /** {@code ?wait=true} and {@code ?dry_run=true} answers. */
     static final String JSON_TYPE = "application/json";
+
     private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
 
     @Inject
@@ -72,9 +73,13 @@ public class HookResource {
 
     @POST
     @RecordsDelivery
-    public Response post(@PathParam("id") String hookId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                         @QueryParam("wait") String wait, @QueryParam("dry_run") String dryRun,
-                         @Context HttpServletRequest request, InputStream body) {
+    public Response post(
+            @PathParam("id") String hookId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("wait") String wait,
+            @QueryParam("dry_run") String dryRun,
+            @Context HttpServletRequest request,
+            InputStream body) {
         // Before anything else: a mistyped flag must not post for real what was meant as a dry run.
         boolean answerPost = QueryFlag.parse("wait", wait);
         boolean dry = QueryFlag.parse("dry_run", dryRun);
@@ -88,7 +93,8 @@ public class HookResource {
             // Nothing stored, so nothing for the delivery log's post ids nor the live views (see DryRunAnswer), and
             // no Idempotency-Key claimed or replayed: a dry run is not the request it previews.
             WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
-            return Response.ok(DryRunAnswer.of(poster.dryRun(hookId, payload)), MediaType.valueOf(JSON_TYPE)).build();
+            return Response.ok(DryRunAnswer.of(poster.dryRun(hookId, payload)), MediaType.valueOf(JSON_TYPE))
+                    .build();
         }
         // A repeat of a stored keyed request: its first answer again (or 422 for another request), nothing stored.
         Response replay = idempotency.storedAnswer(keyed, contentType, request.getQueryString(), bytes);
@@ -96,8 +102,8 @@ public class HookResource {
             return replay;
         }
         WebhookPayload payload = HookBodyParser.parse(contentType, bytes);
-        HookDestination posted = poster.post(hookId, payload,
-                keyed.hasKey() ? keyed.recording(planned -> answer(planned, answerPost)) : null);
+        HookDestination posted = poster.post(
+                hookId, payload, keyed.hasKey() ? keyed.recording(planned -> answer(planned, answerPost)) : null);
         answer.posted(posted);
         // HookPoster's transaction has committed by now: open channel views may show the posts.
         committed.fire(new PostsCommitted(posted.channelId(), posted.postIds()));
@@ -130,8 +136,8 @@ public class HookResource {
         int n;
         while ((n = readSome(in, buffer)) >= 0) {
             if (out.size() + n > maxBytes) {
-                throw new HooklineException(413, "payload_too_large",
-                        "The request body is larger than " + maxBytes + " bytes.");
+                throw new HooklineException(
+                        413, "payload_too_large", "The request body is larger than " + maxBytes + " bytes.");
             }
             out.write(buffer, 0, n);
         }

@@ -18,8 +18,14 @@ public class HooksApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(HookResource.class, HookPostResource.class, HookAnswerFilter.class,
-                JsonbConfigProvider.class, KeyAlreadyStoredMapper.class,
-                HooklineExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
+        return Set.of(
+                HookResource.class,
+                HookPostResource.class,
+                HookAnswerFilter.class,
+                JsonbConfigProvider.class,
+                KeyAlreadyStoredMapper.class,
+                HooklineExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                UnexpectedExceptionMapper.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.hookline.web.hooks;
 
+import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.idempotency.IdempotencyKey;
 import io.hookline.ejb.idempotency.IdempotencyKeys;
@@ -8,7 +9,6 @@ import io.hookline.ejb.idempotency.KeyDecision;
 import io.hookline.ejb.idempotency.RequestFingerprint;
 import io.hookline.ejb.idempotency.StoredAnswer;
 import io.hookline.ejb.settings.CurrentSettings;
-import io.hookline.api.error.HooklineException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,8 +56,8 @@ public class IdempotentRequests {
         }
         if (sent.size() > 1) {
             // Two keys cannot both hold; taking either would surprise the sender.
-            throw HooklineException.badRequest(IdempotencyKey.INVALID,
-                    "Send one " + IdempotencyKey.HEADER + " header, not " + sent.size() + ".");
+            throw HooklineException.badRequest(
+                    IdempotencyKey.INVALID, "Send one " + IdempotencyKey.HEADER + " header, not " + sent.size() + ".");
         }
         String key = IdempotencyKey.validated(sent.get(0));
         if (!Ids.isWellFormed(hookId)) {
@@ -77,8 +77,8 @@ public class IdempotentRequests {
             return null;
         }
         String fingerprint = RequestFingerprint.of(contentType, query, body);
-        KeyDecision decision = KeyDecision.decide(keys.find(keyed.hookId(), keyed.key()), fingerprint,
-                System.currentTimeMillis(), windowMillis());
+        KeyDecision decision = KeyDecision.decide(
+                keys.find(keyed.hookId(), keyed.key()), fingerprint, System.currentTimeMillis(), windowMillis());
         if (decision.isReplay()) {
             return replay(decision.replay());
         }
@@ -91,8 +91,8 @@ public class IdempotentRequests {
      * if the row had been there at the start. A row gone again (expired in between) is as good as in flight.
      */
     Response afterLostRace(String hookId, String key, String fingerprint) {
-        KeyDecision decision = KeyDecision.decide(keys.find(hookId, key), fingerprint, System.currentTimeMillis(),
-                windowMillis());
+        KeyDecision decision =
+                KeyDecision.decide(keys.find(hookId, key), fingerprint, System.currentTimeMillis(), windowMillis());
         if (decision.isReplay()) {
             return replay(decision.replay());
         }
@@ -105,13 +105,18 @@ public class IdempotentRequests {
 
     /** A stored answer as sent the first time, plus {@value #REPLAYED_HEADER}. */
     static Response replay(StoredAnswer answer) {
-        return Response.status(answer.status()).type(mediaType(answer.contentType())).entity(answer.body())
-                .header(REPLAYED_HEADER, "true").build();
+        return Response.status(answer.status())
+                .type(mediaType(answer.contentType()))
+                .entity(answer.body())
+                .header(REPLAYED_HEADER, "true")
+                .build();
     }
 
     /** An answer as {@link #replay} will send it again: HookResource builds its own answer with this. */
     static Response response(StoredAnswer answer) {
-        return Response.status(answer.status()).type(mediaType(answer.contentType())).entity(answer.body())
+        return Response.status(answer.status())
+                .type(mediaType(answer.contentType()))
+                .entity(answer.body())
                 .build();
     }
 

@@ -55,7 +55,7 @@ public final class KeyedRequest {
         if (decision == null) {
             throw new IllegalStateException("IdempotentRequests.storedAnswer was not asked before the write");
         }
-        return destination -> decision.record(hookId, key, fingerprint, answer.apply(destination),
-                System.currentTimeMillis());
+        return destination ->
+                decision.record(hookId, key, fingerprint, answer.apply(destination), System.currentTimeMillis());
     }
 }

@@ -1,6 +1,5 @@
 package io.hookline.web.hooks;
 
-import io.hookline.api.error.HooklineException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,8 +17,7 @@ final class MultipartForm {
     private static final Pattern NAME = Pattern.compile("(?i)(?:^|;)\\s*name=(?:\"([^\"]*)\"|([^;\\s]+))");
     private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
 
-    private MultipartForm() {
-    }
+    private MultipartForm() {}
 
     /** The {@code boundary} parameter of a multipart Content-Type, or a 400 when there is none. */
     static String boundaryOf(String contentType) {
@@ -64,8 +62,9 @@ final class MultipartForm {
             String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
             String name = partName(headers);
             if (name != null) {
-                fields.putIfAbsent(name, new String(body, contentStart, Math.max(0, contentEnd - contentStart),
-                        StandardCharsets.UTF_8));
+                fields.putIfAbsent(
+                        name,
+                        new String(body, contentStart, Math.max(0, contentEnd - contentStart), StandardCharsets.UTF_8));
             }
             at = next;
         }

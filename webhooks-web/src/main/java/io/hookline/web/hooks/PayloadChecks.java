@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class PayloadChecks {
 
-    private PayloadChecks() {
-    }
+    private PayloadChecks() {}
 
     static void requireSane(JsonValue root, int maxDepth) {
         // Iterative walk: the check itself must not be the thing that overflows the stack.
@@ -26,7 +25,8 @@ final class PayloadChecks {
             switch (value.getValueType()) {
                 case OBJECT -> {
                     requireDepth(depth, maxDepth);
-                    for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
+                    for (Map.Entry<String, JsonValue> member :
+                            value.asJsonObject().entrySet()) {
                         requireNoNul(member.getKey());
                         pending.push(Map.entry(member.getValue(), depth + 1));
                     }
@@ -38,8 +38,7 @@ final class PayloadChecks {
                     }
                 }
                 case STRING -> requireNoNul(((jakarta.json.JsonString) value).getString());
-                default -> {
-                }
+                default -> {}
             }
         }
     }

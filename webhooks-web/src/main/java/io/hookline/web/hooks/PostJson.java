@@ -12,8 +12,7 @@ import jakarta.json.JsonObjectBuilder;
  */
 final class PostJson {
 
-    private PostJson() {
-    }
+    private PostJson() {}
 
     static JsonObject of(PostView post) {
         return builder(post).build();

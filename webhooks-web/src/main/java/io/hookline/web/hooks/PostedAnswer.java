@@ -16,8 +16,7 @@ final class PostedAnswer {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private PostedAnswer() {
-    }
+    private PostedAnswer() {}
 
     static String of(HookDestination posted) {
         NewPost first = posted.posts().get(0);
@@ -31,7 +30,8 @@ final class PostedAnswer {
                 .add("props", props(first))
                 .add("ts", first.ts())
                 .add("post_ids", ids)
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /** A stored post's props, a JSON object (PostProps wrote it). */

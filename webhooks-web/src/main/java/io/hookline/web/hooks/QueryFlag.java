@@ -12,8 +12,7 @@ final class QueryFlag {
 
     static final String ERROR_ID = "invalid_parameter";
 
-    private QueryFlag() {
-    }
+    private QueryFlag() {}
 
     static boolean parse(String name, String value) {
         if (value == null) {
@@ -26,8 +25,9 @@ final class QueryFlag {
             case "false", "0" -> {
                 return false;
             }
-            default -> throw HooklineException.badRequest(ERROR_ID,
-                    "The query parameter '" + name + "' must be true or false.");
+            default ->
+                throw HooklineException.badRequest(
+                        ERROR_ID, "The query parameter '" + name + "' must be true or false.");
         }
     }
 }

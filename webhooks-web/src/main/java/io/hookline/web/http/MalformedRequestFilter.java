@@ -36,8 +36,9 @@ public class MalformedRequestFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        LOG.log(Level.FINE, "Refused a malformed request from {0}: {1}",
-                new Object[] {request.getRemoteAddr(), violation.get()});
+        LOG.log(Level.FINE, "Refused a malformed request from {0}: {1}", new Object[] {
+            request.getRemoteAddr(), violation.get()
+        });
         // As the container's own refusal: nothing Hookline could say in a body would be read by a client
         // this broken, and the rest of the connection cannot be trusted to be framed right.
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -22,8 +22,11 @@ public class MethodCaseFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (RequestHeadRules.isCaseVariantOfStandardMethod(request.getMethod())) {
-            ErrorResponses.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                    "api.context.method_not_allowed.app_error", "Method Not Allowed");
+            ErrorResponses.write(
+                    response,
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "api.context.method_not_allowed.app_error",
+                    "Method Not Allowed");
             return;
         }
         chain.doFilter(request, response);

@@ -23,19 +23,16 @@ public final class RequestHeadRules {
     /** The only transfer coding either server decodes the same way. */
     private static final String CHUNKED = "chunked";
 
-    private RequestHeadRules() {
-    }
+    private RequestHeadRules() {}
 
     /** One header field line as the container parsed it. */
-    public record Field(String name, String value) {
-    }
+    public record Field(String name, String value) {}
 
     /**
      * The request head: the method, the request URI as sent (not decoded, no query) and every field line in
      * any order (a name with two values is two fields).
      */
-    public record RequestHead(String method, String requestUri, List<Field> fields) {
-    }
+    public record RequestHead(String method, String requestUri, List<Field> fields) {}
 
     /** Why the head must be refused with 400, or empty when it may go on. The first broken rule wins. */
     public static Optional<String> violation(RequestHead head) {
@@ -52,7 +49,8 @@ public final class RequestHeadRules {
                 return Optional.of("a header name is not a token");
             }
             if (!isFieldValue(field.value())) {
-                return Optional.of("the value of header " + field.name() + " has a character outside VCHAR, SP and HTAB");
+                return Optional.of(
+                        "the value of header " + field.name() + " has a character outside VCHAR, SP and HTAB");
             }
             String name = field.name().toLowerCase(Locale.ROOT);
             switch (name) {
@@ -113,7 +111,10 @@ public final class RequestHeadRules {
     }
 
     private static boolean isTchar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     /**
@@ -154,7 +155,8 @@ public final class RequestHeadRules {
     /** A Content-Length above zero; a malformed one is the container's to refuse, and both servers do. */
     private static boolean isPositive(String contentLength) {
         String digits = contentLength.trim();
-        return !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+        return !digits.isEmpty()
+                && digits.chars().allMatch(c -> c >= '0' && c <= '9')
                 && digits.chars().anyMatch(c -> c != '0');
     }
 }

@@ -55,7 +55,11 @@ public class LiveChannelServlet extends HttpServlet {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext context = request.startAsync();
         context.setTimeout(STREAM_LIFETIME_MS);
-        LiveStream stream = new LiveStream(channelId, userId, context, response.getOutputStream(),
+        LiveStream stream = new LiveStream(
+                channelId,
+                userId,
+                context,
+                response.getOutputStream(),
                 live.limits().queueCapacity());
         context.addListener(new AsyncListener() {
             @Override
@@ -74,8 +78,7 @@ public class LiveChannelServlet extends HttpServlet {
             }
 
             @Override
-            public void onStartAsync(AsyncEvent event) {
-            }
+            public void onStartAsync(AsyncEvent event) {}
         });
         live.open(stream);
         // Non-blocking from here on: the container calls the stream back when the connection takes more.

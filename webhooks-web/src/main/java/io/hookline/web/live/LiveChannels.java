@@ -66,15 +66,19 @@ public class LiveChannels {
     private final NewestPosts newestPosts = new NewestPosts();
     /** Only the polling thread reads and writes it. */
     private boolean otherServersFailing;
+
     private ScheduledFuture<?> recheck;
     private ScheduledFuture<?> otherServers;
 
     @PostConstruct
     void startAccessChecks() {
-        recheck = scheduler.scheduleWithFixedDelay(this::recheckAccess, limits.recheckMillis(),
-                limits.recheckMillis(), TimeUnit.MILLISECONDS);
-        otherServers = scheduler.scheduleWithFixedDelay(this::checkOtherServers, limits.otherServersMillis(),
-                limits.otherServersMillis(), TimeUnit.MILLISECONDS);
+        recheck = scheduler.scheduleWithFixedDelay(
+                this::recheckAccess, limits.recheckMillis(), limits.recheckMillis(), TimeUnit.MILLISECONDS);
+        otherServers = scheduler.scheduleWithFixedDelay(
+                this::checkOtherServers,
+                limits.otherServersMillis(),
+                limits.otherServersMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -95,7 +99,9 @@ public class LiveChannels {
     /** Registers a stream; closes the user's oldest when this one is past their limit. */
     void open(LiveStream stream) {
         stream.onClosed(() -> forget(stream));
-        byChannel.computeIfAbsent(stream.channelId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
+        byChannel
+                .computeIfAbsent(stream.channelId(), id -> ConcurrentHashMap.newKeySet())
+                .add(stream);
         List<LiveStream> excess = new ArrayList<>();
         byUser.compute(stream.userId(), (id, open) -> {
             List<LiveStream> list = open == null ? new ArrayList<>() : open;
@@ -188,7 +194,8 @@ public class LiveChannels {
             }
             Map<String, Boolean> decided = new ConcurrentHashMap<>();
             for (LiveStream stream : allStreams()) {
-                boolean may = decided.computeIfAbsent(stream.userId() + '\n' + stream.channelId(),
+                boolean may = decided.computeIfAbsent(
+                        stream.userId() + '\n' + stream.channelId(),
                         key -> access.mayRead(stream.userId(), stream.channelId()));
                 if (!may) {
                     stream.close(LiveStream.Reason.ACCESS);

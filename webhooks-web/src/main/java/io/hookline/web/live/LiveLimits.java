@@ -47,9 +47,12 @@ public record LiveLimits(int streamsPerUser, int queueCapacity, int recheckMilli
         return new LiveLimits(
                 DeploymentConfig.integer(STREAMS_PER_USER_SETTING, DEFAULT_STREAMS_PER_USER, 1, MAX_STREAMS_PER_USER),
                 DeploymentConfig.integer(QUEUE_CAPACITY_SETTING, DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY),
-                DeploymentConfig.integer(RECHECK_MILLIS_SETTING, DEFAULT_RECHECK_MILLIS, MIN_RECHECK_MILLIS,
-                        MAX_RECHECK_MILLIS),
-                DeploymentConfig.integer(OTHER_SERVERS_MILLIS_SETTING, DEFAULT_OTHER_SERVERS_MILLIS,
-                        MIN_OTHER_SERVERS_MILLIS, MAX_OTHER_SERVERS_MILLIS));
+                DeploymentConfig.integer(
+                        RECHECK_MILLIS_SETTING, DEFAULT_RECHECK_MILLIS, MIN_RECHECK_MILLIS, MAX_RECHECK_MILLIS),
+                DeploymentConfig.integer(
+                        OTHER_SERVERS_MILLIS_SETTING,
+                        DEFAULT_OTHER_SERVERS_MILLIS,
+                        MIN_OTHER_SERVERS_MILLIS,
+                        MAX_OTHER_SERVERS_MILLIS));
     }
 }

@@ -46,8 +46,7 @@ final class LiveStream implements WriteListener {
     private final BlockingQueue<byte[]> queue;
     private boolean unflushed;
     private boolean closed;
-    private Runnable onClosed = () -> {
-    };
+    private Runnable onClosed = () -> {};
 
     LiveStream(String channelId, String userId, AsyncContext context, ServletOutputStream out, int queueCapacity) {
         this.channelId = channelId;

@@ -50,8 +50,9 @@ final class NewestPosts {
     List<String> newer(Set<String> watched, Map<String, Long> reading, long nowMillis) {
         seen.keySet().retainAll(watched);
         // An announcement is needed for as long as a view opened after it may take the post for news.
-        announced.entrySet().removeIf(entry -> !watched.contains(entry.getKey())
-                && entry.getValue() <= nowMillis - RECENT_MILLIS);
+        announced
+                .entrySet()
+                .removeIf(entry -> !watched.contains(entry.getKey()) && entry.getValue() <= nowMillis - RECENT_MILLIS);
         List<String> changed = new ArrayList<>();
         for (String channelId : watched) {
             long newest = reading.getOrDefault(channelId, 0L);

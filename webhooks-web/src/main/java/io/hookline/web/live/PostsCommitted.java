@@ -7,5 +7,4 @@ import java.util.List;
  * call that stored them returned, i.e. after its transaction committed, so observers never see posts that may
  * roll back. The views fetch what changed themselves (new posts by create_at, edits and deletes by update_at).
  */
-public record PostsCommitted(String channelId, List<String> postIds) {
-}
+public record PostsCommitted(String channelId, List<String> postIds) {}

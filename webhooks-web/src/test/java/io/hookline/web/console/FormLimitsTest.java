@@ -25,9 +25,16 @@ class FormLimitsTest {
 
     @Test
     void theHookFormHasTheHookServicesLimits() throws NoSuchFieldException {
-        for (Map.Entry<String, Integer> limit : Map.of("displayName", HookLimits.MAX_DISPLAY_NAME,
-                "description", HookLimits.MAX_DESCRIPTION, "username", HookLimits.MAX_USERNAME,
-                "iconUrl", SafeUrls.MAX_ICON_LENGTH).entrySet()) {
+        for (Map.Entry<String, Integer> limit : Map.of(
+                        "displayName",
+                        HookLimits.MAX_DISPLAY_NAME,
+                        "description",
+                        HookLimits.MAX_DESCRIPTION,
+                        "username",
+                        HookLimits.MAX_USERNAME,
+                        "iconUrl",
+                        SafeUrls.MAX_ICON_LENGTH)
+                .entrySet()) {
             assertSize(HookForm.class, limit.getKey(), limit.getValue());
         }
     }

@@ -36,8 +36,8 @@ class BodyReadFailuresTest {
     };
 
     private static void assertInvalidBody(Throwable failure) {
-        HooklineException e = BodyReadFailures.of(failure, "channel").orElseThrow(
-                () -> new AssertionError("not recognised: " + failure));
+        HooklineException e = BodyReadFailures.of(failure, "channel")
+                .orElseThrow(() -> new AssertionError("not recognised: " + failure));
         assertEquals(400, e.status());
         assertEquals("api.context.invalid_body_param.app_error", e.id());
         assertEquals("Invalid or missing channel in request body.", e.getMessage());
@@ -56,8 +56,8 @@ class BodyReadFailuresTest {
 
     @Test
     void aBodyPastTheCapIs413WhereverItIsInTheChain() {
-        Throwable wrapped = new ProcessingException("read failed", new JsonException("I/O error",
-                new RequestBodyTooLargeException(1024)));
+        Throwable wrapped = new ProcessingException(
+                "read failed", new JsonException("I/O error", new RequestBodyTooLargeException(1024)));
         HooklineException e = BodyReadFailures.of(wrapped, "body").orElseThrow();
         assertEquals(413, e.status());
         assertEquals("api.context.request_body_too_large.app_error", e.id());
@@ -67,15 +67,20 @@ class BodyReadFailuresTest {
     @Test
     void ourOwnAnswerInsideAWrapperIsKept() {
         HooklineException known = HooklineException.badRequest("x", "y");
-        assertSame(known, BodyReadFailures.of(new ProcessingException(known), "body").orElseThrow());
+        assertSame(
+                known,
+                BodyReadFailures.of(new ProcessingException(known), "body").orElseThrow());
     }
 
     /** Not the input's fault: our own JSON-building failure, a bare runtime failure, an I/O error with no parse. */
     @Test
     void otherFailuresStayTheCallersToAnswer() {
-        assertTrue(BodyReadFailures.of(new JsonException("could not build"), "body").isEmpty());
-        assertTrue(BodyReadFailures.of(new ProcessingException("no provider"), "body").isEmpty());
-        assertTrue(BodyReadFailures.of(new UncheckedIOException(new IOException("disk")), "body").isEmpty());
+        assertTrue(BodyReadFailures.of(new JsonException("could not build"), "body")
+                .isEmpty());
+        assertTrue(BodyReadFailures.of(new ProcessingException("no provider"), "body")
+                .isEmpty());
+        assertTrue(BodyReadFailures.of(new UncheckedIOException(new IOException("disk")), "body")
+                .isEmpty());
         assertTrue(BodyReadFailures.of(new IllegalStateException("bug"), "body").isEmpty());
     }
 

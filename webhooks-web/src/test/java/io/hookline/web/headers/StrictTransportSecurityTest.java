@@ -33,30 +33,33 @@ class StrictTransportSecurityTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "on|max-age=31536000; includeSubDomains",
-        "TRUE|max-age=31536000; includeSubDomains",
-        "600|max-age=600; includeSubDomains",
-        "63072000|max-age=63072000; includeSubDomains",
-        "max-age=600|max-age=600",
-        "max-age=31536000; includeSubDomains; preload|max-age=31536000; includeSubDomains; preload",
-        "  max-age=86400;includeSubDomains  |max-age=86400;includeSubDomains",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "on|max-age=31536000; includeSubDomains",
+                "TRUE|max-age=31536000; includeSubDomains",
+                "600|max-age=600; includeSubDomains",
+                "63072000|max-age=63072000; includeSubDomains",
+                "max-age=600|max-age=600",
+                "max-age=31536000; includeSubDomains; preload|max-age=31536000; includeSubDomains; preload",
+                "  max-age=86400;includeSubDomains  |max-age=86400;includeSubDomains",
+            })
     void onSecondsOrAHeaderValue(String setting, String expected) {
         assertEquals(Optional.of(expected), header(setting));
         assertEquals(List.of(), warnings);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "63072001",                       // one second past the ceiling
-        "max-age=63072001",
-        "yes please",
-        "-5",
-        "max-age=600; includeSubDomains\r\nSet-Cookie: x=1",
-        "max-age=600; report-uri=http://evil",
-        "99999999999",
-    })
+    @ValueSource(
+            strings = {
+                "63072001", // one second past the ceiling
+                "max-age=63072001",
+                "yes please",
+                "-5",
+                "max-age=600; includeSubDomains\r\nSet-Cookie: x=1",
+                "max-age=600; report-uri=http://evil",
+                "99999999999",
+            })
     void anythingElseIsRefusedWithAWarning(String setting) {
         assertEquals(Optional.empty(), header(setting));
         assertEquals(1, warnings.size(), warnings.toString());

@@ -35,7 +35,8 @@ class HookAccessLogTest {
     void aMethodIsLettersOnlyAndShort() {
         assertEquals("GET", HookAccessLog.safeMethod("GET"));
         assertEquals("P??T", HookAccessLog.safeMethod("P\r\nT"));
-        assertEquals("X".repeat(HookAccessLog.MAX_METHOD_LENGTH),
+        assertEquals(
+                "X".repeat(HookAccessLog.MAX_METHOD_LENGTH),
                 HookAccessLog.safeMethod("X".repeat(HookAccessLog.MAX_METHOD_LENGTH + 1)));
         assertEquals("-", HookAccessLog.safeMethod(null));
     }

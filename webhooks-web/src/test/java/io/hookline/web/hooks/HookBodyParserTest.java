@@ -53,10 +53,19 @@ class HookBodyParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "APPLICATION/JSON;charset=UTF-8",
-        "application/json; charset=\"utf-8\"", "application/json;", "application/json ; charset=utf-8"})
+    @ValueSource(
+            strings = {
+                "application/json",
+                "application/json; charset=utf-8",
+                "APPLICATION/JSON;charset=UTF-8",
+                "application/json; charset=\"utf-8\"",
+                "application/json;",
+                "application/json ; charset=utf-8"
+            })
     void jsonBodyWithAnyCharsetParameterOrCase(String contentType) {
-        assertEquals("Hello, this is some text.", parse(contentType, "{\"text\": \"Hello, this is some text.\"}").text());
+        assertEquals(
+                "Hello, this is some text.",
+                parse(contentType, "{\"text\": \"Hello, this is some text.\"}").text());
     }
 
     @Test
@@ -66,27 +75,64 @@ class HookBodyParserTest {
 
     /** Issue 22: a declared Content-Type that is no media type is a 400, never an exception of ours (a 500). */
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\t", ";", ";;;", " ; ", "; charset=utf-8", "charset=utf-8", "text/", "/json", "/",
-        "//", "application", "application/json/extra", "application /json", "\"application/json\"",
-        "application/json charset=utf-8", "application/json; charset", "application/json; charset=",
-        "application/json; =utf-8", "application/json; charset=\"utf-8", "application/json; charset=\"utf-8\\\"",
-        "application/json; a=\"x\\", ",", "application/json, text/plain", "=", "*", "application/json; charset=utf 8",
-        "application/json; a=\"\u0001\"", "appl\u00e9cation/json"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "\t",
+                ";",
+                ";;;",
+                " ; ",
+                "; charset=utf-8",
+                "charset=utf-8",
+                "text/",
+                "/json",
+                "/",
+                "//",
+                "application",
+                "application/json/extra",
+                "application /json",
+                "\"application/json\"",
+                "application/json charset=utf-8",
+                "application/json; charset",
+                "application/json; charset=",
+                "application/json; =utf-8",
+                "application/json; charset=\"utf-8",
+                "application/json; charset=\"utf-8\\\"",
+                "application/json; a=\"x\\",
+                ",",
+                "application/json, text/plain",
+                "=",
+                "*",
+                "application/json; charset=utf 8",
+                "application/json; a=\"\u0001\"",
+                "appl\u00e9cation/json"
+            })
     void aContentTypeThatIsNoMediaTypeIsInvalidPayload(String contentType) {
         assertInvalid("invalid_payload", contentType, "{\"text\":\"x\"}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json;;;", "application/json; charset=utf-8;;", "application/json; a=\"x;y\"",
-        "application/json \t; \tcharset=utf-8", "application/*", "*/*", "text/plain; a=\"\\\"\"; b=c"})
+    @ValueSource(
+            strings = {
+                "application/json;;;",
+                "application/json; charset=utf-8;;",
+                "application/json; a=\"x;y\"",
+                "application/json \t; \tcharset=utf-8",
+                "application/*",
+                "*/*",
+                "text/plain; a=\"\\\"\"; b=c"
+            })
     void oddButWellFormedContentTypesAreRead(String contentType) {
         assertEquals("x", parse(contentType, "{\"text\":\"x\"}").text());
     }
 
     @Test
     void allFieldsAndUnicode() {
-        WebhookPayload p = parse("application/json", "{\"text\":\"✅ ⚠️ 日本\",\"channel\":\"#town-square\","
-                + "\"username\":\"robot\",\"icon_url\":\"http://x/i.png\",\"icon_emoji\":\":ghost:\",\"extra\":1}");
+        WebhookPayload p = parse(
+                "application/json",
+                "{\"text\":\"✅ ⚠️ 日本\",\"channel\":\"#town-square\","
+                        + "\"username\":\"robot\",\"icon_url\":\"http://x/i.png\",\"icon_emoji\":\":ghost:\",\"extra\":1}");
         assertEquals("✅ ⚠️ 日本", p.text());
         assertEquals("#town-square", p.channel());
         assertEquals("robot", p.username());
@@ -96,7 +142,8 @@ class HookBodyParserTest {
 
     @Test
     void nullOrEmptyOverridesMeanNotSet() {
-        WebhookPayload p = parse("application/json",
+        WebhookPayload p = parse(
+                "application/json",
                 "{\"text\":\"t\",\"channel\":\"\",\"username\":null,\"icon_url\":\"\",\"icon_emoji\":null}");
         assertNull(p.channel());
         assertNull(p.username());
@@ -106,7 +153,8 @@ class HookBodyParserTest {
 
     @Test
     void byteOrderMarkBeforeJsonIsIgnored() {
-        assertEquals("bom", parse("application/json", "\uFEFF{\"text\":\"bom\"}").text());
+        assertEquals(
+                "bom", parse("application/json", "\uFEFF{\"text\":\"bom\"}").text());
     }
 
     @Test
@@ -115,18 +163,20 @@ class HookBodyParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "application/json|{\"text\":",
-        "application/json|not json",
-        "application/json|[1,2]",
-        "application/json|\"text\"",
-        "application/json|{\"text\":1}",
-        "application/json|{\"text\":\"a\",\"channel\":[]}",
-        "application/json|''",
-        "application/x-www-form-urlencoded|text=hello",
-        "application/x-www-form-urlencoded|payload=%7B%22text%22%3A%zz",
-        "application/x-www-form-urlencoded|''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/json|{\"text\":",
+                "application/json|not json",
+                "application/json|[1,2]",
+                "application/json|\"text\"",
+                "application/json|{\"text\":1}",
+                "application/json|{\"text\":\"a\",\"channel\":[]}",
+                "application/json|''",
+                "application/x-www-form-urlencoded|text=hello",
+                "application/x-www-form-urlencoded|payload=%7B%22text%22%3A%zz",
+                "application/x-www-form-urlencoded|''",
+            })
     void malformedBodiesAreInvalidPayload(String contentType, String body) {
         assertInvalid("invalid_payload", contentType, body);
     }
@@ -148,13 +198,16 @@ class HookBodyParserTest {
     void specBuildBreakExampleWithRawNewlinesIsAcceptedLikeMattermost() {
         WebhookPayload p = parse(FORM, SPEC_BUILD_BREAK);
         assertTrue(p.text().startsWith("\n---\n##### Build Break - Project X"), p.text());
-        assertTrue(p.text().contains("| Web Client | 123         | :warning: [2 (see details)](http://linktologs) |\n"));
+        assertTrue(
+                p.text().contains("| Web Client | 123         | :warning: [2 (see details)](http://linktologs) |\n"));
         assertEquals(9, p.text().split("\n", -1).length - 1, "line breaks kept as line breaks");
     }
 
     @Test
     void rawTabsAndCarriageReturnsInsideStringsAreEscapedBeforeParsing() {
-        assertEquals("a\tb\r\nc", parse("application/json", "{\"text\":\"a\tb\r\nc\"}").text());
+        assertEquals(
+                "a\tb\r\nc",
+                parse("application/json", "{\"text\":\"a\tb\r\nc\"}").text());
         // Outside strings they are plain JSON whitespace and must stay untouched.
         assertEquals("{\n\t\"a\":\"x\\ny\"}", HookBodyParser.escapeControlCharactersInStrings("{\n\t\"a\":\"x\\ny\"}"));
         assertEquals("{\"a\":\"q\\\"\\nz\"}", HookBodyParser.escapeControlCharactersInStrings("{\"a\":\"q\\\"\nz\"}"));
@@ -163,7 +216,8 @@ class HookBodyParserTest {
     @Test
     void prettyPrintedStrictJsonParsesAsItIs() {
         // Line breaks and tabs between tokens, escaped ones inside strings: the escaping pass must change nothing.
-        WebhookPayload p = parse("application/json", "{\n\t\"text\": \"one\\ntwo\\t\\\"q\\\"\",\r\n\t\"channel\": \"town-square\"\n}");
+        WebhookPayload p = parse(
+                "application/json", "{\n\t\"text\": \"one\\ntwo\\t\\\"q\\\"\",\r\n\t\"channel\": \"town-square\"\n}");
         assertEquals("one\ntwo\t\"q\"", p.text());
         assertEquals("town-square", p.channel());
         // Still strict elsewhere: a raw line break does not make a broken document valid.
@@ -176,8 +230,20 @@ class HookBodyParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"json", "application/", "/json", "application json", "a/b/c", "@/x", "bad type",
-        "application/json; charset", "application/json; =utf-8", "application/json; charset=\"unterminated", "application/json; charset = utf-8"})
+    @ValueSource(
+            strings = {
+                "json",
+                "application/",
+                "/json",
+                "application json",
+                "a/b/c",
+                "@/x",
+                "bad type",
+                "application/json; charset",
+                "application/json; =utf-8",
+                "application/json; charset=\"unterminated",
+                "application/json; charset = utf-8"
+            })
     void malformedContentTypeIsInvalidPayload(String contentType) {
         assertInvalid("invalid_payload", contentType, "{\"text\":\"x\"}");
     }
@@ -189,16 +255,22 @@ class HookBodyParserTest {
     private static String multipart(String... nameValuePairs) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < nameValuePairs.length; i += 2) {
-            body.append("--").append(BOUNDARY).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(nameValuePairs[i]).append("\"\r\n\r\n")
-                    .append(nameValuePairs[i + 1]).append("\r\n");
+            body.append("--")
+                    .append(BOUNDARY)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(nameValuePairs[i])
+                    .append("\"\r\n\r\n")
+                    .append(nameValuePairs[i + 1])
+                    .append("\r\n");
         }
         return body.append("--").append(BOUNDARY).append("--\r\n").toString();
     }
 
     @Test
     void multipartWithAPayloadPart() {
-        WebhookPayload p = parse("multipart/form-data; boundary=" + BOUNDARY,
+        WebhookPayload p = parse(
+                "multipart/form-data; boundary=" + BOUNDARY,
                 multipart("payload", "{\"text\":\"from a part\",\"channel\":\"off-topic\"}"));
         assertEquals("from a part", p.text());
         assertEquals("off-topic", p.channel());
@@ -206,9 +278,19 @@ class HookBodyParserTest {
 
     @Test
     void multipartWithFieldsAsParts() {
-        WebhookPayload p = parse("multipart/form-data; boundary=\"" + BOUNDARY + "\"",
-                multipart("text", "line 1\r\nline 2 ✅", "channel", "#town-square", "username", "robot",
-                        "icon_url", "https://x/i.png", "icon_emoji", ":ghost:"));
+        WebhookPayload p = parse(
+                "multipart/form-data; boundary=\"" + BOUNDARY + "\"",
+                multipart(
+                        "text",
+                        "line 1\r\nline 2 ✅",
+                        "channel",
+                        "#town-square",
+                        "username",
+                        "robot",
+                        "icon_url",
+                        "https://x/i.png",
+                        "icon_emoji",
+                        ":ghost:"));
         assertEquals("line 1\r\nline 2 ✅", p.text());
         assertEquals("#town-square", p.channel());
         assertEquals("robot", p.username());
@@ -219,7 +301,9 @@ class HookBodyParserTest {
     @Test
     void aNulInAMultipartFieldIsRefusedLikeInJson() {
         assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY, multipart("text", "a\u0000b"));
-        assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY,
+        assertInvalid(
+                "invalid_payload",
+                "multipart/form-data; boundary=" + BOUNDARY,
                 multipart("text", "x", "type", "custom\u0000"));
     }
 
@@ -228,7 +312,9 @@ class HookBodyParserTest {
         String prefix = "application/json; a=\"";
         String atLimit = prefix + "x".repeat(HookBodyParser.MAX_CONTENT_TYPE_LENGTH - prefix.length() - 1) + "\"";
         assertEquals(HookBodyParser.MAX_CONTENT_TYPE_LENGTH, atLimit.length());
-        assertEquals("ok at the limit", parse(atLimit, "{\"text\":\"ok at the limit\"}").text());
+        assertEquals(
+                "ok at the limit",
+                parse(atLimit, "{\"text\":\"ok at the limit\"}").text());
         String pastLimit = prefix + "x".repeat(HookBodyParser.MAX_CONTENT_TYPE_LENGTH - prefix.length()) + "\"";
         assertInvalid("invalid_payload", pastLimit, "{\"text\":\"x\"}");
         // What overflowed the parameter pattern's stack before the cap: now a plain 400.
@@ -239,14 +325,17 @@ class HookBodyParserTest {
     void multipartFilePartIsReadAsText() {
         String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"payload\"; filename=\"m.json\"\r\n"
                 + "Content-Type: application/json\r\n\r\n{\"text\":\"file\"}\r\n--" + BOUNDARY + "--\r\n";
-        assertEquals("file", parse("multipart/form-data; boundary=" + BOUNDARY, body).text());
+        assertEquals(
+                "file", parse("multipart/form-data; boundary=" + BOUNDARY, body).text());
     }
 
     @Test
     void malformedMultipartIsInvalidPayload() {
         assertInvalid("invalid_payload", "multipart/form-data", multipart("text", "x"));
         assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY, "no parts at all");
-        assertInvalid("invalid_payload", "multipart/form-data; boundary=" + BOUNDARY,
+        assertInvalid(
+                "invalid_payload",
+                "multipart/form-data; boundary=" + BOUNDARY,
                 "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nunterminated");
     }
 
@@ -254,10 +343,12 @@ class HookBodyParserTest {
 
     @Test
     void allContractFieldsAreRead() {
-        WebhookPayload p = parse("application/json", "{\"text\":\"t\",\"attachments\":[{\"text\":\"a\"}],"
-                + "\"blocks\":[{\"type\":\"divider\"}],\"props\":{\"k\":1},\"type\":\"custom_x\","
-                + "\"root_id\":\"r\",\"priority\":{\"priority\":\"urgent\"},\"mrkdwn\":true,"
-                + "\"unfurl_links\":false,\"parse\":\"full\",\"link_names\":1,\"response_type\":\"in_channel\"}");
+        WebhookPayload p = parse(
+                "application/json",
+                "{\"text\":\"t\",\"attachments\":[{\"text\":\"a\"}],"
+                        + "\"blocks\":[{\"type\":\"divider\"}],\"props\":{\"k\":1},\"type\":\"custom_x\","
+                        + "\"root_id\":\"r\",\"priority\":{\"priority\":\"urgent\"},\"mrkdwn\":true,"
+                        + "\"unfurl_links\":false,\"parse\":\"full\",\"link_names\":1,\"response_type\":\"in_channel\"}");
         assertEquals(1, p.attachments().size());
         assertEquals(1, p.blocks().size());
         assertEquals(1, p.props().getInt("k"));
@@ -275,7 +366,8 @@ class HookBodyParserTest {
 
     @Test
     void nullCollectionsMeanNone() {
-        WebhookPayload p = parse("application/json",
+        WebhookPayload p = parse(
+                "application/json",
                 "{\"text\":\"t\",\"attachments\":null,\"blocks\":null,\"props\":null,\"priority\":null}");
         assertNull(p.attachments());
         assertNull(p.blocks());
@@ -284,19 +376,20 @@ class HookBodyParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"text\":\"x\",\"attachments\":[null]}",
-        "{\"text\":\"x\",\"attachments\":[{\"text\":\"a\"},null]}",
-        "{\"text\":\"x\",\"attachments\":\"x\"}",
-        "{\"text\":\"x\",\"attachments\":[1]}",
-        "{\"text\":\"x\",\"blocks\":[\"x\"]}",
-        "{\"text\":\"x\",\"props\":[]}",
-        "{\"text\":\"x\",\"priority\":\"urgent\"}",
-        "{\"text\":\"x\",\"type\":5}",
-        "{\"text\":\"x\",\"root_id\":{}}",
-        "{\"text\":\"a\\u0000b\"}",
-        "{\"text\":\"x\",\"props\":{\"k\\u0000\":1}}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"text\":\"x\",\"attachments\":[null]}",
+                "{\"text\":\"x\",\"attachments\":[{\"text\":\"a\"},null]}",
+                "{\"text\":\"x\",\"attachments\":\"x\"}",
+                "{\"text\":\"x\",\"attachments\":[1]}",
+                "{\"text\":\"x\",\"blocks\":[\"x\"]}",
+                "{\"text\":\"x\",\"props\":[]}",
+                "{\"text\":\"x\",\"priority\":\"urgent\"}",
+                "{\"text\":\"x\",\"type\":5}",
+                "{\"text\":\"x\",\"root_id\":{}}",
+                "{\"text\":\"a\\u0000b\"}",
+                "{\"text\":\"x\",\"props\":{\"k\\u0000\":1}}",
+            })
     void wrongTypesNullElementsAndNulAreInvalidPayload(String json) {
         assertInvalid("invalid_payload", "application/json", json);
     }
@@ -361,13 +454,19 @@ class HookBodyParserTest {
 
     @Test
     void threadTsAsStringOrNumberAndReplyBroadcastIgnored() {
-        assertEquals("1700000000.000100",
-                parse("application/json", "{\"text\":\"x\",\"thread_ts\":\"1700000000.000100\"}").threadTs());
-        assertEquals("1700000000.000100",
-                parse("application/json", "{\"text\":\"x\",\"thread_ts\":1700000000.000100}").threadTs());
+        assertEquals(
+                "1700000000.000100",
+                parse("application/json", "{\"text\":\"x\",\"thread_ts\":\"1700000000.000100\"}")
+                        .threadTs());
+        assertEquals(
+                "1700000000.000100",
+                parse("application/json", "{\"text\":\"x\",\"thread_ts\":1700000000.000100}")
+                        .threadTs());
         WebhookPayload p = parse("application/json", "{\"text\":\"x\",\"reply_broadcast\":true}");
         assertEquals(null, p.threadTs());
-        assertEquals(null, parse("application/json", "{\"text\":\"x\",\"thread_ts\":\"\"}").threadTs());
+        assertEquals(
+                null,
+                parse("application/json", "{\"text\":\"x\",\"thread_ts\":\"\"}").threadTs());
         assertInvalid("invalid_payload", "application/json", "{\"text\":\"x\",\"thread_ts\":{}}");
     }
 }

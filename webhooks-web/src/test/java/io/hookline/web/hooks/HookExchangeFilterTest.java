@@ -34,8 +34,7 @@ class HookExchangeFilterTest {
         }
 
         @Override
-        public void setReadListener(ReadListener listener) {
-        }
+        public void setReadListener(ReadListener listener) {}
     };
 
     private static final ServletOutputStream CLOSED = new ServletOutputStream() {
@@ -60,21 +59,24 @@ class HookExchangeFilterTest {
         }
 
         @Override
-        public void setWriteListener(WriteListener listener) {
-        }
+        public void setWriteListener(WriteListener listener) {}
     };
 
     private static HttpServletRequest request() {
-        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getInputStream" -> HUNG_UP;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
     private static HttpServletResponse response() {
-        return (HttpServletResponse) Proxy.newProxyInstance(HttpServletResponse.class.getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletResponse) Proxy.newProxyInstance(
+                HttpServletResponse.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getOutputStream" -> CLOSED;
                     case "flushBuffer" -> throw new IOException("Connection is closed");
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -39,11 +39,11 @@ class HookExchangeTest {
             }
 
             @Override
-            public void setReadListener(ReadListener listener) {
-            }
+            public void setReadListener(ReadListener listener) {}
         };
         return new ObservedRequest((HttpServletRequest) Proxy.newProxyInstance(
-                HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+                HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getInputStream" -> body;
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -56,41 +56,85 @@ class HookExchangeTest {
         return request;
     }
 
-    private static DeliveryAttempt attempt(long now, long millis, int status, String errorId, long size,
-                                           HookDestination posted, String remoteAddress) {
-        return new HookExchange(remoteAddress, "POST", "/hooks/" + HOOK, "", status, false, size, size, now, millis,
-                HOOK, errorId, posted).deliveryAttempt();
+    private static DeliveryAttempt attempt(
+            long now,
+            long millis,
+            int status,
+            String errorId,
+            long size,
+            HookDestination posted,
+            String remoteAddress) {
+        return new HookExchange(
+                        remoteAddress,
+                        "POST",
+                        "/hooks/" + HOOK,
+                        "",
+                        status,
+                        false,
+                        size,
+                        size,
+                        now,
+                        millis,
+                        HOOK,
+                        errorId,
+                        posted)
+                .deliveryAttempt();
     }
 
     @Test
     void anOkCarriesItsPostsAndNoErrorId() throws IOException {
         HookDestination posted = new HookDestination("channel1", List.of("post1", "post2"));
-        DeliveryAttempt ok = attempt(1000, 12, 200, HookAnswerFilter.errorId("ok", false),
-                readWhole(new byte[30]).size(30), posted, "127.0.0.1");
-        assertEquals(new DeliveryAttempt(HOOK, 1000, 200, "", "127.0.0.1", 30, 12, "channel1",
-                List.of("post1", "post2"), 2), ok);
+        DeliveryAttempt ok = attempt(
+                1000,
+                12,
+                200,
+                HookAnswerFilter.errorId("ok", false),
+                readWhole(new byte[30]).size(30),
+                posted,
+                "127.0.0.1");
+        assertEquals(
+                new DeliveryAttempt(HOOK, 1000, 200, "", "127.0.0.1", 30, 12, "channel1", List.of("post1", "post2"), 2),
+                ok);
     }
 
     @Test
     void aReplayedAnswerIsLoggedWithItsStatusTheReplayIdAndNoPosts() throws IOException {
-        DeliveryAttempt replay = attempt(1000, 2, 200, HookAnswerFilter.errorId(new byte[] {'o', 'k'}, true),
-                readWhole(new byte[30]).size(30), null, "127.0.0.1");
+        DeliveryAttempt replay = attempt(
+                1000,
+                2,
+                200,
+                HookAnswerFilter.errorId(new byte[] {'o', 'k'}, true),
+                readWhole(new byte[30]).size(30),
+                null,
+                "127.0.0.1");
         assertEquals(DeliveryAttempt.refused(HOOK, 1000, 200, "idempotent_replay", "127.0.0.1", 30, 2), replay);
     }
 
     @Test
     void anErrorCarriesTheErrorBodysIdAndNoPosts() throws IOException {
         ApiError error = new ApiError("channel_not_found", "The channel does not exist.", "", "r", 404);
-        DeliveryAttempt refused = attempt(1000, 3, 404, HookAnswerFilter.errorId(error, false),
-                readWhole(new byte[17]).size(17), null, "::1");
+        DeliveryAttempt refused = attempt(
+                1000,
+                3,
+                404,
+                HookAnswerFilter.errorId(error, false),
+                readWhole(new byte[17]).size(17),
+                null,
+                "::1");
         assertEquals(DeliveryAttempt.refused(HOOK, 1000, 404, "channel_not_found", "::1", 17, 3), refused);
     }
 
     @Test
     void postsCommittedBeforeAFailureAreStillShown() {
         ApiError error = new ApiError("api.context.server_error", "An internal error occurred.", "", "r", 500);
-        DeliveryAttempt failed = attempt(1, 1, 500, HookAnswerFilter.errorId(error, false), 5,
-                new HookDestination("c", List.of("p")), "10.1.1.1");
+        DeliveryAttempt failed = attempt(
+                1,
+                1,
+                500,
+                HookAnswerFilter.errorId(error, false),
+                5,
+                new HookDestination("c", List.of("p")),
+                "10.1.1.1");
         assertEquals("api.context.server_error", failed.errorId());
         assertEquals(List.of("p"), failed.postIds());
         assertEquals("c", failed.channelId());
@@ -121,8 +165,8 @@ class HookExchangeTest {
 
     @Test
     void anExceptionThatEscapedIsTheContainers500InTheAccessLogOnly() {
-        HookExchange escaped = new HookExchange("a", "POST", "/hooks/" + HOOK, "", 200, true, 0, 0, 1, 1, HOOK, "",
-                null);
+        HookExchange escaped =
+                new HookExchange("a", "POST", "/hooks/" + HOOK, "", 200, true, 0, 0, 1, 1, HOOK, "", null);
         assertEquals(500, escaped.accessLogStatus());
         assertEquals(200, escaped.deliveryAttempt().statusCode());
     }

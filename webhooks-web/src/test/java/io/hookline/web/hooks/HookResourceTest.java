@@ -18,8 +18,8 @@ class HookResourceTest {
     void aBodyAtTheCapIsReadAndOneByteMoreIs413() {
         byte[] atCap = new byte[100];
         assertArrayEquals(atCap, HookResource.readCapped(new ByteArrayInputStream(atCap), 100));
-        HooklineException tooLarge = assertThrows(HooklineException.class,
-                () -> HookResource.readCapped(new ByteArrayInputStream(new byte[101]), 100));
+        HooklineException tooLarge = assertThrows(
+                HooklineException.class, () -> HookResource.readCapped(new ByteArrayInputStream(new byte[101]), 100));
         assertEquals(413, tooLarge.status());
         assertEquals("payload_too_large", tooLarge.id());
     }

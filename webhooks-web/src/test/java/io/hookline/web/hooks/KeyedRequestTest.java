@@ -18,14 +18,17 @@ class KeyedRequestTest {
 
     @Test
     void withoutAKeyNothingIsRecorded() {
-        assertNull(KeyedRequest.NONE.recording(posted -> HookResource.answer(posted, false)).apply(DESTINATION));
+        assertNull(KeyedRequest.NONE
+                .recording(posted -> HookResource.answer(posted, false))
+                .apply(DESTINATION));
     }
 
     @Test
     void theRecordHoldsExactlyTheAnswerTheResourceSends() {
         KeyedRequest keyed = new KeyedRequest("hook", "key");
         keyed.decided("f".repeat(64), KeyDecision.NEW);
-        KeyRecord record = keyed.recording(posted -> HookResource.answer(posted, false)).apply(DESTINATION);
+        KeyRecord record =
+                keyed.recording(posted -> HookResource.answer(posted, false)).apply(DESTINATION);
         assertEquals("hook", record.hookId());
         assertEquals("key", record.key());
         assertEquals(200, record.answer().status());

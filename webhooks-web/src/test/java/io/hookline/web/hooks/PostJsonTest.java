@@ -12,12 +12,25 @@ class PostJsonTest {
 
     @Test
     void carriesMattermostsNamesAndLeavesOutTheUserAndTheDeleteTime() {
-        PostView post = new PostView("p1", 10, 30, 30, 0, "user-secret", "c1", "r1", "hi **there**", "slack_attachment",
+        PostView post = new PostView(
+                "p1",
+                10,
+                30,
+                30,
+                0,
+                "user-secret",
+                "c1",
+                "r1",
+                "hi **there**",
+                "slack_attachment",
                 Json.createObjectBuilder().add("from_webhook", "true").build());
         var json = PostJson.of(post);
-        assertEquals(List.of("id", "create_at", "update_at", "edit_at", "channel_id", "root_id", "message", "props"),
+        assertEquals(
+                List.of("id", "create_at", "update_at", "edit_at", "channel_id", "root_id", "message", "props"),
                 List.copyOf(json.keySet()));
-        assertEquals("{\"id\":\"p1\",\"create_at\":10,\"update_at\":30,\"edit_at\":30,\"channel_id\":\"c1\","
-                + "\"root_id\":\"r1\",\"message\":\"hi **there**\",\"props\":{\"from_webhook\":\"true\"}}", json.toString());
+        assertEquals(
+                "{\"id\":\"p1\",\"create_at\":10,\"update_at\":30,\"edit_at\":30,\"channel_id\":\"c1\","
+                        + "\"root_id\":\"r1\",\"message\":\"hi **there**\",\"props\":{\"from_webhook\":\"true\"}}",
+                json.toString());
     }
 }

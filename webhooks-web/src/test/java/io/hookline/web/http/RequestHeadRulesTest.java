@@ -23,8 +23,8 @@ class RequestHeadRulesTest {
     }
 
     private static RequestHead head(String method, String uri, Field... extra) {
-        List<Field> fields = new ArrayList<>(List.of(new Field("Host", "localhost:8080"),
-                new Field("Content-Type", "application/json")));
+        List<Field> fields = new ArrayList<>(
+                List.of(new Field("Host", "localhost:8080"), new Field("Content-Type", "application/json")));
         fields.addAll(List.of(extra));
         return new RequestHead(method, uri, fields);
     }
@@ -35,9 +35,14 @@ class RequestHeadRulesTest {
 
     @Test
     void aWellFormedHookPostGoesOn() {
-        assertEquals(Optional.empty(), RequestHeadRules.violation(post(field("Content-Length", "12"),
-                field("User-Agent", "curl/8.5 (x86_64-pc-linux-gnu)"), field("X-Tab", "a\tb"),
-                field("Authorization", "Bearer ' OR 1=1 --"), field("X-Empty", ""))));
+        assertEquals(
+                Optional.empty(),
+                RequestHeadRules.violation(post(
+                        field("Content-Length", "12"),
+                        field("User-Agent", "curl/8.5 (x86_64-pc-linux-gnu)"),
+                        field("X-Tab", "a\tb"),
+                        field("Authorization", "Bearer ' OR 1=1 --"),
+                        field("X-Empty", ""))));
     }
 
     @ParameterizedTest
@@ -60,8 +65,17 @@ class RequestHeadRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\rX-Injected: 1", "a\nX-Injected: 1", "a\u0000b", "caf\u00c3\u00a9", "caf\u00e9",
-        "application/json\u007f", "a\u0001", "\u2028"})
+    @ValueSource(
+            strings = {
+                "a\rX-Injected: 1",
+                "a\nX-Injected: 1",
+                "a\u0000b",
+                "caf\u00c3\u00a9",
+                "caf\u00e9",
+                "application/json\u007f",
+                "a\u0001",
+                "\u2028"
+            })
     void aHeaderValueIsVisibleAsciiSpaceAndTabOnly(String value) {
         assertFalse(RequestHeadRules.isFieldValue(value));
         assertTrue(RequestHeadRules.violation(post(field("X-Test", value))).isPresent());
@@ -75,7 +89,8 @@ class RequestHeadRulesTest {
 
     @Test
     void twoHostHeadersAreRefused() {
-        assertEquals(Optional.of("more than one Host header"),
+        assertEquals(
+                Optional.of("more than one Host header"),
                 RequestHeadRules.violation(post(field("host", "evil.example"))));
     }
 
@@ -90,22 +105,26 @@ class RequestHeadRulesTest {
     @ValueSource(strings = {"gzip, chunked", "identity", "gzip", "chunked, gzip", "", " , ", "chunkedx", "deflate"})
     void anyOtherTransferCodingIsRefused(String codings) {
         assertFalse(RequestHeadRules.onlyChunked(codings), codings);
-        assertEquals(Optional.of("a transfer coding other than chunked"),
+        assertEquals(
+                Optional.of("a transfer coding other than chunked"),
                 RequestHeadRules.violation(post(field("Transfer-Encoding", codings))));
     }
 
     @Test
     void aSecondTransferEncodingLineIsReadToo() {
-        assertTrue(RequestHeadRules.violation(post(field("Transfer-Encoding", "chunked"),
-                field("Transfer-Encoding", "gzip"))).isPresent());
+        assertTrue(RequestHeadRules.violation(
+                        post(field("Transfer-Encoding", "chunked"), field("Transfer-Encoding", "gzip")))
+                .isPresent());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"GET", "HEAD", "DELETE"})
     void getHeadAndDeleteMayNotCarryABody(String method) {
-        assertEquals(Optional.of("a body on " + method),
+        assertEquals(
+                Optional.of("a body on " + method),
                 RequestHeadRules.violation(head(method, HOOK, field("Content-Length", "12"))));
-        assertEquals(Optional.of("a body on " + method),
+        assertEquals(
+                Optional.of("a body on " + method),
                 RequestHeadRules.violation(head(method, HOOK, field("Transfer-Encoding", "chunked"))));
         assertEquals(Optional.empty(), RequestHeadRules.violation(head(method, HOOK, field("Content-Length", "0"))));
         assertEquals(Optional.empty(), RequestHeadRules.violation(head(method, HOOK, field("Content-Length", "000"))));
@@ -119,8 +138,16 @@ class RequestHeadRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/hooks/%00", "/hooks/a%00b", "/api/v4/%00/x", "/hooks/\u00c3\u00a9", "/hooks/\u00e9",
-        "/hooks/a\u007f", "/hooks/a\u0000"})
+    @ValueSource(
+            strings = {
+                "/hooks/%00",
+                "/hooks/a%00b",
+                "/api/v4/%00/x",
+                "/hooks/\u00c3\u00a9",
+                "/hooks/\u00e9",
+                "/hooks/a\u007f",
+                "/hooks/a\u0000"
+            })
     void anEncodedNulOrARawNonAsciiByteInThePathIsRefused(String uri) {
         assertTrue(RequestHeadRules.violation(head("POST", uri)).isPresent(), uri);
     }
@@ -132,7 +159,8 @@ class RequestHeadRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"post", "Post", "pOST", "get", "Delete", "options", "patch", "connect", "trace", "head", "put"})
+    @ValueSource(
+            strings = {"post", "Post", "pOST", "get", "Delete", "options", "patch", "connect", "trace", "head", "put"})
     void aStandardMethodInAnotherCaseIsNotThatMethod(String method) {
         assertTrue(RequestHeadRules.isCaseVariantOfStandardMethod(method), method);
     }

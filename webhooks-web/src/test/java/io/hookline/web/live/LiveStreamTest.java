@@ -27,8 +27,7 @@ class LiveStreamTest {
         }
 
         @Override
-        public void setWriteListener(WriteListener listener) {
-        }
+        public void setWriteListener(WriteListener listener) {}
 
         @Override
         public void write(int b) {
@@ -46,8 +45,8 @@ class LiveStreamTest {
     static final AtomicInteger COMPLETED = new AtomicInteger();
 
     static AsyncContext context() {
-        return (AsyncContext) Proxy.newProxyInstance(LiveStreamTest.class.getClassLoader(),
-                new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> {
+        return (AsyncContext) Proxy.newProxyInstance(
+                LiveStreamTest.class.getClassLoader(), new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("complete")) {
                         COMPLETED.incrementAndGet();
                     }
@@ -110,8 +109,10 @@ class LiveStreamTest {
         assertTrue(slow.isClosed(), "one event past the queue closes the stalled stream");
         assertFalse(fast.isClosed());
         assertEquals(1, live.openStreams("c"));
-        assertEquals(LiveLimits.DEFAULT_QUEUE_CAPACITY + 1,
-                reading.text().split("event: posts", -1).length - 1, "the reading stream got every event");
+        assertEquals(
+                LiveLimits.DEFAULT_QUEUE_CAPACITY + 1,
+                reading.text().split("event: posts", -1).length - 1,
+                "the reading stream got every event");
     }
 
     @Test

@@ -55,8 +55,10 @@ class NewestPostsTest {
         NewestPosts newest = new NewestPosts();
         newest.newer(Set.of("a"), Map.of("a", OLD), NOW);
         newest.announcedHere("a", NOW + 10);
-        assertEquals(List.of(), newest.newer(Set.of("a"), Map.of("a", NOW + 5), NOW + 500), "stored here, already told");
-        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW + 20), NOW + 1000), "a later post elsewhere");
+        assertEquals(
+                List.of(), newest.newer(Set.of("a"), Map.of("a", NOW + 5), NOW + 500), "stored here, already told");
+        assertEquals(
+                List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW + 20), NOW + 1000), "a later post elsewhere");
     }
 
     @Test
@@ -65,8 +67,8 @@ class NewestPostsTest {
         newest.announcedHere("a", NOW - NewestPosts.RECENT_MILLIS);
         newest.newer(Set.of(), Map.of(), NOW);
         newest.newer(Set.of("a"), Map.of("a", OLD), NOW);
-        assertEquals(List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW - NewestPosts.RECENT_MILLIS + 5),
-                NOW + 500));
+        assertEquals(
+                List.of("a"), newest.newer(Set.of("a"), Map.of("a", NOW - NewestPosts.RECENT_MILLIS + 5), NOW + 500));
     }
 
     @Test

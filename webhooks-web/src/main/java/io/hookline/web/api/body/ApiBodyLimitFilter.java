@@ -36,8 +36,8 @@ public class ApiBodyLimitFilter extends HttpFilter {
 
     @Override
     public void init() {
-        maxBytes = DeploymentConfig.integer(MAX_BODY_BYTES_SETTING, DEFAULT_MAX_BODY_BYTES, MIN_MAX_BODY_BYTES,
-                MAX_MAX_BODY_BYTES);
+        maxBytes = DeploymentConfig.integer(
+                MAX_BODY_BYTES_SETTING, DEFAULT_MAX_BODY_BYTES, MIN_MAX_BODY_BYTES, MAX_MAX_BODY_BYTES);
     }
 
     @Override

@@ -6,11 +6,12 @@ import java.util.Locale;
 /** What an error message calls a resource method's body: "channel" for a NewChannelRequest, "body" for raw JSON. */
 final class BodyNames {
 
-    private BodyNames() {
-    }
+    private BodyNames() {}
 
     static String of(Class<?> type) {
-        if (type == null || JsonValue.class.isAssignableFrom(type) || !type.getSimpleName().endsWith("Request")) {
+        if (type == null
+                || JsonValue.class.isAssignableFrom(type)
+                || !type.getSimpleName().endsWith("Request")) {
             return "body";
         }
         String name = type.getSimpleName().replaceFirst("Request$", "").replaceFirst("^New", "");

@@ -43,8 +43,8 @@ public class BodyReading implements ReaderInterceptor {
             }
             throw runtimeAnswer;
         } catch (IOException | RuntimeException unreadable) {
-            HooklineException verdict = BodyReadFailures.of(unreadable, what)
-                    .orElseGet(() -> BodyReadFailures.invalidBody(what));
+            HooklineException verdict =
+                    BodyReadFailures.of(unreadable, what).orElseGet(() -> BodyReadFailures.invalidBody(what));
             throw refused(verdict);
         } catch (StackOverflowError tooDeep) {
             // A parser without a nesting limit recursing into 100,000 brackets: the input's fault.

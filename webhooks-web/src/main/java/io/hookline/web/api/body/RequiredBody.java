@@ -34,8 +34,15 @@ import java.util.Set;
 public class RequiredBody implements ContainerRequestFilter {
 
     /** Parameters the runtime fills from elsewhere than the body. */
-    private static final Set<Class<? extends Annotation>> NOT_THE_BODY = Set.of(PathParam.class, QueryParam.class,
-            HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
+    private static final Set<Class<? extends Annotation>> NOT_THE_BODY = Set.of(
+            PathParam.class,
+            QueryParam.class,
+            HeaderParam.class,
+            CookieParam.class,
+            MatrixParam.class,
+            FormParam.class,
+            BeanParam.class,
+            Context.class);
 
     @Context
     private ResourceInfo resource;

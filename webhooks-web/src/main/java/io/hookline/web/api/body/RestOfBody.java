@@ -16,8 +16,7 @@ import java.io.InputStream;
  */
 final class RestOfBody {
 
-    private RestOfBody() {
-    }
+    private RestOfBody() {}
 
     /**
      * Drains the request's {@link CappedBody} itself, not the stream the reader was handed: by then that one may be

@@ -14,6 +14,7 @@ final class Utf8Check {
     private int pending;
     /** Bounds of the first continuation byte, narrowed after some lead bytes (E0, ED, F0, F4). */
     private int low = 0x80;
+
     private int high = 0xBF;
 
     void check(byte[] bytes, int offset, int length) throws MalformedInputException {
@@ -44,12 +45,12 @@ final class Utf8Check {
             pending = 1;
         } else if (b >= 0xE0 && b <= 0xEF) {
             pending = 2;
-            low = b == 0xE0 ? 0xA0 : 0x80;   // E0 80..9F would be overlong
-            high = b == 0xED ? 0x9F : 0xBF;  // ED A0..BF would be a surrogate
+            low = b == 0xE0 ? 0xA0 : 0x80; // E0 80..9F would be overlong
+            high = b == 0xED ? 0x9F : 0xBF; // ED A0..BF would be a surrogate
         } else if (b >= 0xF0 && b <= 0xF4) {
             pending = 3;
-            low = b == 0xF0 ? 0x90 : 0x80;   // F0 80..8F would be overlong
-            high = b == 0xF4 ? 0x8F : 0xBF;  // F4 90.. would be past U+10FFFF
+            low = b == 0xF0 ? 0x90 : 0x80; // F0 80..8F would be overlong
+            high = b == 0xF4 ? 0x8F : 0xBF; // F4 90.. would be past U+10FFFF
         } else {
             throw new MalformedInputException(1); // a stray continuation byte, C0, C1 or F5..FF
         }

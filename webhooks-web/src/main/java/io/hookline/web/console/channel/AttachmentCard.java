@@ -26,10 +26,22 @@ import java.util.List;
  * @param footerIcon  the small icon before the footer, or null
  * @param ts          the footer's time, epoch milliseconds, or null
  */
-public record AttachmentCard(String color, String pretextHtml, String authorName, String authorLink,
-                             String authorIcon, String titleHtml, String titleLink, String textHtml,
-                             List<AttachmentField> fields, String imageUrl, String thumbUrl, String footerHtml,
-                             String footerIcon, Long ts) implements Serializable {
+public record AttachmentCard(
+        String color,
+        String pretextHtml,
+        String authorName,
+        String authorLink,
+        String authorIcon,
+        String titleHtml,
+        String titleLink,
+        String textHtml,
+        List<AttachmentField> fields,
+        String imageUrl,
+        String thumbUrl,
+        String footerHtml,
+        String footerIcon,
+        Long ts)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -49,7 +61,8 @@ public record AttachmentCard(String color, String pretextHtml, String authorName
         List<List<AttachmentField>> rows = new ArrayList<>();
         List<AttachmentField> row = new ArrayList<>(SHORT_FIELDS_PER_ROW);
         for (AttachmentField field : fields) {
-            boolean rowClosed = row.size() == SHORT_FIELDS_PER_ROW || !field.isShort()
+            boolean rowClosed = row.size() == SHORT_FIELDS_PER_ROW
+                    || !field.isShort()
                     || (!row.isEmpty() && !row.get(row.size() - 1).isShort());
             if (rowClosed && !row.isEmpty()) {
                 rows.add(List.copyOf(row));

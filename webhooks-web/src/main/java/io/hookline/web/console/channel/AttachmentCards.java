@@ -45,8 +45,7 @@ final class AttachmentCards {
 
     private static final MarkdownRenderer RENDERER = MarkdownRenderer.shared();
 
-    private AttachmentCards() {
-    }
+    private AttachmentCards() {}
 
     /** The cards of {@code props.attachments}; an empty list when it is absent or not an array. */
     static List<AttachmentCard> of(JsonValue attachments) {
@@ -100,8 +99,8 @@ final class AttachmentCards {
             if (title == null && text == null) {
                 continue;
             }
-            out.add(new AttachmentField(RENDERER.toHtmlInline(title), RENDERER.toHtml(text),
-                    TolerantJson.isTrue(field, "short")));
+            out.add(new AttachmentField(
+                    RENDERER.toHtmlInline(title), RENDERER.toHtml(text), TolerantJson.isTrue(field, "short")));
             if (out.size() == MAX_FIELDS_PER_ATTACHMENT) {
                 break;
             }
@@ -122,7 +121,8 @@ final class AttachmentCards {
         BigDecimal seconds;
         if (ts instanceof JsonNumber number) {
             seconds = number.bigDecimalValue();
-        } else if (ts instanceof JsonString string && NUMERIC_TS.matcher(string.getString().strip()).matches()) {
+        } else if (ts instanceof JsonString string
+                && NUMERIC_TS.matcher(string.getString().strip()).matches()) {
             seconds = new BigDecimal(string.getString().strip());
         } else {
             return null;
@@ -136,7 +136,9 @@ final class AttachmentCards {
             return 0L;
         }
         // 20 significant digits hold any millisecond up to MAX_TS_SECONDS; the scale is then small.
-        return seconds.round(new MathContext(20, RoundingMode.DOWN)).movePointRight(3)
-                .setScale(0, RoundingMode.DOWN).longValueExact();
+        return seconds.round(new MathContext(20, RoundingMode.DOWN))
+                .movePointRight(3)
+                .setScale(0, RoundingMode.DOWN)
+                .longValueExact();
     }
 }

@@ -24,8 +24,7 @@ public final class AttachmentColors {
     private static final Map<String, String> NAMED = Map.of("good", GOOD, "warning", WARNING, "danger", DANGER);
     private static final Pattern HEX = Pattern.compile("#(?:[0-9a-f]{3}|[0-9a-f]{6})");
 
-    private AttachmentColors() {
-    }
+    private AttachmentColors() {}
 
     /** A CSS colour that is {@code #rgb} or {@code #rrggbb} (lower case), whatever {@code raw} is. */
     public static String css(String raw) {

@@ -18,8 +18,7 @@ import java.util.List;
 public class ChannelList {
 
     /** One team and its channels, as the page lists them. */
-    public record TeamChannels(TeamView team, List<ChannelView> channels) {
-    }
+    public record TeamChannels(TeamView team, List<ChannelView> channels) {}
 
     @Inject
     private ConsoleCaller me;

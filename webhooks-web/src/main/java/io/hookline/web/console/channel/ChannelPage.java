@@ -40,6 +40,7 @@ public class ChannelPage implements Serializable {
     private ChannelView channel;
     /** The rendered posts, bounded: see {@link ChannelViewLimits}. */
     private final PostWindow window = new PostWindow(ChannelViewLimits.configured());
+
     private int pages = 1;
     private boolean mayHaveOlder;
     private boolean historyClipped;
@@ -48,10 +49,13 @@ public class ChannelPage implements Serializable {
 
     @Inject
     private ConsoleCaller me;
+
     @Inject
     private ChannelDirectory directory;
+
     @Inject
     private ChannelPosts posts;
+
     @Inject
     private UserAdmin users;
 
@@ -95,8 +99,8 @@ public class ChannelPage implements Serializable {
      */
     private void applyChanges() {
         Map<String, UserView> authors = new HashMap<>();
-        for (PostView changed : posts.changedSince(me.caller(), id, Math.max(0, changesSeen - LATE_COMMIT_WINDOW_MS),
-                Page.MAX_PER_PAGE)) {
+        for (PostView changed : posts.changedSince(
+                me.caller(), id, Math.max(0, changesSeen - LATE_COMMIT_WINDOW_MS), Page.MAX_PER_PAGE)) {
             changesSeen = Math.max(changesSeen, changed.updateAt());
             if (changed.deleteAt() != 0) {
                 window.remove(changed.id());
@@ -109,8 +113,8 @@ public class ChannelPage implements Serializable {
     private int add(PostList page) {
         Map<String, UserView> authors = new HashMap<>();
         for (String postId : page.order()) {
-            window.put(PostCards.of(page.posts().get(postId),
-                    userId -> authors.computeIfAbsent(userId, this::userOrNull)));
+            window.put(PostCards.of(
+                    page.posts().get(postId), userId -> authors.computeIfAbsent(userId, this::userOrNull)));
         }
         return page.order().size();
     }

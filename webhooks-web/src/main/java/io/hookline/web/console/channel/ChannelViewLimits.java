@@ -59,8 +59,8 @@ public final class ChannelViewLimits {
         return new ChannelViewLimits(
                 DeploymentConfig.integer(MAX_POSTS_SETTING, DEFAULT_MAX_POSTS, MIN_MAX_POSTS, MAX_MAX_POSTS),
                 bytes,
-                DeploymentConfig.integer(MAX_POST_BYTES_SETTING, Math.min(DEFAULT_MAX_POST_BYTES, bytes),
-                        MIN_MAX_POST_BYTES, bytes));
+                DeploymentConfig.integer(
+                        MAX_POST_BYTES_SETTING, Math.min(DEFAULT_MAX_POST_BYTES, bytes), MIN_MAX_POST_BYTES, bytes));
     }
 
     public int maxPosts() {

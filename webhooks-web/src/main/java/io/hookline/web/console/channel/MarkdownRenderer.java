@@ -151,8 +151,8 @@ public final class MarkdownRenderer {
 
     private static final Pattern SHORTCODE = Pattern.compile(":([a-z0-9_+-]+):");
 
-    private static final Pattern MENTION = Pattern.compile(
-            "(?<![A-Za-z0-9_.@~/-])(?:@([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_-])?)"
+    private static final Pattern MENTION =
+            Pattern.compile("(?<![A-Za-z0-9_.@~/-])(?:@([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_-])?)"
                     + "|~([a-z0-9](?:[a-z0-9_-]*[a-z0-9])?))");
 
     /** The class commonmark-java gives fenced code, kept only for plain language names. */
@@ -357,9 +357,9 @@ public final class MarkdownRenderer {
                 text.insertBefore(new Text(literal.substring(copied, m.start())));
             }
             String user = m.group(1);
-            String cssClass = user == null ? CHANNEL_MENTION_CLASS
-                    : SPECIAL_MENTIONS.contains(user.toLowerCase(Locale.ROOT)) ? SPECIAL_MENTION_CLASS
-                    : MENTION_CLASS;
+            String cssClass = user == null
+                    ? CHANNEL_MENTION_CLASS
+                    : SPECIAL_MENTIONS.contains(user.toLowerCase(Locale.ROOT)) ? SPECIAL_MENTION_CLASS : MENTION_CLASS;
             text.insertBefore(new Mention(m.group(), cssClass));
             copied = m.end();
         }

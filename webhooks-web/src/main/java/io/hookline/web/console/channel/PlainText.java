@@ -14,8 +14,7 @@ final class PlainText {
      */
     private static final Pattern RENDERED_TAG = Pattern.compile("<[^>]*>");
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /**
      * The text of inline HTML produced by the markdown renderer: tags dropped, the renderer's escapes
@@ -25,8 +24,13 @@ final class PlainText {
         if (html == null || html.isEmpty()) {
             return "";
         }
-        return RENDERED_TAG.matcher(html).replaceAll("")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return RENDERED_TAG
+                .matcher(html)
+                .replaceAll("")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&")
                 .strip();
     }

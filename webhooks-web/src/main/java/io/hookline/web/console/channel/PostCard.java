@@ -24,9 +24,17 @@ import java.util.Locale;
  * @param clipped     whether the view cut this post to its per-post bound ({@link PostWindow}): the page
  *                    then says that part of it is not shown
  */
-public record PostCard(String id, long createAt, String authorName, String iconUrl, String iconEmoji,
-                       String initials, boolean bot, String messageHtml, List<AttachmentCard> attachments,
-                       boolean clipped)
+public record PostCard(
+        String id,
+        long createAt,
+        String authorName,
+        String iconUrl,
+        String iconEmoji,
+        String initials,
+        boolean bot,
+        String messageHtml,
+        List<AttachmentCard> attachments,
+        boolean clipped)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -40,8 +48,16 @@ public record PostCard(String id, long createAt, String authorName, String iconU
     }
 
     /** A whole post. */
-    public PostCard(String id, long createAt, String authorName, String iconUrl, String iconEmoji, String initials,
-                    boolean bot, String messageHtml, List<AttachmentCard> attachments) {
+    public PostCard(
+            String id,
+            long createAt,
+            String authorName,
+            String iconUrl,
+            String iconEmoji,
+            String initials,
+            boolean bot,
+            String messageHtml,
+            List<AttachmentCard> attachments) {
         this(id, createAt, authorName, iconUrl, iconEmoji, initials, bot, messageHtml, attachments, false);
     }
 

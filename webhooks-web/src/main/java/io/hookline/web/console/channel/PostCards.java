@@ -45,8 +45,7 @@ public final class PostCards {
 
     private static final MarkdownRenderer RENDERER = MarkdownRenderer.shared();
 
-    private PostCards() {
-    }
+    private PostCards() {}
 
     /**
      * The card of one post.
@@ -61,7 +60,14 @@ public final class PostCards {
         String authorName = authorName(post, props, bot, users);
         String iconUrl = bot ? SafeUrls.shownHttpUrl(TolerantJson.text(props, "override_icon_url")) : null;
         String iconEmoji = bot && iconUrl == null ? emoji(TolerantJson.text(props, "override_icon_emoji")) : null;
-        return new PostCard(post.id(), post.createAt(), authorName, iconUrl, iconEmoji, initials(authorName), bot,
+        return new PostCard(
+                post.id(),
+                post.createAt(),
+                authorName,
+                iconUrl,
+                iconEmoji,
+                initials(authorName),
+                bot,
                 RENDERER.toHtml(post.message()),
                 AttachmentCards.of(props == null ? null : props.get("attachments")));
     }

@@ -17,12 +17,16 @@ public final class RenderedSize {
     /** The longest entity Faces escapes a character to ({@code &quot;}), less the character itself. */
     static final int ESCAPE_GROWTH = 5;
 
-    private RenderedSize() {
-    }
+    private RenderedSize() {}
 
     public static long of(PostCard card) {
-        long bytes = POST_MARKUP_BYTES + html(card.messageHtml()) + plain(card.authorName()) + plain(card.iconUrl())
-                + plain(card.iconEmoji()) + plain(card.initials()) + plain(card.id());
+        long bytes = POST_MARKUP_BYTES
+                + html(card.messageHtml())
+                + plain(card.authorName())
+                + plain(card.iconUrl())
+                + plain(card.iconEmoji())
+                + plain(card.initials())
+                + plain(card.id());
         for (AttachmentCard attachment : card.attachments()) {
             bytes += of(attachment);
         }
@@ -30,9 +34,18 @@ public final class RenderedSize {
     }
 
     public static long of(AttachmentCard a) {
-        long bytes = ATTACHMENT_MARKUP_BYTES + plain(a.color()) + html(a.pretextHtml()) + plain(a.authorName())
-                + plain(a.authorLink()) + plain(a.authorIcon()) + html(a.titleHtml()) + plain(a.titleLink())
-                + html(a.textHtml()) + plain(a.imageUrl()) + plain(a.thumbUrl()) + html(a.footerHtml())
+        long bytes = ATTACHMENT_MARKUP_BYTES
+                + plain(a.color())
+                + html(a.pretextHtml())
+                + plain(a.authorName())
+                + plain(a.authorLink())
+                + plain(a.authorIcon())
+                + html(a.titleHtml())
+                + plain(a.titleLink())
+                + html(a.textHtml())
+                + plain(a.imageUrl())
+                + plain(a.thumbUrl())
+                + html(a.footerHtml())
                 + plain(a.footerIcon());
         for (AttachmentField field : a.fields()) {
             bytes += FIELD_MARKUP_BYTES + html(field.titleHtml()) + html(field.valueHtml());

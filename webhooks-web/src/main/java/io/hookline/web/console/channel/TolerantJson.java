@@ -12,8 +12,7 @@ import jakarta.json.JsonValue;
  */
 final class TolerantJson {
 
-    private TolerantJson() {
-    }
+    private TolerantJson() {}
 
     /** The member when it is a string that is not blank, else null. */
     static String text(JsonObject object, String key) {
@@ -33,7 +32,8 @@ final class TolerantJson {
     /** The value when it is an array, else an empty array. */
     static JsonArray array(JsonValue value) {
         return value != null && value.getValueType() == JsonValue.ValueType.ARRAY
-                ? value.asJsonArray() : JsonValue.EMPTY_JSON_ARRAY;
+                ? value.asJsonArray()
+                : JsonValue.EMPTY_JSON_ARRAY;
     }
 
     /** Whether the member is the JSON literal {@code true} (not the string, not a number). */

@@ -41,6 +41,7 @@ public class HookForm implements Serializable {
 
     /** Deliveries the page shows, newest first; the API pages through the whole log. */
     public static final int DELIVERIES_SHOWN = 50;
+
     private static final String HOOK_LIST = "/console/hooks/index.xhtml";
 
     /** The {@code hook} request parameter: the console key of the hook to edit. */
@@ -49,16 +50,23 @@ public class HookForm implements Serializable {
     private String legacyId;
     /** The hook being edited, held in this view (server-side state), never sent to the browser. */
     private String id;
+
     private String teamId;
+
     @NotBlank(message = "Pick a channel.")
     private String channelId;
+
     @Size(max = HookLimits.MAX_DISPLAY_NAME, message = "At most " + HookLimits.MAX_DISPLAY_NAME + " characters.")
     private String displayName;
+
     @Size(max = HookLimits.MAX_DESCRIPTION, message = "At most " + HookLimits.MAX_DESCRIPTION + " characters.")
     private String description;
+
     private boolean channelLocked;
+
     @Size(max = HookLimits.MAX_USERNAME, message = "At most " + HookLimits.MAX_USERNAME + " characters.")
     private String username;
+
     @Size(max = SafeUrls.MAX_ICON_LENGTH, message = "At most " + SafeUrls.MAX_ICON_LENGTH + " characters.")
     private String iconUrl;
 
@@ -70,12 +78,16 @@ public class HookForm implements Serializable {
 
     @Inject
     private ConsoleCaller me;
+
     @Inject
     private HookAdmin hooks;
+
     @Inject
     private TeamAdmin teamAdmin;
+
     @Inject
     private ChannelDirectory directory;
+
     @Inject
     private SettingsService settings;
 
@@ -114,8 +126,14 @@ public class HookForm implements Serializable {
     }
 
     public void save() {
-        NewHookRequest request = new NewHookRequest(isNew() ? null : id, channelId, displayName, description,
-                channelLocked, overridesUsername() ? username : null, overridesIcon() ? iconUrl : null);
+        NewHookRequest request = new NewHookRequest(
+                isNew() ? null : id,
+                channelId,
+                displayName,
+                description,
+                channelLocked,
+                overridesUsername() ? username : null,
+                overridesIcon() ? iconUrl : null);
         try {
             if (isNew()) {
                 hooks.create(me.caller(), request);

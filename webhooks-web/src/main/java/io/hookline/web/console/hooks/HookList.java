@@ -29,8 +29,7 @@ import java.util.Map;
 public class HookList {
 
     /** A hook as the list shows it: names instead of ids, and the key its edit page is opened by. */
-    public record Row(HookView hook, String key, String channelName, String creatorName) {
-    }
+    public record Row(HookView hook, String key, String channelName, String creatorName) {}
 
     @Inject
     private ConsoleCaller me;
@@ -45,13 +44,14 @@ public class HookList {
     private ChannelDirectory channels;
 
     /** The grace periods "Rotate URL" offers, in seconds, with their labels; the API takes any allowed value. */
-    public static final List<GraceChoice> GRACE_CHOICES = List.of(new GraceChoice(3_600, "for 1 hour"),
-            new GraceChoice(RotationGrace.DEFAULT_SECONDS, "for 1 day"), new GraceChoice(7 * 86_400, "for 7 days"),
+    public static final List<GraceChoice> GRACE_CHOICES = List.of(
+            new GraceChoice(3_600, "for 1 hour"),
+            new GraceChoice(RotationGrace.DEFAULT_SECONDS, "for 1 day"),
+            new GraceChoice(7 * 86_400, "for 7 days"),
             new GraceChoice(RotationGrace.MAX_SECONDS, "for 30 days"));
 
     /** One entry of the "Rotate URL" menu. */
-    public record GraceChoice(long seconds, String label) {
-    }
+    public record GraceChoice(long seconds, String label) {}
 
     private List<Row> rows;
 
@@ -60,9 +60,12 @@ public class HookList {
         Map<String, String> userNames = new HashMap<>();
         Map<String, String> channelNames = new HashMap<>();
         rows = hooks.listForConsole(me.caller(), Page.of(0, Page.MAX_PER_PAGE)).stream()
-                .map(listed -> new Row(listed.hook(), listed.key(),
+                .map(listed -> new Row(
+                        listed.hook(),
+                        listed.key(),
                         channelNames.computeIfAbsent(listed.hook().channelId(), this::channelName),
-                        userNames.computeIfAbsent(listed.hook().userId(), id -> users.get(id).username())))
+                        userNames.computeIfAbsent(
+                                listed.hook().userId(), id -> users.get(id).username())))
                 .toList();
     }
 
@@ -96,11 +99,13 @@ public class HookList {
     public void rotate(String hookId, long graceSeconds) {
         try {
             HookView rotated = hooks.rotate(me.caller(), hookId, graceSeconds).hook();
-            ConsolePages.info(rotated.previousIdExpiresAt() == null
-                    ? "New URL created. The old URL no longer works: update your integration."
-                    : "New URL created. The old URL keeps working until "
-                    + EpochMillisConverter.FORMAT.format(Instant.ofEpochMilli(rotated.previousIdExpiresAt()))
-                    + ": update your integrations before then.");
+            ConsolePages.info(
+                    rotated.previousIdExpiresAt() == null
+                            ? "New URL created. The old URL no longer works: update your integration."
+                            : "New URL created. The old URL keeps working until "
+                                    + EpochMillisConverter.FORMAT.format(
+                                            Instant.ofEpochMilli(rotated.previousIdExpiresAt()))
+                                    + ": update your integrations before then.");
         } catch (HooklineException e) {
             ConsolePages.error(e);
         }

@@ -1,9 +1,9 @@
 package io.hookline.web.console.hooks;
 
 import io.hookline.api.error.HooklineException;
+import io.hookline.api.hook.WebhookPayload;
 import io.hookline.api.view.ChannelView;
 import io.hookline.api.view.UserView;
-import io.hookline.api.hook.WebhookPayload;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.hook.HookAdmin;
 import io.hookline.ejb.hook.HookDestination;
@@ -46,6 +46,7 @@ public class HookTrial implements Serializable {
     private Refusal refusal;
     /** Where the last preview would post, or the last send posted; null before either. */
     private Target target;
+
     private boolean sent;
 
     /** The error the real request would get: HTTP status, error id, message. */
@@ -68,13 +69,19 @@ public class HookTrial implements Serializable {
     private Event<PostsCommitted> committed;
 
     /** For CDI's proxy and passivation only. */
-    protected HookTrial() {
-    }
+    protected HookTrial() {}
 
     /** Constructor injection, so a test wires it as CDI does, without reflection. */
     @Inject
-    public HookTrial(HookForm form, ConsoleCaller me, HookAdmin hooks, HookPoster poster, CurrentSettings settings,
-            ChannelDirectory directory, UserAdmin users, Event<PostsCommitted> committed) {
+    public HookTrial(
+            HookForm form,
+            ConsoleCaller me,
+            HookAdmin hooks,
+            HookPoster poster,
+            CurrentSettings settings,
+            ChannelDirectory directory,
+            UserAdmin users,
+            Event<PostsCommitted> committed) {
         this.form = form;
         this.me = me;
         this.hooks = hooks;
@@ -92,7 +99,9 @@ public class HookTrial implements Serializable {
             String hookId = manageableHook();
             HookDestination planned = poster.dryRun(hookId, parsed());
             Map<String, UserView> authors = new HashMap<>();
-            preview = PreviewCards.of(planned, userId -> authors.computeIfAbsent(userId, this::userOrNull),
+            preview = PreviewCards.of(
+                    planned,
+                    userId -> authors.computeIfAbsent(userId, this::userOrNull),
                     ChannelViewLimits.configured());
             target = target(planned);
         } catch (HooklineException e) {
@@ -136,7 +145,10 @@ public class HookTrial implements Serializable {
     }
 
     private Target target(HookDestination posted) {
-        return new Target(posted.channelId(), channelName(posted.channelId()), posted.postIds().size());
+        return new Target(
+                posted.channelId(),
+                channelName(posted.channelId()),
+                posted.postIds().size());
     }
 
     /** The channel's display name, or its id when the caller may not read it (a hook may post where its owner cannot read). */

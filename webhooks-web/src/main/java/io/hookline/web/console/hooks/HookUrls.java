@@ -18,7 +18,8 @@ public class HookUrls {
 
     public String of(String hookId) {
         String base = request.getRequestURL().toString();
-        String origin = base.substring(0, base.length() - request.getRequestURI().length());
+        String origin =
+                base.substring(0, base.length() - request.getRequestURI().length());
         return origin + request.getContextPath() + "/hooks/" + hookId;
     }
 }

@@ -26,16 +26,25 @@ final class PreviewCards {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private PreviewCards() {
-    }
+    private PreviewCards() {}
 
     static List<PostCard> of(HookDestination planned, Function<String, UserView> users, ChannelViewLimits limits) {
         PostWindow window = new PostWindow(limits);
         List<NewPost> posts = planned.posts();
         for (int i = 0; i < posts.size(); i++) {
             NewPost post = posts.get(i);
-            PostView view = new PostView(ID_PREFIX + (i + 1), post.createAt(), post.createAt(), 0, 0, post.userId(),
-                    post.channelId(), post.rootId(), post.message(), post.type(), props(post.props()));
+            PostView view = new PostView(
+                    ID_PREFIX + (i + 1),
+                    post.createAt(),
+                    post.createAt(),
+                    0,
+                    0,
+                    post.userId(),
+                    post.channelId(),
+                    post.rootId(),
+                    post.message(),
+                    post.type(),
+                    props(post.props()));
             window.put(PostCards.of(view, users));
         }
         return window.posts();

@@ -32,8 +32,7 @@ final class TrialPayload {
             ---
             "}""";
 
-    private TrialPayload() {
-    }
+    private TrialPayload() {}
 
     /**
      * The payload the editor's text stands for, or the {@code HooklineException} the real request would get.

@@ -36,6 +36,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     public static final String HOME_PAGE = "/console/index.xhtml";
     /** The role every signed-in account has; {@link #ROLE_SYSTEM_ADMIN} is added for system admins. */
     public static final String ROLE_USER = "user";
+
     public static final String ROLE_SYSTEM_ADMIN = "system_admin";
     /** Session attribute: the console page an anonymous visitor asked for, to return to after signing in. */
     static final String RETURN_TO = "hookline.console.returnTo";
@@ -44,21 +45,27 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     private IdentityStoreHandler identityStores;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
             // An invalid sign-in is not an error response: the sign-in page shows its own message.
             return result.getStatus() == CredentialValidationResult.Status.VALID
-                    ? context.notifyContainerAboutLogin(result) : context.doNothing();
+                    ? context.notifyContainerAboutLogin(result)
+                    : context.doNothing();
         }
         if (context.isProtected()) {
             if ("GET".equals(request.getMethod())) {
                 String query = request.getQueryString();
-                request.getSession().setAttribute(RETURN_TO,
-                        request.getRequestURI().substring(request.getContextPath().length())
-                                + (query == null ? "" : "?" + query));
+                request.getSession()
+                        .setAttribute(
+                                RETURN_TO,
+                                request.getRequestURI()
+                                                .substring(
+                                                        request.getContextPath().length())
+                                        + (query == null ? "" : "?" + query));
             }
             // Decided before any servlet filter runs: the headers and the redirect are this edge's to send, the
             // same way the filters send them everywhere else.

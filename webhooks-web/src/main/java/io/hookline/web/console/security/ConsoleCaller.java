@@ -34,8 +34,7 @@ public class ConsoleCaller {
     private UserView user;
 
     /** For CDI. */
-    protected ConsoleCaller() {
-    }
+    protected ConsoleCaller() {}
 
     /** For tests: the request, security context and users the container would inject. */
     ConsoleCaller(HttpServletRequest request, SecurityContext security, UserAdmin users) {

@@ -42,12 +42,15 @@ public class ConsoleIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         try {
-            return authenticator.checkPassword(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr())
+            return authenticator
+                    .checkPassword(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr())
                     .map(this::signedIn)
                     .orElse(CredentialValidationResult.INVALID_RESULT);
         } catch (SignInThrottle.SignInThrottledException throttled) {
-            outcome.refused("Too many sign-in attempts from your address. Try again in "
-                    + throttled.retryAfterSeconds() + " seconds.", throttled.retryAfterSeconds());
+            outcome.refused(
+                    "Too many sign-in attempts from your address. Try again in " + throttled.retryAfterSeconds()
+                            + " seconds.",
+                    throttled.retryAfterSeconds());
         } catch (HooklineException locked) {
             outcome.refused(LOCKED, 0);
         }

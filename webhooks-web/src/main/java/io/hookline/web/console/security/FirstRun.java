@@ -26,7 +26,8 @@ import java.io.IOException;
 public class FirstRun {
 
     @NotBlank(message = "Choose a username.")
-    @Pattern(regexp = UserAdmin.USERNAME_REGEX,
+    @Pattern(
+            regexp = UserAdmin.USERNAME_REGEX,
             message = "3 to 22 characters, starting with a lowercase letter: a-z, 0-9, '.', '-' or '_'.")
     private String username;
 
@@ -36,7 +37,9 @@ public class FirstRun {
     private String email;
 
     @NotBlank(message = "Choose a password.")
-    @Size(min = UserAdmin.MIN_PASSWORD, max = UserAdmin.MAX_PASSWORD,
+    @Size(
+            min = UserAdmin.MIN_PASSWORD,
+            max = UserAdmin.MAX_PASSWORD,
             message = "Between " + UserAdmin.MIN_PASSWORD + " and " + UserAdmin.MAX_PASSWORD + " characters.")
     private String password;
 
@@ -61,8 +64,12 @@ public class FirstRun {
             return;
         }
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                "System admin '" + username + "' created. Sign in to continue.", null));
+        faces.addMessage(
+                null,
+                new FacesMessage(
+                        FacesMessage.SEVERITY_INFO,
+                        "System admin '" + username + "' created. Sign in to continue.",
+                        null));
         toSignIn();
     }
 

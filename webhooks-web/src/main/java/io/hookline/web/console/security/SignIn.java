@@ -84,8 +84,12 @@ public class SignIn {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters
-                .withParams().credential(new UsernamePasswordCredential(loginId.trim(), password)).newAuthentication(true));
+        AuthenticationStatus status = security.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(loginId.trim(), password))
+                        .newAuthentication(true));
         // A refused credential is NOT_DONE in the mechanism, which Jakarta Authentication reports as
         // SUCCESS without a caller: only a caller principal means the sign-in worked.
         if (status != AuthenticationStatus.SUCCESS || request.getUserPrincipal() == null) {
@@ -96,8 +100,9 @@ public class SignIn {
                 response.setHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
             }
             String refusal = outcome.refusal();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    refusal == null ? WRONG_CREDENTIALS : refusal, null));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal == null ? WRONG_CREDENTIALS : refusal, null));
             return;
         }
         // Session fixation: whatever session id the visitor had before signing in stops meaning anything.
@@ -111,8 +116,12 @@ public class SignIn {
 
     /** Back to the console page that asked for the sign-in; never anywhere outside the console. */
     static String returnPath(Object wanted) {
-        return wanted instanceof String path && path.startsWith("/console/") && !path.contains("//")
-                && !path.contains("\\") ? path : ConsoleAuthentication.HOME_PAGE;
+        return wanted instanceof String path
+                        && path.startsWith("/console/")
+                        && !path.contains("//")
+                        && !path.contains("\\")
+                ? path
+                : ConsoleAuthentication.HOME_PAGE;
     }
 
     /** Ends the console session; the next request starts anonymous. */

@@ -27,8 +27,7 @@ public class AuditsPage {
     static final int PER_PAGE = Page.MAX_PER_PAGE;
 
     /** An entry with its actor's username. */
-    public record Row(AuditView audit, String username) {
-    }
+    public record Row(AuditView audit, String username) {}
 
     @Inject
     private AuditLog audits;

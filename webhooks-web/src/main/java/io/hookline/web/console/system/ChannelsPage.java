@@ -37,7 +37,8 @@ import java.util.List;
 public class ChannelsPage {
 
     @NotBlank(message = "Choose a channel name.")
-    @Pattern(regexp = ChannelAdmin.NAME_REGEX,
+    @Pattern(
+            regexp = ChannelAdmin.NAME_REGEX,
             message = "1 to 64 characters: lowercase letters, digits, '-' and '_', starting with a letter or digit.")
     private String name;
 
@@ -104,8 +105,8 @@ public class ChannelsPage {
             if (team != null && channelId != null) {
                 ChannelView found = directory.get(me.caller(), channelId);
                 if (!team.id().equals(found.teamId())) {
-                    throw HooklineException.notFound("app.channel.get.existing.app_error",
-                            "That channel is not in this team.");
+                    throw HooklineException.notFound(
+                            "app.channel.get.existing.app_error", "That channel is not in this team.");
                 }
                 channel = found;
                 members = channelMembers.users(me.caller(), channel.id(), Page.of(0, Page.MAX_PER_PAGE));
@@ -124,8 +125,8 @@ public class ChannelsPage {
 
     public void create() {
         try {
-            ChannelView created = channelAdmin.create(me.caller(),
-                    new NewChannelRequest(team.id(), name, displayName, type, purpose, ""));
+            ChannelView created = channelAdmin.create(
+                    me.caller(), new NewChannelRequest(team.id(), name, displayName, type, purpose, ""));
             ConsolePages.info(kind(created) + " '" + created.name() + "' created.");
             name = null;
             displayName = null;

@@ -41,37 +41,48 @@ public class ServiceSettingsForm {
     private Integer maximumPayloadSizeBytes;
 
     @NotNull(message = "Enter how many deliveries to keep per hook.")
-    @Min(value = Settings.MIN_HOOK_DELIVERY_LOG_SIZE, message = "At least " + Settings.MIN_HOOK_DELIVERY_LOG_SIZE
-            + " (no log).")
-    @Max(value = Settings.MAX_HOOK_DELIVERY_LOG_SIZE, message = "At most " + Settings.MAX_HOOK_DELIVERY_LOG_SIZE
-            + " deliveries.")
+    @Min(
+            value = Settings.MIN_HOOK_DELIVERY_LOG_SIZE,
+            message = "At least " + Settings.MIN_HOOK_DELIVERY_LOG_SIZE + " (no log).")
+    @Max(
+            value = Settings.MAX_HOOK_DELIVERY_LOG_SIZE,
+            message = "At most " + Settings.MAX_HOOK_DELIVERY_LOG_SIZE + " deliveries.")
     private Integer hookDeliveryLogSize;
 
     @NotNull(message = "Enter the most posts one hook request may become.")
-    @Min(value = Settings.MIN_MAX_POSTS_PER_REQUEST, message = "At least " + Settings.MIN_MAX_POSTS_PER_REQUEST + " post.")
-    @Max(value = Settings.MAX_MAX_POSTS_PER_REQUEST, message = "At most " + Settings.MAX_MAX_POSTS_PER_REQUEST
-            + " posts.")
+    @Min(
+            value = Settings.MIN_MAX_POSTS_PER_REQUEST,
+            message = "At least " + Settings.MIN_MAX_POSTS_PER_REQUEST + " post.")
+    @Max(
+            value = Settings.MAX_MAX_POSTS_PER_REQUEST,
+            message = "At most " + Settings.MAX_MAX_POSTS_PER_REQUEST + " posts.")
     private Integer maxPostsPerRequest;
 
     @NotNull(message = "Enter how many failed sign-ins lock an account.")
-    @Min(value = Settings.MIN_MAXIMUM_LOGIN_ATTEMPTS, message = "At least " + Settings.MIN_MAXIMUM_LOGIN_ATTEMPTS
-            + " attempt.")
-    @Max(value = Settings.MAX_MAXIMUM_LOGIN_ATTEMPTS, message = "At most " + Settings.MAX_MAXIMUM_LOGIN_ATTEMPTS
-            + " attempts.")
+    @Min(
+            value = Settings.MIN_MAXIMUM_LOGIN_ATTEMPTS,
+            message = "At least " + Settings.MIN_MAXIMUM_LOGIN_ATTEMPTS + " attempt.")
+    @Max(
+            value = Settings.MAX_MAXIMUM_LOGIN_ATTEMPTS,
+            message = "At most " + Settings.MAX_MAXIMUM_LOGIN_ATTEMPTS + " attempts.")
     private Integer maximumLoginAttempts;
 
     @NotNull(message = "Enter the lock time in seconds.")
-    @Min(value = Settings.MIN_LOGIN_LOCKOUT_SECONDS, message = "At least " + Settings.MIN_LOGIN_LOCKOUT_SECONDS
-            + " (locked until a reset).")
-    @Max(value = Settings.MAX_LOGIN_LOCKOUT_SECONDS, message = "At most " + Settings.MAX_LOGIN_LOCKOUT_SECONDS
-            + " seconds.")
+    @Min(
+            value = Settings.MIN_LOGIN_LOCKOUT_SECONDS,
+            message = "At least " + Settings.MIN_LOGIN_LOCKOUT_SECONDS + " (locked until a reset).")
+    @Max(
+            value = Settings.MAX_LOGIN_LOCKOUT_SECONDS,
+            message = "At most " + Settings.MAX_LOGIN_LOCKOUT_SECONDS + " seconds.")
     private Integer loginLockoutSeconds;
 
     @NotNull(message = "Enter how long an idempotency key holds, in seconds.")
-    @Min(value = Settings.MIN_IDEMPOTENCY_WINDOW_SECONDS, message = "At least "
-            + Settings.MIN_IDEMPOTENCY_WINDOW_SECONDS + " second.")
-    @Max(value = Settings.MAX_IDEMPOTENCY_WINDOW_SECONDS, message = "At most "
-            + Settings.MAX_IDEMPOTENCY_WINDOW_SECONDS + " seconds.")
+    @Min(
+            value = Settings.MIN_IDEMPOTENCY_WINDOW_SECONDS,
+            message = "At least " + Settings.MIN_IDEMPOTENCY_WINDOW_SECONDS + " second.")
+    @Max(
+            value = Settings.MAX_IDEMPOTENCY_WINDOW_SECONDS,
+            message = "At most " + Settings.MAX_IDEMPOTENCY_WINDOW_SECONDS + " seconds.")
     private Integer idempotencyWindowSeconds;
 
     private boolean rateLimitEnable;
@@ -103,7 +114,6 @@ public class ServiceSettingsForm {
     @Inject
     private ConsoleCaller me;
 
-
     @PostConstruct
     void load() {
         Settings s = settings.current();
@@ -129,11 +139,27 @@ public class ServiceSettingsForm {
 
     public void save() {
         try {
-            settings.replace(me.caller(), new Settings(enableIncomingWebhooks, enablePostUsernameOverride,
-                    enablePostIconOverride, maxPostSize, maximumPayloadSizeBytes, enableOpenServer,
-                    new RateLimitSettings(rateLimitEnable, rateLimitPerSec, rateLimitMaxBurst, rateLimitVaryByRemoteAddr,
-                            perHookPerSec, perHookMaxBurst), hookDeliveryLogSize, maxPostsPerRequest,
-                    maximumLoginAttempts, loginLockoutSeconds, idempotencyWindowSeconds));
+            settings.replace(
+                    me.caller(),
+                    new Settings(
+                            enableIncomingWebhooks,
+                            enablePostUsernameOverride,
+                            enablePostIconOverride,
+                            maxPostSize,
+                            maximumPayloadSizeBytes,
+                            enableOpenServer,
+                            new RateLimitSettings(
+                                    rateLimitEnable,
+                                    rateLimitPerSec,
+                                    rateLimitMaxBurst,
+                                    rateLimitVaryByRemoteAddr,
+                                    perHookPerSec,
+                                    perHookMaxBurst),
+                            hookDeliveryLogSize,
+                            maxPostsPerRequest,
+                            maximumLoginAttempts,
+                            loginLockoutSeconds,
+                            idempotencyWindowSeconds));
             ConsolePages.info("Settings saved. They apply from the next request on.");
         } catch (HooklineException e) {
             ConsolePages.error(e);

@@ -29,8 +29,10 @@ import java.util.List;
 public class TeamsPage {
 
     @NotBlank(message = "Choose a team name.")
-    @Pattern(regexp = TeamAdmin.NAME_REGEX,
-            message = "2 to 64 characters: lowercase letters, digits and '-', starting and ending with a letter or digit.")
+    @Pattern(
+            regexp = TeamAdmin.NAME_REGEX,
+            message =
+                    "2 to 64 characters: lowercase letters, digits and '-', starting and ending with a letter or digit.")
     private String name;
 
     @NotBlank(message = "Enter a display name.")

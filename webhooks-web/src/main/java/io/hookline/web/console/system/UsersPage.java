@@ -28,7 +28,8 @@ import java.util.List;
 public class UsersPage {
 
     @NotBlank(message = "Choose a username.")
-    @Pattern(regexp = UserAdmin.USERNAME_REGEX,
+    @Pattern(
+            regexp = UserAdmin.USERNAME_REGEX,
             message = "3 to 22 characters, starting with a lowercase letter: a-z, 0-9, '.', '-' or '_'.")
     private String username;
 
@@ -38,12 +39,16 @@ public class UsersPage {
     private String email;
 
     @NotBlank(message = "Choose a password.")
-    @Size(min = UserAdmin.MIN_PASSWORD, max = UserAdmin.MAX_PASSWORD,
+    @Size(
+            min = UserAdmin.MIN_PASSWORD,
+            max = UserAdmin.MAX_PASSWORD,
             message = "Between " + UserAdmin.MIN_PASSWORD + " and " + UserAdmin.MAX_PASSWORD + " characters.")
     private String password;
 
     @NotBlank(message = "Choose a new password.")
-    @Size(min = UserAdmin.MIN_PASSWORD, max = UserAdmin.MAX_PASSWORD,
+    @Size(
+            min = UserAdmin.MIN_PASSWORD,
+            max = UserAdmin.MAX_PASSWORD,
             message = "Between " + UserAdmin.MIN_PASSWORD + " and " + UserAdmin.MAX_PASSWORD + " characters.")
     private String newPassword;
 
@@ -91,8 +96,8 @@ public class UsersPage {
 
     public void deactivate(UserView user) {
         if (user.id().equals(me.getId())) {
-            ConsolePages.error(HooklineException.badRequest("api.user.deactivate.self",
-                    "You cannot deactivate your own account here."));
+            ConsolePages.error(HooklineException.badRequest(
+                    "api.user.deactivate.self", "You cannot deactivate your own account here."));
             return;
         }
         try {

@@ -28,17 +28,17 @@ class BodyNamesTest {
 
     @SuppressWarnings("unused")
     static final class Resource {
-        public void update(@PathParam("id") String id, @QueryParam("q") String q, NewHookRequest body) {
-        }
+        public void update(@PathParam("id") String id, @QueryParam("q") String q, NewHookRequest body) {}
 
-        public void restore(@PathParam("id") String id, @Context SecurityContext security) {
-        }
+        public void restore(@PathParam("id") String id, @Context SecurityContext security) {}
     }
 
     @Test
     void theBodyParameterIsTheOneWithoutAJaxRsAnnotation() throws NoSuchMethodException {
-        assertEquals(NewHookRequest.class, RequiredBody.bodyType(
-                Resource.class.getMethod("update", String.class, String.class, NewHookRequest.class)));
+        assertEquals(
+                NewHookRequest.class,
+                RequiredBody.bodyType(
+                        Resource.class.getMethod("update", String.class, String.class, NewHookRequest.class)));
         assertNull(RequiredBody.bodyType(Resource.class.getMethod("restore", String.class, SecurityContext.class)));
     }
 }

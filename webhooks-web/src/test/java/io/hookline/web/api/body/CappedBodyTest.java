@@ -52,8 +52,7 @@ class CappedBodyTest {
         }
 
         @Override
-        public void setReadListener(ReadListener listener) {
-        }
+        public void setReadListener(ReadListener listener) {}
     }
 
     private static byte[] spaces(int n) {

@@ -27,8 +27,8 @@ class RestOfBodyTest {
 
     @Test
     void aBodyRefusedAtItsFirstByteIsStill413WhenItGoesPastTheCap() throws IOException {
-        HooklineException refusal = assertThrows(HooklineException.class,
-                () -> RestOfBody.refuseIfPastCap(capped(CAP + 1, 1)));
+        HooklineException refusal =
+                assertThrows(HooklineException.class, () -> RestOfBody.refuseIfPastCap(capped(CAP + 1, 1)));
         assertEquals(413, refusal.status());
         assertEquals(BodyReadFailures.TOO_LARGE, refusal.id());
     }

@@ -21,7 +21,8 @@ class Utf8CheckTest {
 
     @Test
     void wellFormedTextPassesInAnyPieces() throws MalformedInputException {
-        byte[] text = "{\"name\":\"caf\u00e9 \u65e5\u672c \ud83d\ude80 \uffff \u0800\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] text =
+                "{\"name\":\"caf\u00e9 \u65e5\u672c \ud83d\ude80 \uffff \u0800\"}".getBytes(StandardCharsets.UTF_8);
         for (int piece = 1; piece <= text.length; piece++) {
             check(text, piece);
         }
@@ -31,8 +32,28 @@ class Utf8CheckTest {
 
     /** Stray continuation, C0/C1, F5+, overlong forms, surrogates, past U+10FFFF, cut short, cut off at the end. */
     @ParameterizedTest
-    @ValueSource(strings = {"80", "bf", "c0af", "c1bf", "f5808080", "ff", "fe", "e080af", "f08082ac", "eda080", "edbfbf",
-        "f4908080", "c328", "e282", "e28222", "f09f98", "7b22c3", "e2", "c3c3"})
+    @ValueSource(
+            strings = {
+                "80",
+                "bf",
+                "c0af",
+                "c1bf",
+                "f5808080",
+                "ff",
+                "fe",
+                "e080af",
+                "f08082ac",
+                "eda080",
+                "edbfbf",
+                "f4908080",
+                "c328",
+                "e282",
+                "e28222",
+                "f09f98",
+                "7b22c3",
+                "e2",
+                "c3c3"
+            })
     void malformedSequencesAreRefused(String hex) {
         byte[] bytes = HexFormat.of().parseHex(hex);
         assertThrows(MalformedInputException.class, () -> check(bytes, bytes.length));

@@ -46,6 +46,7 @@ class MarkdownRendererTest {
     private static final String XSS_CORPUS = "/markdown/xss-corpus.json";
     /** Each file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
     static final int MIN_RENDER_VECTORS = 68;
+
     static final int MIN_XSS_CASES = 90;
 
     /** Safety net for the pathological inputs: the renderer's own budget, plus room for a slow machine. */
@@ -56,12 +57,48 @@ class MarkdownRendererTest {
     private static final MarkdownRenderer RENDERER = MarkdownRenderer.shared();
 
     private static final Set<String> ALLOWED_TAGS = Set.of(
-            "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre",
-            "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "input",
+            "p",
+            "br",
+            "hr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "em",
+            "strong",
+            "del",
+            "code",
+            "pre",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "a",
+            "img",
+            "input",
             "span");
     private static final Set<String> ALLOWED_ATTRIBUTES = Set.of(
-            "href", "title", "rel", "target", "src", "alt", "referrerpolicy", "class", "align", "start",
-            "type", "disabled", "checked");
+            "href",
+            "title",
+            "rel",
+            "target",
+            "src",
+            "alt",
+            "referrerpolicy",
+            "class",
+            "align",
+            "start",
+            "type",
+            "disabled",
+            "checked");
 
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>");
     private static final Pattern QUOTED_ATTRIBUTE = Pattern.compile("\\s+([A-Za-z][A-Za-z-]*)=\"([^\"<>]*)\"");
@@ -95,7 +132,8 @@ class MarkdownRendererTest {
     }
 
     static Stream<Arguments> xssCorpus() throws IOException {
-        return load(XSS_CORPUS, MIN_XSS_CASES).stream().map(v -> Arguments.of(v.getString("name"), v.getString("markdown")));
+        return load(XSS_CORPUS, MIN_XSS_CASES).stream()
+                .map(v -> Arguments.of(v.getString("name"), v.getString("markdown")));
     }
 
     @Test
@@ -142,8 +180,8 @@ class MarkdownRendererTest {
                 .orElseThrow();
         String html = RENDERER.toHtml(vector.getString("markdown"));
         assertAll(
-                () -> assertTrue(html.contains(
-                        "<h5>Build Break - Project X - December 12, 2015 - 15:32 GMT +0</h5>"), html),
+                () -> assertTrue(
+                        html.contains("<h5>Build Break - Project X - December 12, 2015 - 15:32 GMT +0</h5>"), html),
                 () -> assertEquals(2, count(html, "<hr />")),
                 () -> assertEquals(1, count(html, "<table>")),
                 () -> assertEquals(3, count(html, "<th align=\"left\">")),
@@ -158,37 +196,47 @@ class MarkdownRendererTest {
     // URL policy
 
     @ParameterizedTest(name = "link {0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "http://x.example/|true",
-        "https://x.example/a?b=1|true",
-        "HTTPS://X.EXAMPLE|true",
-        "mailto:a@b.example|true",
-        "MailTo:a@b.example|true",
-        "javascript:alert(1)|false",
-        "JaVaScRiPt:alert(1)|false",
-        "vbscript:msgbox(1)|false",
-        "data:text/html,x|false",
-        "file:///etc/passwd|false",
-        "ftp://x.example/|false",
-        "/relative/path|false",
-        "relative/path|false",
-        "//x.example/|false",
-        "#top|false",
-        "?q=1|false",
-        "%6Aavascript:alert(1)|false",
-        "javascript%3Aalert(1)|false",
-        "http|false",
-        "1http://x|false",
-        "''|false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://x.example/|true",
+                "https://x.example/a?b=1|true",
+                "HTTPS://X.EXAMPLE|true",
+                "mailto:a@b.example|true",
+                "MailTo:a@b.example|true",
+                "javascript:alert(1)|false",
+                "JaVaScRiPt:alert(1)|false",
+                "vbscript:msgbox(1)|false",
+                "data:text/html,x|false",
+                "file:///etc/passwd|false",
+                "ftp://x.example/|false",
+                "/relative/path|false",
+                "relative/path|false",
+                "//x.example/|false",
+                "#top|false",
+                "?q=1|false",
+                "%6Aavascript:alert(1)|false",
+                "javascript%3Aalert(1)|false",
+                "http|false",
+                "1http://x|false",
+                "''|false",
+            })
     void linkUrlPolicy(String url, boolean allowed) {
         assertEquals(allowed, SafeUrls.isLink(url));
     }
 
     @Test
     void linkUrlPolicyRefusesHiddenCharacters() {
-        for (String url : List.of(" javascript:x", "\tjavascript:x", "\u0001javascript:x", "java\tscript:x",
-                "java\nscript:x", "java\u0000script:x", "javascript\uff1ax", "\u00a0http://x", "http\u200b://x",
+        for (String url : List.of(
+                " javascript:x",
+                "\tjavascript:x",
+                "\u0001javascript:x",
+                "java\tscript:x",
+                "java\nscript:x",
+                "java\u0000script:x",
+                "javascript\uff1ax",
+                "\u00a0http://x",
+                "http\u200b://x",
                 "h\u0074tp\u0000://x")) {
             assertFalse(SafeUrls.isLink(url), url);
         }
@@ -209,8 +257,7 @@ class MarkdownRendererTest {
     void inputOfMaxLengthIsRendered() {
         String markdown = "**b** " + "a".repeat(MAX_INPUT_LENGTH - 6);
         assertEquals(MAX_INPUT_LENGTH, markdown.length());
-        assertEquals("<p><strong>b</strong> " + "a".repeat(MAX_INPUT_LENGTH - 6) + "</p>\n",
-                RENDERER.toHtml(markdown));
+        assertEquals("<p><strong>b</strong> " + "a".repeat(MAX_INPUT_LENGTH - 6) + "</p>\n", RENDERER.toHtml(markdown));
         assertEquals("<strong>b</strong> " + "a".repeat(MAX_INPUT_LENGTH - 6), RENDERER.toHtmlInline(markdown));
     }
 
@@ -226,7 +273,8 @@ class MarkdownRendererTest {
     void blockQuotesAtMaxDepthAreRendered() {
         // document > quote x k > paragraph > text: the text is at depth k + 2
         int k = MAX_NESTING_DEPTH - 2;
-        assertEquals("<blockquote>\n".repeat(k) + "<p>x</p>\n" + "</blockquote>\n".repeat(k),
+        assertEquals(
+                "<blockquote>\n".repeat(k) + "<p>x</p>\n" + "</blockquote>\n".repeat(k),
                 RENDERER.toHtml(">".repeat(k) + " x"));
     }
 
@@ -250,7 +298,8 @@ class MarkdownRendererTest {
         // document > paragraph > strong x n/2 > text: the text is at depth n/2 + 2
         int n = 2 * (MAX_NESTING_DEPTH - 2);
         String stars = "*".repeat(n);
-        assertEquals("<p>" + "<strong>".repeat(n / 2) + "x" + "</strong>".repeat(n / 2) + "</p>\n",
+        assertEquals(
+                "<p>" + "<strong>".repeat(n / 2) + "x" + "</strong>".repeat(n / 2) + "</p>\n",
                 RENDERER.toHtml(stars + "x" + stars));
         String more = "*".repeat(n + 1);
         assertEquals("<p>" + more + "x" + more + "</p>\n", RENDERER.toHtml(more + "x" + more));
@@ -259,19 +308,21 @@ class MarkdownRendererTest {
     @Test
     void renderWithinTheBudgetIsKept() {
         Duration budget = Duration.ofMillis(5);
-        assertEquals("<p><strong>b</strong></p>\n",
+        assertEquals(
+                "<p><strong>b</strong></p>\n",
                 new MarkdownRenderer(budget, clockAfterStart(budget.toNanos())).toHtml("**b**"));
-        assertEquals("<strong>b</strong>",
+        assertEquals(
+                "<strong>b</strong>",
                 new MarkdownRenderer(budget, clockAfterStart(budget.toNanos())).toHtmlInline("**b**"));
     }
 
     @Test
     void renderPastTheBudgetFallsBack() {
         Duration budget = Duration.ofMillis(5);
-        assertEquals("<p>**b**</p>\n",
-                new MarkdownRenderer(budget, clockAfterStart(budget.toNanos() + 1)).toHtml("**b**"));
-        assertEquals("**b**",
-                new MarkdownRenderer(budget, clockAfterStart(budget.toNanos() + 1)).toHtmlInline("**b**"));
+        assertEquals(
+                "<p>**b**</p>\n", new MarkdownRenderer(budget, clockAfterStart(budget.toNanos() + 1)).toHtml("**b**"));
+        assertEquals(
+                "**b**", new MarkdownRenderer(budget, clockAfterStart(budget.toNanos() + 1)).toHtmlInline("**b**"));
     }
 
     @Test
@@ -334,11 +385,13 @@ class MarkdownRendererTest {
                 Arguments.of("long: backslashes", "[" + "\\".repeat(max - 1)),
                 Arguments.of("long: entities", "&#106;".repeat(max / 6)),
                 Arguments.of("long: table rows", "|a|b|\n|-|-|\n" + "|x|y|\n".repeat((max - 12) / 6)),
-                Arguments.of("long: table columns", "|" + "a|".repeat(max / 8) + "\n|" + "-|".repeat(max / 8)
-                        + "\n|" + "b|".repeat(max / 8)),
+                Arguments.of(
+                        "long: table columns",
+                        "|" + "a|".repeat(max / 8) + "\n|" + "-|".repeat(max / 8) + "\n|" + "b|".repeat(max / 8)),
                 Arguments.of("long: headings", "# x\n".repeat(max / 4)),
                 Arguments.of("long: setext headings", "x\n=\n".repeat(max / 4)),
-                Arguments.of("long: reference definitions", "[a]: http://x\n".repeat(max / 28) + "[a] ".repeat(max / 8)),
+                Arguments.of(
+                        "long: reference definitions", "[a]: http://x\n".repeat(max / 28) + "[a] ".repeat(max / 8)),
                 Arguments.of("long: shortcodes", ":+1:".repeat(max / 4)),
                 Arguments.of("long: colons", ":a".repeat(max / 2)),
                 Arguments.of("long: mentions", "@a ~b ".repeat(max / 6)),
@@ -375,7 +428,8 @@ class MarkdownRendererTest {
     @Test
     void fallbackKeepsLinesAndEscapes() {
         String markdown = "\n" + ">".repeat(HOSTILE) + " <b>&\"'\r\nsecond\rthird\n\n";
-        assertEquals("<p>" + "&gt;".repeat(HOSTILE) + " &lt;b&gt;&amp;&quot;&#39;<br />\nsecond<br />\nthird</p>\n",
+        assertEquals(
+                "<p>" + "&gt;".repeat(HOSTILE) + " &lt;b&gt;&amp;&quot;&#39;<br />\nsecond<br />\nthird</p>\n",
                 RENDERER.toHtml(markdown));
     }
 
@@ -384,13 +438,16 @@ class MarkdownRendererTest {
 
     @Test
     void inlineRendersSpansWithoutBlocks() {
-        assertEquals("<strong>b</strong> and \ud83d\udc4d <span class=\"mention\">@alice</span>"
+        assertEquals(
+                "<strong>b</strong> and \ud83d\udc4d <span class=\"mention\">@alice</span>"
                         + " <span class=\"channel-mention\">~ops</span> <a href=\"https://x.example\""
                         + " rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a>",
                 RENDERER.toHtmlInline("**b** and :+1: @alice ~ops [x](https://x.example)"));
-        assertEquals("# not a heading &gt; nor a quote - nor a list",
+        assertEquals(
+                "# not a heading &gt; nor a quote - nor a list",
                 RENDERER.toHtmlInline("# not a heading\n> nor a quote\r\n- nor a list"));
-        assertEquals("alt <em>t</em> and <code>x</code>",
+        assertEquals(
+                "alt <em>t</em> and <code>x</code>",
                 RENDERER.toHtmlInline("![alt *t*](https://x.example/i.png) and `x`"));
         assertEquals("a &lt;b&gt;c&lt;/b&gt;", RENDERER.toHtmlInline("a <b>c</b>"));
         assertEquals("[a]: http://x", RENDERER.toHtmlInline("[a]: http://x"));
@@ -471,7 +528,8 @@ class MarkdownRendererTest {
 
         for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
             String name = element.normalName();
-            assertTrue(name.equals("body") || ALLOWED_TAGS.contains(name), () -> "jsoup sees <" + name + "> in " + html);
+            assertTrue(
+                    name.equals("body") || ALLOWED_TAGS.contains(name), () -> "jsoup sees <" + name + "> in " + html);
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey().toLowerCase(Locale.ROOT);
                 assertFalse(key.startsWith("on"), () -> "jsoup sees " + key + " in " + html);
@@ -488,7 +546,8 @@ class MarkdownRendererTest {
         for (String scheme : List.of("javascript:", "vbscript:", "data:")) {
             assertFalse(squeezed.contains(scheme), () -> scheme + " in " + context);
         }
-        boolean allowed = squeezed.startsWith("http://") || squeezed.startsWith("https://")
+        boolean allowed = squeezed.startsWith("http://")
+                || squeezed.startsWith("https://")
                 || (attribute.equals("href") && squeezed.startsWith("mailto:"));
         assertTrue(allowed, () -> attribute + "=\"" + url + "\" in " + context);
         assertEquals(url, url.strip(), () -> "padded URL in " + context);
@@ -504,8 +563,11 @@ class MarkdownRendererTest {
                 case "quot" -> "\"";
                 case "lt" -> "<";
                 case "gt" -> ">";
-                default -> new String(Character.toChars(entity.startsWith("#x")
-                        ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1))));
+                default ->
+                    new String(Character.toChars(
+                            entity.startsWith("#x")
+                                    ? Integer.parseInt(entity.substring(2), 16)
+                                    : Integer.parseInt(entity.substring(1))));
             };
             m.appendReplacement(out, Matcher.quoteReplacement(decoded));
         }

@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PostCardsTest {
 
-    private static final UserView ALICE = new UserView("aliceid", 0, 0, 0, "alice", "alice@example.com", "", "", "", "");
+    private static final UserView ALICE =
+            new UserView("aliceid", 0, 0, 0, "alice", "alice@example.com", "", "", "", "");
     private static final Function<String, UserView> USERS = Map.of("aliceid", ALICE)::get;
 
     private static PostView post(String userId, String message, JsonObject props) {
@@ -62,9 +63,13 @@ class PostCardsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"from_webhook\":\"true\"}", "{\"from_webhook\":\"true\",\"override_username\":\"\"}",
-            "{\"from_webhook\":\"true\",\"override_username\":\"   \"}",
-            "{\"from_webhook\":\"true\",\"override_username\":42}"})
+    @ValueSource(
+            strings = {
+                "{\"from_webhook\":\"true\"}",
+                "{\"from_webhook\":\"true\",\"override_username\":\"\"}",
+                "{\"from_webhook\":\"true\",\"override_username\":\"   \"}",
+                "{\"from_webhook\":\"true\",\"override_username\":42}"
+            })
     void aWebhookPostWithoutAUsableOverrideShowsTheCreator(String props) {
         PostCard card = card(props);
         assertEquals("alice", card.authorName());
@@ -72,14 +77,26 @@ class PostCardsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"from_webhook\":true}", "{\"from_webhook\":\"false\"}", "{\"from_webhook\":\"TRUE\"}",
-            "{\"from_webhook\":1}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"from_webhook\":true}",
+                "{\"from_webhook\":\"false\"}",
+                "{\"from_webhook\":\"TRUE\"}",
+                "{\"from_webhook\":1}"
+            })
     void onlyTheStringTrueMarksAWebhookPostAndOnlyWebhookPostsGetOverrides(String fromWebhook) {
-        JsonObject props = Json.createObjectBuilder(props(fromWebhook)).add("override_username", "spoofed")
-                .add("override_icon_url", "https://example.com/x.png").add("override_icon_emoji", ":ghost:").build();
+        JsonObject props = Json.createObjectBuilder(props(fromWebhook))
+                .add("override_username", "spoofed")
+                .add("override_icon_url", "https://example.com/x.png")
+                .add("override_icon_emoji", ":ghost:")
+                .build();
         PostCard card = PostCards.of(post("aliceid", "hi", props), USERS);
-        assertAll(() -> assertFalse(card.bot()), () -> assertEquals("alice", card.authorName()),
-                () -> assertNull(card.iconUrl()), () -> assertNull(card.iconEmoji()),
+        assertAll(
+                () -> assertFalse(card.bot()),
+                () -> assertEquals("alice", card.authorName()),
+                () -> assertNull(card.iconUrl()),
+                () -> assertNull(card.iconEmoji()),
                 () -> assertEquals("A", card.initials()));
     }
 
@@ -105,10 +122,13 @@ class PostCardsTest {
 
     @Test
     void anOverrideUsernameIsOneLineWithoutBidiControlsAndAtMost64CodePoints() {
-        assertEquals("evil bot txt.exe", card("{\"from_webhook\":\"true\",\"override_username\":\"evil\\nbot\\u202E txt.exe\"}")
-                .authorName());
+        assertEquals(
+                "evil bot txt.exe",
+                card("{\"from_webhook\":\"true\",\"override_username\":\"evil\\nbot\\u202E txt.exe\"}")
+                        .authorName());
         String longName = "😀".repeat(100);
-        String shown = card("{\"from_webhook\":\"true\",\"override_username\":\"" + longName + "\"}").authorName();
+        String shown = card("{\"from_webhook\":\"true\",\"override_username\":\"" + longName + "\"}")
+                .authorName();
         assertEquals(PostCards.MAX_AUTHOR_NAME_LENGTH, shown.codePointCount(0, shown.length()));
         assertEquals("?", PostCards.initials(shown), "no letter or digit in the name");
     }
@@ -132,11 +152,21 @@ class PostCardsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "data:image/png;base64,AAAA", "//example.com/x.png", "/x.png",
-            " https://example.com/x.png", "JaVaScRiPt:alert(1)"})
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "data:image/png;base64,AAAA",
+                "//example.com/x.png",
+                "/x.png",
+                " https://example.com/x.png",
+                "JaVaScRiPt:alert(1)"
+            })
     void anUnsafeIconUrlFallsBackToTheEmoji(String url) {
-        JsonObject props = Json.createObjectBuilder().add("from_webhook", "true").add("override_icon_url", url)
-                .add("override_icon_emoji", ":white_check_mark:").build();
+        JsonObject props = Json.createObjectBuilder()
+                .add("from_webhook", "true")
+                .add("override_icon_url", url)
+                .add("override_icon_emoji", ":white_check_mark:")
+                .build();
         PostCard card = PostCards.of(post("aliceid", "hi", props), USERS);
         assertNull(card.iconUrl());
         assertEquals("✅", card.iconEmoji());
@@ -145,14 +175,20 @@ class PostCardsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ghost", ":ghost:", " :Ghost: "})
     void theEmojiIsLookedUpByItsShortcode(String name) {
-        JsonObject props = Json.createObjectBuilder().add("from_webhook", "true").add("override_icon_emoji", name).build();
+        JsonObject props = Json.createObjectBuilder()
+                .add("from_webhook", "true")
+                .add("override_icon_emoji", name)
+                .build();
         assertEquals("👻", PostCards.of(post("aliceid", "hi", props), USERS).iconEmoji());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {":no_such_emoji_here:", ":<img src=x onerror=alert(1)>:", "::", "", ":gh ost:"})
     void anUnknownOrMalformedEmojiGivesInitials(String name) {
-        JsonObject props = Json.createObjectBuilder().add("from_webhook", "true").add("override_icon_emoji", name).build();
+        JsonObject props = Json.createObjectBuilder()
+                .add("from_webhook", "true")
+                .add("override_icon_emoji", name)
+                .build();
         PostCard card = PostCards.of(post("aliceid", "hi", props), USERS);
         assertNull(card.iconEmoji());
         assertNull(card.iconUrl());
@@ -178,33 +214,50 @@ class PostCardsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"from_webhook\":[\"true\"],\"override_username\":{},\"override_icon_url\":7,\"override_icon_emoji\":false}",
-        "{\"attachments\":\"not an array\"}",
-        "{\"attachments\":{\"text\":\"an object\"}}",
-        "{\"attachments\":[1,null,\"x\",[],true]}",
-        "{\"attachments\":[{\"fields\":\"x\",\"color\":5,\"title_link\":[],\"ts\":{},\"text\":{\"a\":1}}]}",
-        "{\"attachments\":[{\"fields\":[1,null,\"f\",{\"title\":[],\"value\":{},\"short\":\"yes\"}]}]}",
-        "{\"attachments\":[{\"ts\":1e999999999},{\"ts\":-5},{\"ts\":\"1e9\"},{\"ts\":true},{\"ts\":null}]}"})
+    @ValueSource(
+            strings = {
+                "{\"from_webhook\":[\"true\"],\"override_username\":{},\"override_icon_url\":7,\"override_icon_emoji\":false}",
+                "{\"attachments\":\"not an array\"}",
+                "{\"attachments\":{\"text\":\"an object\"}}",
+                "{\"attachments\":[1,null,\"x\",[],true]}",
+                "{\"attachments\":[{\"fields\":\"x\",\"color\":5,\"title_link\":[],\"ts\":{},\"text\":{\"a\":1}}]}",
+                "{\"attachments\":[{\"fields\":[1,null,\"f\",{\"title\":[],\"value\":{},\"short\":\"yes\"}]}]}",
+                "{\"attachments\":[{\"ts\":1e999999999},{\"ts\":-5},{\"ts\":\"1e9\"},{\"ts\":true},{\"ts\":null}]}"
+            })
     void propsOfTheWrongTypeCountAsAbsent(String props) {
         PostCard card = card(props);
         for (AttachmentCard a : card.attachments()) {
-            assertAll(() -> assertEquals(AttachmentColors.DEFAULT, a.color()), () -> assertNull(a.titleLink()),
-                    () -> assertNull(a.ts()), () -> assertEquals("", a.textHtml()), () -> assertEquals(List.of(), a.fields()));
+            assertAll(
+                    () -> assertEquals(AttachmentColors.DEFAULT, a.color()),
+                    () -> assertNull(a.titleLink()),
+                    () -> assertNull(a.ts()),
+                    () -> assertEquals("", a.textHtml()),
+                    () -> assertEquals(List.of(), a.fields()));
         }
         assertEquals("hi", Jsoup.parse(card.messageHtml()).text());
     }
 
     @Test
     void attachmentsThatAreNotObjectsAreSkipped() {
-        assertEquals(1, card("{\"attachments\":[1,null,{\"text\":\"real\"},\"x\"]}").attachments().size());
+        assertEquals(
+                1,
+                card("{\"attachments\":[1,null,{\"text\":\"real\"},\"x\"]}")
+                        .attachments()
+                        .size());
     }
 
     // ----------------------------------------------------------------------------------------------- the spec
 
     /** The spec's 4000-character posts. */
-    private static final Settings SPEC_SETTINGS = new Settings(true, true, true, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+    private static final Settings SPEC_SETTINGS = new Settings(
+            true,
+            true,
+            true,
+            4000,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
 
     /** The spec's build-break example, as its curl sends it (raw line breaks inside the JSON string). */
     static final String BUILD_BREAK = """
@@ -221,19 +274,36 @@ class PostCardsTest {
 
     @Test
     void theSpecsBuildBreakMessageIsAHeadingAndATableWithEmojiAndLinks() {
-        WebhookPayload payload = HookBodyParser.parse("application/x-www-form-urlencoded",
-                BUILD_BREAK.getBytes(StandardCharsets.UTF_8));
-        List<ComposedPost> stored = PostComposer.compose(PostComposer.check(payload),
-                new HookDefaults("browser test", null, null), SPEC_SETTINGS, MentionResolver.NONE);
+        WebhookPayload payload =
+                HookBodyParser.parse("application/x-www-form-urlencoded", BUILD_BREAK.getBytes(StandardCharsets.UTF_8));
+        List<ComposedPost> stored = PostComposer.compose(
+                PostComposer.check(payload),
+                new HookDefaults("browser test", null, null),
+                SPEC_SETTINGS,
+                MentionResolver.NONE);
         assertEquals(1, stored.size());
         ComposedPost post = stored.get(0);
-        PostCard card = PostCards.of(new PostView("p1", 1_449_934_320_000L, 0, 0, 0, "hookcreatorid", "c1", "",
-                post.message(), post.type(), props(post.props())), id -> null);
+        PostCard card = PostCards.of(
+                new PostView(
+                        "p1",
+                        1_449_934_320_000L,
+                        0,
+                        0,
+                        0,
+                        "hookcreatorid",
+                        "c1",
+                        "",
+                        post.message(),
+                        post.type(),
+                        props(post.props())),
+                id -> null);
         assertTrue(card.bot());
         assertEquals(PostCards.UNKNOWN_AUTHOR, card.authorName());
 
         Element body = Jsoup.parseBodyFragment(card.messageHtml()).body();
-        assertEquals("Build Break - Project X - December 12, 2015 - 15:32 GMT +0", body.selectFirst("h5").text());
+        assertEquals(
+                "Build Break - Project X - December 12, 2015 - 15:32 GMT +0",
+                body.selectFirst("h5").text());
         List<Element> rows = body.select("table tr");
         assertEquals(4, rows.size(), "a header row and three component rows");
         assertEquals(List.of("Component", "Tests Run", "Tests Failed"), cells(rows.get(0), "th"));
@@ -241,7 +311,9 @@ class PostCardsTest {
         assertEquals(List.of("Web Client", "123", "⚠️ 2 (see details)"), cells(rows.get(2), "td"));
         assertEquals(List.of("iOS Client", "78", "⚠️ 3 (see details)"), cells(rows.get(3), "td"));
         List<Element> links = body.select("table a");
-        assertEquals(List.of("http://linktologs", "http://linktologs"), links.stream().map(a -> a.attr("href")).toList());
+        assertEquals(
+                List.of("http://linktologs", "http://linktologs"),
+                links.stream().map(a -> a.attr("href")).toList());
         assertEquals(2, body.select("hr").size(), "the two --- rules");
     }
 

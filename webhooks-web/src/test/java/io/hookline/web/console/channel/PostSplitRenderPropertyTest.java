@@ -99,15 +99,19 @@ class PostSplitRenderPropertyTest {
             long seed = seeds.nextLong();
             Random random = new Random(seed);
             String message = randomMessage(random);
-            int max = Math.max(MIN_LIMIT, Math.max(2 * longestLine(message),
-                    PostSplitter.MAX_REPEAT_SHARE * longestRepair(message))) + random.nextInt(MAX_EXTRA_LIMIT);
+            int max = Math.max(
+                            MIN_LIMIT,
+                            Math.max(2 * longestLine(message), PostSplitter.MAX_REPEAT_SHARE * longestRepair(message)))
+                    + random.nextInt(MAX_EXTRA_LIMIT);
             List<String> parts = PostSplitter.split(message, max);
             split += parts.size() > 1 ? 1 : 0;
             List<String> partTokens = new ArrayList<>();
             for (String part : parts) {
                 partTokens.addAll(tokensOf(part));
             }
-            assertEquals(withoutRepeatedHeaders(tokensOf(message)), withoutRepeatedHeaders(partTokens),
+            assertEquals(
+                    withoutRepeatedHeaders(tokensOf(message)),
+                    withoutRepeatedHeaders(partTokens),
                     () -> "seed " + seed + " (base " + baseSeed + "), limit " + max + "\n--- message:\n" + message
                             + "\n--- parts:\n" + String.join("\n<<<cut>>>\n", parts));
         }
@@ -216,8 +220,22 @@ class PostSplitRenderPropertyTest {
 
     // ---- the generator ----
 
-    private static final String[] WORDS = {"deploy", "failed", "on", "node", "the", "build", "`inline`", "**bold**",
-        "_it_", "https://example.com/runs/1", "\u26A0\uFE0F", "\uD83D\uDE00", "caf\u00E9", "\u65E5\u672C\u8A9E"};
+    private static final String[] WORDS = {
+        "deploy",
+        "failed",
+        "on",
+        "node",
+        "the",
+        "build",
+        "`inline`",
+        "**bold**",
+        "_it_",
+        "https://example.com/runs/1",
+        "\u26A0\uFE0F",
+        "\uD83D\uDE00",
+        "caf\u00E9",
+        "\u65E5\u672C\u8A9E"
+    };
     private static final String[] INFOS = {"", "sh", "java", "json title=\"x.json\""};
     private static final String[] CONTAINERS = {"", "", "- ", "1. ", "> "};
     private static final Pattern LIST_ITEM = Pattern.compile("(?m)^ {0,3}(?:[-*+]|\\d{1,9}[.)])(?: |$)");
@@ -259,13 +277,19 @@ class PostSplitRenderPropertyTest {
         String container = CONTAINERS[random.nextInt(CONTAINERS.length)];
         String continuation = continuation(container);
         String marker = random.nextBoolean() ? "```" : "~~~~";
-        StringBuilder fence = new StringBuilder(container).append(marker).append(INFOS[random.nextInt(INFOS.length)])
+        StringBuilder fence = new StringBuilder(container)
+                .append(marker)
+                .append(INFOS[random.nextInt(INFOS.length)])
                 .append('\n');
         int lines = 1 + random.nextInt(40);
         for (int i = 0; i < lines; i++) {
             fence.append(continuation).append(" ".repeat(2 * random.nextInt(3)));
             if (random.nextInt(6) != 0) {
-                fence.append("step(").append(i).append(", ").append(word(random)).append(")");
+                fence.append("step(")
+                        .append(i)
+                        .append(", ")
+                        .append(word(random))
+                        .append(")");
             }
             fence.append('\n');
         }
@@ -358,12 +382,15 @@ class PostSplitRenderPropertyTest {
     }
 
     private static int longestLine(String message) {
-        return message.lines().mapToInt(line -> line.codePointCount(0, line.length())).max().orElse(0);
+        return message.lines()
+                .mapToInt(line -> line.codePointCount(0, line.length()))
+                .max()
+                .orElse(0);
     }
 
     private static List<String> renderVectorInputs() {
         try (InputStream in = PostSplitRenderPropertyTest.class.getResourceAsStream("/markdown/render-vectors.json");
-             JsonReader reader = Json.createReader(in)) {
+                JsonReader reader = Json.createReader(in)) {
             List<String> inputs = new ArrayList<>();
             JsonArray vectors = reader.readArray();
             // The renderer's test owns the file's minimum; a file that lost vectors fails here too.

@@ -17,8 +17,8 @@ class PostWindowTest {
     }
 
     private static AttachmentCard attachment(String textHtml) {
-        return new AttachmentCard("#aabbcc", "", "", null, null, "", null, textHtml, List.of(), null, null, "", null,
-                null);
+        return new AttachmentCard(
+                "#aabbcc", "", "", null, null, "", null, textHtml, List.of(), null, null, "", null, null);
     }
 
     private static List<String> ids(PostWindow window) {
@@ -97,7 +97,15 @@ class PostWindowTest {
 
     @Test
     void aPostAtThePerPostBoundIsWholePastItLosesAttachmentsFromTheLast() {
-        PostCard whole = new PostCard("big", 1, "bot", null, null, "B", true, "<p>m</p>",
+        PostCard whole = new PostCard(
+                "big",
+                1,
+                "bot",
+                null,
+                null,
+                "B",
+                true,
+                "<p>m</p>",
                 List.of(attachment("a".repeat(10_000)), attachment("b".repeat(10_000))));
         long size = RenderedSize.of(whole);
         PostWindow atBound = new PostWindow(new ChannelViewLimits(10, 1 << 20, (int) size));
@@ -126,8 +134,10 @@ class PostWindowTest {
 
     @Test
     void aHugeHistoryOfHugePostsNeverPassesTheDefaultBound() {
-        ChannelViewLimits limits = new ChannelViewLimits(ChannelViewLimits.DEFAULT_MAX_POSTS,
-                ChannelViewLimits.DEFAULT_MAX_BYTES, ChannelViewLimits.DEFAULT_MAX_POST_BYTES);
+        ChannelViewLimits limits = new ChannelViewLimits(
+                ChannelViewLimits.DEFAULT_MAX_POSTS,
+                ChannelViewLimits.DEFAULT_MAX_BYTES,
+                ChannelViewLimits.DEFAULT_MAX_POST_BYTES);
         PostWindow window = new PostWindow(limits);
         List<Integer> order = new ArrayList<>();
         for (int n = 0; n < 2_000; n++) {
@@ -135,8 +145,16 @@ class PostWindowTest {
         }
         Collections.shuffle(order, new java.util.Random(15));
         for (int n : order) {
-            window.put(new PostCard(String.format("post%05d", n), n, "bot", null, null, "B", true,
-                    "\"".repeat(16_383), List.of(attachment("<".repeat(50_000)))));
+            window.put(new PostCard(
+                    String.format("post%05d", n),
+                    n,
+                    "bot",
+                    null,
+                    null,
+                    "B",
+                    true,
+                    "\"".repeat(16_383),
+                    List.of(attachment("<".repeat(50_000)))));
             assertTrue(window.bytes() <= ChannelViewLimits.DEFAULT_MAX_BYTES, "bytes " + window.bytes());
             assertTrue(window.size() <= ChannelViewLimits.DEFAULT_MAX_POSTS);
         }

@@ -30,8 +30,7 @@ public final class RenderBench {
 
     private static long sink;
 
-    private RenderBench() {
-    }
+    private RenderBench() {}
 
     public static void main(String[] args) {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -55,15 +54,20 @@ public final class RenderBench {
         double bb = median(buildBreak);
         double ol = median(oneLine);
 
-        System.out.printf("java %s, %s %s, %d processors%n", System.getProperty("java.version"),
-                System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.out.printf(
+                "java %s, %s %s, %d processors%n",
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%d rounds of %d renders each, after %d warm-up renders of each message%n",
+        System.out.printf(
+                "%d rounds of %d renders each, after %d warm-up renders of each message%n",
                 rounds, iterations, iterations);
-        System.out.printf("build-break message (%d chars): %,.0f renders/s (%.1f us/render)%n",
+        System.out.printf(
+                "build-break message (%d chars): %,.0f renders/s (%.1f us/render)%n",
                 BUILD_BREAK.length(), bb, 1e6 / bb);
-        System.out.printf("one-line message    (%d chars):  %,.0f renders/s (%.1f us/render)%n",
-                ONE_LINE.length(), ol, 1e6 / ol);
+        System.out.printf(
+                "one-line message    (%d chars):  %,.0f renders/s (%.1f us/render)%n", ONE_LINE.length(), ol, 1e6 / ol);
         System.out.printf("build-break costs %.1fx a one-line message%n", ol / bb);
         if (sink == 42) {
             System.out.println();

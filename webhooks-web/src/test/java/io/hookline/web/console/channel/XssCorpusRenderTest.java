@@ -53,11 +53,49 @@ class XssCorpusRenderTest {
 
     /** What the markdown renderer emits (see MarkdownRenderer's class comment); anything else is unsafe here. */
     private static final Set<String> RENDERED_TAGS = Set.of(
-            "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "code", "pre",
-            "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "input", "span");
+            "p",
+            "br",
+            "hr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "em",
+            "strong",
+            "del",
+            "code",
+            "pre",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "a",
+            "img",
+            "input",
+            "span");
+
     private static final Set<String> RENDERED_ATTRIBUTES = Set.of(
-            "href", "title", "rel", "target", "src", "alt", "referrerpolicy", "class", "align", "start",
-            "type", "disabled", "checked");
+            "href",
+            "title",
+            "rel",
+            "target",
+            "src",
+            "alt",
+            "referrerpolicy",
+            "class",
+            "align",
+            "start",
+            "type",
+            "disabled",
+            "checked");
     /** Named again so a failure says what the brief forbids, even if the allow-lists above grow. */
     private static final Set<String> FORBIDDEN_TAGS = Set.of("script", "iframe", "svg", "object", "embed", "style");
 
@@ -67,14 +105,22 @@ class XssCorpusRenderTest {
     private static final Pattern HIDDEN = Pattern.compile("[\\s\\p{Cntrl}\\u200B\\u2028\\u2029]");
 
     /** What the browser test configures: overrides allowed, the spec's 4000-character posts. */
-    private static final Settings SETTINGS = new Settings(true, true, true, 4000, 300_000, false,
-            RateLimitSettings.DEFAULTS, Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
+    private static final Settings SETTINGS = new Settings(
+            true,
+            true,
+            true,
+            4000,
+            300_000,
+            false,
+            RateLimitSettings.DEFAULTS,
+            Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
     /** The browser test's hook: a display name, no default username or icon. */
     private static final HookDefaults HOOK = new HookDefaults("browser test", null, null);
 
     /** The hook's creator; a hostile username of a person must be just as harmless. */
-    private static final UserView CREATOR = new UserView("hookcreatorid", 0, 0, 0,
-            "creator<img src=x onerror=window.__xss()>", "", "", "", "", "");
+    private static final UserView CREATOR =
+            new UserView("hookcreatorid", 0, 0, 0, "creator<img src=x onerror=window.__xss()>", "", "", "", "", "");
+
     private static final Function<String, UserView> USERS = id -> id.equals(CREATOR.id()) ? CREATOR : null;
 
     private static List<JsonObject> corpus;
@@ -100,8 +146,10 @@ class XssCorpusRenderTest {
             assertTrue(names.add(name), "duplicate name " + name);
             String payload = entry.getJsonObject("payload").toString();
             // A data: URL carries its script base64-encoded; every other payload names the sentinel itself.
-            assertTrue(payload.contains("window.__xss()") || payload.contains("base64,"),
-                    name + ": a payload whose script would not call window.__xss() cannot be counted by the browser test");
+            assertTrue(
+                    payload.contains("window.__xss()") || payload.contains("base64,"),
+                    name
+                            + ": a payload whose script would not call window.__xss() cannot be counted by the browser test");
         }
     }
 
@@ -126,7 +174,8 @@ class XssCorpusRenderTest {
                 problems.forEach(problem -> unsafe.add(name + ": " + problem));
             }
         }
-        System.out.println("XSS corpus: " + corpus.size() + " payloads, " + unsafe.size() + " unsafe (" + posts + " posts)");
+        System.out.println(
+                "XSS corpus: " + corpus.size() + " payloads, " + unsafe.size() + " unsafe (" + posts + " posts)");
         assertEquals(List.of(), unsafe);
     }
 
@@ -135,31 +184,56 @@ class XssCorpusRenderTest {
      * view reads them back; a refused payload throws the write path's own {@code HooklineException}.
      */
     private static List<PostView> stored(JsonObject body) {
-        WebhookPayload payload = HookBodyParser.parse("application/json",
-                body.toString().getBytes(StandardCharsets.UTF_8));
-        List<ComposedPost> composed = PostComposer.compose(PostComposer.check(payload), HOOK, SETTINGS,
-                MentionResolver.NONE);
+        WebhookPayload payload =
+                HookBodyParser.parse("application/json", body.toString().getBytes(StandardCharsets.UTF_8));
+        List<ComposedPost> composed =
+                PostComposer.compose(PostComposer.check(payload), HOOK, SETTINGS, MentionResolver.NONE);
         List<PostView> posts = new ArrayList<>(composed.size());
         long now = 1_449_934_320_000L;
         for (int i = 0; i < composed.size(); i++) {
             ComposedPost post = composed.get(i);
             JsonObject props = Json.createReader(new StringReader(post.props())).readObject();
-            posts.add(new PostView("post" + i, now + i, now + i, 0, 0, CREATOR.id(), "channelid", "", post.message(),
-                    post.type(), props));
+            posts.add(new PostView(
+                    "post" + i,
+                    now + i,
+                    now + i,
+                    0,
+                    0,
+                    CREATOR.id(),
+                    "channelid",
+                    "",
+                    post.message(),
+                    post.type(),
+                    props));
         }
         return posts;
     }
 
     /** The checks themselves must catch what they look for, or a green run proves nothing. */
     @ParameterizedTest
-    @ValueSource(strings = {"<script>window.__xss()</script>", "<img src=x onerror=window.__xss()>",
-        "<p onclick=\"window.__xss()\">x</p>", "<a href=\"javascript:window.__xss()\">x</a>",
-        "<a href=\" javascript:window.__xss()\">x</a>", "<a href=\"java&#9;script:window.__xss()\">x</a>",
-        "<a href=\"JaVaScRiPt:window.__xss()\">x</a>", "<a href=\"/relative\">x</a>", "<a href=\"//host/x\">x</a>",
-        "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", "<img src=\"mailto:a@b.c\">", "<p style=\"color:red\">x</p>",
-        "<svg><a>x</a></svg>", "<iframe src=\"https://example.com\"></iframe>", "<object></object>", "<embed>",
-        "<style>p{}</style>", "<form action=\"https://example.com\"></form>", "<math></math>",
-        "<a href=\"https://example.com\" xlink:href=\"javascript:x\">x</a>"})
+    @ValueSource(
+            strings = {
+                "<script>window.__xss()</script>",
+                "<img src=x onerror=window.__xss()>",
+                "<p onclick=\"window.__xss()\">x</p>",
+                "<a href=\"javascript:window.__xss()\">x</a>",
+                "<a href=\" javascript:window.__xss()\">x</a>",
+                "<a href=\"java&#9;script:window.__xss()\">x</a>",
+                "<a href=\"JaVaScRiPt:window.__xss()\">x</a>",
+                "<a href=\"/relative\">x</a>",
+                "<a href=\"//host/x\">x</a>",
+                "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">",
+                "<img src=\"mailto:a@b.c\">",
+                "<p style=\"color:red\">x</p>",
+                "<svg><a>x</a></svg>",
+                "<iframe src=\"https://example.com\"></iframe>",
+                "<object></object>",
+                "<embed>",
+                "<style>p{}</style>",
+                "<form action=\"https://example.com\"></form>",
+                "<math></math>",
+                "<a href=\"https://example.com\" xlink:href=\"javascript:x\">x</a>"
+            })
     void theCheckerFindsWhatItLooksFor(String html) {
         List<String> problems = new ArrayList<>();
         checkHtml("probe", html, problems);
@@ -169,9 +243,12 @@ class XssCorpusRenderTest {
     @Test
     void theCheckerLetsTheRenderersOwnOutputThrough() {
         List<String> problems = new ArrayList<>();
-        checkHtml("probe", "<p><a href=\"https://example.com/a%20b\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a>"
-                + " <img src=\"http://example.com/x.png\" alt=\"x\" referrerpolicy=\"no-referrer\" />"
-                + " <a href=\"mailto:a@example.com\">m</a> <span class=\"mention\">@a</span></p>", problems);
+        checkHtml(
+                "probe",
+                "<p><a href=\"https://example.com/a%20b\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a>"
+                        + " <img src=\"http://example.com/x.png\" alt=\"x\" referrerpolicy=\"no-referrer\" />"
+                        + " <a href=\"mailto:a@example.com\">m</a> <span class=\"mention\">@a</span></p>",
+                problems);
         assertEquals(List.of(), problems);
     }
 

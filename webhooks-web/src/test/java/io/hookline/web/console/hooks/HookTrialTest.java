@@ -88,7 +88,14 @@ class HookTrialTest {
         CurrentSettings settings = new CurrentSettings() {
             @Override
             public Settings get() {
-                return new Settings(true, true, true, 4000, 64, false, RateLimitSettings.DEFAULTS,
+                return new Settings(
+                        true,
+                        true,
+                        true,
+                        4000,
+                        64,
+                        false,
+                        RateLimitSettings.DEFAULTS,
                         Settings.DEFAULT_HOOK_DELIVERY_LOG_SIZE);
             }
         };
@@ -140,7 +147,8 @@ class HookTrialTest {
         trial.send();
         trial.preview();
         assertEquals(List.of("manage tessid " + HOOK, "manage tessid " + HOOK), calls);
-        assertEquals(new HookTrial.Refusal(403, "api.context.permissions.app_error", "You do not have permission."),
+        assertEquals(
+                new HookTrial.Refusal(403, "api.context.permissions.app_error", "You do not have permission."),
                 trial.getRefusal());
         assertTrue(fired.isEmpty());
         assertNull(trial.getTarget());
@@ -152,7 +160,8 @@ class HookTrialTest {
         trial.preview();
         trial.setPayload("{\"text\": \"" + "x".repeat(53) + "\"}");
         trial.send();
-        assertEquals(new HookTrial.Refusal(413, "payload_too_large", "The request body is larger than 64 bytes."),
+        assertEquals(
+                new HookTrial.Refusal(413, "payload_too_large", "The request body is larger than 64 bytes."),
                 trial.getRefusal());
         assertTrue(trial.getPreview().isEmpty());
         assertNull(trial.getTarget());

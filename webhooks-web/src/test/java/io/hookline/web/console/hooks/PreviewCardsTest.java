@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 class PreviewCardsTest {
 
     private static final Function<String, UserView> NOBODY = id -> null;
-    private static final ChannelViewLimits LIMITS = new ChannelViewLimits(ChannelViewLimits.DEFAULT_MAX_POSTS,
-            ChannelViewLimits.DEFAULT_MAX_BYTES, ChannelViewLimits.DEFAULT_MAX_POST_BYTES);
+    private static final ChannelViewLimits LIMITS = new ChannelViewLimits(
+            ChannelViewLimits.DEFAULT_MAX_POSTS,
+            ChannelViewLimits.DEFAULT_MAX_BYTES,
+            ChannelViewLimits.DEFAULT_MAX_POST_BYTES);
 
     private static final String TABLE = "##### Build Break\n| a | b |\n|---|---|\n| 1 | 2 |";
     private static final String PROPS = "{\"from_webhook\":\"true\",\"override_username\":\"ci\"}";
@@ -30,15 +32,19 @@ class PreviewCardsTest {
     @Test
     void eachPlannedPartIsCardedAsTheChannelViewCardsTheStoredPost() {
         NewPost first = NewPost.of("channelid", "creatorid", "", TABLE, "", PROPS, 1_000, "hookid");
-        NewPost last = NewPost.of("channelid", "creatorid", "", "part two", "slack_attachment", LAST_PROPS, 1_001,
-                "hookid");
-        List<PostCard> cards = PreviewCards.of(new HookDestination("channelid", List.of(first.id(), last.id()),
-                List.of(first, last)), NOBODY, LIMITS);
+        NewPost last =
+                NewPost.of("channelid", "creatorid", "", "part two", "slack_attachment", LAST_PROPS, 1_001, "hookid");
+        List<PostCard> cards = PreviewCards.of(
+                new HookDestination("channelid", List.of(first.id(), last.id()), List.of(first, last)), NOBODY, LIMITS);
 
-        assertEquals(List.of("preview-1", "preview-2"), cards.stream().map(PostCard::id).toList());
+        assertEquals(
+                List.of("preview-1", "preview-2"),
+                cards.stream().map(PostCard::id).toList());
         // The same HTML as the channel view makes of the stored post.
         assertEquals(stored(first).messageHtml(), cards.get(0).messageHtml());
-        assertTrue(cards.get(0).messageHtml().contains("<h5>Build Break</h5>"), cards.get(0).messageHtml());
+        assertTrue(
+                cards.get(0).messageHtml().contains("<h5>Build Break</h5>"),
+                cards.get(0).messageHtml());
         assertTrue(cards.get(0).messageHtml().contains("<table>"), cards.get(0).messageHtml());
         assertEquals("ci", cards.get(0).authorName());
         assertTrue(cards.get(0).bot());
@@ -48,23 +54,50 @@ class PreviewCardsTest {
 
     @Test
     void aPartLargerThanTheChannelViewsPerPostBoundIsClippedAsThere() {
-        ChannelViewLimits small = new ChannelViewLimits(ChannelViewLimits.DEFAULT_MAX_POSTS,
-                ChannelViewLimits.DEFAULT_MAX_BYTES, ChannelViewLimits.MIN_MAX_POST_BYTES);
+        ChannelViewLimits small = new ChannelViewLimits(
+                ChannelViewLimits.DEFAULT_MAX_POSTS,
+                ChannelViewLimits.DEFAULT_MAX_BYTES,
+                ChannelViewLimits.MIN_MAX_POST_BYTES);
         StringBuilder attachments = new StringBuilder("{\"from_webhook\":\"true\",\"attachments\":[");
         for (int i = 0; i < 20; i++) {
-            attachments.append(i == 0 ? "" : ",").append("{\"text\":\"").append("y".repeat(2_000)).append("\"}");
+            attachments
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"text\":\"")
+                    .append("y".repeat(2_000))
+                    .append("\"}");
         }
-        NewPost big = NewPost.of("channelid", "creatorid", "", "big", "slack_attachment",
-                attachments.append("]}").toString(), 1_000, "hookid");
-        PostCard card = PreviewCards.of(new HookDestination("channelid", List.of(big.id()), List.of(big)), NOBODY,
-                small).get(0);
+        NewPost big = NewPost.of(
+                "channelid",
+                "creatorid",
+                "",
+                "big",
+                "slack_attachment",
+                attachments.append("]}").toString(),
+                1_000,
+                "hookid");
+        PostCard card = PreviewCards.of(
+                        new HookDestination("channelid", List.of(big.id()), List.of(big)), NOBODY, small)
+                .get(0);
         assertTrue(card.clipped());
-        assertTrue(card.attachments().size() < 20, "attachments kept: " + card.attachments().size());
+        assertTrue(
+                card.attachments().size() < 20,
+                "attachments kept: " + card.attachments().size());
     }
 
     private static PostCard stored(NewPost post) {
-        return PostCards.of(new PostView(post.id(), post.createAt(), post.createAt(), 0, 0, post.userId(),
-                post.channelId(), post.rootId(), post.message(), post.type(),
-                Json.createReader(new StringReader(post.props())).readObject()), NOBODY);
+        return PostCards.of(
+                new PostView(
+                        post.id(),
+                        post.createAt(),
+                        post.createAt(),
+                        0,
+                        0,
+                        post.userId(),
+                        post.channelId(),
+                        post.rootId(),
+                        post.message(),
+                        post.type(),
+                        Json.createReader(new StringReader(post.props())).readObject()),
+                NOBODY);
     }
 }

@@ -16,8 +16,11 @@ class TrialPayloadTest {
     @Test
     void theSampleIsTheSpecsBuildBreakTable() {
         WebhookPayload payload = TrialPayload.parse(TrialPayload.SAMPLE, MAX);
-        assertTrue(payload.text().contains("##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0\n"
-                + "| Component  | Tests Run   | Tests Failed                                   |\n"), payload.text());
+        assertTrue(
+                payload.text()
+                        .contains("##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0\n"
+                                + "| Component  | Tests Run   | Tests Failed                                   |\n"),
+                payload.text());
         assertTrue(payload.text().startsWith("\n---\n"), payload.text());
     }
 
@@ -45,7 +48,10 @@ class TrialPayloadTest {
         String text = "{\"text\": \"" + "é".repeat(25) + "\"}";
         assertEquals(62, text.getBytes(StandardCharsets.UTF_8).length);
         assertEquals("é".repeat(25), TrialPayload.parse(text, 62).text());
-        assertEquals(413, assertThrows(HooklineException.class, () -> TrialPayload.parse(text, 61)).status());
+        assertEquals(
+                413,
+                assertThrows(HooklineException.class, () -> TrialPayload.parse(text, 61))
+                        .status());
     }
 
     @Test
@@ -54,8 +60,14 @@ class TrialPayloadTest {
         assertEquals(400, broken.status());
         assertEquals("invalid_payload", broken.id());
         assertEquals("The payload is not valid JSON.", broken.getMessage());
-        assertEquals("invalid_payload", assertThrows(HooklineException.class, () -> TrialPayload.parse(null, MAX)).id());
-        assertEquals("invalid_payload", assertThrows(HooklineException.class, () -> TrialPayload.parse("[]", MAX)).id());
+        assertEquals(
+                "invalid_payload",
+                assertThrows(HooklineException.class, () -> TrialPayload.parse(null, MAX))
+                        .id());
+        assertEquals(
+                "invalid_payload",
+                assertThrows(HooklineException.class, () -> TrialPayload.parse("[]", MAX))
+                        .id());
     }
 
     /** {@code {"text": "xxx…"}} of exactly {@code bytes} bytes (12 of them the JSON around the text). */

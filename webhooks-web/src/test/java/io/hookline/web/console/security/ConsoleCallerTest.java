@@ -41,8 +41,10 @@ class ConsoleCallerTest {
     }
 
     private static HttpServletRequest request(Principal principal) {
-        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getUserPrincipal" -> principal;
                     case "getRemoteUser" -> principal == null ? null : principal.getName();
                     case "getRemoteAddr" -> "192.0.2.7";
@@ -51,8 +53,10 @@ class ConsoleCallerTest {
     }
 
     private static SecurityContext securityContext(Principal caller, boolean admin) {
-        return (SecurityContext) Proxy.newProxyInstance(SecurityContext.class.getClassLoader(),
-                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (SecurityContext) Proxy.newProxyInstance(
+                SecurityContext.class.getClassLoader(),
+                new Class<?>[] {SecurityContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getCallerPrincipal" -> caller;
                     case "isCallerInRole" -> admin && ConsoleAuthentication.ROLE_SYSTEM_ADMIN.equals(args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -67,8 +71,8 @@ class ConsoleCallerTest {
                 if (!"ada-id".equals(userId)) {
                     throw new IllegalStateException("looked up " + userId);
                 }
-                return new UserView("ada-id", 1L, 1L, 0L, "ada", "ada@example.com", "", "", "",
-                        "system_admin system_user");
+                return new UserView(
+                        "ada-id", 1L, 1L, 0L, "ada", "ada@example.com", "", "", "", "system_admin system_user");
             }
         };
     }
