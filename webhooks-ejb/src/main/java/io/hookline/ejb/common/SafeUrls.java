@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The one owner of "which URL may Hookline store, and which may it put into a page". Every URL a post carries
@@ -39,6 +40,8 @@ import java.util.Set;
  * real host ({@code https://trusted.example@evil.example/}).
  */
 public final class SafeUrls {
+
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
 
     /** The longest link or image URL stored or shown, in characters; longer ones are dropped, never cut. */
     public static final int MAX_LENGTH = 2048;
@@ -274,31 +277,32 @@ public final class SafeUrls {
     }
 
     private static boolean containsSpace(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isSpace(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return s.chars().anyMatch(c -> isSpace((char) c));
     }
 
     private static String encodeSpaces(String s) {
-        if (!containsSpace(s)) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
+        return percentEncode(s, c -> isSpace((char) c));
+    }
+
+    /**
+     * {@code s} with every character {@code encode} accepts percent-encoded as its UTF-8 bytes (upper-case hex),
+     * every other character kept; {@code s} itself when nothing is encoded.
+     */
+    public static String percentEncode(String s, IntPredicate encode) {
+        StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (isSpace(c)) {
-                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%')
-                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            if (encode.test(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 16).append(s, 0, i);
                 }
-            } else {
+                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(HEX_DIGITS.charAt((b >> 4) & 0xF)).append(HEX_DIGITS.charAt(b & 0xF));
+                }
+            } else if (sb != null) {
                 sb.append(c);
             }
         }
-        return sb.toString();
+        return sb == null ? s : sb.toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.hookline.ejb.slack;
 
 import io.hookline.ejb.common.SafeUrls;
-import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -230,28 +229,19 @@ public final class SlackTranslator {
      * CommonMark treats as an escape inside destinations). Everything else, including '%' and non-ASCII, is kept.
      */
     static String encodeUrl(String url) {
-        StringBuilder sb = new StringBuilder(url.length() + 8);
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '('
-                    || c == ')'
-                    || c == '<'
-                    || c == '>'
-                    || c == '"'
-                    || c == '\\'
-                    || Character.isWhitespace(c)
-                    || Character.isSpaceChar(c)
-                    || Character.isISOControl(c)) {
-                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('%')
-                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return SafeUrls.percentEncode(url, SlackTranslator::confusesLinkTarget);
+    }
+
+    private static boolean confusesLinkTarget(int c) {
+        return c == '('
+                || c == ')'
+                || c == '<'
+                || c == '>'
+                || c == '"'
+                || c == '\\'
+                || Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c);
     }
 
     /** Accumulates the markdown and remembers which '<' characters are literal text (see {@link #finish()}). */
