@@ -120,7 +120,7 @@ stop_cluster() {
     if [ "${#stop_commands[@]}" -eq 0 ] && [ "$starting" = 1 ] && [ -x "$ASADMIN" ]; then
         # Interrupted before the profile printed its stop commands: the same commands, for the nodes that run.
         for domain in hookline-a hookline-b; do
-            if "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -qx "$domain running"; then
+            if "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -qE "^$domain running(,|$)"; then
                 stop_commands+=("$ASADMIN stop-domain --domaindir $DOMAINS $domain")
             fi
         done

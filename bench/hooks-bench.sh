@@ -107,7 +107,9 @@ WARMUP_TOLERANCE_PERCENT=10
 OUT=$ROOT/bench/target/run-$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 
-say() { printf '\n== %s\n' "$*"; }
+# Progress: every step says how far into the run it starts ([+N s], bash's SECONDS) and long ones how long they took.
+say() { printf '\n== [+%d s] %s\n' "$SECONDS" "$*"; }
+took() { echo "   $1 in $((SECONDS - $2)) s"; } # what began-at
 die() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- tools
@@ -130,10 +132,12 @@ fi
 psql "${PG[@]}" -d postgres -Atc 'SELECT 1' >/dev/null || die "PostgreSQL does not answer at $PG_HOST:$PG_PORT as $PG_USER"
 
 # ---------------------------------------------------------------- build
-say "building the EAR with the bench profile (no-op endpoint), unpacking Payara into $PAYARA_DIR"
+say "building the EAR with the bench profile (no-op endpoint), unpacking Payara into $PAYARA_DIR (Maven, quiet: 1 to 3 min)"
+began=$SECONDS
 rm -rf "$PAYARA_DIR"   # a pristine domain each run
 # shellcheck disable=SC2086
 mvn -q ${MVN_FLAGS--o} -Pbench package -pl webhooks-ear -am -DskipTests -DskipITs
+took "built and unpacked" "$began"
 EAR=$ROOT/webhooks-ear/target/hookline-bench.ear
 jar tf "$ROOT/webhooks-web/target/webhooks-web-bench.war" | grep -q 'io/hookline/web/bench/NoopResource.class' \
     || die "the bench WAR has no NoopResource"
@@ -164,7 +168,9 @@ if [ "${#rate_limit_stores[@]}" -gt 0 ] && [ -n "${HOOKLINE_RATE_LIMIT_STORE:-}"
 fi
 say "starting Payara with the bootstrap admin $ADMIN_USER"
 started=1
+began=$SECONDS
 HOOKLINE_ADMIN_USERNAME=$ADMIN_USER HOOKLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD "$ASADMIN" start-domain domain1 >/dev/null
+took "started" "$began"
 # Payara's pool wants a password property even where PostgreSQL trusts the connection.
 "$ASADMIN" create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
     --restype javax.sql.DataSource \
@@ -174,8 +180,10 @@ HOOKLINE_ADMIN_USERNAME=$ADMIN_USER HOOKLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD "$AS
 "$ASADMIN" set resources.jdbc-resource.jdbc/__default.pool-name=HooklineBench >/dev/null
 if [ -n "$asadmin_file" ]; then
     say "applying $asadmin_file, restarting"
+    began=$SECONDS
     "$ASADMIN" multimode --file "$asadmin_file"
     HOOKLINE_ADMIN_USERNAME=$ADMIN_USER HOOKLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD "$ASADMIN" restart-domain domain1 >/dev/null
+    took "applied and restarted" "$began"
 fi
 
 # ---------------------------------------------------------------- which rate-limit store the application chose
@@ -210,7 +218,9 @@ check_store_held() { # name failures-before
 
 say "deploying $EAR"
 mark=$(log_mark)
+began=$SECONDS
 "$ASADMIN" deploy --name hookline "$EAR" >/dev/null
+took "deployed" "$began"
 curl -sf "$BASE/api/v4/system/ping" >/dev/null || die "Hookline does not answer $BASE/api/v4/system/ping"
 PAYARA_PID=$(cat "$DOMAIN_DIR/config/pid")
 deployed_store=$(store_logged_since "$mark")
@@ -313,7 +323,7 @@ warm_up() { # name prefix
         if [ "$prefix" = /hooks/ ]; then hook_run "$name-$round" "$WARMUP_ROUND" >/dev/null; else wrk_run "$name-$round" "$prefix" "$WARMUP_ROUND" >/dev/null; fi
         elapsed=$((elapsed + WARMUP_ROUND))
         current=$(field "$file" cpu_ms_per_ok)
-        echo "$name round $round: $(field "$file" ok_per_s) ok/s, $current server CPU ms per ok"
+        echo "[+$SECONDS s] $name round $round ($elapsed of at most $warmup_max s): $(field "$file" ok_per_s) ok/s, $current server CPU ms per ok"
         if [ "$elapsed" -ge "$warmup" ] && [ -n "$previous" ] && awk -v a="$previous" -v b="$current" \
             -v tolerance="$WARMUP_TOLERANCE_PERCENT" 'BEGIN {exit !(a > 0 && (a - b) / a * 100 < tolerance)}'; then
             return

@@ -7,6 +7,10 @@
 -- application/x-www-form-urlencoded, any other as application/json. Every (hook, payload) pair is
 -- formatted once in init; request() only hands the next one out.
 --
+-- With a path alone after "--" it GETs that path instead (bench/compare.sh's ping rate):
+--
+--   wrk -t2 -c8 -d30s -s bench/hooks.lua http://127.0.0.1:8080 -- /api/v4/system/ping
+--
 -- A 2xx is counted as ok, anything else as non2xx (wrk itself counts only status > 399). done() prints one
 -- line "RESULT key=value ..." that the script reads: ok, non2xx, socket errors, and latency percentiles in µs.
 
@@ -29,7 +33,13 @@ local requests = {}
 local next_request = 1
 
 function init(args)
+   ok, non2xx, first_error = 0, 0, ""
    local prefix, hooks_file = args[1], args[2]
+   if hooks_file == nil then
+      assert(prefix, "need a path to GET, or the path prefix, a file of hook ids and payload files")
+      requests[1] = wrk.format("GET", prefix)
+      return
+   end
    local hooks = {}
    for line in io.lines(hooks_file) do
       if line:match("%S") then table.insert(hooks, line:match("^%s*(.-)%s*$")) end
@@ -50,7 +60,6 @@ function init(args)
    end
    -- Threads start at different places in the rotation.
    next_request = ((thread_index or 1) * 7) % #requests + 1
-   ok, non2xx, first_error = 0, 0, ""
 end
 
 function request()

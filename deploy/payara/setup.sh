@@ -4,7 +4,8 @@
 # PAYARA_HOME is the directory with bin/asadmin (payara6). The domain is $DOMAIN (default domain1); a domain
 # whose admin port is not 4848 is reached with asadmin's own environment variable, AS_ADMIN_PORT.
 # Always: the domain's HTTP listeners name no server (no Server or X-Powered-By header, as on WildFly with
-# deploy/wildfly/configure.cli): one less fact for an attacker, and the same headers on both servers.
+# deploy/wildfly/configure.cli): one less fact for an attacker, and the same headers on both servers; and Payara's
+# own MicroProfile Metrics is off, so GET /metrics reaches Hookline's.
 # Without PG_PROPERTIES that is all: Hookline uses the server's default data source (java:comp/DefaultDataSource,
 # Payara's jdbc/__default, the domain's embedded H2 file) and deploys as it is.
 # PG_PROPERTIES: a properties file with pg.host, pg.port, pg.database, pg.schema, pg.user, pg.password and
@@ -35,7 +36,9 @@ fi
 # asadmin's --property list separates pairs with ':' : a colon inside a value is written '\:'.
 value() { printf '%s' "${pg[$1]//:/\\:}"; }
 
-if "$asadmin" list-domains | grep -qx "$domain running"; then
+# "domain1 running", or "domain1 running, restart required to apply configuration changes" after a change such
+# as setup.sh's: both are running (an exact match took the second for stopped and started a second server).
+if "$asadmin" list-domains | grep -qE "^$domain running(,|$)"; then
   was_running=yes
   if [ -n "$pg_properties" ]; then "$asadmin" restart-domain "$domain"; fi
 else
@@ -48,13 +51,17 @@ listeners=configs.config.server-config.network-config.protocols.protocol
 "$asadmin" set $listeners.http-listener-1.http.server-header=false $listeners.http-listener-1.http.xpowered-by=false \
   $listeners.http-listener-2.http.server-header=false $listeners.http-listener-2.http.xpowered-by=false
 
+# 2. /metrics is Hookline's (HOOKLINE_METRICS_ENABLED): Payara's own MicroProfile Metrics answers that path on the
+#    HTTP listeners by default, in front of the application and without authentication, so it is turned off.
+"$asadmin" set-metrics-configuration --enabled=false
+
 if [ -z "$pg_properties" ]; then
   if [ "$was_running" = no ]; then "$asadmin" stop-domain "$domain"; fi
   echo "Payara at $payara ($domain) is ready for Hookline on its embedded H2 (jdbc/__default): deploy the EAR"
   exit 0
 fi
 
-# 2. The pool: every connection checked (at most once a second) before use, all dropped after one fails,
+# 3. The pool: every connection checked (at most once a second) before use, all dropped after one fails,
 #    3 s wait for a free one, and driver timeouts so an unreachable database fails fast (README "Database outages").
 "$asadmin" create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
   --restype javax.sql.DataSource \
@@ -65,7 +72,7 @@ fi
   HooklinePostgres
 "$asadmin" ping-connection-pool HooklinePostgres
 
-# 3. Hookline's data source is the default one: point it at the new pool.
+# 4. Hookline's data source is the default one: point it at the new pool.
 "$asadmin" set resources.jdbc-resource.jdbc/__default.pool-name=HooklinePostgres
 
 if [ "$was_running" = no ]; then

@@ -167,7 +167,10 @@ class SignInLimitsIT {
         String from = "127.0.0.25";
         List<Long> known = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        // Five of each, interleaved, and the fastest of each compared: a busy machine (CI runs two servers at once)
+        // only ever adds time, so the fastest sample is the closest to the hashing's own cost. Six failures of the
+        // known account stay under its lock (MaximumLoginAttempts, 10) and eleven of this address under its burst.
+        for (int i = 0; i < 5; i++) {
             Answer k = LoopbackLogin.login(from, user.username(), "wrong-password-" + i);
             assertRefused(INVALID, k);
             known.add(k.millis());
@@ -175,16 +178,21 @@ class SignInLimitsIT {
             assertRefused(INVALID, u);
             unknown.add(u.millis());
         }
-        long knownMedian = median(known);
-        long unknownMedian = median(unknown);
-        double ratio = (double) unknownMedian / knownMedian;
+        long knownFastest = Collections.min(known);
+        long unknownFastest = Collections.min(unknown);
+        double ratio = (double) unknownFastest / knownFastest;
         assertTrue(ratio > 0.5 && ratio < 2.0, "unknown " + unknown + " ms vs known " + known + " ms: ratio " + ratio);
         // The measurement can tell hashing from none: an over-long password is refused before any hashing.
-        Answer overLong = LoopbackLogin.login(from, user.username(), "x".repeat(MAX_PASSWORD + 1));
-        assertRefused(INVALID, overLong);
+        // The faster of two, as above (seven failures of the account in all, still under its lock).
+        long overLongFastest = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            Answer overLong = LoopbackLogin.login(from, user.username(), "x".repeat(MAX_PASSWORD + 1));
+            assertRefused(INVALID, overLong);
+            overLongFastest = Math.min(overLongFastest, overLong.millis());
+        }
         assertTrue(
-                overLong.millis() * 2 < knownMedian,
-                "over-long " + overLong.millis() + " ms vs hashed " + knownMedian + " ms");
+                overLongFastest * 2 < knownFastest,
+                "over-long " + overLongFastest + " ms vs hashed " + knownFastest + " ms");
         assertEquals(
                 200, LoopbackLogin.login(from, user.username(), user.password()).status());
     }
@@ -250,12 +258,6 @@ class SignInLimitsIT {
     private static void assertRefused(String id, Answer answer) {
         assertEquals(401, answer.status(), answer.toString());
         assertEquals(id, answer.errorId(), answer.toString());
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 
     private static void sleepUntil(long epochMillis) {

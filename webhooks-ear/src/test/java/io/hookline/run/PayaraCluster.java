@@ -82,9 +82,8 @@ final class PayaraCluster {
     Set<ClusterNode> running() throws IOException, InterruptedException {
         String listed =
                 RunCommands.capture(List.of(asadmin, "list-domains", "--domaindir", domains.toString()), Map.of());
-        Set<String> lines = listed.lines().map(String::trim).collect(Collectors.toSet());
         return nodes.stream()
-                .filter(node -> lines.contains(node.domain() + " running"))
+                .filter(node -> ListedDomains.running(listed, node.domain()))
                 .collect(Collectors.toSet());
     }
 

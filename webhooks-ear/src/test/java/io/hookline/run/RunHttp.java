@@ -40,15 +40,22 @@ final class RunHttp {
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(uri);
-            if (last != null && ready.test(last.statusCode())) {
-                return last.body();
+        RunProgress.say("waiting for " + what + " at " + uri + " (at most " + limit.toSeconds() + " s) …");
+        RunProgress.Step step = RunProgress.track("waiting for " + what, () -> 0L);
+        try {
+            while (System.nanoTime() < deadline) {
+                last = get(uri);
+                if (last != null && ready.test(last.statusCode())) {
+                    step.done();
+                    return last.body();
+                }
+                if (!alive.getAsBoolean()) {
+                    throw new IllegalStateException("The server stopped while waiting for " + what);
+                }
+                Thread.sleep(500);
             }
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException("The server stopped while waiting for " + what);
-            }
-            Thread.sleep(500);
+        } finally {
+            step.abandon(); // after done(), a no-op
         }
         throw new IllegalStateException(what + " not ready within " + limit.toSeconds() + " s: " + uri
                 + (last == null ? " accepts no connections" : " answers " + last.statusCode() + " " + last.body()));

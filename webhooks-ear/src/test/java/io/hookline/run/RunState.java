@@ -12,13 +12,15 @@ import java.util.Properties;
 
 /**
  * What a run profile did to its server so far, kept beside it ({@code target/payara-run/hookline-run.properties},
- * {@code target/wildfly-run/…}): which database it was configured for (configuration happens once) and which port
- * offset it was started with (a second run must talk to the server on the ports it really has).
+ * {@code target/wildfly-run/…}): which database it was configured for (configuration happens once), which tuning
+ * script tuned it, and which port offset it was started with (a second run must talk to the server on the ports it
+ * really has).
  */
 final class RunState {
 
     private static final String DATABASE = "configured.database";
     private static final String PORT_OFFSET = "port.offset";
+    private static final String TUNED = "tuned.by";
 
     private final Path file;
     private final Properties properties = new Properties();
@@ -53,6 +55,19 @@ final class RunState {
 
     void configured(RunDatabase database) throws IOException {
         properties.setProperty(DATABASE, database.identity());
+        save();
+    }
+
+    /**
+     * Whether the server was tuned by this very tuning script (deploy/…/tune.sh, by its SHA-256): a server
+     * prepared before the script existed, or by an older version of it, is tuned again at its next start.
+     */
+    boolean tunedBy(String scriptSha256) {
+        return scriptSha256.equals(properties.getProperty(TUNED));
+    }
+
+    void tuned(String scriptSha256) throws IOException {
+        properties.setProperty(TUNED, scriptSha256);
         save();
     }
 

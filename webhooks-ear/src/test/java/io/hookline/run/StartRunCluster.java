@@ -40,13 +40,11 @@ public final class StartRunCluster {
     /** Two servers loading Hookline at once on two cores take longer than one. */
     static final Duration LOAD_LIMIT = Duration.ofSeconds(240);
 
-    /** When this step began: each message says how far in it is, so a slow phase shows in the build log. */
-    private static final long BEGAN = System.nanoTime();
-
     private StartRunCluster() {}
 
+    /** Each message says how far into the build it is ({@link RunProgress}), so a slow phase shows in the log. */
     private static void say(String message) {
-        System.out.println("[+" + Duration.ofNanos(System.nanoTime() - BEGAN).toSeconds() + " s] " + message);
+        RunProgress.say(message);
     }
 
     public static void main(String[] args) throws Exception {
@@ -111,10 +109,11 @@ public final class StartRunCluster {
                 }
                 RunHttp.requireFree(ports, "choose another -Dport.offset");
                 if (newTemplate) {
-                    say("Configuring the nodes' template domain " + PayaraCluster.TEMPLATE + " (once)");
                     Path properties = runDir.resolve("postgres.properties");
                     database.writeProperties(properties, arguments.path("pgDriver"));
-                    cluster.buildTemplate(key, setup, properties);
+                    RunProgress.step(
+                            "Configuring the nodes' template domain " + PayaraCluster.TEMPLATE + " (once)",
+                            () -> cluster.buildTemplate(key, setup, properties));
                 }
                 for (ClusterNode node : toStart) {
                     cluster.freshNode(node);
@@ -125,13 +124,14 @@ public final class StartRunCluster {
             }
             if (together) {
                 if (!toStart.isEmpty()) {
-                    say("Starting " + names(toStart) + " at the same time");
                     started.addAll(toStart);
-                    cluster.start(toStart, env);
+                    RunProgress.step(
+                            "Starting " + names(toStart) + " at the same time", () -> cluster.start(toStart, env));
                 }
                 awaitEarlierDeployments(cluster, running);
-                say("Deploying " + ear.getFileName() + " to " + names(cluster.nodes()) + " at the same time");
-                cluster.deploy(cluster.nodes(), ear);
+                RunProgress.step(
+                        "Deploying " + ear.getFileName() + " to " + names(cluster.nodes()) + " at the same time",
+                        () -> cluster.deploy(cluster.nodes(), ear));
                 PayaraCluster.inParallel(cluster.nodes(), node -> {
                     RunHttp.awaitPing(node.url(), LOAD_LIMIT); // prints the answer itself
                     return "";
@@ -140,13 +140,13 @@ public final class StartRunCluster {
                 // A rolling start (or redeploy): each node serves before the next one is touched.
                 for (ClusterNode node : cluster.nodes()) {
                     if (toStart.contains(node)) {
-                        say("Starting " + node.domain());
                         started.add(node);
-                        cluster.start(List.of(node), env);
+                        RunProgress.step("Starting " + node.domain(), () -> cluster.start(List.of(node), env));
                     }
                     awaitEarlierDeployments(cluster, running.contains(node) ? Set.of(node) : Set.of());
-                    say("Deploying " + ear.getFileName() + " to " + node.domain());
-                    cluster.deploy(List.of(node), ear);
+                    RunProgress.step(
+                            "Deploying " + ear.getFileName() + " to " + node.domain(),
+                            () -> cluster.deploy(List.of(node), ear));
                     RunHttp.awaitPing(node.url(), LOAD_LIMIT);
                 }
             }
@@ -181,7 +181,8 @@ public final class StartRunCluster {
                 cluster.nodes().stream().map(ClusterNode::url).toList(),
                 ear,
                 database.describe("") + " (both nodes)",
-                stops);
+                stops,
+                cluster.nodes().stream().map(cluster::serverLog).toList());
     }
 
     /**

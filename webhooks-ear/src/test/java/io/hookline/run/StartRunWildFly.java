@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * {@code mvn -Prun-wildfly package}: WildFly unpacked under {@code target/wildfly-run}, configured once by
  * deploy/wildfly/setup.sh (the script the README gives admins: EclipseLink module, Hookline's H2 file as the
- * default data source, or PostgreSQL with {@code -Dpg.*}), started in the background unless it runs (with
+ * default data source, or PostgreSQL with {@code -Dpg.*}), tuned for a small machine by deploy/wildfly/tune.sh
+ * (request threads, pool, heap; again whenever that script changes), started in the background unless it runs (with
  * {@code -Djboss.socket.binding.port-offset}, which moves every port of its socket-binding group), Hookline
  * deployed with jboss-cli's {@code deploy --force}, and the address, the EAR's checksum and the stop command
  * printed. Run again, it redeploys into the running server.
@@ -26,6 +27,7 @@ import java.util.Optional;
  * {@code JBOSS_PIDFILE}) says whether it runs.
  *
  * <p>Arguments ({@code name=value}): home (…/wildfly-39.0.1.Final), runDir, ear, setup (deploy/wildfly/setup.sh),
+ * tune (deploy/wildfly/tune.sh),
  * eclipselink (the EclipseLink jar), pgDriver, portOffset and the pg.* settings ({@link RunDatabase}).
  */
 public final class StartRunWildFly {
@@ -53,6 +55,10 @@ public final class StartRunWildFly {
         String stop = cli + " --connect " + controller + " --command=:shutdown";
         String url = "http://localhost:" + (HTTP + offset) + "/";
         Path pidFile = runDir.resolve("wildfly.pid");
+        Path tune = arguments.path("tune");
+        String tuning = RunReport.sha256(tune);
+        Path log = wildfly.resolve("standalone/log/server.log");
+        RunProgress.say("WildFly in " + wildfly + " (server log: " + log + ")");
 
         RunState state = RunState.in(runDir);
         state.requireSameDatabase(database, "stop the server (" + stop + "), delete " + runDir + " and run again");
@@ -60,12 +66,17 @@ public final class StartRunWildFly {
 
         if (running(pidFile).isPresent()) {
             state.requireSameOffset(offset, stop);
-            System.out.println(
+            RunProgress.say(
                     "WildFly is already running (pid " + running(pidFile).get().pid() + "): redeploying into it");
         } else {
             if (state.configuredDatabase().isEmpty()) {
                 configure(wildfly, runDir, arguments, database);
                 state.configured(database);
+            }
+            if (!state.tunedBy(tuning)) {
+                // On the stopped server (embedded CLI), again whenever the script changes.
+                RunCommands.show(List.of("bash", tune.toString(), wildfly.toString()), Map.of());
+                state.tuned(tuning);
             }
             List<Integer> ports = new ArrayList<>(List.of(HTTP, HTTPS, MANAGEMENT));
             ports.addAll(OTHER_PORTS);
@@ -82,15 +93,14 @@ public final class StartRunWildFly {
                         "WildFly");
             } catch (IllegalStateException notReady) {
                 throw new IllegalStateException(
-                        notReady.getMessage() + ". See " + wildfly.resolve("standalone/log/server.log")
-                                + (server.isAlive() ? "; stop it with " + stop : ""),
+                        notReady.getMessage() + ". See " + log + (server.isAlive() ? "; stop it with " + stop : ""),
                         notReady);
             }
         }
         RunCommands.show(List.of(cli, "--connect", controller, "--command=deploy --force " + ear), Map.of());
         RunHttp.awaitPing(url, DEPLOY_LIMIT);
         RunReport.print(
-                "WildFly", url, ear, database.describe("H2 (an embedded file in WildFly's data directory)"), stop);
+                "WildFly", url, ear, database.describe("H2 (an embedded file in WildFly's data directory)"), stop, log);
     }
 
     /** Once per unpacked server (setup.sh adds resources and stops at the first that exists). */
@@ -130,7 +140,7 @@ public final class StartRunWildFly {
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         Files.deleteIfExists(pidFile);
         Process server = builder.start();
-        System.out.println("Starting WildFly (port offset " + offset + "), console output in " + console);
+        RunProgress.say("Starting WildFly (port offset " + offset + "), console output in " + console);
         return server;
     }
 

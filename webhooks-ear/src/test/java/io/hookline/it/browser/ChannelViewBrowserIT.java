@@ -1,12 +1,9 @@
 package io.hookline.it.browser;
 
-import static io.hookline.it.ApiFixtures.createChannel;
-import static io.hookline.it.ApiFixtures.mainTeamId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.it.Deployments;
-import io.hookline.it.HooklineClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -22,12 +19,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,23 +35,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(4)
-class ChannelViewBrowserIT {
+class ChannelViewBrowserIT extends AdminBrowserTestBase {
 
     /** The XSS corpus' size when it last grew (see xss/README.md). Raise it when adding payloads. */
     static final int MIN_XSS_PAYLOADS = 130;
 
     /** The spec's first example, byte for byte as its curl sends it (raw newlines inside the JSON string). */
-    static final String BUILD_BREAK = """
-            payload={"text": "
-            ---
-            ##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0
-            | Component  | Tests Run   | Tests Failed                                   |
-            |:-----------|:------------|:-----------------------------------------------|
-            | Server     | 948         | :white_check_mark: 0                           |
-            | Web Client | 123         | :warning: [2 (see details)](http://linktologs) |
-            | iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |
-            ---
-            "}""";
+    static final String BUILD_BREAK = "payload={\"text\": \"" + BuildBreakExample.TEXT + "\"}";
 
     /** How fast a committed post must appear in an open channel view (issue 7). */
     static final Duration LIVE_UPDATE_LIMIT = Duration.ofSeconds(2);
@@ -73,27 +60,15 @@ class ChannelViewBrowserIT {
         return Deployments.builtEar();
     }
 
-    private static Browser browser;
-    private static HooklineClient admin;
-
     @BeforeAll
     static void arrange() {
-        browser = new Browser();
         browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SENTINEL));
         ConsoleUsers.signInAsAdmin(browser);
-        admin = ConsoleUsers.adminApi();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
     void theBuildBreakExampleShowsAsAHeadingAndATableWithEmojiAndLinks() {
-        String channel = newChannel();
+        String channel = newOpenChannel();
         HttpResponse<String> posted =
                 admin.postRaw("/hooks/" + newHook(channel), "application/x-www-form-urlencoded", BUILD_BREAK);
         assertEquals(200, posted.statusCode(), posted.body());
@@ -101,85 +76,59 @@ class ChannelViewBrowserIT {
 
         browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
         WebElement body = browser.find(".post .post-body");
-        assertEquals(
-                "Build Break - Project X - December 12, 2015 - 15:32 GMT +0",
-                body.findElement(By.tagName("h5")).getText());
-        List<WebElement> rows = body.findElements(By.cssSelector("table tr"));
-        assertEquals(4, rows.size(), "a header row and three component rows");
-        assertEquals(List.of("Component", "Tests Run", "Tests Failed"), cells(rows.get(0), "th"));
-        assertEquals(List.of("Server", "948", "✅ 0"), cells(rows.get(1), "td"));
-        assertEquals(List.of("Web Client", "123", "⚠️ 2 (see details)"), cells(rows.get(2), "td"));
-        assertEquals(List.of("iOS Client", "78", "⚠️ 3 (see details)"), cells(rows.get(3), "td"));
-        List<WebElement> links = body.findElements(By.cssSelector("table a"));
-        assertEquals(2, links.size());
-        for (WebElement link : links) {
-            assertEquals("http://linktologs/", link.getAttribute("href"));
-        }
+        List<WebElement> rows = BuildBreakExample.assertDrawn(browser, body);
+        assertEquals(List.of("iOS Client", "78", "⚠️ 3 (see details)"), EmojiImages.cells(browser, rows.get(3), "td"));
+        assertEquals(List.of("0"), cells(rows.get(1), "td").subList(2, 3), "no emoji character is left as text");
+        EmojiImages.assertLoadedEmoji(browser, rows.get(2), "⚠️");
+        assertEquals(3, body.findElements(By.cssSelector("table img.emoji")).size());
         assertEquals(
                 List.of("2 (see details)", "3 (see details)"),
-                links.stream().map(WebElement::getText).toList());
-        assertEquals(2, body.findElements(By.tagName("hr")).size(), "the two --- rules");
+                body.findElements(By.cssSelector("table a")).stream()
+                        .map(WebElement::getText)
+                        .toList());
         browser.screenshot("channel-build-break");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.script("arguments[0].scrollIntoView({block: 'start'});", body);
+            EmojiImages.assertLoadedEmoji(browser, rows.get(1), "✅");
+            browser.screenshot("channel-build-break-phone");
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
         assertNoScriptsRan();
     }
 
     @Test
     void anAttachmentShowsItsColourAuthorTitleFieldsImageAndFooterAndTheEmojiIcon() {
-        admin.put(
-                "/api/v4/config/patch",
-                Json.createObjectBuilder()
-                        .add(
-                                "ServiceSettings",
-                                Json.createObjectBuilder()
-                                        .add("EnablePostUsernameOverride", true)
-                                        .add("EnablePostIconOverride", true))
-                        .build());
-        String channel = newChannel();
+        allowUsernameAndIconOverride();
+        String channel = newOpenChannel();
         JsonObject payload = Json.createObjectBuilder()
                 .add("username", "monitor")
                 .add("icon_emoji", ":rotating_light:")
                 .add(
                         "attachments",
                         Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
-                                        .add("fallback", "Disk almost full")
-                                        .add("color", "danger")
-                                        .add("pretext", "*Alert* from prod")
-                                        .add("author_name", "Prometheus")
-                                        .add("author_link", "https://prometheus.example/")
+                                .add(DiskAlert.attachment(Json.createArrayBuilder()
+                                                .add(DiskAlert.field("Host", "db-1", true))
+                                                .add(DiskAlert.field("Severity", "critical", true))
+                                                .add(DiskAlert.field(
+                                                        "Runbook", "<https://wiki.example/disk|Disk runbook>", false)))
                                         .add("author_icon", "https://prometheus.example/icon.png")
-                                        .add("title", "Disk usage 91%")
-                                        .add("title_link", "https://grafana.example/d/1")
-                                        .add("text", "Volume `/var` on **db-1**")
-                                        .add(
-                                                "fields",
-                                                Json.createArrayBuilder()
-                                                        .add(Json.createObjectBuilder()
-                                                                .add("title", "Host")
-                                                                .add("value", "db-1")
-                                                                .add("short", true))
-                                                        .add(Json.createObjectBuilder()
-                                                                .add("title", "Severity")
-                                                                .add("value", "critical")
-                                                                .add("short", true))
-                                                        .add(Json.createObjectBuilder()
-                                                                .add("title", "Runbook")
-                                                                .add(
-                                                                        "value",
-                                                                        "<https://wiki.example/disk|Disk runbook>")
-                                                                .add("short", false)))
                                         .add("image_url", "https://grafana.example/render.png")
-                                        .add("footer", "Alertmanager")
-                                        .add("footer_icon", "https://prometheus.example/f.png")
-                                        .add("ts", 1_700_000_000)))
+                                        .add("footer_icon", "https://prometheus.example/f.png")))
                 .build();
         assertEquals(200, admin.postJson("/hooks/" + newHook(channel), payload).statusCode());
 
         browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
         WebElement post = browser.find(".post");
         assertEquals("monitor", post.findElement(By.cssSelector(".post-author")).getText());
-        assertEquals(
-                "🚨", post.findElement(By.cssSelector(".avatar-emoji")).getText(), "icon_emoji shown as the emoji");
+        WebElement avatar = post.findElement(By.cssSelector(".avatar-emoji"));
+        assertEquals("img", avatar.getTagName(), "icon_emoji shown as the bundled image (issue 21)");
+        assertEquals("🚨", avatar.getAttribute("alt"), "icon_emoji's image has the emoji as its alt text");
+        assertTrue(avatar.getAttribute("src").endsWith(EmojiImages.PREFIX + "1f6a8.svg"), avatar.getAttribute("src"));
+        assertTrue(
+                ((Number) browser.script("return arguments[0].naturalWidth;", avatar)).longValue() > 0,
+                "the avatar's emoji image loaded");
         WebElement attachment = post.findElement(By.cssSelector(".attachment"));
         assertEquals(
                 "rgba(163, 2, 0, 1)", attachment.getCssValue("border-left-color"), "Slack's danger colour #a30200");
@@ -244,18 +193,10 @@ class ChannelViewBrowserIT {
                 corpus.size() >= MIN_XSS_PAYLOADS,
                 "at least " + MIN_XSS_PAYLOADS + " hostile payloads, found " + corpus.size()
                         + ": payloads were lost (when adding payloads, raise MIN_XSS_PAYLOADS)");
-        String channel = newChannel();
+        String channel = newOpenChannel();
         String hook = newHook(channel);
         // The hook's creator may override names and icons: the hostile usernames and icons must show too.
-        admin.put(
-                "/api/v4/config/patch",
-                Json.createObjectBuilder()
-                        .add(
-                                "ServiceSettings",
-                                Json.createObjectBuilder()
-                                        .add("EnablePostUsernameOverride", true)
-                                        .add("EnablePostIconOverride", true))
-                        .build());
+        allowUsernameAndIconOverride();
         List<String> refused = new ArrayList<>();
         for (JsonValue entry : corpus) {
             JsonObject item = entry.asJsonObject();
@@ -295,7 +236,7 @@ class ChannelViewBrowserIT {
 
     @Test
     void aNewPostAppearsWithoutReloadingWithinTwoSeconds() {
-        String channel = newChannel();
+        String channel = newOpenChannel();
         String hook = newHook(channel);
         browser.open("/console/channel.xhtml?id=" + channel).waitForPage();
         new WebDriverWait(browser.driver(), Browser.WAIT)
@@ -323,19 +264,21 @@ class ChannelViewBrowserIT {
 
     // --- helpers -----------------------------------------------------------------------------------------
 
-    private static String newChannel() {
-        return createChannel(admin, mainTeamId(admin), "O").getString("id");
+    /** Lets a hook's creator override the post's username and icon (System Console → Integrations). */
+    private static void allowUsernameAndIconOverride() {
+        admin.put(
+                "/api/v4/config/patch",
+                Json.createObjectBuilder()
+                        .add(
+                                "ServiceSettings",
+                                Json.createObjectBuilder()
+                                        .add("EnablePostUsernameOverride", true)
+                                        .add("EnablePostIconOverride", true))
+                        .build());
     }
 
     private static String newHook(String channelId) {
-        HttpResponse<String> created = admin.postJson(
-                "/api/v4/hooks/incoming",
-                Json.createObjectBuilder()
-                        .add("channel_id", channelId)
-                        .add("display_name", "browser test")
-                        .build());
-        assertEquals(201, created.statusCode(), created.body());
-        return HooklineClient.json(created).getString("id");
+        return newHook(channelId, "browser test");
     }
 
     private static List<String> cells(WebElement row, String tag) {

@@ -1,14 +1,11 @@
 package io.hookline.it.browser;
 
-import static io.hookline.it.ApiFixtures.createChannel;
-import static io.hookline.it.ApiFixtures.mainTeamId;
 import static io.hookline.it.ApiFixtures.newestPost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.hookline.it.ApiFixtures;
 import io.hookline.it.Deployments;
-import io.hookline.it.HooklineClient;
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(5)
-class HookPostEditBrowserIT {
+class HookPostEditBrowserIT extends AdminBrowserTestBase {
 
     /** As fast as a new post must appear (ChannelViewBrowserIT.LIVE_UPDATE_LIMIT). */
     static final Duration LIVE_UPDATE_LIMIT = Duration.ofSeconds(2);
@@ -47,26 +43,14 @@ class HookPostEditBrowserIT {
         return Deployments.builtEar();
     }
 
-    private static Browser browser;
-    private static HooklineClient admin;
-
     @BeforeAll
-    static void arrange() {
-        browser = new Browser();
+    static void signIn() {
         ConsoleUsers.signInAsAdmin(browser);
-        admin = ConsoleUsers.adminApi();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
     void anEditShowsInPlaceAndADeleteLeavesTheOpenView() throws InterruptedException {
-        String channel = createChannel(admin, mainTeamId(admin), "O").getString("id");
+        String channel = newOpenChannel();
         String hook = newHook(channel);
         String running = "Build #42 running " + System.nanoTime();
         post(hook, running);
@@ -141,13 +125,6 @@ class HookPostEditBrowserIT {
     }
 
     private static String newHook(String channelId) {
-        HttpResponse<String> created = admin.postJson(
-                "/api/v4/hooks/incoming",
-                Json.createObjectBuilder()
-                        .add("channel_id", channelId)
-                        .add("display_name", "edit test")
-                        .build());
-        assertEquals(201, created.statusCode(), created.body());
-        return HooklineClient.json(created).getString("id");
+        return newHook(channelId, "edit test");
     }
 }

@@ -27,7 +27,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(4)
-class HookRotationBrowserIT {
+class HookRotationBrowserIT extends AdminBrowserTestBase {
 
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(390, 844);
@@ -54,27 +53,16 @@ class HookRotationBrowserIT {
         return Deployments.builtEar();
     }
 
-    private static Browser browser;
     private static TestUser erin;
     private static JsonObject group;
 
     @BeforeAll
     static void arrange() {
-        browser = new Browser();
-        ConsoleUsers.ensureAdmin(browser);
-        HooklineClient admin = ConsoleUsers.adminApi();
         erin = newUser(admin, "erin");
         String team = mainTeamId(admin);
         addTeamMember(admin, team, erin.id());
         group = createChannel(admin, team, "P");
         addChannelMember(admin, group.getString("id"), erin.id());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -15,17 +15,14 @@ import io.hookline.it.HooklineClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
@@ -39,53 +36,27 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Order(5)
-class HookTryItBrowserIT {
+class HookTryItBrowserIT extends AdminBrowserTestBase {
 
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final Dimension PHONE = new Dimension(390, 844);
-
-    /** The spec's build-break table as the editor holds it (and its text as the post stores it). */
-    private static final String TABLE_TEXT = """
-
-            ---
-            ##### Build Break - Project X - December 12, 2015 - 15:32 GMT +0
-            | Component  | Tests Run   | Tests Failed                                   |
-            |:-----------|:------------|:-----------------------------------------------|
-            | Server     | 948         | :white_check_mark: 0                           |
-            | Web Client | 123         | :warning: [2 (see details)](http://linktologs) |
-            | iOS Client | 78          | :warning: [3 (see details)](http://linktologs) |
-            ---
-            """;
-
-    private static final String HEADING = "Build Break - Project X - December 12, 2015 - 15:32 GMT +0";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.builtEar();
     }
 
-    private static Browser browser;
     private static TestUser tess;
     private static String channelId;
 
     @BeforeAll
     static void arrange() {
-        browser = new Browser();
-        ConsoleUsers.ensureAdmin(browser);
-        HooklineClient admin = ConsoleUsers.adminApi();
         tess = newUser(admin, "tess");
         String team = mainTeamId(admin);
         addTeamMember(admin, team, tess.id());
         JsonObject channel = createChannel(admin, team, "O");
         channelId = channel.getString("id");
         addChannelMember(admin, channelId, tess.id());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -108,12 +79,12 @@ class HookTryItBrowserIT {
         assertEquals(
                 "Payload (JSON)",
                 browser.text("label[for='tryit:payload']").replace("*", "").strip());
-        assertEquals("{\"text\": \"" + TABLE_TEXT + "\"}", editor.getAttribute("value"));
+        assertEquals("{\"text\": \"" + BuildBreakExample.TEXT + "\"}", editor.getAttribute("value"));
 
         // Preview: the table as the channel view renders it, and nothing stored.
         browser.click("#tryit\\:preview");
         browser.waitForText(".try-target", "Preview, nothing posted: 1 post for");
-        assertTable(browser.find(".try-preview .post .post-body"));
+        BuildBreakExample.assertDrawn(browser, browser.find(".try-preview .post .post-body"));
         assertEquals("BOT", browser.text(".try-preview .bot-tag"));
         assertEquals(0, postCount(), "a preview posts nothing");
         assertEquals(
@@ -166,7 +137,7 @@ class HookTryItBrowserIT {
         browser.driver().manage().window().setSize(DESKTOP);
 
         // The editor is bounded as a real request's body: past MaximumPayloadSizeBytes, 413's error id.
-        setEditor("{\"text\": \"" + TABLE_TEXT + "\"}");
+        setEditor("{\"text\": \"" + BuildBreakExample.TEXT + "\"}");
         int maxBytes = payloadLimit();
         try {
             setPayloadLimit(256);
@@ -197,35 +168,20 @@ class HookTryItBrowserIT {
         assertEquals(1, posts.getJsonArray("order").size(), posts.toString());
         JsonObject post = posts.getJsonObject("posts")
                 .getJsonObject(posts.getJsonArray("order").getString(0));
-        assertEquals(TABLE_TEXT, post.getString("message"));
+        assertEquals(BuildBreakExample.TEXT, post.getString("message"));
         assertEquals("true", post.getJsonObject("props").getString("from_webhook"));
         assertNoConsoleErrors();
         showPanel();
         browser.screenshot("tryit-sent");
         browser.driver().switchTo().window(channelView);
-        assertTable(browser.find(".post .post-body"));
+        BuildBreakExample.assertDrawn(browser, browser.find(".post .post-body"));
         assertEquals(
                 Boolean.TRUE, browser.script("return window.__notReloaded === true;"), "the view was not reloaded");
         browser.driver().close();
         browser.driver().switchTo().window(panel);
         browser.clickAndWait("a.try-channel");
         assertEquals("/console/channel.xhtml", browser.path());
-        assertTable(browser.find(".post .post-body"));
-    }
-
-    private static void assertTable(WebElement body) {
-        assertEquals(HEADING, body.findElement(By.tagName("h5")).getText());
-        List<WebElement> rows = body.findElements(By.cssSelector("table tr"));
-        assertEquals(4, rows.size(), "a header row and three component rows");
-        assertEquals(List.of("Component", "Tests Run", "Tests Failed"), cells(rows.get(0), "th"));
-        assertEquals(List.of("Server", "948", "✅ 0"), cells(rows.get(1), "td"));
-        assertEquals(List.of("Web Client", "123", "⚠️ 2 (see details)"), cells(rows.get(2), "td"));
-        List<WebElement> links = body.findElements(By.cssSelector("table a"));
-        assertEquals(2, links.size());
-        for (WebElement link : links) {
-            assertEquals("http://linktologs/", link.getAttribute("href"));
-        }
-        assertEquals(2, body.findElements(By.tagName("hr")).size(), "the two --- rules");
+        BuildBreakExample.assertDrawn(browser, browser.find(".post .post-body"));
     }
 
     private static int payloadLimit() {
@@ -244,12 +200,6 @@ class HookTryItBrowserIT {
                                         Json.createObjectBuilder().add("MaximumPayloadSizeBytes", bytes))
                                 .build());
         assertEquals(200, response.statusCode(), response.body());
-    }
-
-    private static List<String> cells(WebElement row, String tag) {
-        return row.findElements(By.tagName(tag)).stream()
-                .map(WebElement::getText)
-                .toList();
     }
 
     private static int postCount() {

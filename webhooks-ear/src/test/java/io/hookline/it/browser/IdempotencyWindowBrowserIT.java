@@ -9,8 +9,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,30 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class IdempotencyWindowBrowserIT {
+class IdempotencyWindowBrowserIT extends AdminBrowserTestBase {
 
     private static final String FIELD = "#settings\\:idempotencyWindowSeconds";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.builtEar();
-    }
-
-    private static Browser browser;
-    private static HooklineClient admin;
-
-    @BeforeAll
-    static void arrange() {
-        browser = new Browser();
-        ConsoleUsers.ensureAdmin(browser);
-        admin = ConsoleUsers.adminApi();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     private static int saved() {

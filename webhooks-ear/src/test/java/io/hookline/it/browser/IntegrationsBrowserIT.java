@@ -28,7 +28,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,35 +48,23 @@ import org.openqa.selenium.support.ui.Select;
 @RunAsClient
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IntegrationsBrowserIT {
+class IntegrationsBrowserIT extends AdminBrowserTestBase {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.builtEar();
     }
 
-    private static Browser browser;
-    private static HooklineClient admin;
     private static TestUser dana;
     private static JsonObject privateGroup;
 
     @BeforeAll
     static void arrange() {
-        browser = new Browser();
-        ConsoleUsers.ensureAdmin(browser);
-        admin = ConsoleUsers.adminApi();
         dana = newUser(admin, "dana");
         String team = mainTeamId(admin);
         addTeamMember(admin, team, dana.id());
         privateGroup = createChannel(admin, team, "P");
         addChannelMember(admin, privateGroup.getString("id"), dana.id());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -9,8 +9,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,25 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SignInBrowserIT {
+class SignInBrowserIT extends BrowserTestBase {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.builtEar();
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     private static void assertNoConsoleErrors() {

@@ -16,8 +16,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SystemConsoleBrowserIT {
+class SystemConsoleBrowserIT extends BrowserTestBase {
 
     private static final String TEAMS = "/console/system/teams.xhtml";
     private static final String CHANNELS = "/console/system/channels.xhtml";
@@ -54,20 +52,6 @@ class SystemConsoleBrowserIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.builtEar();
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -94,7 +78,7 @@ class SystemConsoleBrowserIT {
                 .type("#createTeam\\:displayName", TEAM_DISPLAY)
                 .click("label[for='createTeam:type:1']")
                 .clickAndWait("#createTeam\\:create");
-        assertTrue(browser.text("#messages").contains("Team '" + TEAM + "' created."), browser.pageText());
+        assertMessage("Team '" + TEAM + "' created.");
         assertTrue(browser.text("#teams").contains(TEAM_DISPLAY), browser.text("#teams"));
         assertTrue(rowText("#teams", TEAM_DISPLAY).contains("Invite only"), rowText("#teams", TEAM_DISPLAY));
         assertTrue(browser.text("#teams").contains("main"), "the first start's team is listed too");
@@ -102,7 +86,7 @@ class SystemConsoleBrowserIT {
         browser.type("#createTeam\\:name", TEAM)
                 .type("#createTeam\\:displayName", "Again")
                 .clickAndWait("#createTeam\\:create");
-        assertTrue(browser.text("#messages").contains("A team with that name already exists."), browser.pageText());
+        assertMessage("A team with that name already exists.");
         assertNoConsoleErrors();
     }
 
@@ -130,12 +114,12 @@ class SystemConsoleBrowserIT {
                 .type("#createChannel\\:displayName", "Public " + PUBLIC)
                 .type("#createChannel\\:purpose", "Build results")
                 .clickAndWait("#createChannel\\:create");
-        assertTrue(browser.text("#messages").contains("Public channel '" + PUBLIC + "' created."), browser.pageText());
+        assertMessage("Public channel '" + PUBLIC + "' created.");
         browser.click("label[for='createChannel:type:1']")
                 .type("#createChannel\\:name", GROUP)
                 .type("#createChannel\\:displayName", "Group " + GROUP)
                 .clickAndWait("#createChannel\\:create");
-        assertTrue(browser.text("#messages").contains("Private group '" + GROUP + "' created."), browser.pageText());
+        assertMessage("Private group '" + GROUP + "' created.");
         assertTrue(rowText("#channels", "~" + PUBLIC).contains("Public channel"), browser.text("#channels"));
         assertTrue(rowText("#channels", "~" + PUBLIC).contains("Build results"), browser.text("#channels"));
         assertTrue(rowText("#channels", "~" + GROUP).contains("Private group"), browser.text("#channels"));
@@ -149,11 +133,11 @@ class SystemConsoleBrowserIT {
 
         browser.click("button[title='Archive ~" + PUBLIC + "']");
         confirm();
-        assertTrue(browser.text("#messages").contains("Public channel '" + PUBLIC + "' archived."), browser.pageText());
+        assertMessage("Public channel '" + PUBLIC + "' archived.");
         assertTrue(rowText("#channels", "~" + PUBLIC).contains("Archived"), rowText("#channels", "~" + PUBLIC));
         assertTrue(browser.driver().getCurrentUrl().endsWith("?team=" + TEAM), "the form kept the team in the URL");
         browser.clickAndWait("button[title='Restore ~" + PUBLIC + "']");
-        assertTrue(browser.text("#messages").contains("Public channel '" + PUBLIC + "' restored."), browser.pageText());
+        assertMessage("Public channel '" + PUBLIC + "' restored.");
         assertTrue(rowText("#channels", "~" + PUBLIC).contains("Active"), rowText("#channels", "~" + PUBLIC));
 
         // town-square stays, as in Mattermost: no Archive button for it.
@@ -180,7 +164,7 @@ class SystemConsoleBrowserIT {
                     .type("#createUser\\:email", username + "@example.com")
                     .type("#createUser\\:password", PASSWORD)
                     .clickAndWait("#createUser\\:create");
-            assertTrue(browser.text("#messages").contains("User @" + username + " created."), browser.pageText());
+            assertMessage("User @" + username + " created.");
         }
         String row = rowText("#users", "@" + USER);
         assertTrue(row.contains(USER + "@example.com") && row.contains("Member") && row.contains("Active"), row);
@@ -193,9 +177,7 @@ class SystemConsoleBrowserIT {
                 .type("#createUser\\:email", "else-" + USER + "@example.com")
                 .type("#createUser\\:password", PASSWORD)
                 .clickAndWait("#createUser\\:create");
-        assertTrue(
-                browser.text("#messages").contains("An account with that username already exists."),
-                browser.pageText());
+        assertMessage("An account with that username already exists.");
         assertNoConsoleErrors();
     }
 
@@ -207,19 +189,15 @@ class SystemConsoleBrowserIT {
         assertTrue(browser.text("#teamMembers").contains("@" + ConsoleUsers.ADMIN), "the creator is a member");
         for (String username : new String[] {USER, OTHER}) {
             browser.type("#addMember\\:username", username).clickAndWait("#addMember\\:add");
-            assertTrue(
-                    browser.text("#messages").contains("@" + username + " added to " + TEAM_DISPLAY + "."),
-                    browser.pageText());
+            assertMessage("@" + username + " added to " + TEAM_DISPLAY + ".");
         }
         browser.type("#addMember\\:username", "nobody-" + USER).clickAndWait("#addMember\\:add");
-        assertTrue(browser.text("#messages").contains("Unable to find the user."), browser.pageText());
+        assertMessage("Unable to find the user.");
         assertTrue(browser.text("#teamMembers").contains("@" + USER), browser.text("#teamMembers"));
 
         browser.click("button[title='Remove @" + OTHER + "']");
         confirm();
-        assertTrue(
-                browser.text("#messages").contains("@" + OTHER + " removed from " + TEAM_DISPLAY + "."),
-                browser.pageText());
+        assertMessage("@" + OTHER + " removed from " + TEAM_DISPLAY + ".");
         assertFalse(browser.text("#teamMembers").contains("@" + OTHER), browser.text("#teamMembers"));
         assertTrue(browser.text("#teamMembers").contains("@" + USER), browser.text("#teamMembers"));
         browser.screenshot("system-teams");
@@ -230,22 +208,17 @@ class SystemConsoleBrowserIT {
         assertTrue(browser.text("#channelMembers").contains("Private group"), browser.text("#channelMembers"));
         assertFalse(browser.text("#channelMembers").contains("@" + USER), "not in the group yet");
         browser.type("#addMember\\:username", USER).clickAndWait("#addMember\\:add");
-        assertTrue(
-                browser.text("#messages").contains("@" + USER + " added to Group " + GROUP + "."), browser.pageText());
+        assertMessage("@" + USER + " added to Group " + GROUP + ".");
         assertTrue(browser.text("#channelMembers").contains("@" + USER), browser.text("#channelMembers"));
         browser.type("#addMember\\:username", OTHER).clickAndWait("#addMember\\:add");
-        assertTrue(
-                browser.text("#messages").contains("the user is not a member of the channel's team"),
-                browser.pageText());
+        assertMessage("the user is not a member of the channel's team");
         browser.screenshot("system-channels");
         browser.script("document.getElementById('channelMembers').scrollIntoView()");
         browser.screenshot("system-channel-members");
 
         browser.click("button[title='Remove @" + USER + "']");
         confirm();
-        assertTrue(
-                browser.text("#messages").contains("@" + USER + " removed from Group " + GROUP + "."),
-                browser.pageText());
+        assertMessage("@" + USER + " removed from Group " + GROUP + ".");
         assertFalse(browser.text("#channelMembers").contains("@" + USER), browser.text("#channelMembers"));
         assertNoConsoleErrors();
     }
@@ -256,7 +229,7 @@ class SystemConsoleBrowserIT {
         browser.open(USERS).waitForPage();
         browser.click("button[title='Deactivate @" + USER + "']");
         confirm();
-        assertTrue(browser.text("#messages").contains("@" + USER + " deactivated"), browser.pageText());
+        assertMessage("@" + USER + " deactivated");
         assertTrue(rowText("#users", "@" + USER).contains("Deactivated"), rowText("#users", "@" + USER));
         browser.screenshot("system-users");
         assertNoConsoleErrors();
@@ -268,7 +241,7 @@ class SystemConsoleBrowserIT {
         ConsoleUsers.signIn(browser, ConsoleUsers.ADMIN, ConsoleUsers.ADMIN_PASSWORD);
         browser.open(USERS).waitForPage();
         browser.clickAndWait("button[title='Reactivate @" + USER + "']");
-        assertTrue(browser.text("#messages").contains("@" + USER + " reactivated."), browser.pageText());
+        assertMessage("@" + USER + " reactivated.");
         assertTrue(rowText("#users", "@" + USER).contains("Active"), rowText("#users", "@" + USER));
 
         ConsoleUsers.signIn(browser, USER, PASSWORD);
@@ -296,7 +269,7 @@ class SystemConsoleBrowserIT {
         browser.type("#reset\\:newPassword", NEW_PASSWORD)
                 .type("#reset\\:repeatPassword", NEW_PASSWORD)
                 .clickAndWait("#reset\\:save");
-        assertTrue(browser.text("#messages").contains("New password set for @" + USER + "."), browser.pageText());
+        assertMessage("New password set for @" + USER + ".");
         assertNoConsoleErrors();
 
         ConsoleUsers.signIn(browser, USER, PASSWORD);
@@ -361,6 +334,11 @@ class SystemConsoleBrowserIT {
     private static void confirm() {
         waitForConfirmation();
         browser.clickAndWait("#confirm\\:yes");
+    }
+
+    /** The page's messages say {@code expected}; the failure shows the whole page. */
+    private static void assertMessage(String expected) {
+        assertTrue(browser.text("#messages").contains(expected), browser.pageText());
     }
 
     private static void assertNoConsoleErrors() {

@@ -13,6 +13,7 @@ import io.hookline.it.ApiFixtures.TestUser;
 import io.hookline.it.Deployments;
 import io.hookline.it.HooklineClient;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +81,7 @@ class DatabaseOutageIT {
         String hookId = createHook(owner.client(), channelId).getString("id");
         assertHookOk(http.postText(hookId, "before the outage"));
         assertPing(200, "OK", "");
+        assertProbe("/health/ready", 200, "UP", "UP");
 
         POSTGRES.stop();
         int refused = 0;
@@ -97,6 +99,9 @@ class DatabaseOutageIT {
                     assertConcurrentRequestsRefusedFast(hookId);
                     assertPing(503, "UNHEALTHY", "");
                     assertPing(200, "UNHEALTHY", "?use_rest_semantics=true");
+                    // A load balancer or Kubernetes takes the server out of rotation, but does not restart it.
+                    assertProbe("/health/ready", 503, "DOWN", "DOWN");
+                    assertProbe("/health/live", 200, "UP", null);
                     // The API too: a token check that cannot reach the database is an outage, not a 401.
                     assertEquals(503, admin.get("/api/v4/users/me").statusCode());
                 }
@@ -123,6 +128,7 @@ class DatabaseOutageIT {
         }
         long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
         assertPing(200, "OK", "");
+        assertProbe("/health/ready", 200, "UP", "UP");
         assertEquals(
                 List.of("before the outage", "after the outage"),
                 storedMessages(channelId),
@@ -175,9 +181,31 @@ class DatabaseOutageIT {
     private void assertPing(int status, String databaseStatus, String query) throws Exception {
         HttpResponse<String> ping = http.get("/api/v4/system/ping" + query, FAIL_FAST);
         assertEquals(status, ping.statusCode(), ping.body());
+        // A refusing ping says when to come back, as every 503 of the database's does; an answering one does not.
+        assertEquals(status == 503, ping.headers().firstValue("Retry-After").isPresent(), "Retry-After, " + status);
         JsonObject body = HooklineClient.json(ping);
         assertEquals(databaseStatus, body.getString("database_status"));
         assertEquals(databaseStatus, body.getString("status"));
+    }
+
+    /**
+     * A health probe's status, its overall MicroProfile Health status and, unless null, its {@code database} check's
+     * (issue 20).
+     */
+    private void assertProbe(String path, int status, String overall, String database) throws Exception {
+        HttpResponse<String> probe = http.get(path, FAIL_FAST);
+        assertEquals(status, probe.statusCode(), path + " " + probe.body());
+        JsonObject body = HooklineClient.json(probe);
+        assertEquals(overall, body.getString("status"), probe.body());
+        if (database != null) {
+            String databaseCheck = body.getJsonArray("checks").stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(c -> "database".equals(c.getString("name")))
+                    .map(c -> c.getString("status"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no database check in " + probe.body()));
+            assertEquals(database, databaseCheck, probe.body());
+        }
     }
 
     /** The channel's messages, oldest first, read from PostgreSQL directly. */

@@ -3,6 +3,8 @@ package io.hookline.ejb.channel;
 import io.hookline.api.auth.Caller;
 import io.hookline.api.view.ChannelView;
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Like;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.Team;
 import io.hookline.ejb.team.TeamMember;
@@ -10,7 +12,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 
 /** Finds channels by id or by the names people use for them, as far as the caller may see them. */
 @Stateless
@@ -98,6 +102,74 @@ public class ChannelDirectory {
                 .getResultStream()
                 .map(Channel::view)
                 .toList();
+    }
+
+    /** The System Console's sortable columns: sort key → entity field. Anything else: {@link #browsable}'s order. */
+    public static final Map<String, String> SORTABLE = Map.of(
+            "displayName", "c.displayName",
+            "name", "c.name",
+            "type", "c.type",
+            "status", "c.deleteAt",
+            "purpose", "c.purpose");
+
+    /**
+     * One page of {@link #browsable}: what the caller can open in the team (for a system admin every public
+     * channel and private group, archived ones too), whose name or display name contains {@code text},
+     * case-insensitively (all when blank), in {@link #browsable}'s order unless {@code window} sorts by one of
+     * {@link #SORTABLE}. Unlike {@link #browsable}, not cut at {@link #MAX_LISTED}: the console pages through.
+     */
+    public List<ChannelView> browsable(Caller caller, String teamId, String text, ListWindow window) {
+        requireTeamMember(caller, teamId);
+        TypedQuery<Channel> query = em.createQuery(
+                "SELECT c FROM Channel c" + browsableWhere(caller, text) + " ORDER BY "
+                        + window.orderBy(SORTABLE, "c.deleteAt, c.displayName, c.id", "c.id"),
+                Channel.class);
+        return window.apply(bindBrowsable(query, caller, teamId, text))
+                .getResultStream()
+                .map(Channel::view)
+                .toList();
+    }
+
+    /** How many channels {@link #browsable(Caller, String, String, ListWindow)} pages through. */
+    public long countBrowsable(Caller caller, String teamId, String text) {
+        requireTeamMember(caller, teamId);
+        return bindBrowsable(
+                        em.createQuery("SELECT COUNT(c) FROM Channel c" + browsableWhere(caller, text), Long.class),
+                        caller,
+                        teamId,
+                        text)
+                .getSingleResult();
+    }
+
+    static String browsableWhere(Caller caller, String text) {
+        StringBuilder where = new StringBuilder(" WHERE c.teamId = :teamId");
+        if (caller.systemAdmin()) {
+            where.append(" AND c.type <> io.hookline.ejb.channel.ChannelType.D");
+        } else {
+            where.append(" AND c.deleteAt = 0 AND (c.type = io.hookline.ejb.channel.ChannelType.O"
+                    + " OR (c.type = io.hookline.ejb.channel.ChannelType.P AND EXISTS (SELECT m FROM ChannelMember m"
+                    + " WHERE m.channelId = c.id AND m.userId = :userId)))");
+        }
+        if (!Like.blank(text)) {
+            where.append(" AND (c.name LIKE :q")
+                    .append(Like.ESCAPE_CLAUSE)
+                    .append(" OR LOWER(c.displayName) LIKE :q")
+                    .append(Like.ESCAPE_CLAUSE)
+                    .append(")");
+        }
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> bindBrowsable(TypedQuery<T> query, Caller caller, String teamId, String text) {
+        query.setParameter("teamId", teamId);
+        if (!caller.systemAdmin()) {
+            query.setParameter("userId", caller.userId());
+        }
+        if (!Like.blank(text)) {
+            String t = text.trim();
+            query.setParameter("q", Like.contains(t.startsWith("~") ? t.substring(1) : t));
+        }
+        return query;
     }
 
     private void requireTeamMember(Caller caller, String teamId) {

@@ -1,7 +1,10 @@
 package io.hookline.ejb.cluster;
 
+import static io.hookline.ejb.metrics.MeteredConnections.User.CLUSTER;
+
 import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.lookup.LookupVersion;
+import io.hookline.ejb.metrics.MeteredConnections;
 import io.hookline.ejb.settings.SettingsService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -116,7 +119,7 @@ public class ClusterChanges {
     }
 
     private long readVersion() {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = MeteredConnections.open(dataSource, CLUSTER);
                 PreparedStatement read = connection.prepareStatement(READ);
                 ResultSet row = read.executeQuery()) {
             if (!row.next()) {

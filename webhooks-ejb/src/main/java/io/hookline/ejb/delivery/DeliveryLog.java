@@ -2,7 +2,10 @@ package io.hookline.ejb.delivery;
 
 import io.hookline.ejb.common.LogThrottle;
 import io.hookline.ejb.config.DeploymentConfig;
+import io.hookline.ejb.metrics.HooklineMeters;
 import io.hookline.ejb.settings.CurrentSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +52,11 @@ public class DeliveryLog {
     @ConfigProperty(name = QUEUE_CAPACITY)
     private Optional<String> queueCapacitySetting;
 
+    @Inject
+    private HooklineMeters meters;
+
     private DeliveryQueue queue;
+    private Counter dropped;
     private final LogThrottle queueFull = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
     private final LogThrottle writeFailed = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
     /** The retention the stored log was last brought to; -1 until the first flush brings it there. */
@@ -59,6 +66,12 @@ public class DeliveryLog {
     void createQueue() {
         queue = new DeliveryQueue(DeploymentConfig.integer(
                 QUEUE_CAPACITY, queueCapacitySetting, DEFAULT_QUEUE_CAPACITY, MIN_QUEUE_CAPACITY, MAX_QUEUE_CAPACITY));
+        Gauge.builder("hookline.delivery.log.queue", queue, DeliveryQueue::size)
+                .description("Deliveries waiting to be written to the delivery log (the backlog)")
+                .register(meters.registry());
+        dropped = Counter.builder("hookline.delivery.log.dropped")
+                .description("Deliveries dropped: the queue was full, or the database refused their batch")
+                .register(meters.registry());
     }
 
     /** Whether deliveries are kept at all ({@code ServiceSettings.HookDeliveryLogSize} above 0). */
@@ -69,6 +82,7 @@ public class DeliveryLog {
     /** Hands a delivery to the writer. Never blocks and never fails: when the queue is full it is dropped. */
     public void record(DeliveryAttempt attempt) {
         if (!queue.offer(attempt)) {
+            dropped.increment();
             queueFull.warnLost(
                     LOG,
                     1,
@@ -108,6 +122,7 @@ public class DeliveryLog {
             try {
                 writer.write(DeliveryBatch.newestPerHook(batch, keep), keep);
             } catch (RuntimeException failed) {
+                dropped.increment(batch.size());
                 writeFailed.warnLost(
                         LOG,
                         batch.size(),

@@ -1,5 +1,8 @@
 package io.hookline.ejb.delivery;
 
+import static io.hookline.ejb.metrics.MeteredConnections.User.DELIVERY_LOG;
+
+import io.hookline.ejb.metrics.MeteredConnections;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
@@ -66,7 +69,7 @@ public class DeliveryLogWriter {
         if (batch.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = MeteredConnections.open(dataSource, DELIVERY_LOG)) {
             int inserted = insert(connection, batch);
             prune(connection, withCurrentIds(connection, DeliveryBatch.hooksOf(batch)), keep);
             return inserted;
@@ -80,7 +83,7 @@ public class DeliveryLogWriter {
      * forgets rows of deleted hooks.
      */
     public void pruneAll(int keep) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = MeteredConnections.open(dataSource, DELIVERY_LOG)) {
             if (keep <= 0) {
                 try (PreparedStatement all = connection.prepareStatement(ALL)) {
                     all.executeUpdate();

@@ -1,5 +1,8 @@
 package io.hookline.ejb.health;
 
+import static io.hookline.ejb.metrics.MeteredConnections.User.HEALTH;
+
+import io.hookline.ejb.metrics.MeteredConnections;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -60,7 +63,7 @@ public class DatabaseHealth {
     }
 
     private boolean probe() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = MeteredConnections.open(dataSource, HEALTH)) {
             return connection.isValid(VALID_TIMEOUT_SECONDS);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "Database check failed", e);

@@ -58,6 +58,7 @@ public class ActiveHooks {
                     hook.route(),
                     hook.defaults(),
                     hook.userId(),
+                    hook.consoleKey(),
                     previous,
                     previous ? hook.previousIdExpiresAt() : Long.MAX_VALUE);
         });
@@ -83,10 +84,27 @@ public class ActiveHooks {
     }
 
     /**
+     * The console key (not a secret: the console's URLs show it) of the hook {@code hookId} opened when it was
+     * last looked up, however long ago; null when the id opened none since the cache last started over. Never
+     * reads the database: it labels the hook's metrics, on every request, the refused ones (429) too.
+     */
+    public String cachedConsoleKey(String hookId) {
+        Snapshot hook = hookId == null ? null : hooks.peek(hookId);
+        return hook == null ? null : hook.consoleKey();
+    }
+
+    /**
      * @param id the hook's own id (its "last used" and delivery log), whichever id opened it
+     * @param consoleKey the console's key of the hook: its label in the metrics, which must never show the id
      * @param viaPreviousId whether it was opened by its previous id
      * @param validUntil when the id that opened it stops doing so (epoch ms; never for the hook's own id)
      */
     public record Snapshot(
-            String id, HookRoute route, HookDefaults defaults, String userId, boolean viaPreviousId, long validUntil) {}
+            String id,
+            HookRoute route,
+            HookDefaults defaults,
+            String userId,
+            String consoleKey,
+            boolean viaPreviousId,
+            long validUntil) {}
 }

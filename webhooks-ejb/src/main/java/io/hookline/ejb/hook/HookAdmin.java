@@ -11,15 +11,21 @@ import io.hookline.ejb.channel.Channel;
 import io.hookline.ejb.channel.ChannelAccess;
 import io.hookline.ejb.channel.ChannelType;
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Like;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.delivery.DeliveryLogEntry;
 import io.hookline.ejb.settings.SettingsService;
+import io.hookline.ejb.stats.HookDeliveryStats;
+import io.hookline.ejb.stats.SiteStatistics;
+import io.hookline.ejb.stats.StatsWindow;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +49,9 @@ public class HookAdmin {
     @Inject
     private SettingsService settings;
 
+    @Inject
+    private SiteStatistics statistics;
+
     /** A new hook; the caller becomes its creator, whose name and icon its posts carry unless overridden. */
     public HookView create(Caller caller, NewHookRequest request) {
         HookDetails details = HookDetails.from(request);
@@ -60,11 +69,73 @@ public class HookAdmin {
         return visible(caller, teamId, channelId, page).map(IncomingHook::view).toList();
     }
 
-    /** The same as {@link #list} for the console, each hook with the key its edit page is opened by. */
-    public List<ConsoleHook> listForConsole(Caller caller, Page page) {
-        return visible(caller, null, null, page)
+    /**
+     * The console's sortable columns of the hook list: sort key → field of the hook {@code h}, its channel
+     * {@code c} or its creator {@code u}. Anything else is ignored (newest first).
+     */
+    public static final Map<String, String> CONSOLE_SORTABLE = Map.of(
+            "name", "h.displayName",
+            "channel", "c.displayName",
+            "creator", "u.username",
+            "createAt", "h.createAt",
+            "lastUsedAt", "h.lastUsedAt");
+
+    /** The list's default order, as {@link #list}'s. */
+    static final String CONSOLE_DEFAULT_ORDER = "h.createAt DESC, h.id";
+
+    /**
+     * One page of the console's hook list: the caller's hooks (every hook for a system admin) whose name or
+     * channel (name or display name) contains {@code text}, case-insensitively (all when blank), newest first
+     * unless {@code window} sorts by one of {@link #CONSOLE_SORTABLE}.
+     */
+    public List<ConsoleHook> searchForConsole(Caller caller, String text, ListWindow window) {
+        TypedQuery<IncomingHook> query = em.createQuery(
+                "SELECT h FROM IncomingHook h, Channel c, User u" + consoleWhere(caller, text) + " ORDER BY "
+                        + window.orderBy(CONSOLE_SORTABLE, CONSOLE_DEFAULT_ORDER, "h.id"),
+                IncomingHook.class);
+        return window.apply(bindConsole(query, caller, text))
+                .getResultStream()
                 .map(h -> new ConsoleHook(h.consoleKey(), h.view()))
                 .toList();
+    }
+
+    /** How many hooks {@link #searchForConsole} finds in all. */
+    public long countForConsole(Caller caller, String text) {
+        return bindConsole(
+                        em.createQuery(
+                                "SELECT COUNT(h) FROM IncomingHook h, Channel c, User u" + consoleWhere(caller, text),
+                                Long.class),
+                        caller,
+                        text)
+                .getSingleResult();
+    }
+
+    static String consoleWhere(Caller caller, String text) {
+        StringBuilder where = new StringBuilder(" WHERE c.id = h.channelId AND u.id = h.userId AND h.deleteAt = 0");
+        if (!caller.systemAdmin()) {
+            where.append(" AND h.userId = :userId");
+        }
+        if (!Like.blank(text)) {
+            where.append(" AND (LOWER(h.displayName) LIKE :q")
+                    .append(Like.ESCAPE_CLAUSE)
+                    .append(" OR c.name LIKE :q")
+                    .append(Like.ESCAPE_CLAUSE)
+                    .append(" OR LOWER(c.displayName) LIKE :q")
+                    .append(Like.ESCAPE_CLAUSE)
+                    .append(")");
+        }
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> bindConsole(TypedQuery<T> query, Caller caller, String text) {
+        if (!caller.systemAdmin()) {
+            query.setParameter("userId", caller.userId());
+        }
+        if (!Like.blank(text)) {
+            String t = text.trim();
+            query.setParameter("q", Like.contains(t.startsWith("~") ? t.substring(1) : t));
+        }
+        return query;
     }
 
     private Stream<IncomingHook> visible(Caller caller, String teamId, String channelId, Page page) {
@@ -160,6 +231,75 @@ public class HookAdmin {
                 .getResultStream()
                 .map(DeliveryLogEntry::view)
                 .toList();
+    }
+
+    /** The sortable columns of a hook's deliveries on its page: sort key → field. Anything else: newest first. */
+    public static final Map<String, String> DELIVERY_SORTABLE = Map.of(
+            "createAt", "d.seq",
+            "statusCode", "d.statusCode",
+            "remoteAddress", "d.remoteAddress",
+            "size", "d.size",
+            "durationMs", "d.durationMs");
+
+    /**
+     * One page of the hook's delivery log for its page in the console, newest first unless {@code window} sorts
+     * by one of {@link #DELIVERY_SORTABLE}; to its creator or an admin. Only the newest
+     * {@code ServiceSettings.HookDeliveryLogSize} entries, as {@link #deliveries}.
+     */
+    public List<HookDeliveryView> deliveries(Caller caller, String hookId, ListWindow window) {
+        manageable(caller, hookId);
+        Long oldestKept = oldestKeptDelivery(hookId);
+        if (oldestKept == null) {
+            return List.of();
+        }
+        return window.apply(em.createQuery(
+                                "SELECT d FROM DeliveryLogEntry d WHERE d.hookId = :hookId AND d.seq >= :oldest"
+                                        + " ORDER BY " + window.orderBy(DELIVERY_SORTABLE, "d.seq DESC", "d.seq DESC"),
+                                DeliveryLogEntry.class)
+                        .setParameter("hookId", hookId)
+                        .setParameter("oldest", oldestKept))
+                .getResultStream()
+                .map(DeliveryLogEntry::view)
+                .toList();
+    }
+
+    /** How many deliveries {@link #deliveries(Caller, String, ListWindow)} pages through. */
+    public long countDeliveries(Caller caller, String hookId) {
+        manageable(caller, hookId);
+        Long oldestKept = oldestKeptDelivery(hookId);
+        if (oldestKept == null) {
+            return 0;
+        }
+        return em.createQuery(
+                        "SELECT COUNT(d) FROM DeliveryLogEntry d WHERE d.hookId = :hookId AND d.seq >= :oldest",
+                        Long.class)
+                .setParameter("hookId", hookId)
+                .setParameter("oldest", oldestKept)
+                .getSingleResult();
+    }
+
+    /** The seq of the oldest entry the log keeps for the hook (its HookDeliveryLogSize-th newest), null for none. */
+    private Long oldestKeptDelivery(String hookId) {
+        int keep = settings.current().hookDeliveryLogSize();
+        if (keep <= 0) {
+            return null;
+        }
+        List<Long> newest = em.createQuery(
+                        "SELECT d.seq FROM DeliveryLogEntry d WHERE d.hookId = :hookId ORDER BY d.seq DESC", Long.class)
+                .setParameter("hookId", hookId)
+                .setFirstResult(keep - 1)
+                .setMaxResults(1)
+                .getResultList();
+        return newest.isEmpty() ? Long.valueOf(0) : newest.get(0);
+    }
+
+    /**
+     * The hook's delivery log over the last day, ok and refused per half hour, to its creator or an admin: the
+     * chart on its page. Counts only what the log keeps ({@code ServiceSettings.HookDeliveryLogSize} per hook).
+     */
+    public HookDeliveryStats deliveryStats(Caller caller, String hookId) {
+        manageable(caller, hookId);
+        return statistics.hookDeliveries(hookId, StatsWindow.DAY);
     }
 
     /**

@@ -2,11 +2,11 @@ package io.hookline.ejb.hook;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.common.Errors;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -18,6 +18,9 @@ import java.util.NoSuchElementException;
  * the API and the console's "Rotate URL" both come through {@link #seconds(long)}.
  */
 public final class RotationGrace {
+
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A day: senders that run daily (nightly builds, reports) get one chance to pick up the new URL. */
     public static final long DEFAULT_SECONDS = 86_400;
@@ -44,7 +47,7 @@ public final class RotationGrace {
         }
         JsonObject object;
         // A parser rather than a reader: anything after the object ("{...} trailing") is refused too.
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw invalidBody();
             }

@@ -1,6 +1,9 @@
 package io.hookline.ejb.idempotency;
 
+import static io.hookline.ejb.metrics.MeteredConnections.User.IDEMPOTENCY;
+
 import io.hookline.ejb.health.DatabaseFailures;
+import io.hookline.ejb.metrics.MeteredConnections;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -44,7 +47,7 @@ public class IdempotencyKeys {
 
     /** The row for this hook and key, expired or not, or null. */
     public StoredKey find(String hookId, String key) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = MeteredConnections.open(dataSource, IDEMPOTENCY);
                 PreparedStatement find = connection.prepareStatement(FIND)) {
             find.setString(1, hookId);
             find.setString(2, key);
@@ -107,7 +110,7 @@ public class IdempotencyKeys {
 
     /** Deletes at most {@code limit} rows created before {@code cutoff}, oldest first; answers how many. */
     public int deleteExpired(long cutoff, int limit) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = MeteredConnections.open(dataSource, IDEMPOTENCY);
                 PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED_BATCH)) {
             delete.setLong(1, cutoff);
             delete.setInt(2, limit);

@@ -59,6 +59,15 @@ public final class LookupCache<K, V> {
         return value;
     }
 
+    /**
+     * The value held for {@code key}, however old (null when none): never loads. For what only labels a
+     * measurement and may lag a change (a hook's metrics key), not for a decision.
+     */
+    public V peek(K key) {
+        Entry<V> entry = entries.get(key);
+        return entry == null ? null : entry.value();
+    }
+
     /** Entries held now; at most {@code maxEntries}. */
     public int size() {
         return entries.size();

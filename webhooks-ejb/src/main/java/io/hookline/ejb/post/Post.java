@@ -1,8 +1,8 @@
 package io.hookline.ejb.post;
 
 import io.hookline.api.view.PostView;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -30,6 +30,9 @@ import java.io.StringReader;
 // thread_ts naming a post by its Slack-shaped ts (ux_posts_ts).
 @NamedQuery(name = Post.BY_TS, query = "SELECT p FROM Post p WHERE p.ts = :ts")
 public class Post {
+
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String IN_CHANNEL_NEWEST_FIRST = "Post.inChannelNewestFirst";
     public static final String BY_TS = "Post.byTs";
@@ -117,7 +120,7 @@ public class Post {
 
     public PostView view() {
         JsonObject parsedProps;
-        try (var reader = Json.createReader(new StringReader(props))) {
+        try (var reader = JSON.createReader(new StringReader(props))) {
             parsedProps = reader.readObject();
         }
         return new PostView(

@@ -1,14 +1,20 @@
 package io.hookline.ejb.post;
 
+import static io.hookline.ejb.metrics.MeteredConnections.User.POST_WRITER;
+
 import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.health.DatabaseFailures;
 import io.hookline.ejb.idempotency.IdempotencyKeys;
 import io.hookline.ejb.idempotency.KeyAlreadyStored;
 import io.hookline.ejb.idempotency.KeyRecord;
+import io.hookline.ejb.metrics.HooklineMeters;
+import io.hookline.ejb.metrics.MeteredConnections;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -81,10 +88,18 @@ public class PostWriter {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     private ThreadFactory threadFactory;
 
+    @Inject
+    private HooklineMeters meters;
+
     private final BlockingQueue<Request> queue;
+    /** Made at start from the application's registry; a test's own from the start. */
+    private PostWriterMeters writerMeters;
+
     private final long commitWaitMillis;
     private final int writerCount;
-    private final List<Thread> writers = new ArrayList<>();
+    /** Read by the liveness probe's threads while this one starts them. */
+    private final List<Thread> writers = new CopyOnWriteArrayList<>();
+
     private volatile boolean running = true;
 
     public PostWriter() {
@@ -100,6 +115,7 @@ public class PostWriter {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.commitWaitMillis = commitWaitMillis;
         this.writerCount = DEFAULT_WRITERS;
+        this.writerMeters = new PostWriterMeters(new SimpleMeterRegistry(), queue);
     }
 
     /** One hook request's posts, the hook whose "last used" is due (or null) and its idempotency key (or null). */
@@ -118,6 +134,9 @@ public class PostWriter {
 
     @PostConstruct
     void start() {
+        if (writerMeters == null) {
+            writerMeters = new PostWriterMeters(meters.registry(), queue);
+        }
         for (int i = 0; i < writerCount; i++) {
             Thread writer = threadFactory.newThread(this::drain);
             writer.setName("hookline-post-writer-" + i);
@@ -158,6 +177,7 @@ public class PostWriter {
     public List<NewPost> store(List<NewPost> posts, String markUsedHookId, long now, KeyRecord key) {
         Request request = new Request(List.copyOf(posts), markUsedHookId, now, key, new CompletableFuture<>());
         if (!queue.offer(request)) {
+            writerMeters.queueFull();
             throw new PostWriteException(
                     "Too many posts waiting to be stored",
                     new SQLTransientConnectionException("post writer queue full (" + queue.size() + " waiting)"));
@@ -187,6 +207,16 @@ public class PostWriter {
     /** Requests waiting for a writer now. */
     int waiting() {
         return queue.size();
+    }
+
+    /** Requests that may wait at most ({@link #QUEUE_CAPACITY} unless a test chose another). */
+    int capacity() {
+        return queue.size() + queue.remainingCapacity();
+    }
+
+    /** Writer threads still running (fewer than {@link #writerCount()} only if one died of an Error). */
+    int aliveWriters() {
+        return (int) writers.stream().filter(Thread::isAlive).count();
     }
 
     private void drain() {
@@ -219,10 +249,13 @@ public class PostWriter {
     }
 
     private void commit(List<Request> batch) {
+        long start = System.nanoTime();
         try {
             insert(batch);
-            batch.forEach(r -> r.done().complete(r.posts()));
+            writerMeters.commit(batch.size(), System.nanoTime() - start, true);
+            batch.forEach(this::stored);
         } catch (SQLException e) {
+            writerMeters.commit(batch.size(), System.nanoTime() - start, false);
             if (isConnectionLevel(e) || batch.size() == 1 && !isTsCollision(e)) {
                 batch.forEach(r -> r.done().completeExceptionally(e));
                 return;
@@ -240,7 +273,7 @@ public class PostWriter {
         for (int i = 1; ; i++) {
             try {
                 insert(List.of(attempt));
-                request.done().complete(attempt.posts());
+                stored(attempt);
                 return;
             } catch (SQLException alone) {
                 if (i >= MAX_TS_ATTEMPTS || !isTsCollision(alone)) {
@@ -250,6 +283,17 @@ public class PostWriter {
                 attempt = attempt.withFreshTs();
             }
         }
+    }
+
+    /** Answers a committed request (its posts counted first, so a scrape after its answer shows them). */
+    private void stored(Request request) {
+        writerMeters.stored(request.posts().size());
+        request.done().complete(request.posts());
+    }
+
+    /** The meters, for tests. */
+    PostWriterMeters meters() {
+        return writerMeters;
     }
 
     /** A unique violation (SQLState 23505 on H2 and PostgreSQL) of {@code ux_posts_ts}, not of anything else. */
@@ -272,7 +316,7 @@ public class PostWriter {
 
     /** One transaction: every post of every request, their idempotency keys, then the due "last used" marks. */
     private void insert(List<Request> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = MeteredConnections.open(dataSource, POST_WRITER)) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {

@@ -4,7 +4,9 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.hookline.ejb.common.LogThrottle;
+import io.hookline.ejb.metrics.HooklineMeters;
 import io.hookline.ejb.settings.RateLimitSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -65,12 +67,17 @@ public class HookRateLimiter {
     public static final int LOCAL_STORE_MAX_KEYS = 10_000;
 
     private static final Logger LOG = Logger.getLogger(HookRateLimiter.class.getName());
-    /** At most one warning a minute while the store fails. */
+
     @Inject
     @ConfigProperty(name = STORE, defaultValue = AUTO)
     private String storeSetting;
 
+    @Inject
+    private HooklineMeters meters;
+
     private RateLimitStore store;
+    private RateLimitMeters refusals;
+    /** At most one warning a minute while the store fails. */
     private final LogThrottle failureLog = new LogThrottle(LogThrottle.DEFAULT_INTERVAL);
 
     /** For CDI: the store is chosen at start-up. */
@@ -78,10 +85,12 @@ public class HookRateLimiter {
 
     HookRateLimiter(RateLimitStore store) {
         this.store = store;
+        this.refusals = new RateLimitMeters(new SimpleMeterRegistry());
     }
 
     @PostConstruct
     void chooseStore() {
+        refusals = new RateLimitMeters(meters.registry());
         // Lambdas, not method references: JCacheRateLimitStore (which names javax.cache) is loaded only once
         // the API is known to be there.
         store = switch (choice(storeSetting)) {
@@ -111,17 +120,28 @@ public class HookRateLimiter {
                 byAddress = consume(
                         "addr", limits.perSec(), limits.maxBurst(), remoteAddress == null ? "unknown" : remoteAddress);
                 if (!byAddress.allowed()) {
+                    refusals.refusedByAddress();
                     return byAddress;
                 }
             }
             RateLimitDecision byHook =
                     consume("hook", limits.perHookPerSec(), limits.perHookMaxBurst(), digest(hookId));
-            if (!byHook.allowed() || byAddress == null) {
+            if (!byHook.allowed()) {
+                refusals.refusedByHook();
+                return byHook;
+            }
+            if (byAddress == null) {
                 return byHook;
             }
             return byAddress.remaining() < byHook.remaining() ? byAddress : byHook;
         } catch (RuntimeException storeFailure) {
+            // What is left to pass unchecked, as Mattermost's limiter does when its store fails: a failure of a
+            // bucket in this JVM (LocalRateLimitStore, also the grid store's fallback), which nothing a sender
+            // does can cause, so only a bug of ours or of Bucket4j's. Failing closed on a bug would answer every
+            // CI notification 5xx; failing open is bounded by the bug, not by how fast anyone sends. The grid's
+            // failures, contention included, never get here: JCacheRateLimitStore decides those locally.
             logFailure(storeFailure);
+            refusals.unchecked();
             return RateLimitDecision.NOT_CHECKED;
         }
     }

@@ -1,5 +1,6 @@
 package io.hookline.ejb.ratelimit;
 
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
@@ -25,15 +26,20 @@ final class JCacheCompareAndSwap extends AbstractCompareAndSwapBasedProxyManager
 
     /**
      * Swaps tried per consumption before giving up: bounds what one hook request costs the grid when many
-     * servers update the same bucket at once. A consumption that gives up throws, and the limiter lets that
-     * request pass unchecked (logged), as for any failure of the store.
+     * servers update the same bucket at once. A consumption that gives up throws, and
+     * {@link JCacheRateLimitStore} decides that request with this server's own bucket (logged). Requests of one
+     * server take turns per bucket there, so only other servers can make a swap fail.
      */
     static final int MAX_SWAP_ATTEMPTS = 16;
 
     private final Cache<String, byte[]> cache;
 
-    JCacheCompareAndSwap(Cache<String, byte[]> cache) {
-        super(ClientSideConfig.getDefault().withMaxRetries(MAX_SWAP_ATTEMPTS));
+    /**
+     * @param clock the time Bucket4j refills by: {@link TimeMeter#SYSTEM_MILLISECONDS} (its default for shared
+     *     buckets, so every server computes with wall-clock time) in the server, a fake in tests
+     */
+    JCacheCompareAndSwap(Cache<String, byte[]> cache, TimeMeter clock) {
+        super(ClientSideConfig.getDefault().withClientClock(clock).withMaxRetries(MAX_SWAP_ATTEMPTS));
         this.cache = cache;
     }
 

@@ -20,7 +20,10 @@ public record RateLimitDecision(boolean allowed, long limit, long remaining, lon
     public static final String RESET = "X-RateLimit-Reset";
     public static final String RETRY_AFTER = "Retry-After";
 
-    /** The store failed: the request passes (fail open, as Mattermost does) and no header is sent. */
+    /**
+     * No bucket could answer (a failure inside this JVM; the grid's failures are decided by this server's own
+     * buckets instead): the request passes (fail open, as Mattermost does) and no header is sent.
+     */
     public static final RateLimitDecision NOT_CHECKED = new RateLimitDecision(true, -1, -1, -1, -1);
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;

@@ -1,7 +1,12 @@
 package io.hookline.ejb.schema;
 
+import static io.hookline.ejb.metrics.MeteredConnections.User.MIGRATIONS;
+
+import io.hookline.ejb.metrics.MeteredConnections;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -34,17 +39,30 @@ public class SchemaMigrator {
     @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
+    /** The schema's version once {@link #migrate()} has finished, null before (read by {@link SchemaCheck}). */
+    private volatile String migratedVersion;
+
     /** Outside a JTA transaction: Flyway commits each migration itself, as DDL on PostgreSQL is transactional. */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(MeteredConnections.counted(dataSource, MIGRATIONS))
                 .locations(locations(dataSource))
                 .load()
                 .migrate();
+        // Null when nothing was applied now: then the version it started at is the current one.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        migratedVersion = version == null ? "empty" : version;
         LOG.info(() -> "Hookline schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now, database " + result.database + ")");
+    }
+
+    /** The schema's version once the migrations have run, or null before. A read: no lock, no transaction. */
+    @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String migratedVersion() {
+        return migratedVersion;
     }
 
     /** The common migrations, and PostgreSQL's own where the database is PostgreSQL. */
@@ -57,7 +75,7 @@ public class SchemaMigrator {
     }
 
     private static String productName(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = MeteredConnections.open(dataSource, MIGRATIONS)) {
             return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException unreachable) {
             throw new IllegalStateException("Cannot reach the database to migrate its schema", unreachable);

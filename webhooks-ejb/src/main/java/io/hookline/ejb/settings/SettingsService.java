@@ -11,9 +11,9 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -32,6 +32,9 @@ import jakarta.persistence.PersistenceContext;
 @DependsOn("SchemaMigrator")
 @Lock(LockType.READ)
 public class SettingsService {
+
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Mattermost's section name for the rate limits (Hookline adds the PerHook* keys). */
     static final String RATE_LIMIT = "RateLimitSettings";
@@ -149,10 +152,10 @@ public class SettingsService {
     }
 
     static JsonObject toDocument(Settings s) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add(
                         "ServiceSettings",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("EnableIncomingWebhooks", s.enableIncomingWebhooks())
                                 .add("EnablePostUsernameOverride", s.enablePostUsernameOverride())
                                 .add("EnablePostIconOverride", s.enablePostIconOverride())
@@ -163,10 +166,10 @@ public class SettingsService {
                                 .add("MaximumLoginAttempts", s.maximumLoginAttempts())
                                 .add("LoginLockoutSeconds", s.loginLockoutSeconds())
                                 .add("IdempotencyWindowSeconds", s.idempotencyWindowSeconds()))
-                .add("TeamSettings", Json.createObjectBuilder().add("EnableOpenServer", s.enableOpenServer()))
+                .add("TeamSettings", JSON.createObjectBuilder().add("EnableOpenServer", s.enableOpenServer()))
                 .add(
                         RATE_LIMIT,
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("Enable", s.rateLimits().enable())
                                 .add("PerSec", s.rateLimits().perSec())
                                 .add("MaxBurst", s.rateLimits().maxBurst())

@@ -20,10 +20,10 @@ sealed interface Block {
     /** A {@code divider}. */
     record Divider() implements Block {}
 
-    /** A {@code context}: its elements in order; null when it had no {@code elements}. */
+    /** A {@code context}: its elements in order. */
     record Context(List<ContextElement> elements) implements Block {}
 
-    /** A {@code rich_text} block (also the content of a rich text table cell); null elements when absent. */
+    /** A {@code rich_text} block (also the content of a rich text table cell). */
     record RichText(List<RichElement> elements) implements Block, TableCell {}
 
     /** Slack's standard-markdown {@code markdown} block. */

@@ -8,72 +8,29 @@ import java.util.List;
  * Translates Slack Block Kit {@code blocks} into markdown. Mattermost ignores Block Kit entirely, so a message
  * sent with only blocks would arrive empty there; Hookline renders the blocks as the post's message instead.
  *
- * <p>The output is CommonMark with the GFM table and strikethrough extensions, as Mattermost renders it. Blocks
- * are separated by a blank line. What is rendered:
- * <ul>
- *   <li>{@code header}: {@code ### text}, on one line.</li>
- *   <li>{@code section}: its {@code text}; then its {@code fields}: one field as a paragraph, two or more as a
- *       two-column table, two fields a row in Slack's order, under an <em>empty</em> header row (GFM tables
- *       need one; Slack fields have none, and promoting the first pair to a bold header would misrepresent it).
- *       A line break inside a field becomes a space (a table cell is one line), {@code |} is escaped. Then an
- *       {@code image} accessory as {@code ![alt](url)}; any other accessory (button, select, overflow, date
- *       picker, ...) is dropped with the note below.</li>
- *   <li>{@code divider}: {@code ---}; always a block of its own between blank lines, so it can never turn the
- *       text above it into a setext heading.</li>
- *   <li>{@code context}: its elements on one line, joined by spaces (text translated, images as
- *       {@code ![alt](url)}), wrapped in {@code _..._}. Markdown has no small text and Mattermost does not render
- *       HTML ({@code <sub>}, {@code <small>} would show as text), so italics is the subtle form used. When the
- *       line itself starts or ends with {@code _}, {@code *...*} is used, and when it also starts or ends with
- *       {@code *} the line is left unwrapped (nesting would break the emphasis).</li>
- *   <li>{@code image}: {@code ![alt_text](image_url "title")}; the title only when present.</li>
- *   <li>{@code rich_text}: {@code rich_text_section} as a paragraph; inline {@code text} with {@code style}
- *       bold/italic/strike/code as {@code **}, {@code _} (or {@code *} inside a word, where {@code _} does not
- *       work), {@code ~~}, and a code span (its backtick fence longer than any run inside); whitespace at the
- *       edges of a styled run stays outside the delimiters, each line of a run is wrapped on its own, and a run
- *       whose delimiters would stand between a letter and punctuation ({@code foo**(bar)**}, which CommonMark
- *       shows literally) is shown unstyled; {@code link} as {@code [text](url)}, or {@code [url](url)} without
- *       text; {@code user} as {@code @name} (resolved, else {@code @U..}); {@code channel} as {@code ~name}
- *       (resolved, else {@code ~C..}); {@code emoji} as {@code :name:} (skin tone dropped; the {@code unicode}
- *       code points when the name is unusable); {@code broadcast} as {@code @here}, {@code @channel},
- *       {@code @all} (for {@code everyone}); {@code usergroup} as {@code @} + its ID (Hookline has no user
- *       groups to resolve it to); {@code color} as its value; {@code date} as its {@code fallback}, else the
- *       timestamp in UTC. {@code rich_text_list} as a markdown list ({@code -} or {@code N.}, numbers starting
- *       at {@code offset + 1}); nested by {@code indent} under the last item one level up, indented to that
- *       item's content column (2 spaces under {@code - }, 3 under {@code 1. }, more under longer numbers), as
- *       CommonMark requires; {@code indent} is clamped to 0..{@value #MAX_LIST_INDENT} and to one level below
- *       the previous list, {@code offset} to 0..{@value #MAX_LIST_OFFSET}; line breaks inside an item are indented
- *       to its content column, empty items are skipped, and a nested ordered list not starting at 1 gets a blank
- *       line before it (it could not interrupt its parent item's text). {@code rich_text_quote} as {@code > }
- *       lines; {@code rich_text_preformatted} as a fenced code block whose backtick fence is longer than any
- *       backtick run inside (its {@code language}, when a plain word, as the info string).</li>
- *   <li>{@code markdown} (Slack's standard-markdown block): its text, unchanged.</li>
- *   <li>{@code table}: a GFM table, first row as the header row, {@code column_settings[].align} as the
- *       delimiter row's alignment; cells are {@code raw_text} or {@code rich_text} (flattened to one line); at
- *       most {@value #MAX_TABLE_COLUMNS} columns, short rows padded.</li>
- *   <li>{@code video}: a link {@code [title](title_url)} ({@code video_url} when there is no usable
- *       {@code title_url}); Mattermost previews the link itself.</li>
- *   <li>{@code actions}, {@code input}, {@code context_actions} and every interactive element (a non-image
- *       accessory, an interactive element in a context) are dropped; if anything was dropped, the discreet line
- *       {@value #INTERACTIVE_NOTE} is appended once, at the end, but only when something else was rendered (a
- *       message of only buttons renders to {@code ""}, so the caller keeps the sender's {@code text}).</li>
- *   <li>{@code file}, {@code call} and unknown block types are dropped silently; so are unknown rich text
- *       elements and images given only as a {@code slack_file} (a private Slack URL nobody here can open).</li>
- * </ul>
- *
- * <p>Text: {@code mrkdwn} goes through {@link SlackTranslator} (so, as there, Slack's {@code *bold*} is passed
- * through as markdown). {@code plain_text} and rich text are literal: markdown syntax in them is escaped (see
- * {@link MarkdownText}); Slack entities are not decoded there. The {@code emoji} flag of {@code plain_text} has no
- * effect: {@code :name:} is left as written and Mattermost shows it as an emoji, which is what Slack does for the
- * default {@code emoji: true}; markdown has no way to suppress that for {@code emoji: false}.
- *
- * <p>URLs (images, links, video) are kept only when they are http(s) with a host (the rule of
- * {@link io.hookline.ejb.common.SafeUrls#httpUrl}); anything else drops the image, or leaves a link's text
- * without the link. They are percent-encoded where markdown would misread them; alt and title texts are escaped.
- *
  * <p>{@link BlockReader} reads the JSON into {@link Block} records (a member of the wrong type is a 400 naming its
- * path); {@link BlockNodes} builds commonmark nodes from them and {@link BlockMarkdown} renders those. At most
- * {@link #MAX_BLOCKS} blocks are accepted (Slack allows 50).
- * Stateless and thread-safe; it uses only the Jakarta JSON Processing API.
+ * path), {@link BlockNodes} builds a commonmark node tree from them and {@link BlockMarkdown} renders it. The
+ * output is CommonMark with GFM tables and strikethrough, blocks separated by a blank line; what each block
+ * becomes is listed in the README ("Slack attachments and Block Kit") and pinned byte for byte by
+ * {@code src/test/resources/slack/block-vectors.json}. The choices a reader of the code would not guess:
+ * <ul>
+ *   <li>Section {@code fields} become a two-column table under an <em>empty</em> header row: GFM tables need one,
+ *       and promoting the first pair to a bold header would misrepresent Slack's fields.</li>
+ *   <li>A {@code context} line is wrapped in {@code _..._} (or {@code *...*} when the line starts or ends with
+ *       {@code _}; unwrapped when it also starts or ends with {@code *}): markdown has no small text and
+ *       Mattermost shows HTML as text.</li>
+ *   <li>Styled rich text keeps whitespace outside its delimiters and is wrapped line by line; a run whose
+ *       delimiters could not flank ({@code foo**(bar)**}, shown literally by CommonMark) is shown unstyled.</li>
+ *   <li>Nested lists are indented to their parent item's content column, as CommonMark requires; a nested
+ *       ordered list not starting at 1 gets a blank line before it (it could not interrupt its parent's text).</li>
+ *   <li>{@code actions}, {@code input} and interactive elements are dropped, noted once at the end by
+ *       {@value #INTERACTIVE_NOTE}, but only when something else was rendered (a message of only buttons renders
+ *       to {@code ""}, so the caller keeps the sender's {@code text}).</li>
+ *   <li>{@code mrkdwn} goes through {@link SlackTranslator}; {@code plain_text} and rich text are literal, their
+ *       markdown syntax escaped by {@link MarkdownText}. URLs are kept only when http(s) with a host
+ *       ({@link io.hookline.ejb.common.SafeUrls#httpUrl}).</li>
+ * </ul>
+ * Stateless and thread-safe; it uses only the Jakarta JSON Processing API and commonmark-java.
  */
 public final class BlockKit {
 

@@ -22,7 +22,17 @@ import org.commonmark.renderer.markdown.MarkdownWriter;
 final class BlockMarkdown {
 
     private static final MarkdownRenderer RENDERER = MarkdownRenderer.builder()
-            .nodeRendererFactory(new MarkupRendererFactory())
+            .nodeRendererFactory(new MarkdownNodeRendererFactory() {
+                @Override
+                public NodeRenderer create(MarkdownNodeRendererContext context) {
+                    return new MarkupRenderer(context.getWriter());
+                }
+
+                @Override
+                public Set<Character> getSpecialCharacters() {
+                    return Set.of(); // markup is written as it is: nothing for the renderer to escape
+                }
+            })
             .build();
 
     private BlockMarkdown() {}
@@ -46,18 +56,6 @@ final class BlockMarkdown {
     static final class MarkupBlock extends CustomBlock {
         MarkupBlock(String markdown) {
             appendChild(new Markup(markdown));
-        }
-    }
-
-    private static final class MarkupRendererFactory implements MarkdownNodeRendererFactory {
-        @Override
-        public NodeRenderer create(MarkdownNodeRendererContext context) {
-            return new MarkupRenderer(context.getWriter());
-        }
-
-        @Override
-        public Set<Character> getSpecialCharacters() {
-            return Set.of();
         }
     }
 

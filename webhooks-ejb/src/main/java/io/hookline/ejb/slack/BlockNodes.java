@@ -1,40 +1,25 @@
 package io.hookline.ejb.slack;
 
 import static io.hookline.ejb.slack.MarkdownText.clamp;
-import static io.hookline.ejb.slack.MarkdownText.collapseBlankLines;
 import static io.hookline.ejb.slack.MarkdownText.escapeText;
-import static io.hookline.ejb.slack.MarkdownText.normalizeNewlines;
 import static io.hookline.ejb.slack.MarkdownText.nullToEmpty;
 import static io.hookline.ejb.slack.MarkdownText.oneLine;
-import static io.hookline.ejb.slack.MarkdownText.stripTrailingNewlines;
-import static io.hookline.ejb.slack.MarkdownText.tableCell;
 
-import io.hookline.ejb.slack.Block.Context;
-import io.hookline.ejb.slack.Block.ContextElement;
-import io.hookline.ejb.slack.Block.Header;
-import io.hookline.ejb.slack.Block.Image;
 import io.hookline.ejb.slack.Block.Inline;
-import io.hookline.ejb.slack.Block.Preformatted;
-import io.hookline.ejb.slack.Block.RawText;
-import io.hookline.ejb.slack.Block.RichElement;
 import io.hookline.ejb.slack.Block.RichList;
-import io.hookline.ejb.slack.Block.RichQuote;
-import io.hookline.ejb.slack.Block.RichSection;
 import io.hookline.ejb.slack.Block.RichText;
-import io.hookline.ejb.slack.Block.Section;
-import io.hookline.ejb.slack.Block.Table;
-import io.hookline.ejb.slack.Block.TableCell;
 import io.hookline.ejb.slack.Block.TextObject;
-import io.hookline.ejb.slack.Block.Video;
 import io.hookline.ejb.slack.BlockMarkdown.Markup;
 import io.hookline.ejb.slack.BlockMarkdown.MarkupBlock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.node.Document;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -61,96 +46,89 @@ final class BlockNodes {
     /** The blocks' markdown, separated by blank lines, with the interactive note when something was dropped. */
     String render(List<Block> blocks) {
         Document document = new Document();
-        for (Block block : blocks) {
-            for (Node node : block(block)) {
-                document.appendChild(node);
-            }
-        }
+        blocks.forEach(block -> block(block, document));
         if (document.getFirstChild() == null) {
             return "";
         }
         if (droppedInteractive) {
-            document.appendChild(paragraph(BlockKit.INTERACTIVE_NOTE));
+            addParagraph(document, BlockKit.INTERACTIVE_NOTE);
         }
         return BlockMarkdown.render(document);
     }
 
-    /** The nodes one block shows; none when it shows nothing. */
-    private List<Node> block(Block block) {
-        if (block instanceof Header header) {
-            return header(header.text());
-        } else if (block instanceof Section section) {
-            return section(section);
+    /** Appends the nodes one block shows to {@code document}; none when it shows nothing. */
+    private void block(Block block, Node document) {
+        if (block instanceof Block.Header header) {
+            header(header.text(), document);
+        } else if (block instanceof Block.Section section) {
+            section(section, document);
         } else if (block instanceof Block.Divider) {
             ThematicBreak divider = new ThematicBreak();
             divider.setLiteral("---"); // always between blank lines, so never a setext underline
-            return List.of(divider);
-        } else if (block instanceof Context context) {
-            return context(context);
-        } else if (block instanceof Image image) {
-            return List.of(paragraphOf(image(image)));
+            document.appendChild(divider);
+        } else if (block instanceof Block.Context context) {
+            context(context, document);
+        } else if (block instanceof Block.Image image) {
+            document.appendChild(paragraphOf(image(image)));
         } else if (block instanceof RichText richText) {
-            return richText(richText);
+            richText(richText, document);
         } else if (block instanceof Block.Markdown markdown) {
-            return markdown.text() == null
-                    ? List.of()
-                    : paragraphs(markdown.text().strip());
-        } else if (block instanceof Table table) {
-            return List.of(new MarkupBlock(table(table)));
-        } else if (block instanceof Video video) {
-            return List.of(paragraphOf(video(video)));
+            addParagraph(document, nullToEmpty(markdown.text()).strip());
+        } else if (block instanceof Block.Table table) {
+            document.appendChild(new MarkupBlock(table(table)));
+        } else if (block instanceof Block.Video video) {
+            document.appendChild(paragraphOf(video(video)));
+        } else {
+            droppedInteractive = true;
         }
-        droppedInteractive = true;
-        return List.of();
     }
 
-    private List<Node> header(TextObject text) {
+    private void header(TextObject text, Node document) {
         if (text == null) {
-            return List.of();
+            return;
         }
         String line = text.plain()
                 ? escapeText(oneLine(text.text()), false, true)
                 : oneLine(nullToEmpty(SlackTranslator.toMarkdown(text.text(), mentions)));
         line = line.strip();
-        if (line.isEmpty()) {
-            return List.of();
+        if (!line.isEmpty()) {
+            Heading heading = new Heading();
+            heading.setLevel(HEADER_LEVEL);
+            heading.appendChild(new Markup(line));
+            document.appendChild(heading);
         }
-        Heading heading = new Heading();
-        heading.setLevel(HEADER_LEVEL);
-        heading.appendChild(new Markup(line));
-        return List.of(heading);
     }
 
-    private List<Node> section(Section section) {
-        List<Node> nodes = new ArrayList<>(paragraphs(render(section.text()).strip()));
-        if (!section.fields().isEmpty()) {
-            List<String> cells = new ArrayList<>(section.fields().size());
-            boolean any = false;
-            for (TextObject field : section.fields()) {
-                String cell = render(field).strip();
-                any |= !cell.isEmpty();
-                cells.add(cell);
-            }
-            if (any) {
-                nodes.add(
-                        cells.size() == 1 ? paragraph(cells.get(0)) : new MarkupBlock(MarkdownText.fieldsTable(cells)));
-            }
+    private void section(Block.Section section, Node document) {
+        addParagraph(document, render(section.text()).strip());
+        List<String> cells =
+                section.fields().stream().map(field -> render(field).strip()).toList();
+        if (cells.size() == 1) {
+            addParagraph(document, cells.get(0));
+        } else if (cells.stream().anyMatch(cell -> !cell.isEmpty())) {
+            document.appendChild(new MarkupBlock(fieldsTable(cells)));
         }
         if (section.accessoryImage() != null) {
-            nodes.add(paragraphOf(image(section.accessoryImage())));
+            document.appendChild(paragraphOf(image(section.accessoryImage())));
         }
         droppedInteractive |= section.interactiveAccessory();
-        return nodes;
     }
 
-    private List<Node> context(Context context) {
-        if (context.elements() == null) {
-            return List.of();
+    /** Two fields a row, in Slack's order, under an empty header row. */
+    private static String fieldsTable(List<String> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of());
+        for (int i = 0; i < cells.size(); i += 2) {
+            rows.add(cells.subList(i, Math.min(i + 2, cells.size())));
         }
+        return MarkdownText.table(rows, Arrays.asList(null, null));
+    }
+
+    private void context(Block.Context context, Node document) {
         List<String> items = new ArrayList<>();
-        for (ContextElement element : context.elements()) {
+        for (Block.ContextElement element : context.elements()) {
             String item = null;
-            if (element instanceof Image image) {
+            if (element instanceof Block.Image image) {
                 item = BlockMarkdown.render(paragraphOf(image(image)));
             } else if (element instanceof TextObject text) {
                 item = render(text);
@@ -162,29 +140,26 @@ final class BlockNodes {
             }
         }
         String line = oneLine(String.join(" ", items)).strip();
-        if (line.isEmpty()) {
-            return List.of();
-        }
-        String delimiter = MarkdownText.subtleDelimiter(line);
+        String delimiter = line.isEmpty() ? null : MarkdownText.subtleDelimiter(line);
         if (delimiter == null) {
-            return List.of(paragraph(line));
+            addParagraph(document, line);
+        } else {
+            Emphasis subtle = new Emphasis(delimiter);
+            subtle.appendChild(new Markup(MarkdownText.beforeClosingDelimiter(line)));
+            document.appendChild(paragraphOf(subtle));
         }
-        Emphasis subtle = new Emphasis(delimiter);
-        subtle.appendChild(new Markup(MarkdownText.beforeClosingDelimiter(line)));
-        return List.of(paragraphOf(subtle));
     }
 
-    private static org.commonmark.node.Image image(Image image) {
+    private static Image image(Block.Image image) {
         String title =
-                image.title() == null ? null : oneLine(image.title().text()).strip();
-        org.commonmark.node.Image node = new org.commonmark.node.Image(
-                SlackTranslator.encodeUrl(image.url()),
-                title == null || title.isEmpty() ? null : MarkdownText.escapeTitle(title));
+                image.title() == null ? "" : oneLine(image.title().text()).strip();
+        Image node = new Image(
+                SlackTranslator.encodeUrl(image.url()), title.isEmpty() ? null : MarkdownText.escapeTitle(title));
         node.appendChild(new Markup(escapeText(oneLine(image.altText()).strip(), false, false)));
         return node;
     }
 
-    private static Link video(Video video) {
+    private static Link video(Block.Video video) {
         TextObject title = video.title();
         String alt = video.altText();
         String label = title != null && !title.text().isBlank()
@@ -195,76 +170,57 @@ final class BlockNodes {
         return link;
     }
 
-    private String table(Table table) {
-        List<List<String>> cells = new ArrayList<>(table.rows().size());
-        for (List<TableCell> row : table.rows()) {
-            List<String> rendered = new ArrayList<>(row.size());
-            for (TableCell cell : row) {
-                String markdown = cell instanceof RichText richText
-                        ? document(richText(richText))
-                        : escapeText(nullToEmpty(((RawText) cell).text()), false, false);
-                rendered.add(tableCell(markdown));
-            }
-            cells.add(rendered);
+    private String table(Block.Table table) {
+        List<List<String>> rows = new ArrayList<>(table.rows().size());
+        for (List<Block.TableCell> row : table.rows()) {
+            rows.add(row.stream()
+                    .map(cell -> cell instanceof RichText richText
+                            ? richTextMarkdown(richText)
+                            : escapeText(nullToEmpty(((Block.RawText) cell).text()), false, false))
+                    .toList());
         }
-        int columns = table.alignments().size();
-        StringBuilder sb = new StringBuilder();
-        MarkdownText.appendRow(sb, cells.get(0), columns);
-        sb.append('\n').append('|');
-        for (String align : table.alignments()) {
-            sb.append(
-                    switch (align == null ? "" : align) {
-                        case "center" -> " :---: |";
-                        case "right" -> " ---: |";
-                        case "left" -> " :--- |";
-                        default -> " --- |";
-                    });
-        }
-        for (int r = 1; r < cells.size(); r++) {
-            sb.append('\n');
-            MarkdownText.appendRow(sb, cells.get(r), columns);
-        }
-        return sb.toString();
+        return MarkdownText.table(rows, table.alignments());
+    }
+
+    /** A table cell's rich text, rendered on its own. */
+    private String richTextMarkdown(RichText richText) {
+        Document cell = new Document();
+        richText(richText, cell);
+        return BlockMarkdown.render(cell);
     }
 
     // ------------------------------------------------------------------------------------------------ rich text
 
-    private List<Node> richText(RichText richText) {
-        if (richText.elements() == null) {
-            return List.of();
-        }
-        List<Node> nodes = new ArrayList<>();
+    private void richText(RichText richText, Node document) {
         ListWriter list = null;
-        for (RichElement element : richText.elements()) {
+        for (Block.RichElement element : richText.elements()) {
             if (element instanceof RichList richList) {
-                if (list == null) {
-                    list = new ListWriter();
-                }
+                list = list == null ? new ListWriter() : list;
                 list.add(richList);
                 continue;
             }
             if (list != null) {
-                nodes.addAll(blockOf(list.finish()));
+                addBlock(document, list.finish());
                 list = null;
             }
-            if (element instanceof RichSection section) {
-                nodes.addAll(paragraphs(inline(section.elements()).strip()));
-            } else if (element instanceof RichQuote quote) {
-                nodes.addAll(blockOf(MarkdownText.quote(inline(quote.elements()).strip())));
-            } else if (element instanceof Preformatted preformatted) {
-                nodes.add(preformatted(preformatted));
+            if (element instanceof Block.RichSection section) {
+                addParagraph(document, inline(section.elements()).strip());
+            } else if (element instanceof Block.RichQuote quote) {
+                addBlock(document, MarkdownText.quote(inline(quote.elements()).strip()));
+            } else if (element instanceof Block.Preformatted preformatted) {
+                document.appendChild(preformatted(preformatted));
             }
         }
         if (list != null) {
-            nodes.addAll(blockOf(list.finish()));
+            addBlock(document, list.finish());
         }
-        return nodes;
     }
 
-    private FencedCodeBlock preformatted(Preformatted preformatted) {
+    private FencedCodeBlock preformatted(Block.Preformatted preformatted) {
         String code = InlinePieces.plainText(preformatted.elements(), mentions);
         FencedCodeBlock block = new FencedCodeBlock();
-        block.setLiteral(stripTrailingNewlines(normalizeNewlines(code)) + "\n"); // the fence: commonmark's
+        // commonmark writes the fence, longer than any backtick run in the code
+        block.setLiteral(MarkdownText.stripTrailingNewlines(MarkdownText.normalizeNewlines(code)) + "\n");
         String language = preformatted.language();
         block.setInfo(language != null && CODE_LANGUAGE.matcher(language).matches() ? language : "");
         return block;
@@ -287,7 +243,7 @@ final class BlockNodes {
             int number = clamp(list.offset(), 0, BlockKit.MAX_LIST_OFFSET) + 1;
             int base = level == 0 ? 0 : contentColumn[level - 1];
             for (List<Inline> item : list.items()) {
-                String content = collapseBlankLines(inline(item).strip());
+                String content = MarkdownText.collapseBlankLines(inline(item).strip());
                 if (content.isEmpty()) {
                     number++;
                     continue; // an empty item could even turn the line above into a setext heading
@@ -323,29 +279,23 @@ final class BlockNodes {
                 : nullToEmpty(SlackTranslator.toMarkdown(text.text(), mentions));
     }
 
-    /** A paragraph of markup; none when blank. */
-    private static List<Node> paragraphs(String markdown) {
-        return markdown == null || markdown.isBlank() ? List.of() : List.of(paragraph(markdown));
+    /** Appends a paragraph of markup, unless it is blank. */
+    private static void addParagraph(Node document, String markdown) {
+        if (!markdown.isBlank()) {
+            document.appendChild(paragraphOf(new Markup(markdown)));
+        }
     }
 
-    private static Paragraph paragraph(String markdown) {
-        return paragraphOf(new Markup(markdown));
+    /** Appends a block of markup (a list, a quote), unless it is absent or blank. */
+    private static void addBlock(Node document, String markdown) {
+        if (markdown != null && !markdown.isBlank()) {
+            document.appendChild(new MarkupBlock(markdown));
+        }
     }
 
     private static Paragraph paragraphOf(Node inline) {
         Paragraph paragraph = new Paragraph();
         paragraph.appendChild(inline);
         return paragraph;
-    }
-
-    private static List<Node> blockOf(String markdown) {
-        return markdown == null || markdown.isBlank() ? List.of() : List.of(new MarkupBlock(markdown));
-    }
-
-    /** Nodes rendered on their own, e.g. the rich text of a table cell. */
-    private static String document(List<Node> nodes) {
-        Document document = new Document();
-        nodes.forEach(document::appendChild);
-        return BlockMarkdown.render(document);
     }
 }

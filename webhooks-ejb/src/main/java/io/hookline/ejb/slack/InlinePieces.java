@@ -4,19 +4,10 @@ import static io.hookline.ejb.slack.MarkdownText.atLineStart;
 import static io.hookline.ejb.slack.MarkdownText.codeSpan;
 import static io.hookline.ejb.slack.MarkdownText.escapeText;
 import static io.hookline.ejb.slack.MarkdownText.isBlank;
-import static io.hookline.ejb.slack.MarkdownText.isPunctuation;
 import static io.hookline.ejb.slack.MarkdownText.normalizeNewlines;
 
-import io.hookline.ejb.slack.Block.Broadcast;
-import io.hookline.ejb.slack.Block.Channel;
-import io.hookline.ejb.slack.Block.Date;
-import io.hookline.ejb.slack.Block.Emoji;
 import io.hookline.ejb.slack.Block.Inline;
-import io.hookline.ejb.slack.Block.Link;
 import io.hookline.ejb.slack.Block.Style;
-import io.hookline.ejb.slack.Block.Text;
-import io.hookline.ejb.slack.Block.User;
-import io.hookline.ejb.slack.Block.Usergroup;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.commonmark.text.Characters;
 
 /**
  * Rich text inline elements as pieces: what each one reads as ({@code plain}) and, for what is not literal text,
@@ -51,11 +44,7 @@ final class InlinePieces {
 
     /** How the elements read, markup aside (a preformatted element's code). */
     static String plainText(List<Inline> inlines, Mentions mentions) {
-        StringBuilder sb = new StringBuilder();
-        for (Piece piece : of(inlines, mentions)) {
-            sb.append(piece.plain());
-        }
-        return sb.toString();
+        return of(inlines, mentions).stream().map(Piece::plain).collect(Collectors.joining());
     }
 
     static List<Piece> of(List<Inline> inlines, Mentions mentions) {
@@ -87,25 +76,25 @@ final class InlinePieces {
 
     private static Piece piece(Inline inline, Mentions mentions) {
         Style style = inline.style();
-        if (inline instanceof Text text) {
+        if (inline instanceof Block.Text text) {
             return literal(text.text(), style);
-        } else if (inline instanceof Link link) {
+        } else if (inline instanceof Block.Link link) {
             return link(link, style);
-        } else if (inline instanceof User user) {
+        } else if (inline instanceof Block.User user) {
             return mention('@', lookup(mentions.username(user.userId()), user.userId()), style);
-        } else if (inline instanceof Channel channel) {
+        } else if (inline instanceof Block.Channel channel) {
             return mention('~', lookup(mentions.channelName(channel.channelId()), channel.channelId()), style);
-        } else if (inline instanceof Usergroup group) {
+        } else if (inline instanceof Block.Usergroup group) {
             return mention('@', group.usergroupId(), style);
-        } else if (inline instanceof Broadcast broadcast) {
+        } else if (inline instanceof Block.Broadcast broadcast) {
             return new Piece(broadcast.announcement(), broadcast.announcement(), false, style);
-        } else if (inline instanceof Emoji emoji) {
+        } else if (inline instanceof Block.Emoji emoji) {
             return emoji(emoji, style);
         }
-        return date((Date) inline, style);
+        return date((Block.Date) inline, style);
     }
 
-    private static Piece link(Link link, Style style) {
+    private static Piece link(Block.Link link, Style style) {
         if (link.url() == null) {
             return literal(link.text(), style); // the link is dropped, its text stays
         }
@@ -113,7 +102,7 @@ final class InlinePieces {
         return new Piece(label, MarkdownText.link(label, link.url(), style.code()), false, style.withoutCode());
     }
 
-    private static Piece date(Date date, Style style) {
+    private static Piece date(Block.Date date, Style style) {
         if (date.fallback() != null && !date.fallback().isBlank()) {
             return literal(date.fallback(), style);
         }
@@ -127,7 +116,7 @@ final class InlinePieces {
         return literal(UTC_DATE.format(Instant.ofEpochSecond(seconds)), style);
     }
 
-    private static Piece emoji(Emoji emoji, Style style) {
+    private static Piece emoji(Block.Emoji emoji, Style style) {
         String name = emoji.name();
         int skinTone = name.indexOf("::");
         if (skinTone >= 0) {
@@ -222,8 +211,10 @@ final class InlinePieces {
             boolean inWord = Character.isLetterOrDigit(before) || Character.isLetterOrDigit(after);
             // A delimiter between a letter and punctuation (foo**(bar)**) is not left- or right-flanking,
             // so it would show as is: then the run is shown without bold, italics and strike.
-            boolean flanks = !(Character.isLetterOrDigit(before) && isPunctuation(markdown.charAt(0)))
-                    && !(Character.isLetterOrDigit(after) && isPunctuation(markdown.charAt(markdown.length() - 1)));
+            boolean flanks =
+                    !(Character.isLetterOrDigit(before) && Characters.isPunctuationCodePoint(markdown.charAt(0)))
+                            && !(Character.isLetterOrDigit(after)
+                                    && Characters.isPunctuationCodePoint(markdown.charAt(markdown.length() - 1)));
             String open = !flanks
                     ? ""
                     : (piece.style().bold() ? "**" : "")

@@ -1,7 +1,8 @@
 package io.hookline.ejb.slack;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Markdown written by hand for Block Kit: escaping literal text so markdown shows it as written, and the string
@@ -62,24 +63,32 @@ final class MarkdownText {
         return backslashes % 2 == 1 ? line + "\\" : line;
     }
 
-    static String fieldsTable(List<String> cells) {
-        StringBuilder sb = new StringBuilder("| | |\n| --- | --- |");
-        for (int i = 0; i < cells.size(); i += 2) {
-            sb.append('\n');
-            List<String> row = new ArrayList<>(2);
-            row.add(tableCell(cells.get(i)));
-            row.add(i + 1 < cells.size() ? tableCell(cells.get(i + 1)) : "");
-            appendRow(sb, row, 2);
+    /**
+     * A GFM table: the first row is the header row, every row padded to the alignments' count of columns, each cell
+     * made fit by {@link #tableCell}; an alignment is {@code left}, {@code center}, {@code right} or null.
+     */
+    static String table(List<List<String>> rows, List<String> alignments) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            sb.append(r == 0 ? "|" : "\n|");
+            for (int c = 0; c < alignments.size(); c++) {
+                String cell = c < rows.get(r).size() ? tableCell(rows.get(r).get(c)) : "";
+                sb.append(cell.isEmpty() ? " |" : " " + cell + " |");
+            }
+            if (r == 0) {
+                sb.append("\n|");
+                for (String align : alignments) {
+                    sb.append(
+                            switch (align == null ? "" : align) {
+                                case "center" -> " :---: |";
+                                case "right" -> " ---: |";
+                                case "left" -> " :--- |";
+                                default -> " --- |";
+                            });
+                }
+            }
         }
         return sb.toString();
-    }
-
-    static void appendRow(StringBuilder sb, List<String> row, int columns) {
-        sb.append('|');
-        for (int c = 0; c < columns; c++) {
-            String cell = c < row.size() ? row.get(c) : "";
-            sb.append(cell.isEmpty() ? " |" : " " + cell + " |");
-        }
     }
 
     /** Markdown made fit for a GFM table cell: on one line, with every {@code |} escaped. */
@@ -280,20 +289,9 @@ final class MarkdownText {
         return sb.toString();
     }
 
+    /** The lines that are not blank. */
     static String collapseBlankLines(String s) {
-        if (!s.contains("\n")) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (String line : s.split("\n")) {
-            if (!line.isBlank()) {
-                if (sb.length() > 0) {
-                    sb.append('\n');
-                }
-                sb.append(line);
-            }
-        }
-        return sb.toString();
+        return Arrays.stream(s.split("\n")).filter(line -> !line.isBlank()).collect(Collectors.joining("\n"));
     }
 
     static String normalizeNewlines(String s) {
@@ -321,27 +319,6 @@ final class MarkdownText {
 
     static boolean atLineStart(StringBuilder sb) {
         return sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n';
-    }
-
-    /** ASCII or Unicode punctuation or symbol, as CommonMark's flanking rules define punctuation. */
-    static boolean isPunctuation(char c) {
-        if (c < 128) {
-            return ASCII_PUNCTUATION.indexOf(c) >= 0;
-        }
-        return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION,
-                    Character.DASH_PUNCTUATION,
-                    Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION,
-                    Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION,
-                    Character.MATH_SYMBOL,
-                    Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
     }
 
     static boolean isBlank(char c) {

@@ -8,6 +8,8 @@ import io.hookline.api.view.TeamView;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Like;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.user.User;
 import jakarta.ejb.Stateless;
@@ -15,7 +17,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -92,6 +96,58 @@ public class TeamAdmin {
                 ? em.createNamedQuery(Team.ALL, Team.class)
                 : em.createNamedQuery(Team.OF_MEMBER, Team.class).setParameter("userId", caller.userId());
         return page.apply(query).getResultStream().map(Team::view).toList();
+    }
+
+    /** The System Console's sortable columns: sort key → entity field. Anything else is ignored (by name). */
+    public static final Map<String, String> SORTABLE =
+            Map.of("name", "t.name", "displayName", "t.displayName", "type", "t.type");
+
+    /**
+     * One page of {@link #list}'s teams (all for a system admin, the caller's own otherwise) whose name or display
+     * name contains {@code text}, case-insensitively (all when blank), by name unless {@code window} sorts by one
+     * of {@link #SORTABLE}.
+     */
+    public List<TeamView> search(Caller caller, String text, ListWindow window) {
+        TypedQuery<Team> query = em.createQuery(
+                "SELECT t FROM Team t" + where(caller, text) + " ORDER BY "
+                        + window.orderBy(SORTABLE, "t.name, t.id", "t.id"),
+                Team.class);
+        return window.apply(bind(query, caller, text))
+                .getResultStream()
+                .map(Team::view)
+                .toList();
+    }
+
+    /** How many teams {@link #search} finds in all. */
+    public long count(Caller caller, String text) {
+        return bind(em.createQuery("SELECT COUNT(t) FROM Team t" + where(caller, text), Long.class), caller, text)
+                .getSingleResult();
+    }
+
+    static String where(Caller caller, String text) {
+        StringBuilder where = new StringBuilder(" WHERE t.deleteAt = 0");
+        if (!caller.systemAdmin()) {
+            where.append(" AND EXISTS (SELECT m FROM TeamMember m WHERE m.teamId = t.id AND m.userId = :userId"
+                    + " AND m.deleteAt = 0)");
+        }
+        if (!Like.blank(text)) {
+            where.append(" AND (t.name LIKE :q")
+                    .append(Like.ESCAPE_CLAUSE)
+                    .append(" OR LOWER(t.displayName) LIKE :q")
+                    .append(Like.ESCAPE_CLAUSE)
+                    .append(")");
+        }
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Caller caller, String text) {
+        if (!caller.systemAdmin()) {
+            query.setParameter("userId", caller.userId());
+        }
+        if (!Like.blank(text)) {
+            query.setParameter("q", Like.contains(text));
+        }
+        return query;
     }
 
     public TeamView get(Caller caller, String teamId) {

@@ -6,6 +6,8 @@ import io.hookline.api.view.NewUserRequest;
 import io.hookline.api.view.UserView;
 import io.hookline.ejb.audit.AuditLog;
 import io.hookline.ejb.common.Errors;
+import io.hookline.ejb.common.Like;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.ejb.settings.SystemSettings;
@@ -14,8 +16,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -143,6 +149,23 @@ public class UserAdmin {
         return user.view();
     }
 
+    /**
+     * Usernames by id, of those of {@code userIds} that exist, in one query: the console's lists name a page's
+     * actors and hook creators with it instead of one look-up per row.
+     */
+    public Map<String, String> usernames(Collection<String> userIds) {
+        Map<String, String> names = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        for (Object[] row : em.createNamedQuery(User.USERNAMES_BY_ID, Object[].class)
+                .setParameter("ids", userIds)
+                .getResultList()) {
+            names.put((String) row[0], (String) row[1]);
+        }
+        return names;
+    }
+
     public UserView byUsername(String username) {
         User user = findByUsername(lower(username));
         if (user == null) {
@@ -182,6 +205,59 @@ public class UserAdmin {
                 .getResultStream()
                 .map(User::view)
                 .toList();
+    }
+
+    /**
+     * The System Console's sortable columns: sort key → entity field. Anything else is ignored (by username).
+     * Roles sort "system_admin system_user" before "system_user", so descending puts members first.
+     */
+    public static final Map<String, String> SORTABLE =
+            Map.of("username", "u.username", "email", "u.email", "role", "u.roles", "status", "u.deleteAt");
+
+    /**
+     * One page of the System Console's user list (system admins only): users whose username or email contains
+     * {@code text} (case-insensitive, a leading '@' ignored; all users when blank), sorted as {@code window}
+     * asks among {@link #SORTABLE}, by username otherwise.
+     */
+    public List<UserView> search(Caller caller, String text, ListWindow window) {
+        requireAdmin(caller);
+        TypedQuery<User> query = em.createQuery(searchJpql(text, window), User.class);
+        return window.apply(bindSearch(query, text))
+                .getResultStream()
+                .map(User::view)
+                .toList();
+    }
+
+    /** How many users {@link #search} finds in all (system admins only). */
+    public long count(Caller caller, String text) {
+        requireAdmin(caller);
+        return bindSearch(em.createQuery(countJpql(text), Long.class), text).getSingleResult();
+    }
+
+    /** Usernames and emails are stored lowercase: the pattern is too, so no LOWER() and the indexes stay usable. */
+    static String where(String text) {
+        return Like.blank(searchText(text))
+                ? ""
+                : " WHERE u.username LIKE :q" + Like.ESCAPE_CLAUSE + " OR u.email LIKE :q" + Like.ESCAPE_CLAUSE;
+    }
+
+    static String searchJpql(String text, ListWindow window) {
+        return "SELECT u FROM User u" + where(text) + " ORDER BY " + window.orderBy(SORTABLE, "u.username", "u.id");
+    }
+
+    static String countJpql(String text) {
+        return "SELECT COUNT(u) FROM User u" + where(text);
+    }
+
+    private static <T> TypedQuery<T> bindSearch(TypedQuery<T> query, String text) {
+        String t = searchText(text);
+        return Like.blank(t) ? query : query.setParameter("q", Like.contains(t));
+    }
+
+    /** A search for "@ann" means the username ann. */
+    static String searchText(String text) {
+        String t = text == null ? "" : text.trim();
+        return t.startsWith("@") ? t.substring(1) : t;
     }
 
     /** Lets a deactivated account sign in again (system admins only). */

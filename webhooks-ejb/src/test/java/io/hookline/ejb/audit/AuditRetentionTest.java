@@ -2,6 +2,8 @@ package io.hookline.ejb.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.hookline.ejb.config.DeploymentConfig;
+import io.hookline.testing.LogCapture;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,10 +13,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The audit log's bound: the real migrations on an in-memory H2, then {@link AuditRetention#PRUNE_SQL}
@@ -24,12 +28,20 @@ class AuditRetentionTest {
 
     private static final String URL = "jdbc:h2:mem:audit-retention;DB_CLOSE_DELAY=-1";
 
+    /** Flyway reports every migration at INFO (through java.util.logging, with nothing else on the path). */
+    @RegisterExtension
+    final LogCapture flyway = LogCapture.named("org.flywaydb");
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(DeploymentConfig.class);
+
     private Connection db;
 
     @BeforeEach
     void migrate() throws SQLException {
         Flyway.configure().dataSource(URL, "sa", "").cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(URL, "sa", "").load().migrate();
+        flyway.expect(Level.INFO, "Successfully applied", null);
         db = DriverManager.getConnection(URL, "sa", "");
     }
 
@@ -109,5 +121,10 @@ class AuditRetentionTest {
         assertEquals(AuditRetention.DEFAULT_RETENTION, AuditRetention.retention(Optional.of("-5")));
         assertEquals(AuditRetention.DEFAULT_RETENTION, AuditRetention.retention(Optional.of("many")));
         assertEquals(AuditRetention.DEFAULT_RETENTION, AuditRetention.retention(Optional.of("99999999999")));
+        log.expectExactly(
+                4,
+                Level.WARNING,
+                AuditRetention.RETENTION_SETTING + " must be a whole number from " + AuditRetention.MIN_RETENTION
+                        + " to " + Integer.MAX_VALUE + "; using " + AuditRetention.DEFAULT_RETENTION);
     }
 }

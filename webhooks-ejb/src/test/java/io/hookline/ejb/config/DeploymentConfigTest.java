@@ -2,14 +2,17 @@ package io.hookline.ejb.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.hookline.testing.LogCapture;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deployment settings through MicroProfile Config (SmallRye Config here, WildFly's implementation; Payara's
@@ -18,6 +21,10 @@ import org.junit.jupiter.api.Test;
 class DeploymentConfigTest {
 
     private static final String NAME = "HOOKLINE_TEST_DEPLOYMENT_CONFIG_INTEGER";
+    private static final String OUT_OF_RANGE = NAME + " must be a whole number from 1 to 100; using 50";
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(DeploymentConfig.class);
 
     @AfterEach
     void clear() {
@@ -49,6 +56,7 @@ class DeploymentConfigTest {
         assertEquals(50, read(null));
         assertEquals(50, read(""));
         assertEquals(50, read("  "));
+        log.expectNone(Level.WARNING);
     }
 
     @Test
@@ -56,6 +64,7 @@ class DeploymentConfigTest {
         assertEquals(1, read("1"));
         assertEquals(100, read("100"));
         assertEquals(7, read(" 7 "));
+        log.expectNone(Level.WARNING);
     }
 
     @Test
@@ -64,6 +73,8 @@ class DeploymentConfigTest {
         assertEquals(50, read("101"));
         assertEquals(50, read("ten"));
         assertEquals(50, read("99999999999"));
+        // each a warning that names the setting, its range and what is used instead
+        log.expectExactly(4, Level.WARNING, OUT_OF_RANGE);
     }
 
     @Test
@@ -74,6 +85,7 @@ class DeploymentConfigTest {
         assertEquals(9, DeploymentConfig.integer(NAME, Optional.of("9"), 50, 1, 100));
         assertEquals(Optional.empty(), DeploymentConfig.present(Optional.of("  ")));
         assertEquals(Optional.of("x"), DeploymentConfig.present(Optional.of("x")));
+        log.expectExactly(1, Level.WARNING, OUT_OF_RANGE);
     }
 
     @Test

@@ -149,4 +149,19 @@ class ActiveHooksTest {
         LookupVersion.changed(); // what the entity listener (and on PostgreSQL the cluster counter) does
         assertNull(hooks.find(oldId, load));
     }
+
+    @Test
+    void theConsoleKeyOfAHookFoundBeforeNeverItsIdAndNoLookUp() {
+        ActiveHooks hooks = new ActiveHooks();
+        IncomingHook hook = hook();
+        assertNull(hooks.cachedConsoleKey(hook.id()), "not found yet: no key, and no database read to get one");
+        assertNull(hooks.cachedConsoleKey(null));
+        hooks.find(hook.id(), id -> hook);
+        String key = hooks.cachedConsoleKey(hook.id());
+        assertEquals(hook.consoleKey(), key);
+        assertEquals(IncomingHook.CONSOLE_KEY_LENGTH, key.length());
+        assertFalse(hook.id().contains(key), "the key is not a piece of the id");
+        LookupVersion.changed();
+        assertEquals(key, hooks.cachedConsoleKey(hook.id()), "still labelled after an unrelated change");
+    }
 }

@@ -82,4 +82,17 @@ class LookupCacheTest {
         });
         assertEquals("A1", cache.get("a", this::load));
     }
+
+    @Test
+    void peekNeverLoadsAndKeepsAnsweringAfterTheVersionMoved() {
+        LookupCache<String, String> cache = new LookupCache<>(10, 8, String::length, version::get);
+        assertNull(cache.peek("a"), "nothing loaded yet");
+        assertEquals(0, cache.size(), "peek loads nothing");
+        assertEquals("A0", cache.get("a", this::load));
+        version.incrementAndGet();
+        assertEquals("A0", cache.peek("a"), "a label may lag a change");
+        assertNull(cache.peek("unknown-1"));
+        cache.get("unknown-1", this::load);
+        assertNull(cache.peek("unknown-1"), "an unknown key is never kept");
+    }
 }

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.ejb.config.DeploymentConfig;
 import io.hookline.ejb.idempotency.KeyAlreadyStored;
 import io.hookline.ejb.idempotency.KeyRecord;
 import io.hookline.ejb.idempotency.KeyTable;
 import io.hookline.ejb.idempotency.StoredAnswer;
+import io.hookline.testing.LogCapture;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,15 +27,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PostWriter on a real (in-memory H2) database: group commit, all-or-nothing per request, its limits. */
 class PostWriterTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(DeploymentConfig.class);
 
     private JdbcDataSource database;
     private PostWriter writer;
@@ -126,6 +135,34 @@ class PostWriterTest {
     }
 
     @Test
+    void aQueueFilledToItsSaturationMakesTheReadinessCheckDown() throws Exception {
+        writer(10, 2_000); // not started: nothing leaves the queue
+        assertEquals(10, writer.capacity());
+        for (int i = 0; i < 8; i++) {
+            storeLater(List.of(post("m" + i)));
+        }
+        awaitWaiting(8);
+        assertEquals(
+                org.eclipse.microprofile.health.HealthCheckResponse.Status.UP,
+                PostWriterChecks.queue(writer.waiting(), writer.capacity()).getStatus());
+        storeLater(List.of(post("m8")));
+        awaitWaiting(9);
+        assertEquals(
+                org.eclipse.microprofile.health.HealthCheckResponse.Status.DOWN,
+                PostWriterChecks.queue(writer.waiting(), writer.capacity()).getStatus());
+    }
+
+    @Test
+    void writerThreadsAreAliveWhileRunningAndNotAfterStopping() {
+        writer(10, 2_000);
+        assertEquals(0, writer.aliveWriters());
+        writer.start();
+        assertEquals(writer.writerCount(), writer.aliveWriters());
+        writer.stop();
+        assertEquals(0, writer.aliveWriters());
+    }
+
+    @Test
     void theNumberOfWritersIsADeploymentSettingWithinItsBounds() {
         String before = System.getProperty(PostWriter.WRITERS_SETTING);
         try {
@@ -142,6 +179,11 @@ class PostWriterTest {
             }
             System.clearProperty(PostWriter.WRITERS_SETTING);
             assertEquals(PostWriter.DEFAULT_WRITERS, new PostWriter().writerCount());
+            log.expectExactly(
+                    3,
+                    Level.WARNING,
+                    PostWriter.WRITERS_SETTING + " must be a whole number from 1 to " + PostWriter.MAX_WRITERS
+                            + "; using " + PostWriter.DEFAULT_WRITERS);
         } finally {
             if (before == null) {
                 System.clearProperty(PostWriter.WRITERS_SETTING);
@@ -183,6 +225,49 @@ class PostWriterTest {
         assertInstanceOf(SQLException.class, refused.getCause().getCause());
         assertEquals(2, count("TRUE"));
         assertEquals(0, count("message = 'bad part 1'"));
+    }
+
+    @Test
+    void theMetersCountCommitsBatchesAndStoredPosts() throws Exception {
+        writer(16, PostWriter.COMMIT_WAIT_MILLIS);
+        Future<?> good1 = storeLater(List.of(post("good 1")));
+        Future<?> bad = storeLater(List.of(post("bad part 1"), post(null)));
+        Future<?> good2 = storeLater(List.of(post("good 2"), post("good 2 part 2"), post("good 2 part 3")));
+        awaitWaiting(3);
+        MeterRegistry meters = writer.meters().registry();
+        assertEquals(3.0, meters.get("hookline.post.writer.queue").gauge().value());
+        writer.start(); // one batch of three, which fails, then each alone: two stored, one refused
+        good1.get();
+        good2.get();
+        assertThrows(Exception.class, bad::get);
+        assertEquals(4.0, meters.get("hookline.posts.stored").counter().count());
+        DistributionSummary parts = meters.get("hookline.post.parts").summary();
+        assertEquals(2, parts.count()); // stored requests
+        assertEquals(4.0, parts.totalAmount());
+        DistributionSummary batches =
+                meters.get("hookline.post.writer.batch.requests").summary();
+        assertEquals(1, batches.count()); // the group commit; the retries alone are not batches
+        assertEquals(3.0, batches.totalAmount());
+        assertEquals(1, meters.get("hookline.post.writer.commit").timer().count());
+        assertEquals(
+                1.0,
+                meters.get("hookline.post.writer.commit.failures").counter().count());
+        assertEquals(0.0, meters.get("hookline.post.writer.queue").gauge().value());
+    }
+
+    @Test
+    void aFullQueueIsCounted() throws Exception {
+        writer(1, PostWriter.COMMIT_WAIT_MILLIS); // not started: the one place stays taken
+        storeLater(List.of(post("waits")));
+        awaitWaiting(1);
+        assertThrows(PostWriteException.class, () -> writer.store(List.of(post("no room")), null, 5000));
+        assertEquals(
+                1.0,
+                writer.meters()
+                        .registry()
+                        .get("hookline.post.writer.queue.full")
+                        .counter()
+                        .count());
     }
 
     @Test

@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import java.util.ArrayList;
+import io.hookline.testing.LogCapture;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code HOOKLINE_RATE_LIMIT_STORE=cluster} on a server without the shared store (WildFly has no JCache; Payara
@@ -25,36 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterStoreFallbackTest {
 
-    private final Logger logger = Logger.getLogger(HookRateLimiter.class.getName());
-    private final List<LogRecord> warnings = new ArrayList<>();
-    private final Handler collector = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-
-    @BeforeEach
-    void listen() {
-        logger.addHandler(collector);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.removeHandler(collector);
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(HookRateLimiter.class);
 
     private String theOneWarning() {
+        List<LogRecord> warnings = log.records(Level.WARNING);
         assertEquals(1, warnings.size(), "one warning, not one per request");
-        String text = warnings.get(0).getMessage();
+        String text = LogCapture.message(warnings.get(0));
         assertTrue(text.startsWith("HOOKLINE_RATE_LIMIT_STORE=cluster asks for"), text);
         assertTrue(text.contains("Using local buckets instead"), text);
         assertTrue(text.contains("each server (node) counts only the requests it receives"), text);
@@ -86,7 +60,7 @@ class ClusterStoreFallbackTest {
         assertInstanceOf(LocalRateLimitStore.class, store);
         String text = theOneWarning();
         assertTrue(text.contains("cannot hold them"), text);
-        assertInstanceOf(NoClassDefFoundError.class, warnings.get(0).getThrown());
+        log.expect(Level.WARNING, "cannot hold them", NoClassDefFoundError.class);
     }
 
     @Test
@@ -103,6 +77,6 @@ class ClusterStoreFallbackTest {
             }
         };
         assertSame(shared, HookRateLimiter.clusterStore(() -> true, () -> Optional.of(shared)));
-        assertEquals(List.of(), warnings);
+        log.expectNone(Level.WARNING);
     }
 }

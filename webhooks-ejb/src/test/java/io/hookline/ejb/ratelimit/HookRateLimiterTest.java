@@ -8,10 +8,13 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.hookline.ejb.settings.RateLimitSettings;
+import io.hookline.testing.LogCapture;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,6 +24,9 @@ class HookRateLimiterTest {
     private static final String HOOK = "abcdefghijklmnopqrstuvwxyz";
     private static final String OTHER_HOOK = "zyxwvutsrqponmlkjihgfedcba";
     private static final String ADDRESS = "192.0.2.1";
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(HookRateLimiter.class);
 
     /** Bucket4j's time source, standing still until the test moves it. */
     static final class FakeClock implements TimeMeter {
@@ -238,6 +244,12 @@ class HookRateLimiterTest {
         RateLimitDecision d = broken.check(perHook(1, 1), HOOK, ADDRESS);
         assertTrue(d.allowed());
         assertTrue(d.headers().isEmpty());
+        log.expect(
+                Level.WARNING,
+                "Rate limit store broken failed; hook requests pass unchecked",
+                IllegalStateException.class);
+        assertTrue(broken.check(perHook(1, 1), HOOK, ADDRESS).allowed());
+        assertEquals(1, log.records(Level.WARNING).size(), "one warning per interval, not one per request");
     }
 
     @Test
@@ -268,6 +280,8 @@ class HookRateLimiterTest {
         // A typo falls back to the default (with a warning).
         assertEquals(HookRateLimiter.AUTO, HookRateLimiter.choice("clsuter"));
         assertEquals(HookRateLimiter.AUTO, HookRateLimiter.choice(""));
+        log.expectExactly(
+                2, Level.WARNING, "HOOKLINE_RATE_LIMIT_STORE must be \"auto\", \"cluster\" or \"local\"; using auto");
     }
 
     @Test
@@ -303,5 +317,11 @@ class HookRateLimiterTest {
                             throw new NoClassDefFoundError("javax/cache/CacheManager");
                         })
                         instanceof LocalRateLimitStore);
+        // auto asked for nothing in particular: a line at INFO says why, never a warning
+        log.expect(
+                Level.INFO, "Hook rate limits stay in this JVM: this server offers applications no JCache API", null);
+        log.expect(Level.INFO, "no JCache CacheManager", null);
+        log.expect(Level.INFO, "the server's JCache cannot hold them", NoClassDefFoundError.class);
+        log.expectNone(Level.WARNING);
     }
 }

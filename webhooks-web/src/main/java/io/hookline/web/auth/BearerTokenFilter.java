@@ -38,7 +38,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String token = tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (isPublic()) {
+        PublicEndpoint publicEndpoint = publicEndpoint();
+        if (publicEndpoint != null) {
+            if (publicEndpoint.anonymous()) {
+                return;
+            }
             // Public endpoints still learn who calls when a valid token comes along (POST /users by an admin).
             if (token != null) {
                 try {
@@ -101,9 +105,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         return null;
     }
 
-    private boolean isPublic() {
-        return resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
-                        || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class));
+    /** The method's (or else its class's) {@link PublicEndpoint}, or null when it needs a token. */
+    private PublicEndpoint publicEndpoint() {
+        if (resource.getResourceMethod() == null) {
+            return null;
+        }
+        PublicEndpoint onMethod = resource.getResourceMethod().getAnnotation(PublicEndpoint.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(PublicEndpoint.class);
     }
 }

@@ -2,7 +2,7 @@ package io.hookline.web.error;
 
 import io.hookline.api.error.ApiError;
 import io.hookline.api.error.HooklineException;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +12,9 @@ import java.util.UUID;
 
 /** Builds Mattermost's error body for every failure, on /hooks and /api/v4 alike. */
 public final class ErrorResponses {
+
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private ErrorResponses() {}
 
@@ -32,7 +35,7 @@ public final class ErrorResponses {
      * Content-Type it would choke on, a body too large to read).
      */
     public static void write(HttpServletResponse response, int status, String id, String message) throws IOException {
-        byte[] body = Json.createObjectBuilder()
+        byte[] body = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("message", message)
                 .add("detailed_error", "")

@@ -32,20 +32,15 @@ public class HookAnswerFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        RateLimitDecision limit = answer.limit();
+        String errorId = errorId(
+                response.getEntity(), "true".equals(response.getHeaderString(IdempotentRequests.REPLAYED_HEADER)));
+        String hookId = request.getUriInfo().getPathParameters().getFirst("id");
+        // An id that cannot be a hook's has no log to go to.
+        RateLimitDecision limit = answer.complete(errorId, Ids.isWellFormed(hookId) ? hookId : null);
         if (limit != null) {
             for (Map.Entry<String, String> header : limit.headers().entrySet()) {
                 response.getHeaders().putSingle(header.getKey(), header.getValue());
             }
-        }
-        String hookId = request.getUriInfo().getPathParameters().getFirst("id");
-        if (Ids.isWellFormed(hookId)) {
-            // An id that cannot be a hook's has no log to go to.
-            answer.delivered(
-                    hookId,
-                    errorId(
-                            response.getEntity(),
-                            "true".equals(response.getHeaderString(IdempotentRequests.REPLAYED_HEADER))));
         }
     }
 

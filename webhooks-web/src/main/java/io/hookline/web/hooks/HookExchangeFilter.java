@@ -1,5 +1,7 @@
 package io.hookline.web.hooks;
 
+import static java.net.HttpURLConnection.HTTP_INTERNAL_ERROR;
+
 import io.hookline.api.error.HooklineException;
 import io.hookline.ejb.common.Ids;
 import io.hookline.ejb.delivery.DeliveryLog;
@@ -53,6 +55,9 @@ public class HookExchangeFilter extends HttpFilter {
     @Inject
     private transient HookAnswer answer;
 
+    @Inject
+    private transient HookMeters meters;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -79,7 +84,7 @@ public class HookExchangeFilter extends HttpFilter {
                     observed,
                     response.getStatus(),
                     failed,
-                    (System.nanoTime() - start) / 1_000_000,
+                    System.nanoTime() - start,
                     refusedDelivery,
                     refusedId);
         }
@@ -113,17 +118,22 @@ public class HookExchangeFilter extends HttpFilter {
             ObservedRequest observed,
             int status,
             boolean escaped,
-            long millis,
+            long nanos,
             String refusedDelivery,
             String refusedId) {
         boolean accessLog = HookAccessLog.enabled();
         try {
+            // Read once: each call on the request-scoped bean looks its context up again. Not at all when this filter
+            // refused the request: nothing behind it ran.
+            HookAnswer.Outcome outcome = refusedId.isEmpty() ? answer.outcome() : HookAnswer.Outcome.NONE;
             String hookId = refusedDelivery;
             String errorId = refusedId;
-            if (hookId == null && answer.deliveryHookId() != null) {
-                hookId = answer.deliveryHookId();
-                errorId = answer.errorId();
+            if (hookId == null && outcome.deliveryHookId() != null) {
+                hookId = outcome.deliveryHookId();
+                errorId = outcome.errorId();
             }
+            record(status, escaped, refusedId.isEmpty() ? null : refusedId, outcome.answeredId(), hookId, nanos);
+            long millis = nanos / 1_000_000;
             boolean delivery = hookId != null && deliveryLog.enabled();
             if (!accessLog && !delivery) {
                 return;
@@ -141,7 +151,7 @@ public class HookExchangeFilter extends HttpFilter {
                     millis,
                     hookId,
                     errorId,
-                    refusedDelivery == null ? answer.posted() : null);
+                    refusedDelivery == null ? outcome.posted() : null);
             if (accessLog) {
                 HookAccessLog.write(exchange);
             }
@@ -151,6 +161,18 @@ public class HookExchangeFilter extends HttpFilter {
         } catch (RuntimeException e) {
             // The answer is sent; the logs are a debugging aid and must not turn it into a failure.
             LOG.log(Level.FINE, "Hook request not logged", e);
+        }
+    }
+
+    /**
+     * The request in the metrics: {@code refusedId} when this filter answered, else what the hook resource
+     * answered; an exception that escaped the chain is the container's 500, with no error id of ours.
+     */
+    private void record(int status, boolean escaped, String refusedId, String answeredId, String hookId, long nanos) {
+        if (escaped) {
+            meters.record(HTTP_INTERNAL_ERROR, null, hookId, nanos);
+        } else {
+            meters.record(status, refusedId != null ? refusedId : answeredId, hookId, nanos);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.hookline.web.hooks;
 
 import io.hookline.api.view.PostView;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * A post as the hook URL answers it ({@code GET}/{@code PATCH /hooks/{id}/posts/{post_id}}): Mattermost's post
@@ -12,6 +12,9 @@ import jakarta.json.JsonObjectBuilder;
  */
 final class PostJson {
 
+    /** Looked up once: {@code Json.create…} asks the ServiceLoader for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private PostJson() {}
 
     static JsonObject of(PostView post) {
@@ -19,7 +22,7 @@ final class PostJson {
     }
 
     static JsonObjectBuilder builder(PostView post) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", post.id())
                 .add("create_at", post.createAt())
                 .add("update_at", post.updateAt())

@@ -1,7 +1,9 @@
 package io.hookline.web.live;
 
 import io.hookline.ejb.lookup.LookupVersion;
+import io.hookline.ejb.metrics.HooklineMeters;
 import io.hookline.ejb.post.ChannelActivity;
+import io.micrometer.core.instrument.Gauge;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -70,8 +72,14 @@ public class LiveChannels {
     private ScheduledFuture<?> recheck;
     private ScheduledFuture<?> otherServers;
 
+    @Inject
+    private HooklineMeters meters;
+
     @PostConstruct
     void startAccessChecks() {
+        Gauge.builder("hookline.live.streams", this, LiveChannels::openStreams)
+                .description("Channel view event streams open on this server")
+                .register(meters.registry());
         recheck = scheduler.scheduleWithFixedDelay(
                 this::recheckAccess, limits.recheckMillis(), limits.recheckMillis(), TimeUnit.MILLISECONDS);
         otherServers = scheduler.scheduleWithFixedDelay(
@@ -125,6 +133,15 @@ public class LiveChannels {
             open.remove(stream);
             return open.isEmpty() ? null : open;
         });
+    }
+
+    /** Streams open now, every channel's (counted when scraped, not kept on the way). */
+    int openStreams() {
+        int open = 0;
+        for (Set<LiveStream> streams : byChannel.values()) {
+            open += streams.size();
+        }
+        return open;
     }
 
     int openStreams(String channelId) {

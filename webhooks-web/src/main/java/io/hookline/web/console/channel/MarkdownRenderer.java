@@ -2,8 +2,10 @@ package io.hookline.web.console.channel;
 
 import io.hookline.ejb.common.SafeUrls;
 import io.hookline.ejb.post.PostMarkdown;
+import io.hookline.web.emoji.EmojiImages;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,12 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * emoji, looked up in the JEmoji data (Slack, GitHub and Discord aliases). Unknown shortcodes stay as they
  * are, and so does one right after a letter or digit ({@code a:b:c}); shortcodes in code spans and code
  * blocks, and in link URLs, are not touched.</li>
+ * <li>Emoji, written as Unicode or as a shortcode, become small images from the emoji set bundled in the WAR
+ * ({@link EmojiImages}): {@code <img class="emoji" src="/emoji/twemoji-16.0.1/2705.svg" alt="✅" width="20"
+ * height="20" />}, the {@code alt} being the emoji as written, so that copying the text keeps it. Not in code
+ * spans or code blocks, not in image alt text (an attribute holds no image), and an emoji the set has no image
+ * for, or written in its text presentation ({@code ©}, a bare {@code ⚠}), stays text. Link text is text: an
+ * emoji there is an image inside the link.</li>
  * <li>{@code @username} becomes {@code <span class="mention">@username</span>}; {@code @channel},
  * {@code @here} and {@code @all} get {@code class="mention mention-special"}; {@code ~channel-name}
  * becomes {@code <span class="channel-mention">~channel-name</span>}. Not in code, links or image alt
@@ -343,18 +351,25 @@ public final class MarkdownRenderer {
         node.unlink();
     }
 
-    /** Emoji shortcodes everywhere, mentions outside links and images. */
+    /** Emoji shortcodes everywhere, mentions outside links and images, emoji images outside images. */
     private static void decorate(Text text) {
         String literal = replaceShortcodes(text.getLiteral());
-        if (insideLinkOrImage(text) || (literal.indexOf('@') < 0 && literal.indexOf('~') < 0)) {
+        if (insideImage(text)) {
             text.setLiteral(literal);
+            return;
+        }
+        if (insideLink(text) || (literal.indexOf('@') < 0 && literal.indexOf('~') < 0)) {
+            text.setLiteral(literal);
+            emojiImages(text);
             return;
         }
         Matcher m = MENTION.matcher(literal);
         int copied = 0;
         while (m.find()) {
             if (m.start() > copied) {
-                text.insertBefore(new Text(literal.substring(copied, m.start())));
+                Text before = new Text(literal.substring(copied, m.start()));
+                text.insertBefore(before);
+                emojiImages(before);
             }
             String user = m.group(1);
             String cssClass = user == null
@@ -365,16 +380,51 @@ public final class MarkdownRenderer {
         }
         if (copied == 0) {
             text.setLiteral(literal);
-        } else if (copied < literal.length()) {
+            emojiImages(text);
+            return;
+        }
+        if (copied < literal.length()) {
+            text.setLiteral(literal.substring(copied));
+            emojiImages(text);
+        } else {
+            text.unlink();
+        }
+    }
+
+    /** Replaces the emoji of a text node that have an image by {@link EmojiImage} nodes, keeping the rest as text. */
+    private static void emojiImages(Text text) {
+        String literal = text.getLiteral();
+        List<EmojiImages.Found> found = EmojiImages.find(literal);
+        if (found.isEmpty()) {
+            return;
+        }
+        int copied = 0;
+        for (EmojiImages.Found emoji : found) {
+            if (emoji.start() > copied) {
+                text.insertBefore(new Text(literal.substring(copied, emoji.start())));
+            }
+            text.insertBefore(new EmojiImage(emoji.emoji(), emoji.url()));
+            copied = emoji.end();
+        }
+        if (copied < literal.length()) {
             text.setLiteral(literal.substring(copied));
         } else {
             text.unlink();
         }
     }
 
-    private static boolean insideLinkOrImage(Node node) {
+    private static boolean insideLink(Node node) {
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
-            if (parent instanceof Link || parent instanceof Image) {
+            if (parent instanceof Link) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideImage(Node node) {
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof Image) {
                 return true;
             }
         }
@@ -482,7 +532,21 @@ public final class MarkdownRenderer {
         }
     }
 
+    /** An emoji shown as an image: the emoji as written (the alt text) and the image's URL. */
+    private static final class EmojiImage extends CustomNode {
+        final String emoji;
+        final String url;
+
+        EmojiImage(String emoji, String url) {
+            this.emoji = emoji;
+            this.url = url;
+        }
+    }
+
+    /** Renders mentions as spans and emoji as images; commonmark-java's writer escapes text and attributes. */
     private static final class MentionRenderer implements NodeRenderer {
+        private static final String EMOJI_SIZE = Integer.toString(EmojiImages.SIZE);
+
         private final HtmlWriter html;
 
         MentionRenderer(HtmlWriter html) {
@@ -491,11 +555,21 @@ public final class MarkdownRenderer {
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(Mention.class);
+            return Set.of(Mention.class, EmojiImage.class);
         }
 
         @Override
         public void render(Node node) {
+            if (node instanceof EmojiImage emoji) {
+                Map<String, String> attributes = new LinkedHashMap<>();
+                attributes.put("class", EmojiImages.CSS_CLASS);
+                attributes.put("src", emoji.url);
+                attributes.put("alt", emoji.emoji);
+                attributes.put("width", EMOJI_SIZE);
+                attributes.put("height", EMOJI_SIZE);
+                html.tag("img", attributes, true);
+                return;
+            }
             Mention mention = (Mention) node;
             html.tag("span", Map.of("class", mention.cssClass));
             html.text(mention.literal);

@@ -14,10 +14,15 @@ final class PlainText {
      */
     private static final Pattern RENDERED_TAG = Pattern.compile("<[^>]*>");
 
+    /** An emoji image of the renderer's output: its text is its alt text, the emoji as written. */
+    private static final Pattern EMOJI_IMAGE =
+            Pattern.compile("<img class=\"emoji\" src=\"[^\"]*\" alt=\"([^\"]*)\"[^>]*>");
+
     private PlainText() {}
 
     /**
-     * The text of inline HTML produced by the markdown renderer: tags dropped, the renderer's escapes
+     * The text of inline HTML produced by the markdown renderer: emoji images replaced by their emoji, other
+     * tags dropped, the renderer's escapes
      * decoded ({@code &amp;} last, so {@code &amp;lt;} becomes {@code &lt;} and not {@code <}).
      */
     static String ofRenderedHtml(String html) {
@@ -25,7 +30,7 @@ final class PlainText {
             return "";
         }
         return RENDERED_TAG
-                .matcher(html)
+                .matcher(EMOJI_IMAGE.matcher(html).replaceAll("$1"))
                 .replaceAll("")
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")

@@ -1,5 +1,6 @@
 package io.hookline.web.console.channel;
 
+import io.hookline.web.emoji.EmojiImages;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,6 +70,18 @@ public record PostCard(
     /** This post without its message, marked clipped. */
     public PostCard withoutMessage() {
         return new PostCard(id, createAt, authorName, iconUrl, iconEmoji, initials, bot, "", attachments, true);
+    }
+
+    /**
+     * The bundled image of {@link #iconEmoji()} ({@link EmojiImages}), a URL on this host; null when there is no
+     * emoji or the set has no image for it (the avatar then shows the emoji as text).
+     */
+    public String iconEmojiUrl() {
+        return iconEmoji == null
+                ? null
+                : EmojiImages.fileFor(iconEmoji)
+                        .map(file -> EmojiImages.URL_PREFIX + file)
+                        .orElse(null);
     }
 
     /** For the {@code datetime} attribute of {@code <time>}: ISO-8601 in UTC, e.g. {@code 2015-12-12T15:32:00Z}. */

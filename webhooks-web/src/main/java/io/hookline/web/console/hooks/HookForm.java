@@ -14,6 +14,7 @@ import io.hookline.ejb.hook.HookAdmin;
 import io.hookline.ejb.hook.HookLimits;
 import io.hookline.ejb.settings.SettingsService;
 import io.hookline.ejb.team.TeamAdmin;
+import io.hookline.web.console.ConsoleListModel;
 import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.faces.view.ViewScoped;
@@ -39,7 +40,7 @@ public class HookForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Deliveries the page shows, newest first; the API pages through the whole log. */
+    /** Deliveries the page shows at a time, newest first unless sorted; the table pages through the log. */
     public static final int DELIVERIES_SHOWN = 50;
 
     private static final String HOOK_LIST = "/console/hooks/index.xhtml";
@@ -72,7 +73,7 @@ public class HookForm implements Serializable {
 
     private List<TeamView> teams;
     private List<ChannelView> channels;
-    private List<HookDeliveryView> deliveries = List.of();
+    private ConsoleListModel<HookDeliveryView> deliveries;
     /** The previous URL after a rotation, while it still works, with its senders; null otherwise. */
     private PreviousUrlView previous;
 
@@ -109,7 +110,11 @@ public class HookForm implements Serializable {
                 channelLocked = hook.channelLocked();
                 username = hook.username();
                 iconUrl = hook.iconUrl();
-                deliveries = hooks.deliveries(me.caller(), id, Page.of(0, DELIVERIES_SHOWN));
+                String hookId = id;
+                deliveries = new ConsoleListModel<>(
+                        window -> hooks.deliveries(me.caller(), hookId, window),
+                        () -> hooks.countDeliveries(me.caller(), hookId),
+                        d -> d.createAt() + "-" + d.statusCode() + "-" + d.remoteAddress());
                 previous = hook.previousIdExpiresAt() == null ? null : previousUrl();
             } else if (teamId == null && !teams.isEmpty()) {
                 teamId = teams.get(0).id();
@@ -194,7 +199,18 @@ public class HookForm implements Serializable {
         return settings.current().hookDeliveryLogSize() > 0;
     }
 
-    public List<HookDeliveryView> getDeliveries() {
+    /** How many requests the delivery log keeps per hook (HookDeliveryLogSize). */
+    public int deliveryLogSize() {
+        return settings.current().hookDeliveryLogSize();
+    }
+
+    /** Rows of the deliveries table per page. */
+    public int getDeliveriesShown() {
+        return DELIVERIES_SHOWN;
+    }
+
+    /** The hook's delivery log, one page at a time; null on the page of a new hook. */
+    public ConsoleListModel<HookDeliveryView> getDeliveries() {
         return deliveries;
     }
 

@@ -3,10 +3,12 @@ package io.hookline.web.console.hooks;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.HookView;
 import io.hookline.ejb.channel.ChannelDirectory;
-import io.hookline.ejb.common.Page;
+import io.hookline.ejb.common.ListWindow;
+import io.hookline.ejb.hook.ConsoleHook;
 import io.hookline.ejb.hook.HookAdmin;
 import io.hookline.ejb.hook.RotationGrace;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsoleListModel;
 import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.EpochMillisConverter;
 import io.hookline.web.console.security.ConsoleCaller;
@@ -18,10 +20,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Integrations → Incoming Webhooks: the caller's hooks (every hook for a system admin, with its
- * creator), and the row actions delete, regenerate URL and rotate URL (the old URL keeps working for a grace
+ * creator), {@value ListWindow#CONSOLE_ROWS} a page from the server, searched by name or channel ({@code ?q=})
+ * and sorted by column, and the row actions delete, regenerate URL and rotate URL (the old URL keeps working for a grace
  * period chosen from {@link #GRACE_CHOICES}).
  */
 @Named
@@ -53,13 +57,24 @@ public class HookList {
     /** One entry of the "Rotate URL" menu. */
     public record GraceChoice(long seconds, String label) {}
 
-    private List<Row> rows;
+    private ConsoleListModel<Row> rows;
+    private String query;
 
     @PostConstruct
     void load() {
-        Map<String, String> userNames = new HashMap<>();
+        query = ConsolePages.param("q");
+        String search = query;
+        rows = new ConsoleListModel<>(
+                window -> rows(search, window), () -> hooks.countForConsole(me.caller(), search), Row::key);
+    }
+
+    /** One page of hooks, with channel names looked up once per channel and creator names in one query. */
+    private List<Row> rows(String search, ListWindow window) {
+        List<ConsoleHook> page = hooks.searchForConsole(me.caller(), search, window);
+        Map<String, String> userNames = users.usernames(
+                page.stream().map(listed -> listed.hook().userId()).collect(Collectors.toSet()));
         Map<String, String> channelNames = new HashMap<>();
-        rows = hooks.listForConsole(me.caller(), Page.of(0, Page.MAX_PER_PAGE)).stream()
+        return page.stream()
                 .map(listed -> new Row(
                         listed.hook(),
                         listed.key(),
@@ -77,8 +92,14 @@ public class HookList {
         }
     }
 
-    public List<Row> getRows() {
+    /** The list, one page at a time. */
+    public ConsoleListModel<Row> getRows() {
         return rows;
+    }
+
+    /** The search text ({@code ?q=}), or null. */
+    public String getQuery() {
+        return query;
     }
 
     public void delete(String hookId) {

@@ -17,9 +17,13 @@ public class HookUrls {
     private HttpServletRequest request;
 
     public String of(String hookId) {
-        String base = request.getRequestURL().toString();
-        String origin =
-                base.substring(0, base.length() - request.getRequestURI().length());
-        return origin + request.getContextPath() + "/hooks/" + hookId;
+        return base() + hookId;
+    }
+
+    /** Everything before the hook id: {@code scheme://host:port/context/hooks/} (the list breaks the URL there). */
+    public String base() {
+        String url = request.getRequestURL().toString();
+        String origin = url.substring(0, url.length() - request.getRequestURI().length());
+        return origin + request.getContextPath() + "/hooks/";
     }
 }

@@ -2,29 +2,36 @@ package io.hookline.web.console.system;
 
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.AuditView;
+import io.hookline.ejb.audit.AuditFilter;
 import io.hookline.ejb.audit.AuditLog;
-import io.hookline.ejb.common.Page;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsoleListModel;
 import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * System Console → Audit Log: who changed which hook or setting, newest first, {@link #PER_PAGE} a page
- * ({@code ?page=} from 0, plain links, as the API's paging).
+ * System Console → Audit Log: who changed which hook or setting, newest first, {@link #PER_PAGE} a page from the
+ * server, narrowed by actor ({@code ?actor=}), action ({@code ?action=}) and a range of days in UTC
+ * ({@code ?from=}, {@code ?to=}, both included, {@code yyyy-MM-dd}), sortable by time, action and address.
+ * {@code ?page=} (from 0, as the API's paging and the page's older links) opens that page.
  */
 @Named
 @RequestScoped
 public class AuditsPage {
 
-    /** Entries on one page: the API's largest page. */
-    static final int PER_PAGE = Page.MAX_PER_PAGE;
+    /** Entries on one page. */
+    static final int PER_PAGE = ListWindow.CONSOLE_ROWS;
 
     /** An entry with its actor's username. */
     public record Row(AuditView audit, String username) {}
@@ -39,14 +46,36 @@ public class AuditsPage {
     private ConsoleCaller me;
 
     private int page;
-    private List<Row> rows = List.of();
+    private String actor;
+    private String action;
+    private String from;
+    private String to;
+    private AuditFilter filter;
+    private ConsoleListModel<Row> rows;
 
     @PostConstruct
     void load() {
         page = pageParam(ConsolePages.param("page"));
-        Map<String, String> names = new HashMap<>();
-        rows = audits.list(me.caller(), Page.of(page, PER_PAGE)).stream()
-                .map(a -> new Row(a, names.computeIfAbsent(a.userId(), this::username)))
+        actor = ConsolePages.param("actor");
+        action = ConsolePages.param("action");
+        from = ConsolePages.param("from");
+        to = ConsolePages.param("to");
+        AuditFilter criteria = filter(actor, action, from, to);
+        filter = criteria;
+        rows = new ConsoleListModel<>(
+                window -> rows(criteria, window),
+                () -> audits.count(me.caller(), criteria),
+                row -> row.audit().id());
+    }
+
+    /** One page of entries, their actors' usernames in one query. */
+    private List<Row> rows(AuditFilter criteria, ListWindow window) {
+        List<AuditView> page = audits.search(me.caller(), criteria, window);
+        Map<String, String> names =
+                users.usernames(page.stream().map(AuditView::userId).collect(Collectors.toSet()));
+        return page.stream()
+                .map(a ->
+                        new Row(a, names.containsKey(a.userId()) ? "@" + names.get(a.userId()) : username(a.userId())))
                 .toList();
     }
 
@@ -55,6 +84,35 @@ public class AuditsPage {
             return "@" + users.get(userId).username();
         } catch (HooklineException gone) {
             return userId;
+        }
+    }
+
+    /** The filter the parameters ask for: a day that is not a date is no bound. */
+    static AuditFilter filter(String actor, String action, String from, String to) {
+        LocalDate fromDay = day(from);
+        LocalDate toDay = day(to);
+        return new AuditFilter(
+                actor,
+                action,
+                fromDay == null
+                        ? null
+                        : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
+                toDay == null
+                        ? null
+                        : toDay.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .toEpochMilli());
+    }
+
+    static LocalDate day(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException notADay) {
+            return null;
         }
     }
 
@@ -68,7 +126,8 @@ public class AuditsPage {
         }
     }
 
-    public List<Row> getRows() {
+    /** The entries, one page at a time. */
+    public ConsoleListModel<Row> getRows() {
         return rows;
     }
 
@@ -76,12 +135,30 @@ public class AuditsPage {
         return page;
     }
 
-    public boolean isNewer() {
-        return page > 0;
+    /** The first row the table opens at: {@code ?page=} times {@link #PER_PAGE}. */
+    public int getFirst() {
+        return page * PER_PAGE;
     }
 
-    /** A full page may have more after it. */
-    public boolean isOlder() {
-        return rows.size() == PER_PAGE;
+    /** Whether any filter is set (the empty list then says that nothing matched). */
+    public boolean isFiltered() {
+        return filter != null && !filter.equals(AuditFilter.NONE);
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    /** The from day as given, when it is a date (the date field shows it again). */
+    public String getFrom() {
+        return day(from) == null ? null : day(from).toString();
+    }
+
+    public String getTo() {
+        return day(to) == null ? null : day(to).toString();
     }
 }

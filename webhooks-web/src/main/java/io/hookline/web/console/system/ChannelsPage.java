@@ -8,9 +8,11 @@ import io.hookline.api.view.UserView;
 import io.hookline.ejb.channel.ChannelAdmin;
 import io.hookline.ejb.channel.ChannelDirectory;
 import io.hookline.ejb.channel.ChannelMembers;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsoleListModel;
 import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
@@ -29,7 +31,8 @@ import java.util.List;
 
 /**
  * System Console → Channels: the public channels and private groups (archived ones too) of the team
- * named by {@code ?team=}, a form to create one, archive and restore, and the members of the channel
+ * named by {@code ?team=}, {@value ListWindow#CONSOLE_ROWS} a page from the server, searched by name ({@code ?q=})
+ * and sorted by column, a form to create one, archive and restore, and the members of the channel
  * whose id is in {@code ?channel=}. The forms post back to the same URL, so both parameters stay.
  */
 @Named
@@ -82,7 +85,8 @@ public class ChannelsPage {
 
     private List<TeamView> teamList;
     private TeamView team;
-    private List<ChannelView> channels = List.of();
+    private ConsoleListModel<ChannelView> channels;
+    private String query;
     private ChannelView channel;
     private List<UserView> members = List.of();
     private String missing;
@@ -94,13 +98,19 @@ public class ChannelsPage {
         String channelId = ConsolePages.param("channel");
         team = null;
         channel = null;
-        channels = List.of();
+        channels = null;
+        query = ConsolePages.param("q");
         members = List.of();
         try {
             if (teamName != null) {
                 team = teams.byName(me.caller(), teamName);
                 pickedTeam = team.name();
-                channels = directory.browsable(me.caller(), team.id());
+                String teamId = team.id();
+                String search = query;
+                channels = new ConsoleListModel<>(
+                        window -> directory.browsable(me.caller(), teamId, search, window),
+                        () -> directory.countBrowsable(me.caller(), teamId, search),
+                        ChannelView::id);
             }
             if (team != null && channelId != null) {
                 ChannelView found = directory.get(me.caller(), channelId);
@@ -119,8 +129,8 @@ public class ChannelsPage {
     /** The team menu's change: open the page for that team (a GET, so the URL names the team). */
     public void showTeam() throws IOException {
         var external = faces.getExternalContext();
-        String query = pickedTeam == null ? "" : "?team=" + URLEncoder.encode(pickedTeam, StandardCharsets.UTF_8);
-        external.redirect(external.getRequestContextPath() + "/console/system/channels.xhtml" + query);
+        String teamQuery = pickedTeam == null ? "" : "?team=" + URLEncoder.encode(pickedTeam, StandardCharsets.UTF_8);
+        external.redirect(external.getRequestContextPath() + "/console/system/channels.xhtml" + teamQuery);
     }
 
     public void create() {
@@ -206,8 +216,14 @@ public class ChannelsPage {
         return team;
     }
 
-    public List<ChannelView> getChannels() {
+    /** The team's channels, one page at a time; null before a team is picked. */
+    public ConsoleListModel<ChannelView> getChannels() {
         return channels;
+    }
+
+    /** The search text ({@code ?q=}), or null. */
+    public String getQuery() {
+        return query;
     }
 
     public ChannelView getChannel() {

@@ -4,9 +4,11 @@ import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.NewTeamRequest;
 import io.hookline.api.view.TeamView;
 import io.hookline.api.view.UserView;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.common.Page;
 import io.hookline.ejb.team.TeamAdmin;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsoleListModel;
 import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
@@ -21,7 +23,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * System Console → Teams: every team, a form to create one, and the members of the team named by the
+ * System Console → Teams: every team, {@value ListWindow#CONSOLE_ROWS} a page from the server, searched by name
+ * ({@code ?q=}) and sorted by column, a form to create one, and the members of the team named by the
  * {@code ?team=} parameter (which the console's forms keep in their action URL).
  */
 @Named
@@ -58,14 +61,20 @@ public class TeamsPage {
     @Inject
     private FacesContext faces;
 
-    private List<TeamView> list;
+    private ConsoleListModel<TeamView> list;
+    private String query;
     private TeamView selected;
     private List<UserView> members = List.of();
     private String missing;
 
     @PostConstruct
     void load() {
-        list = teams.list(me.caller(), Page.of(0, Page.MAX_PER_PAGE));
+        query = ConsolePages.param("q");
+        String search = query;
+        list = new ConsoleListModel<>(
+                window -> teams.search(me.caller(), search, window),
+                () -> teams.count(me.caller(), search),
+                TeamView::id);
         String teamName = ConsolePages.param("team");
         if (teamName == null) {
             return;
@@ -117,8 +126,14 @@ public class TeamsPage {
         return "I".equals(type) ? "Invite only" : "Open";
     }
 
-    public List<TeamView> getTeams() {
+    /** The list, one page at a time. */
+    public ConsoleListModel<TeamView> getTeams() {
         return list;
+    }
+
+    /** The search text ({@code ?q=}), or null. */
+    public String getQuery() {
+        return query;
     }
 
     public TeamView getSelected() {

@@ -3,9 +3,10 @@ package io.hookline.web.console.system;
 import io.hookline.api.error.HooklineException;
 import io.hookline.api.view.NewUserRequest;
 import io.hookline.api.view.UserView;
-import io.hookline.ejb.common.Page;
+import io.hookline.ejb.common.ListWindow;
 import io.hookline.ejb.user.Roles;
 import io.hookline.ejb.user.UserAdmin;
+import io.hookline.web.console.ConsoleListModel;
 import io.hookline.web.console.ConsolePages;
 import io.hookline.web.console.security.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
@@ -17,10 +18,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 
 /**
- * System Console → Users: every account, active or deactivated; create one; deactivate and reactivate;
+ * System Console → Users: every account, active or deactivated, {@value ListWindow#CONSOLE_ROWS} a page from the
+ * server, searched by username or email ({@code ?q=}) and sorted by column; create one; deactivate and reactivate;
  * and set a new password for the user named by {@code ?user=}.
  */
 @Named
@@ -64,13 +65,19 @@ public class UsersPage {
     @Inject
     private FacesContext faces;
 
-    private List<UserView> list;
+    private ConsoleListModel<UserView> list;
+    private String query;
     private UserView selected;
     private String missing;
 
     @PostConstruct
     void load() {
-        list = users.list(me.caller(), Page.of(0, Page.MAX_PER_PAGE));
+        query = ConsolePages.param("q");
+        String search = query;
+        list = new ConsoleListModel<>(
+                window -> users.search(me.caller(), search, window),
+                () -> users.count(me.caller(), search),
+                UserView::id);
         String name = ConsolePages.param("user");
         if (name != null) {
             try {
@@ -88,7 +95,6 @@ public class UsersPage {
             username = null;
             email = null;
             password = null;
-            load();
         } catch (HooklineException e) {
             ConsolePages.error(e);
         }
@@ -145,8 +151,14 @@ public class UsersPage {
         return Roles.isSystemAdmin(user.roles()) ? "System Admin" : "Member";
     }
 
-    public List<UserView> getUsers() {
+    /** The list, one page at a time. */
+    public ConsoleListModel<UserView> getUsers() {
         return list;
+    }
+
+    /** The search text ({@code ?q=}), or null. */
+    public String getQuery() {
+        return query;
     }
 
     public UserView getSelected() {

@@ -126,7 +126,10 @@ class AttachmentCardsTest {
                         + "{\"title\":\"\",\"value\":null,\"short\":true},{\"title\":\"only title\",\"value\":null}]}");
         assertEquals(2, card.fields().size(), "a field with neither title nor value is skipped");
         AttachmentField first = card.fields().get(0);
-        assertEquals("<strong>Build</strong> 🎉", first.titleHtml());
+        assertEquals(
+                "<strong>Build</strong> <img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/1f389.svg\" alt=\"🎉\""
+                        + " width=\"20\" height=\"20\" />",
+                first.titleHtml());
         assertEquals(
                 2, Jsoup.parseBodyFragment(first.valueHtml()).select("ul li").size());
         assertTrue(first.isShort());

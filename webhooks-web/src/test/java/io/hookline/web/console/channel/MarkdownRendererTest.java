@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hookline.ejb.common.SafeUrls;
+import io.hookline.testing.LogCapture;
+import io.hookline.web.emoji.EmojiImages;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -19,14 +22,18 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,6 +41,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,9 +53,12 @@ class MarkdownRendererTest {
     private static final String VECTORS = "/markdown/render-vectors.json";
     private static final String XSS_CORPUS = "/markdown/xss-corpus.json";
     /** Each file's case count when it last grew: fewer means cases were lost. Raise it when adding cases. */
-    static final int MIN_RENDER_VECTORS = 68;
+    static final int MIN_RENDER_VECTORS = 71;
 
     static final int MIN_XSS_CASES = 90;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(MarkdownRenderer.class);
 
     /** Safety net for the pathological inputs: the renderer's own budget, plus room for a slow machine. */
     private static final Duration SAFETY_NET = RENDER_TIME_BUDGET.multipliedBy(2);
@@ -99,6 +110,9 @@ class MarkdownRendererTest {
             "type",
             "disabled",
             "checked");
+
+    /** The attributes of an emoji image, and only those. */
+    private static final Set<String> EMOJI_ATTRIBUTES = Set.of("class", "src", "alt", "width", "height");
 
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>");
     private static final Pattern QUOTED_ATTRIBUTE = Pattern.compile("\\s+([A-Za-z][A-Za-z-]*)=\"([^\"<>]*)\"");
@@ -190,6 +204,97 @@ class MarkdownRendererTest {
                 () -> assertEquals(2, count(html, "\u26a0\ufe0f")),
                 () -> assertEquals(2, count(html, "<a href=\"http://linktologs\"")),
                 () -> assertFalse(html.contains(":warning:") || html.contains(":white_check_mark:")));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Emoji images
+
+    private static String emojiImage(String file, String alt) {
+        return "<img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/" + file + "\" alt=\"" + alt
+                + "\" width=\"20\" height=\"20\" />";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "shortcode|:white_check_mark: done|<p>%s done</p>|2705.svg|✅",
+                "shortcode with FE0F|:warning: 2|<p>%s 2</p>|26a0.svg|⚠️",
+                "Unicode emoji|done ✅|<p>done %s</p>|2705.svg|✅",
+                "ZWJ family|👨‍👩‍👧‍👦|<p>%s</p>|1f468-200d-1f469-200d-1f467-200d-1f466.svg|👨‍👩‍👧‍👦",
+                "skin tone|ok 👍🏽|<p>ok %s</p>|1f44d-1f3fd.svg|👍🏽",
+                "flag|🇺🇸 team|<p>%s team</p>|1f1fa-1f1f8.svg|🇺🇸",
+                "keycap|step 1️⃣|<p>step %s</p>|31-20e3.svg|1️⃣",
+                "in a heading|## 🚀 launch|<h2>%s launch</h2>|1f680.svg|🚀",
+                "in emphasis|*:x:*|<p><em>%s</em></p>|274c.svg|❌"
+            })
+    void emojiBecomeImagesWithTheEmojiAsAlt(String name, String markdown, String html, String file, String alt) {
+        assertEquals(html.formatted(emojiImage(file, alt)) + "\n", RENDERER.toHtml(markdown));
+    }
+
+    @Test
+    void inlineFieldsShowEmojiImagesToo() {
+        assertEquals(
+                emojiImage("1f6a8.svg", "🚨") + " Disk <strong>full</strong>",
+                RENDERER.toHtmlInline(":rotating_light: Disk **full**"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "text with no emoji|just text, 12:30:45 #1 50%|<p>just text, 12:30:45 #1 50%</p>",
+                "code span|`:+1: ✅`|<p><code>:+1: ✅</code></p>",
+                "fenced code|```\\n✅ :x:\\n```|<pre><code>✅ :x:\\n</code></pre>",
+                "unknown shortcode|:not_an_emoji_hopefully:|<p>:not_an_emoji_hopefully:</p>",
+                "text presentation|© 2026 ™ ⚠ ❤|<p>© 2026 ™ ⚠ ❤</p>",
+                "text variation selector|⌚︎|<p>⌚︎</p>",
+                "no image in the set yet (Emoji 17.0)|🫯|<p>🫯</p>"
+            })
+    void whatIsNotAnEmojiWithAnImageStaysText(String name, String markdown, String html) {
+        assertEquals(html.replace("\\n", "\n") + "\n", RENDERER.toHtml(markdown.replace("\\n", "\n")));
+    }
+
+    @Test
+    void linkUrlsAndImageAltTextKeepTheirEmojiAsText() {
+        String html = RENDERER.toHtml("[✅ ok](https://x.example/%E2%9C%85/:x:) ![✅ :x:](https://x.example/a.png)");
+        assertEquals(
+                "<p><a href=\"https://x.example/%E2%9C%85/:x:\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">"
+                        + emojiImage("2705.svg", "✅") + " ok</a> "
+                        + "<img src=\"https://x.example/a.png\" alt=\"✅ ❌\" referrerpolicy=\"no-referrer\" /></p>\n",
+                html);
+    }
+
+    @Test
+    void mentionsAndEmojiInOneText() {
+        assertEquals(
+                "<p>" + emojiImage("2705.svg", "✅") + " <span class=\"mention\">@alice</span> "
+                        + emojiImage("26a0.svg", "⚠️") + " <span class=\"channel-mention\">~ops</span> "
+                        + emojiImage("1f680.svg", "🚀") + "</p>\n",
+                RENDERER.toHtml("✅ @alice ⚠️ ~ops 🚀"));
+    }
+
+    @Test
+    void theAltTextIsEscapedAndTheCopiedTextIsTheEmoji() {
+        String html = RENDERER.toHtml("<b>✅</b> \"👍🏽\"");
+        assertSafe(html);
+        Element p = Jsoup.parseBodyFragment(html).body().child(0);
+        p.select("img.emoji").forEach(img -> img.replaceWith(new org.jsoup.nodes.TextNode(img.attr("alt"))));
+        assertEquals("<b>✅</b> \"👍🏽\"", p.text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "<img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/../x.svg\" alt=\"x\" width=\"20\" height=\"20\" />",
+                "<img class=\"emoji\" src=\"//evil.example/emoji/twemoji-16.0.1/2705.svg\" alt=\"x\" width=\"20\" height=\"20\" />",
+                "<img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/2705.svg\" alt=\"x\" width=\"20\" height=\"20\" onerror=\"x()\" />",
+                "<img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/2705.svg\" alt=\"x\" width=\"20\" height=\"20\" style=\"x\" />",
+                "<img src=\"/emoji/twemoji-16.0.1/2705.svg\" alt=\"x\" />",
+                "<img src=\"https://x.example/a.png\" width=\"20\" />"
+            })
+    void theSafetyCheckCatchesForgedEmojiImages(String html) {
+        assertThrows(AssertionError.class, () -> assertSafe(html));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -344,7 +449,12 @@ class MarkdownRendererTest {
             };
             MarkdownRenderer renderer = new MarkdownRenderer(RENDER_TIME_BUDGET, clock);
             assertEquals("<p>a *b*<br />\nc</p>\n", renderer.toHtml("a *b*\nc"), t.toString());
+            // a failure of ours, not of the input: a warning with the cause, for whoever reads the server log
+            LogRecord warning = log.expect(
+                    Level.WARNING, "markdown rendering failed, showing the post as plain text", t.getClass());
+            assertSame(t, warning.getThrown());
         }
+        assertEquals(2, log.records(Level.WARNING).size());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -439,7 +549,8 @@ class MarkdownRendererTest {
     @Test
     void inlineRendersSpansWithoutBlocks() {
         assertEquals(
-                "<strong>b</strong> and \ud83d\udc4d <span class=\"mention\">@alice</span>"
+                "<strong>b</strong> and " + emojiImage("1f44d.svg", "\ud83d\udc4d")
+                        + " <span class=\"mention\">@alice</span>"
                         + " <span class=\"channel-mention\">~ops</span> <a href=\"https://x.example\""
                         + " rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a>",
                 RENDERER.toHtmlInline("**b** and :+1: @alice ~ops [x](https://x.example)"));
@@ -513,32 +624,58 @@ class MarkdownRendererTest {
             String namesOnly = QUOTED_ATTRIBUTE.matcher(rest).replaceAll(" $1=\"\"");
             assertFalse(EVENT_HANDLER.matcher(namesOnly).find(), () -> "event handler in " + tag.group());
             Matcher attribute = QUOTED_ATTRIBUTE.matcher(rest);
+            Map<String, String> attributes = new LinkedHashMap<>();
             int end = 0;
             while (attribute.lookingAt()) {
                 String attributeName = attribute.group(1).toLowerCase(Locale.ROOT);
-                assertTrue(ALLOWED_ATTRIBUTES.contains(attributeName), () -> attributeName + " in " + tag.group());
-                if (attributeName.equals("href") || attributeName.equals("src")) {
-                    assertAllowedUrl(decodeEntities(attribute.group(2)), attributeName, tag.group());
-                }
+                assertFalse(
+                        attributes.containsKey(attributeName), () -> "twice " + attributeName + " in " + tag.group());
+                attributes.put(attributeName, decodeEntities(attribute.group(2)));
                 end = attribute.end();
                 attribute.region(end, rest.length());
             }
             assertEquals(rest.length(), end, () -> "unquoted or malformed attributes in " + tag.group());
+            assertAllowedAttributes(name, attributes, tag.group());
         }
 
         for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
             String name = element.normalName();
             assertTrue(
                     name.equals("body") || ALLOWED_TAGS.contains(name), () -> "jsoup sees <" + name + "> in " + html);
+            Map<String, String> attributes = new LinkedHashMap<>();
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey().toLowerCase(Locale.ROOT);
                 assertFalse(key.startsWith("on"), () -> "jsoup sees " + key + " in " + html);
-                assertTrue(ALLOWED_ATTRIBUTES.contains(key), () -> "jsoup sees " + key + " in " + html);
-                if (key.equals("href") || key.equals("src")) {
-                    assertAllowedUrl(attribute.getValue(), key, html);
-                }
+                attributes.put(key, attribute.getValue());
             }
+            assertAllowedAttributes(name, attributes, "jsoup: " + html);
         }
+    }
+
+    /**
+     * Only known attributes, href and src only allowed absolute URLs; except an emoji image, which has exactly
+     * {@code class="emoji"}, a {@code src} that is one of the bundled images on this host, an {@code alt} and
+     * {@code width} and {@code height} of {@link EmojiImages#SIZE}.
+     */
+    private static void assertAllowedAttributes(String tag, Map<String, String> attributes, String context) {
+        if (tag.equals("img") && EmojiImages.CSS_CLASS.equals(attributes.get("class"))) {
+            assertEquals(EMOJI_ATTRIBUTES, attributes.keySet(), () -> "emoji image attributes in " + context);
+            String src = attributes.get("src");
+            assertTrue(
+                    src.startsWith(EmojiImages.URL_PREFIX)
+                            && EmojiImages.isBundled(src.substring(EmojiImages.URL_PREFIX.length())),
+                    () -> "emoji src " + src + " in " + context);
+            String size = Integer.toString(EmojiImages.SIZE);
+            assertEquals(size, attributes.get("width"), context);
+            assertEquals(size, attributes.get("height"), context);
+            return;
+        }
+        attributes.forEach((key, value) -> {
+            assertTrue(ALLOWED_ATTRIBUTES.contains(key), () -> key + " in " + context);
+            if (key.equals("href") || key.equals("src")) {
+                assertAllowedUrl(value, key, context);
+            }
+        });
     }
 
     private static void assertAllowedUrl(String url, String attribute, String context) {

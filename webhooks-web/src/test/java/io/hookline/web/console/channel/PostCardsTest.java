@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -182,6 +183,18 @@ class PostCardsTest {
         assertEquals("👻", PostCards.of(post("aliceid", "hi", props), USERS).iconEmoji());
     }
 
+    @Test
+    void theEmojiAvatarIsTheBundledImageWhenThereIsOne() {
+        assertEquals("/emoji/twemoji-16.0.1/1f6a8.svg", withIconEmoji("🚨").iconEmojiUrl());
+        assertEquals("/emoji/twemoji-16.0.1/26a0.svg", withIconEmoji("⚠️").iconEmojiUrl());
+        assertNull(withIconEmoji("🫯").iconEmojiUrl(), "Emoji 17.0: no image yet, shown as text");
+        assertNull(withIconEmoji(null).iconEmojiUrl());
+    }
+
+    private static PostCard withIconEmoji(String iconEmoji) {
+        return new PostCard("p", 0, "a", null, iconEmoji, "A", true, "", List.of());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {":no_such_emoji_here:", ":<img src=x onerror=alert(1)>:", "::", "", ":gh ost:"})
     void anUnknownOrMalformedEmojiGivesInitials(String name) {
@@ -310,6 +323,15 @@ class PostCardsTest {
         assertEquals(List.of("Server", "948", "✅ 0"), cells(rows.get(1), "td"));
         assertEquals(List.of("Web Client", "123", "⚠️ 2 (see details)"), cells(rows.get(2), "td"));
         assertEquals(List.of("iOS Client", "78", "⚠️ 3 (see details)"), cells(rows.get(3), "td"));
+        assertEquals(
+                List.of(
+                        "/emoji/twemoji-16.0.1/2705.svg",
+                        "/emoji/twemoji-16.0.1/26a0.svg",
+                        "/emoji/twemoji-16.0.1/26a0.svg"),
+                body.select("table img.emoji").stream()
+                        .map(img -> img.attr("src"))
+                        .toList(),
+                "the emoji are images");
         List<Element> links = body.select("table a");
         assertEquals(
                 List.of("http://linktologs", "http://linktologs"),
@@ -317,8 +339,14 @@ class PostCardsTest {
         assertEquals(2, body.select("hr").size(), "the two --- rules");
     }
 
+    /** Each cell's text as copied: an emoji image counts as its alt text. */
     private static List<String> cells(Element row, String tag) {
-        return row.select(tag).stream().map(Element::text).map(String::trim).collect(Collectors.toList());
+        return row.select(tag).stream()
+                .map(Element::clone)
+                .peek(cell -> cell.select("img.emoji").forEach(img -> img.replaceWith(new TextNode(img.attr("alt")))))
+                .map(Element::text)
+                .map(String::trim)
+                .collect(Collectors.toList());
     }
 
     // ------------------------------------------------------------------------------------------ time, session

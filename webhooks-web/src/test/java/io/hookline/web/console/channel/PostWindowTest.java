@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hookline.ejb.config.DeploymentConfig;
+import io.hookline.testing.LogCapture;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The channel view's bounds (issue 15, point 6): posts, bytes, bytes per post, at and past each. */
 class PostWindowTest {
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(DeploymentConfig.class);
 
     private static PostCard card(int n, String message) {
         return new PostCard(String.format("post%05d", n), 1_000L + n, "bot", null, null, "B", true, message, List.of());
@@ -180,6 +187,7 @@ class PostWindowTest {
         assertEquals(2 * 1024 * 1024, limits.maxBytes());
         assertEquals(256 * 1024, limits.maxPostBytes());
         assertEquals(10, limits.maxPages());
+        log.expectNone(Level.WARNING);
     }
 
     @Test
@@ -191,6 +199,13 @@ class PostWindowTest {
             assertEquals(ChannelViewLimits.DEFAULT_MAX_POSTS, limits.maxPosts(), "past the range");
             assertEquals(65_536, limits.maxBytes(), "at the range's low end");
             assertEquals(65_536, limits.maxPostBytes(), "a post's bound never exceeds the view's");
+            // the one value out of range says so; the one at the bound does not
+            log.expectExactly(
+                    1,
+                    Level.WARNING,
+                    ChannelViewLimits.MAX_POSTS_SETTING + " must be a whole number from "
+                            + ChannelViewLimits.MIN_MAX_POSTS + " to " + ChannelViewLimits.MAX_MAX_POSTS + "; using "
+                            + ChannelViewLimits.DEFAULT_MAX_POSTS);
         } finally {
             System.clearProperty(ChannelViewLimits.MAX_POSTS_SETTING);
             System.clearProperty(ChannelViewLimits.MAX_BYTES_SETTING);

@@ -14,6 +14,7 @@ import io.hookline.ejb.hook.PostComposer;
 import io.hookline.ejb.settings.RateLimitSettings;
 import io.hookline.ejb.settings.Settings;
 import io.hookline.ejb.slack.MentionResolver;
+import io.hookline.web.emoji.EmojiImages;
 import io.hookline.web.hooks.HookBodyParser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -96,6 +97,9 @@ class XssCorpusRenderTest {
             "type",
             "disabled",
             "checked");
+    /** The attributes of an emoji image, and only those. */
+    private static final Set<String> EMOJI_ATTRIBUTES = Set.of("class", "src", "alt", "width", "height");
+
     /** Named again so a failure says what the brief forbids, even if the allow-lists above grow. */
     private static final Set<String> FORBIDDEN_TAGS = Set.of("script", "iframe", "svg", "object", "embed", "style");
 
@@ -232,7 +236,12 @@ class XssCorpusRenderTest {
                 "<style>p{}</style>",
                 "<form action=\"https://example.com\"></form>",
                 "<math></math>",
-                "<a href=\"https://example.com\" xlink:href=\"javascript:x\">x</a>"
+                "<a href=\"https://example.com\" xlink:href=\"javascript:x\">x</a>",
+                "<img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/../x.svg\" alt=\"x\" width=\"20\" height=\"20\">",
+                "<img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/2705.svg\" alt=\"x\" width=\"20\" height=\"20\""
+                        + " onerror=\"window.__xss()\">",
+                "<img class=\"emoji\" src=\"https://evil.example/2705.svg\" alt=\"x\" width=\"20\" height=\"20\">",
+                "<img src=\"/emoji/twemoji-16.0.1/2705.svg\" alt=\"x\">"
             })
     void theCheckerFindsWhatItLooksFor(String html) {
         List<String> problems = new ArrayList<>();
@@ -247,7 +256,9 @@ class XssCorpusRenderTest {
                 "probe",
                 "<p><a href=\"https://example.com/a%20b\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">x</a>"
                         + " <img src=\"http://example.com/x.png\" alt=\"x\" referrerpolicy=\"no-referrer\" />"
-                        + " <a href=\"mailto:a@example.com\">m</a> <span class=\"mention\">@a</span></p>",
+                        + " <a href=\"mailto:a@example.com\">m</a> <span class=\"mention\">@a</span>"
+                        + " <img class=\"emoji\" src=\"/emoji/twemoji-16.0.1/2705.svg\" alt=\"✅\" width=\"20\""
+                        + " height=\"20\" /></p>",
                 problems);
         assertEquals(List.of(), problems);
     }
@@ -290,6 +301,9 @@ class XssCorpusRenderTest {
             if (FORBIDDEN_TAGS.contains(tag) || !RENDERED_TAGS.contains(tag)) {
                 problems.add(where + ": <" + tag + "> in " + html);
             }
+            if (isEmojiImage(element)) {
+                continue;
+            }
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey().toLowerCase(Locale.ROOT);
                 String value = attribute.getValue();
@@ -302,6 +316,25 @@ class XssCorpusRenderTest {
                 }
             }
         }
+    }
+
+    /**
+     * The renderer's own emoji image ({@link EmojiImages}): exactly {@code class="emoji"}, a {@code src} that is
+     * one of the bundled images on this host, an {@code alt}, {@code width} and {@code height}; nothing else.
+     */
+    private static boolean isEmojiImage(Element element) {
+        if (!element.normalName().equals("img") || !element.attr("class").equals(EmojiImages.CSS_CLASS)) {
+            return false;
+        }
+        Set<String> keys = new HashSet<>();
+        element.attributes().forEach(a -> keys.add(a.getKey().toLowerCase(Locale.ROOT)));
+        String src = element.attr("src");
+        String size = Integer.toString(EmojiImages.SIZE);
+        return keys.equals(EMOJI_ATTRIBUTES)
+                && src.startsWith(EmojiImages.URL_PREFIX)
+                && EmojiImages.isBundled(src.substring(EmojiImages.URL_PREFIX.length()))
+                && element.attr("width").equals(size)
+                && element.attr("height").equals(size);
     }
 
     /** A URL the page puts into an href or src of its own: http(s) only, as {@link io.hookline.ejb.common.SafeUrls#shownHttpUrl} promises. */
