@@ -84,6 +84,8 @@ final class Axe {
     /** Every violation axe finds in the page now shown, of any impact, named {@code page}. */
     static List<Violation> run(Browser browser, String page) {
         browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+        // The page as a person reads it, not halfway through a button's fade back from its AJAX-disabled state.
+        browser.settle();
         if (!Boolean.TRUE.equals(browser.script("return typeof window.axe === 'object';"))) {
             browser.script(SOURCE);
         }

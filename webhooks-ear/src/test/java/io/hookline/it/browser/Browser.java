@@ -33,6 +33,13 @@ public final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** True once no PrimeFaces AJAX request is in flight and no transition or finite animation is running. */
+    private static final String SETTLED = "var pf = window.PrimeFaces;"
+            + "if (pf && pf.ajax && pf.ajax.Queue && typeof pf.ajax.Queue.isEmpty === 'function'"
+            + "    && !pf.ajax.Queue.isEmpty()) { return false; }"
+            + "return document.getAnimations().every(function (a) {"
+            + "  return a.playState !== 'running' || !isFinite(a.effect.getComputedTiming().endTime); });";
+
     private final ChromeDriver driver;
     private final String baseUrl;
 
@@ -127,6 +134,16 @@ public final class Browser implements AutoCloseable {
     public Browser waitForPage() {
         new WebDriverWait(driver, WAIT)
                 .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    /**
+     * Waits until the page has settled: no PrimeFaces AJAX request in flight and no CSS transition or animation
+     * with an end still running. A button re-enabled after an AJAX request fades back to its colours over the
+     * theme's transition; measured halfway (axe's contrast check did once) it shows colours no one reads.
+     */
+    public Browser settle() {
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(driver.executeScript(SETTLED)));
         return this;
     }
 
