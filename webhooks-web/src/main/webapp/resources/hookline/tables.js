@@ -1,6 +1,7 @@
 /* Hookline console (issue 21): a table wider than its card scrolls sideways inside its own container. Such a
    container is made reachable by keyboard (tabindex=0, so arrow keys scroll it) and named after its card's heading,
-   and only while it really scrolls: a table that fits adds no tab stop. Loaded as a file (the CSP forbids inline
+   and only while it really scrolls: a table that fits adds no tab stop. Its edge fades on the side where columns are
+   out of sight, so a phone user sees there is more. Loaded as a file (the CSP forbids inline
    script) on every console page. */
 (function () {
     "use strict";
@@ -17,9 +18,29 @@
         return (text ? text + ": " : "") + "table, scrolls sideways";
     }
 
+    /* The visual cue that a table goes on past its card: data-scroll-more names the side(s) with columns out of
+       sight ("right", "left", "both"), and console.css fades that edge. Kept up to date while the box scrolls. */
+    function showMore(box, scrolls) {
+        var right = scrolls && box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+        var left = scrolls && box.scrollLeft > 1;
+        var more = right && left ? "both" : right ? "right" : left ? "left" : null;
+        if (more === null) {
+            box.removeAttribute("data-scroll-more");
+        } else if (box.getAttribute("data-scroll-more") !== more) {
+            box.setAttribute("data-scroll-more", more);
+        }
+        if (scrolls && !box.hasAttribute("data-scroll-watched")) {
+            box.setAttribute("data-scroll-watched", "");
+            box.addEventListener("scroll", function () {
+                showMore(box, box.scrollWidth > box.clientWidth + 1);
+            }, {passive: true});
+        }
+    }
+
     function mark() {
         document.querySelectorAll(SCROLLERS).forEach(function (box) {
             var scrolls = box.scrollWidth > box.clientWidth + 1;
+            showMore(box, scrolls);
             var ours = box.getAttribute("data-scroll-region") === "auto";
             if (scrolls && !box.hasAttribute("tabindex")) {
                 box.setAttribute("tabindex", "0");

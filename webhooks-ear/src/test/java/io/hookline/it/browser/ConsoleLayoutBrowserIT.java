@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 21: every console page (see {@link ConsoleTour}) at 1280 and 390 px, signed in as a system admin, as a
@@ -58,7 +60,8 @@ class ConsoleLayoutBrowserIT extends BrowserTestBase {
      * What counts as clipped, in the page: a cell (td/th) whose content is wider than it; an element inside a cell
      * that hides what overflows it (overflow hidden/clip) or cuts its text (text-overflow) and is narrower than its
      * content; an ancestor of a table that hides the table's overflow. A container that scrolls a table sideways
-     * must be reachable by keyboard (tabindex) and named (aria-label/labelledby). Returns one line per finding.
+     * must be reachable by keyboard (tabindex) and named (aria-label/labelledby), and show that it goes on (its
+     * right edge fades: data-scroll-more). Returns one line per finding.
      */
     private static final String SCAN = String.join(
             "\n",
@@ -92,6 +95,8 @@ class ConsoleLayoutBrowserIT extends BrowserTestBase {
             "      if (!el.hasAttribute('tabindex') || el.tabIndex < 0",
             "          || !(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'))) {",
             "        out.push(line('scrolls without focus or name', el)); }",
+            "      else if (el.scrollLeft < 1 && el.getAttribute('data-scroll-more') !== 'right') {",
+            "        out.push(line('scrolls without its fading edge', el)); }",
             "      break; }",
             "  }",
             "});",
@@ -159,6 +164,35 @@ class ConsoleLayoutBrowserIT extends BrowserTestBase {
         System.out.println("Pages scrolling sideways: " + SIDEWAYS);
         assertTrue(SIDEWAYS.isEmpty(), "pages wider than the window: " + SIDEWAYS);
         assertEquals(0, total, "clipped table content:\n" + report);
+    }
+
+    /**
+     * On a phone the Users table shows two columns of six: its right edge fades while columns are out of sight to
+     * the right, both edges once scrolled part way, the left edge at the end.
+     */
+    @Test
+    void aTableWiderThanAPhoneShowsWhichSideHasMoreColumns() {
+        ConsoleUsers.signIn(browser, ConsoleUsers.ADMIN, ConsoleUsers.ADMIN_PASSWORD);
+        browser.driver().manage().window().setSize(PHONE);
+        try {
+            browser.open("/console/system/users.xhtml").waitForPage();
+            String box = "[data-scroll-region='auto']";
+            assertEquals("right", browser.find(box).getAttribute("data-scroll-more"));
+            browser.script(
+                    "var b = document.querySelector(arguments[0]); b.scrollLeft = (b.scrollWidth - b.clientWidth) / 2;",
+                    box);
+            waitForCue(box, "both");
+            browser.script("var b = document.querySelector(arguments[0]); b.scrollLeft = b.scrollWidth;", box);
+            waitForCue(box, "left");
+            browser.screenshot("layout-admin-390-users-scrolled");
+        } finally {
+            browser.driver().manage().window().setSize(DESKTOP);
+        }
+    }
+
+    private static void waitForCue(String box, String side) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> side.equals(browser.find(box).getAttribute("data-scroll-more")));
     }
 
     /** The scan itself: a table that cuts a cell and ellipsizes a value, added to the page, is found. */
