@@ -25,8 +25,9 @@ import net.fellbaum.jemoji.Qualification;
  *
  * <h2>The set</h2>
  * Twemoji {@value #VERSION} (Discord's maintained fork of Twitter's Twemoji, graphics CC-BY 4.0, code MIT), one
- * SVG per emoji, unmodified, in the WAR under {@value #RESOURCE_DIR} (on the class path, so the unit tests see
- * the same files), with both licence files and {@code files.txt}, the list of the files. Only the files of the
+ * SVG per emoji, unmodified, under {@value #RESOURCE_DIR} in one jar in the WAR's {@code WEB-INF/lib} (built from
+ * {@code src/main/emoji}; on the class path, so the unit tests see the same files), with both licence files and
+ * {@code files.txt}, the list of the files. Only the files of the
  * emoji that JEmoji, the console's emoji data, knows are bundled; JEmoji's Emoji 17.0 additions have no Twemoji
  * image yet and stay text. {@link EmojiImageServlet} serves them at {@value #URL_PREFIX}: the set's version is
  * part of the path, so a new set is a new URL and the images can be cached for a year.

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmojiImagesTest {
 
     /** Maven runs the tests with the module as the working directory. */
-    private static final Path BUNDLE = Path.of("src/main/resources", EmojiImages.RESOURCE_DIR);
+    private static final Path BUNDLE = Path.of("src/main/emoji", EmojiImages.RESOURCE_DIR);
 
     /** Twemoji 16.0.1 has an image for every emoji JEmoji 1.7.5 knows up to Emoji 16.0: 3,790 files. */
     private static final int MIN_IMAGES = 3_790;
