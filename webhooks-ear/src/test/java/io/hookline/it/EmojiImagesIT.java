@@ -120,8 +120,7 @@ class EmojiImagesIT {
 
     /** The file as committed in the web module (the failsafe run's working directory is this module). */
     private static byte[] bundled(String name) throws IOException {
-        return Files.readAllBytes(
-                Path.of("../webhooks-web/src/main/emoji/io/hookline/web/emoji/twemoji-16.0.1", name));
+        return Files.readAllBytes(Path.of("../webhooks-web/src/main/emoji/io/hookline/web/emoji/twemoji-16.0.1", name));
     }
 
     private static String base() {
