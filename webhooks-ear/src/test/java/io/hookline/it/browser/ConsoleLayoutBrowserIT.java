@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -185,6 +186,14 @@ class ConsoleLayoutBrowserIT extends BrowserTestBase {
             browser.script("var b = document.querySelector(arguments[0]); b.scrollLeft = b.scrollWidth;", box);
             waitForCue(box, "left");
             browser.screenshot("layout-admin-390-users-scrolled");
+            // Reached from the keyboard, the box drops its fade: a mask would hide its focus ring.
+            browser.find(box).sendKeys(Keys.ARROW_LEFT);
+            assertEquals(
+                    List.of(true, "none", "solid"),
+                    browser.script(
+                            "var b = document.querySelector(arguments[0]), cs = getComputedStyle(b);"
+                                    + " return [document.activeElement === b, cs.maskImage, cs.outlineStyle];",
+                            box));
         } finally {
             browser.driver().manage().window().setSize(DESKTOP);
         }
