@@ -256,6 +256,14 @@ class HookRotationIT {
     void theDeliveryLogMarksRequestsThroughTheOldUrlAndNamesTheirSenders() {
         String oldId = createHook(owner.client(), channelId).getString("id");
         assertHookOk(hookJson(oldId, text("before the rotation")));
+        // Its delivery is logged before the rotation: one written by the background writer while the rotation
+        // commits can stay under the old id (seen once in CI under load; a known defect, see the README's
+        // delivery-log section). This test is about the marking of requests after the rotation.
+        Poll.until(
+                LOGGED_WITHIN,
+                () -> HooklineClient.jsonArray(owner.client().get(HOOKS + "/" + oldId + "/deliveries")),
+                entries -> entries.size() >= 1,
+                entries -> "not logged in time: " + entries);
         String newId =
                 ok(rotate(owner.client(), oldId, "{\"grace_seconds\":3600}")).getString("id");
         long rotatedAt = System.currentTimeMillis();
